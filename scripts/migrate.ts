@@ -1,0 +1,7 @@
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL (the server also does this on start).
+import { loadConfig } from "../src/config";
+import { migrate } from "../src/db/migrate";
+
+const config = loadConfig(process.env);
+await migrate(config.DATABASE_URL);
+console.log("migrations applied");

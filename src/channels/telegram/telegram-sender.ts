@@ -1,0 +1,105 @@
+import { Input, Telegram, TelegramError } from "telegraf";
+import type { ChannelSender, MediaStore } from "../../core/ports";
+import type { RenderedMessage, SendResult } from "../../core/rendered";
+
+/** Telegram's hard limit on one message's text (Bot API sendMessage). Longer texts are split. */
+const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+/** Creates the telegraf API client; `apiRoot` points at a local stand-in in tests. */
+export function createTelegramClient(token: string, apiRoot: string): Telegram {
+  // webhookReply off: every call is a real request whose errors we see (telegraf would otherwise answer
+  // some calls inside the webhook response, before the update is processed).
+  return new Telegram(token, { apiRoot, webhookReply: false });
+}
+
+/** Renders {@link RenderedMessage}s as Bot API calls and classifies the platform's errors. */
+export class TelegramSender implements ChannelSender {
+  readonly channel = "telegram" as const;
+
+  constructor(
+    private readonly telegram: Telegram,
+    private readonly media: MediaStore,
+  ) {}
+
+  async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
+    try {
+      await this.deliver(externalId, message);
+      return { status: "sent" };
+    } catch (error) {
+      return classifyTelegramError(error);
+    }
+  }
+
+  private async deliver(chatId: string, message: RenderedMessage): Promise<void> {
+    if (message.kind === "text") {
+      const parts = splitText(message.text, MAX_TEXT);
+      for (const [i, part] of parts.entries()) {
+        const last = i === parts.length - 1;
+        await this.telegram.sendMessage(chatId, part, {
+          link_preview_options: { is_disabled: true },
+          ...(last ? { reply_markup: replyMarkup(message) } : {}),
+        });
+      }
+      return;
+    }
+    const file = await this.media.get(message.mediaId, new Date());
+    if (!file) throw new TelegramError({ error_code: 400, description: "media expired before sending" });
+    const input = Input.fromBuffer(file.data, file.filename);
+    const caption = message.caption ? { caption: message.caption.slice(0, MAX_CAPTION) } : {};
+    if (message.kind === "image") await this.telegram.sendPhoto(chatId, input, caption);
+    else await this.telegram.sendDocument(chatId, input, caption);
+  }
+}
+
+function replyMarkup(message: Extract<RenderedMessage, { kind: "text" }>) {
+  if (message.buttons?.length) {
+    return {
+      inline_keyboard: message.buttons.map((row) =>
+        row.map((b) => ({ text: b.label, callback_data: b.payload })),
+      ),
+    };
+  }
+  if (message.requestPhone) {
+    return {
+      keyboard: [[{ text: message.requestPhone, request_contact: true }]],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    };
+  }
+  // Removes a "share my phone" keyboard left from an earlier step.
+  return { remove_keyboard: true as const };
+}
+
+/** Splits at line breaks, then spaces, so no message exceeds the platform's limit. */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
+    const at = cut > max / 2 ? cut : max;
+    parts.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/**
+ * 429 → wait `retry_after`; 403 (blocked, deactivated, kicked) → blocked; other 4xx → permanent failure;
+ * 5xx and network errors → transient. Matched on error_code, not on the description text, which varies.
+ */
+export function classifyTelegramError(error: unknown): SendResult {
+  if (error instanceof TelegramError) {
+    const reason = `${error.code}: ${error.description}`;
+    if (error.code === 429) {
+      const seconds = error.parameters?.retry_after ?? 1;
+      return { status: "retry", afterMs: seconds * 1000, reason };
+    }
+    if (error.code === 403) return { status: "blocked", reason };
+    if (error.code >= 400 && error.code < 500) return { status: "failed", reason };
+    return { status: "transient", reason };
+  }
+  return { status: "transient", reason: error instanceof Error ? error.message : String(error) };
+}

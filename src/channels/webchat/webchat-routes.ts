@@ -1,0 +1,86 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Router as ExpressRouter, type Request, type Response } from "express";
+import type { InboxProcessor } from "../../core/inbox-processor";
+import type { OutboxDispatcher } from "../../core/outbox-dispatcher";
+import type { OutboxStore } from "../../core/ports";
+import { HttpError } from "../../http/errors";
+import type { WebchatPayload } from "./webchat-inbound";
+import { webchatPostSchema } from "./webchat-inbound";
+import { readCookie, WEBCHAT_COOKIE, type WebchatSessions } from "./webchat-session";
+import type { WebchatStore } from "./webchat-store";
+
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
+
+/** How long a POST waits for the bot's answer before returning (the page then polls). */
+const REPLY_WAIT_MS = 5000;
+
+export interface WebchatDeps {
+  sessions: WebchatSessions;
+  store: WebchatStore;
+  processor: InboxProcessor;
+  outbox: OutboxStore;
+  dispatcher: OutboxDispatcher;
+  secureCookies: boolean;
+}
+
+/**
+ * The web chat: the page at `/` and a small JSON API under /webchat/api. A message goes through the same
+ * inbox → engine → outbox path as Telegram; the POST waits for the answer so the page feels instant.
+ */
+export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
+  router.use(express.static(publicDir, { index: "index.html", maxAge: "1h" }));
+
+  router.get("/webchat/api/messages", async (req: Request, res: Response) => {
+    const sessionId = session(req, res, deps);
+    const after = Number(req.query.after ?? 0);
+    if (!Number.isSafeInteger(after) || after < 0) throw new HttpError(400, "invalid_after");
+    res.json({ messages: await deps.store.listAfter(sessionId, after, 200) });
+  });
+
+  router.post("/webchat/api/messages", async (req: Request, res: Response) => {
+    const sessionId = session(req, res, deps);
+    const parsed = webchatPostSchema.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, "invalid_message", parsed.error.issues.slice(0, 3));
+    const { clientId, text, payload } = parsed.data;
+    const languageHint = req.acceptsLanguages("vi", "en") || undefined;
+    const stored: WebchatPayload = { sessionId, ...(text ? { text } : {}), ...(payload ? { payload } : {}) };
+    if (languageHint) stored.languageHint = languageHint;
+    const result = await deps.processor.accept(
+      {
+        channel: "webchat",
+        updateKey: `${sessionId}:${clientId}`,
+        conversationKey: `webchat:${sessionId}`,
+        payload: JSON.stringify(stored),
+      },
+      { beforeProcessing: async () => (text ? deps.store.appendUser(sessionId, text) : undefined) },
+    );
+    await waitForReplies(deps, sessionId, result.id);
+    res.status(result.duplicate ? 200 : 201).json({ duplicate: result.duplicate });
+  });
+}
+
+function session(req: Request, res: Response, deps: WebchatDeps): string {
+  const existing = deps.sessions.verify(readCookie(req.get("cookie"), WEBCHAT_COOKIE));
+  if (existing) return existing;
+  const fresh = deps.sessions.issue();
+  res.cookie(WEBCHAT_COOKIE, fresh.cookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: deps.secureCookies,
+    maxAge: 180 * 24 * 3600 * 1000,
+    path: "/",
+  });
+  return fresh.id;
+}
+
+async function waitForReplies(deps: WebchatDeps, sessionId: string, inboxId: number): Promise<void> {
+  const deadline = Date.now() + REPLY_WAIT_MS;
+  await Promise.race([deps.processor.waitFor(inboxId), sleep(REPLY_WAIT_MS)]);
+  deps.dispatcher.notify();
+  while (Date.now() < deadline && (await deps.outbox.pendingCount("webchat", sessionId)) > 0) await sleep(15);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

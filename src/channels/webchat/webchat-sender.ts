@@ -1,0 +1,15 @@
+import type { ChannelSender } from "../../core/ports";
+import type { RenderedMessage, SendResult } from "../../core/rendered";
+import type { WebchatStore } from "./webchat-store";
+
+/** "Sends" by appending to the transcript the page reads; media are linked by their /media URL. */
+export class WebchatSender implements ChannelSender {
+  readonly channel = "webchat" as const;
+
+  constructor(private readonly store: WebchatStore) {}
+
+  async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
+    await this.store.appendBot(externalId, message);
+    return { status: "sent" };
+  }
+}

@@ -1,0 +1,13 @@
+import type { RenderedMessage } from "../../core/rendered";
+
+/** One line of a web chat transcript, as the page receives it. */
+export type WebchatEntry =
+  | { id: number; from: "user"; text: string; at: string }
+  | { id: number; from: "bot"; message: RenderedMessage; at: string };
+
+/** Transcript storage for the web chat (Prisma in src/db, in memory in tests). */
+export interface WebchatStore {
+  appendUser(sessionId: string, text: string): Promise<void>;
+  appendBot(sessionId: string, message: RenderedMessage): Promise<void>;
+  listAfter(sessionId: string, afterId: number, limit: number): Promise<WebchatEntry[]>;
+}

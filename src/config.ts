@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** Empty strings in .env files mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const telegramSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters of A–Z, a–z, 0–9, _ and - (Telegram's rule)");
+
+const schema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .default("file:./data/app.db"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADMIN_API_TOKEN: optional(z.string().min(24, "use at least 24 random characters")),
+  /** Signs the web chat identity cookie. Generated per process when absent (sessions then end on restart). */
+  SESSION_SECRET: optional(z.string().min(32, "use at least 32 random characters")),
+  BODY_LIMIT: z.string().default("256kb"),
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-DEF…")),
+  TELEGRAM_WEBHOOK_SECRET: optional(telegramSecret),
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/)),
+  TELEGRAM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().max(1000).default(25),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** Base URL people reach us at; defaults to http://localhost:PORT for the two-command start. */
+  publicUrl: string;
+  telegram: { token: string; secret: string | undefined; mode: "webhook" | "polling" } | undefined;
+};
+
+/** A start-up configuration error: one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses the environment once. A bad value stops start-up with a line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`Invalid ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  const c = parsed.data;
+  if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === "webhook" && !c.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "Invalid TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook, so forged updates are refused",
+    );
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
+  return {
+    ...c,
+    publicUrl,
+    telegram: c.TELEGRAM_BOT_TOKEN
+      ? { token: c.TELEGRAM_BOT_TOKEN, secret: c.TELEGRAM_WEBHOOK_SECRET, mode: c.TELEGRAM_MODE }
+      : undefined,
+  };
+}

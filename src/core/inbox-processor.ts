@@ -1,0 +1,124 @@
+import type { ConversationEngine } from "./conversation-engine";
+import { KeyedQueue } from "./keyed-queue";
+import type { Logger } from "./logger";
+import type { ChannelId, Inbound } from "./messages";
+import type { InboxRecord, InboxStore } from "./ports";
+
+/** Maps a stored raw update into an {@link Inbound}; `null` means "nothing to answer" (e.g. an echo). */
+export type InboxParser = (record: InboxRecord) => Inbound | null;
+
+/** An update that keeps failing is given up after this many attempts, so one poison update can't block a chat. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Processes stored updates in order per conversation. Webhook routes call {@link kick} after storing an
+ * update; start-up and a periodic sweep pick up whatever a crash or another process left pending.
+ */
+export class InboxProcessor {
+  private readonly queue = new KeyedQueue();
+  private readonly waiters = new Map<number, (() => void)[]>();
+  private stopped = false;
+
+  constructor(
+    private readonly inbox: InboxStore,
+    private readonly engine: ConversationEngine,
+    private readonly parsers: Partial<Record<ChannelId, InboxParser>>,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Stores an update and schedules its processing. Callers acknowledge the platform only after this
+   * resolves: an update is never acknowledged unless it is stored. A replay resolves `duplicate: true`.
+   * `beforeProcessing` runs once for a new update, before processing is scheduled (the web chat writes
+   * the person's own line to the transcript there, so it always precedes the answer).
+   */
+  async accept(
+    input: {
+      channel: ChannelId;
+      updateKey: string;
+      conversationKey: string;
+      payload: string;
+    },
+    options: { beforeProcessing?: () => Promise<void> } = {},
+  ): Promise<{ id: number; duplicate: boolean }> {
+    const stored = await this.inbox.append(input);
+    if (!stored.duplicate) {
+      await options.beforeProcessing?.();
+      this.kick(input.conversationKey).catch((error: unknown) => {
+        this.logger.warn(
+          { err: error, conversationKey: input.conversationKey },
+          "processing deferred to sweep",
+        );
+      });
+    }
+    return stored;
+  }
+
+  /** Schedules processing of a conversation's pending updates. */
+  kick(conversationKey: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return this.queue.run(conversationKey, () => this.drainConversation(conversationKey));
+  }
+
+  /** Kicks every conversation with pending updates (start-up recovery and the periodic sweep). */
+  async sweep(): Promise<number> {
+    const keys = await this.inbox.pendingConversations(500);
+    await Promise.all(keys.map((k) => this.kick(k)));
+    return keys.length;
+  }
+
+  /** Resolves once the given inbox row has been processed (or given up). Used by the web chat. */
+  waitFor(id: number): Promise<void> {
+    return new Promise((resolve) => {
+      const list = this.waiters.get(id) ?? [];
+      list.push(resolve);
+      this.waiters.set(id, list);
+      void this.inbox.status(id).then((status) => {
+        if (status !== "pending") this.release(id);
+      });
+    });
+  }
+
+  /** Stops taking new work and waits for what is in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue.drain();
+  }
+
+  private async drainConversation(conversationKey: string): Promise<void> {
+    for (;;) {
+      const batch = await this.inbox.pendingFor(conversationKey, 20);
+      if (batch.length === 0) return;
+      for (const record of batch) await this.processOne(record);
+    }
+  }
+
+  private async processOne(record: InboxRecord): Promise<void> {
+    try {
+      const parse = this.parsers[record.channel];
+      const inbound = parse ? parse(record) : null;
+      if (!inbound) await this.inbox.markDone(record.id);
+      else await this.engine.handle(record.id, inbound);
+    } catch (error) {
+      // The engine already answers handler errors; reaching here means storage failed. Retry a few times.
+      const final = record.attempts + 1 >= MAX_ATTEMPTS;
+      this.logger.error(
+        { err: error, inboxId: record.id, channel: record.channel, final },
+        "inbox update failed",
+      );
+      await this.inbox.markFailed(record.id, String(error), final).catch((e: unknown) => {
+        this.logger.error({ err: e, inboxId: record.id }, "could not record inbox failure");
+      });
+      if (!final) throw error;
+    } finally {
+      this.release(record.id);
+    }
+  }
+
+  private release(id: number): void {
+    const list = this.waiters.get(id);
+    if (!list) return;
+    this.waiters.delete(id);
+    for (const resolve of list) resolve();
+  }
+}

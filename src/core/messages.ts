@@ -1,0 +1,67 @@
+/**
+ * The conversation model every flow is written against. Channel adapters map platform updates into
+ * {@link Inbound} and render {@link Outbound} into platform calls; nothing here knows a platform.
+ */
+
+/** Channels the product speaks on. */
+export type ChannelId = "webchat" | "telegram" | "zalo-bot" | "zalo-oa";
+
+/** A user-facing text: a locale key with parameters, raw text (officer-written), or several lines. */
+export type Text =
+  | { key: string; params?: Record<string, string | number> }
+  | { raw: string }
+  | { lines: Text[] };
+
+/** A choice offered to the person. Channels without buttons render it as a numbered option. */
+export interface Button {
+  label: Text;
+  /** Opaque to channels; routed by prefix (`menu:`, `lang:`, `venue:` …). At most 64 bytes (Telegram). */
+  payload: string;
+}
+
+/** What happened in a conversation, independent of the platform it came from. */
+export type InboundEvent =
+  | { type: "text"; text: string }
+  | { type: "command"; command: string; args: string }
+  | { type: "button"; payload: string }
+  | { type: "contact"; phone: string }
+  | { type: "location"; latitude: number; longitude: number }
+  | { type: "follow" }
+  | { type: "unfollow" }
+  | { type: "unsupported"; what: string };
+
+/** One inbound message, already mapped at the channel's edge. */
+export interface Inbound {
+  channel: ChannelId;
+  /** The platform's id of the chat/user we answer to; with `channel` it names the conversation. */
+  externalId: string;
+  displayName?: string;
+  /** The platform's idea of the person's language (Telegram `language_code`); a hint only. */
+  languageHint?: string;
+  event: InboundEvent;
+}
+
+/** One message the bot sends. Media carry bytes; the channel decides how to deliver them. */
+export type Outbound =
+  | { type: "text"; text: Text; buttons?: Button[][]; requestPhone?: boolean }
+  | { type: "image"; data: Buffer; filename: string; contentType: string; caption?: Text }
+  | { type: "document"; data: Buffer; filename: string; contentType: string; caption?: Text };
+
+/** Languages with a full set of strings. Vietnamese first: it is the default everywhere. */
+export const LANGUAGES = ["vi", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Picks a supported language from a platform hint (`en-GB` → `en`); anything else is Vietnamese. */
+export function languageFromHint(hint: string | undefined): Language {
+  return hint?.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+/** Shorthand for a locale-key text. */
+export function t(key: string, params?: Record<string, string | number>): Text {
+  return params ? { key, params } : { key };
+}
+
+/** Shorthand for a text message with optional buttons. */
+export function say(text: Text, buttons?: Button[][]): Outbound {
+  return buttons ? { type: "text", text, buttons } : { type: "text", text };
+}

@@ -1,0 +1,124 @@
+import type { ChannelId, Language } from "./messages";
+import type { RenderedMessage, SendResult } from "./rendered";
+
+/** A person on one channel, as the conversation core sees them. */
+export interface ContactRecord {
+  id: string;
+  channel: ChannelId;
+  externalId: string;
+  displayName: string | null;
+  language: Language;
+  /** True once the person picked a language; then platform hints no longer change it. */
+  languageSet: boolean;
+  reachable: boolean;
+  /** The choices last offered, so "2" or a typed label can answer them on any channel. */
+  choices: RenderedChoice[];
+}
+
+export interface RenderedChoice {
+  label: string;
+  payload: string;
+}
+
+/** Where a contact is in a multi-step flow. */
+export interface DialogRecord {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+/** An outbound message queued for one recipient. */
+export interface OutboxItem {
+  channel: ChannelId;
+  externalId: string;
+  contactId: string | null;
+  message: RenderedMessage;
+  broadcastId?: string;
+}
+
+/** Everything one processed update changes, written atomically. */
+export interface TurnCommit {
+  inboxId: number;
+  contact: ContactRecord;
+  /** `null` clears the dialog; `undefined` leaves it as it was. */
+  dialog: DialogRecord | null | undefined;
+  outbox: OutboxItem[];
+}
+
+/** Conversation state storage. Implemented with Prisma in src/db and in memory for tests. */
+export interface ConversationStore {
+  /** Finds the contact or creates it with the given defaults. */
+  upsertContact(input: {
+    channel: ChannelId;
+    externalId: string;
+    displayName?: string;
+    language: Language;
+  }): Promise<ContactRecord>;
+  getDialog(contactId: string): Promise<DialogRecord | null>;
+  /** Applies a processed turn in one transaction and marks the inbox row done. */
+  commitTurn(turn: TurnCommit): Promise<void>;
+}
+
+/** A stored webhook update waiting to be processed. */
+export interface InboxRecord {
+  id: number;
+  channel: ChannelId;
+  updateKey: string;
+  conversationKey: string;
+  payload: string;
+  attempts: number;
+}
+
+/** The durable inbox: webhooks are acknowledged only after `append` returns. */
+export interface InboxStore {
+  /** Stores the update; returns `duplicate` when the platform's id was seen before (a replay). */
+  append(input: {
+    channel: ChannelId;
+    updateKey: string;
+    conversationKey: string;
+    payload: string;
+  }): Promise<{ id: number; duplicate: boolean }>;
+  /** Pending updates of one conversation, oldest first. */
+  pendingFor(conversationKey: string, limit: number): Promise<InboxRecord[]>;
+  /** Conversations that still have pending updates (used at start-up and by the sweeper). */
+  pendingConversations(limit: number): Promise<string[]>;
+  markFailed(id: number, error: string, final: boolean): Promise<void>;
+  /** Marks an update done without a turn (ignored events). */
+  markDone(id: number): Promise<void>;
+  status(id: number): Promise<string | null>;
+}
+
+/** A queued outbox row as the dispatcher sees it. */
+export interface OutboxRecord extends OutboxItem {
+  id: number;
+  attempts: number;
+}
+
+/** The durable outbox drained by the dispatcher. */
+export interface OutboxStore {
+  enqueue(items: OutboxItem[]): Promise<void>;
+  /**
+   * Claims due rows for sending with a lease, at most one in-flight row per recipient, oldest first.
+   * A row is claimed by exactly one worker even when several processes share the database.
+   */
+  claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
+  complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void>;
+  /** Rows still to send for one recipient (web chat waits for these). */
+  pendingCount(channel: ChannelId, externalId: string): Promise<number>;
+  /** Marks a contact unreachable after a "blocked" result. */
+  markUnreachable(channel: ChannelId, externalId: string): Promise<void>;
+}
+
+/** Binary files (QR images, posters) kept for a while and served at an unguessable URL. */
+export interface MediaStore {
+  put(input: { data: Buffer; filename: string; contentType: string; ttlMs: number }): Promise<string>;
+  get(id: string, now: Date): Promise<{ data: Buffer; filename: string; contentType: string } | null>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** Delivers rendered messages on one channel. Adapters map platform errors into {@link SendResult}. */
+export interface ChannelSender {
+  readonly channel: ChannelId;
+  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+}

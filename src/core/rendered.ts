@@ -1,0 +1,30 @@
+/**
+ * An outbound message after translation: what is stored in the outbox and handed to a channel sender.
+ * Media bytes live in the media store and are referenced by id, so outbox rows stay small.
+ */
+export interface RenderedButton {
+  label: string;
+  payload: string;
+}
+
+export type RenderedMessage =
+  | { kind: "text"; text: string; buttons?: RenderedButton[][]; requestPhone?: string }
+  | {
+      kind: "image" | "document";
+      mediaId: string;
+      filename: string;
+      contentType: string;
+      caption?: string;
+    };
+
+/** The outcome of one delivery attempt, classified so the dispatcher can act without platform knowledge. */
+export type SendResult =
+  | { status: "sent" }
+  /** The person blocked the bot or left; stop sending to them. */
+  | { status: "blocked"; reason: string }
+  /** The platform asked us to slow down; try again after this many milliseconds. */
+  | { status: "retry"; afterMs: number; reason: string }
+  /** A transient failure (network, 5xx); retry with backoff. */
+  | { status: "transient"; reason: string }
+  /** A permanent failure for this message (bad request); do not retry. */
+  | { status: "failed"; reason: string };

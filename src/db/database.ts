@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PgClient } from "../generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+
+/**
+ * The one Prisma client type the repositories use. Both generated clients come from the same models
+ * (prisma/postgresql/schema.prisma is written from prisma/schema.prisma), so their APIs are identical;
+ * the PostgreSQL one is viewed through the SQLite one's type. See docs/adr/002-two-database-providers.md.
+ */
+export type Db = SqliteClient;
+
+export type Provider = "sqlite" | "postgresql";
+
+export function providerOf(url: string): Provider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/** Absolute path of a `file:` SQLite URL, relative paths taken from the working directory. */
+export function sqlitePath(url: string): string {
+  return resolve(url.replace(/^file:/, ""));
+}
+
+export interface Database {
+  db: Db;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+/** Opens the database named by `url`: PostgreSQL for `postgresql://…`, else an embedded SQLite file. */
+export function openDatabase(url: string): Database {
+  const provider = providerOf(url);
+  if (provider === "postgresql") {
+    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    const db = client as unknown as Db;
+    return { db, provider, close: () => client.$disconnect() };
+  }
+  const file = sqlitePath(url);
+  mkdirSync(dirname(file), { recursive: true });
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  return { db: client, provider, close: () => client.$disconnect() };
+}

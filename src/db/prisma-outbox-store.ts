@@ -1,0 +1,118 @@
+import type { ChannelId } from "../core/messages";
+import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
+import type { RenderedMessage, SendResult } from "../core/rendered";
+import type { Db } from "./database";
+
+/** How many unsent rows one claim looks at to find each recipient's oldest message. */
+const WINDOW = 1000;
+
+/** Prisma implementation of {@link OutboxStore}. */
+export class PrismaOutboxStore implements OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(items: OutboxItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.outboxMessage.createMany({ data: items.map(toRow) });
+  }
+
+  async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
+    await this.settleAbandoned(now);
+    const unsent = await this.db.outboxMessage.findMany({
+      where: { status: { in: ["pending", "sending"] } },
+      orderBy: { id: "asc" },
+      take: WINDOW,
+      select: { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true },
+    });
+    // Only each recipient's oldest unsent row may go out, so a person's messages arrive in order and no
+    // two workers ever send to one chat at once.
+    const seen = new Set<string>();
+    const heads: number[] = [];
+    for (const row of unsent) {
+      const key = `${row.channel}:${row.externalId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
+      if (heads.length >= limit) break;
+    }
+    const claimed: number[] = [];
+    const lockedUntil = new Date(now.getTime() + leaseMs);
+    for (const id of heads) {
+      // Conditional update: of several processes racing for one row, exactly one sees count 1.
+      const { count } = await this.db.outboxMessage.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "sending", lockedBy: workerId, lockedUntil },
+      });
+      if (count === 1) claimed.push(id);
+    }
+    if (claimed.length === 0) return [];
+    const rows = await this.db.outboxMessage.findMany({
+      where: { id: { in: claimed } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      channel: r.channel as ChannelId,
+      externalId: r.externalId,
+      contactId: r.contactId,
+      message: JSON.parse(r.body) as RenderedMessage,
+      attempts: r.attempts,
+      ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
+    }));
+  }
+
+  async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {
+    const again = result.status === "retry" || result.status === "transient";
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: again
+        ? {
+            status: "pending",
+            attempts: { increment: result.status === "transient" ? 1 : 0 },
+            nextAttemptAt: nextAttemptAt ?? now,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: result.reason,
+          }
+        : {
+            status: result.status,
+            attempts: { increment: 1 },
+            lockedBy: null,
+            lockedUntil: null,
+            sentAt: result.status === "sent" ? now : null,
+            lastError: result.status === "sent" ? null : result.reason,
+          },
+    });
+  }
+
+  async pendingCount(channel: ChannelId, externalId: string): Promise<number> {
+    return this.db.outboxMessage.count({
+      where: { channel, externalId, status: { in: ["pending", "sending"] } },
+    });
+  }
+
+  async markUnreachable(channel: ChannelId, externalId: string): Promise<void> {
+    await this.db.contact.updateMany({ where: { channel, externalId }, data: { reachable: false } });
+  }
+
+  /**
+   * A row still "sending" after its lease belonged to a worker that died mid-send. Whether the platform
+   * got it is unknown, and a broadcast must never reach anyone twice, so it is settled as failed
+   * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
+   */
+  private async settleAbandoned(now: Date): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { status: "sending", lockedUntil: { lt: now } },
+      data: { status: "failed", lastError: "interrupted while sending; delivery unknown", lockedBy: null },
+    });
+  }
+}
+
+function toRow(o: OutboxItem) {
+  return {
+    channel: o.channel,
+    externalId: o.externalId,
+    contactId: o.contactId,
+    broadcastId: o.broadcastId ?? null,
+    body: JSON.stringify(o.message),
+  };
+}

@@ -1,0 +1,98 @@
+import { type Button, LANGUAGES, type Language, say, t } from "../../core/messages";
+import type { Router, TurnContext } from "../../core/router";
+
+/** A main-menu entry contributed by a feature (label key + the button payload it handles). */
+export interface MenuEntry {
+  labelKey: string;
+  payload: string;
+}
+
+/** The main menu as buttons, two per row (fits phone screens; numbered on channels without buttons). */
+export function mainMenuButtons(entries: MenuEntry[]): Button[][] {
+  const buttons = entries.map((e) => ({ label: t(e.labelKey), payload: e.payload }));
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  return rows;
+}
+
+/**
+ * The commands every channel shares: /start (with optional deep link), /menu, /help, /lang, /cancel, and
+ * the polite fallback for text nobody is waiting for.
+ */
+export function registerMenu(router: Router, entries: MenuEntry[]): void {
+  const menu = mainMenuButtons([
+    ...entries,
+    { labelKey: "menu.language", payload: "lang:menu" },
+    { labelKey: "menu.help", payload: "menu:help" },
+  ]);
+  const showMenu = (ctx: TurnContext) => ctx.reply(say(t("menu.prompt"), menu));
+  const showHelp = (ctx: TurnContext) => {
+    ctx.reply(say(t("help.text")));
+    showMenu(ctx);
+  };
+
+  router
+    .command("start", async (ctx) => {
+      const arg = ctx.event.type === "command" ? ctx.event.args.trim() : "";
+      const link = arg ? router.findDeepLink(arg) : undefined;
+      if (link) return link.handler(ctx, link.rest);
+      ctx.endDialog();
+      greet(ctx);
+      showMenu(ctx);
+    })
+    .command("menu", (ctx) => showMenu(ctx))
+    .command("help", showHelp)
+    .command("cancel", (ctx) => {
+      ctx.reply(say(t(ctx.dialog ? "menu.cancelled" : "menu.nothingToCancel")));
+      ctx.endDialog();
+      showMenu(ctx);
+    })
+    .command("lang", (ctx) => askLanguage(ctx))
+    .action("menu:main", showMenu)
+    .action("menu:help", showHelp)
+    .action("lang:menu", (ctx) => askLanguage(ctx))
+    .action("lang:", (ctx) => {
+      const chosen = payloadOf(ctx).slice("lang:".length);
+      if (!isLanguage(chosen)) return askLanguage(ctx);
+      ctx.setLanguage(chosen);
+      ctx.reply(say(t("lang.changed")));
+      showMenu(ctx);
+    })
+    .on("follow", (ctx) => {
+      greet(ctx);
+      showMenu(ctx);
+    })
+    .on("unsupported", (ctx) => {
+      ctx.reply(say(t("errors.unsupported")));
+      showMenu(ctx);
+    })
+    .fallback((ctx) => {
+      ctx.reply(say(t("errors.notUnderstood")));
+      showMenu(ctx);
+    });
+}
+
+function greet(ctx: TurnContext): void {
+  const name = ctx.contact.displayName;
+  ctx.reply(say(name ? t("menu.welcomeNamed", { name }) : t("menu.welcome")));
+}
+
+function askLanguage(ctx: TurnContext): void {
+  ctx.reply(
+    say(t("lang.prompt"), [
+      [
+        { label: t("lang.vi"), payload: "lang:vi" },
+        { label: t("lang.en"), payload: "lang:en" },
+      ],
+    ]),
+  );
+}
+
+/** The payload of the button that routed here (also when the person typed its number or label). */
+export function payloadOf(ctx: TurnContext): string {
+  return ctx.event.type === "button" ? ctx.event.payload : "";
+}
+
+function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}

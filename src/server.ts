@@ -1,0 +1,194 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Telegraf } from "telegraf";
+import { createTelegramClient, TelegramSender } from "./channels/telegram/telegram-sender";
+import { telegramToInbound, telegramUpdateSchema } from "./channels/telegram/telegram-update";
+import { ingestTelegramUpdate, mountTelegramWebhook } from "./channels/telegram/telegram-webhook";
+import { type WebchatPayload, webchatToInbound } from "./channels/webchat/webchat-inbound";
+import { mountWebchat } from "./channels/webchat/webchat-routes";
+import { WebchatSender } from "./channels/webchat/webchat-sender";
+import { WebchatSessions } from "./channels/webchat/webchat-session";
+import type { Config } from "./config";
+import { ConversationEngine } from "./core/conversation-engine";
+import { InboxProcessor } from "./core/inbox-processor";
+import type { Logger } from "./core/logger";
+import type { ChannelId } from "./core/messages";
+import { OutboxDispatcher } from "./core/outbox-dispatcher";
+import type { ChannelSender } from "./core/ports";
+import { RateLimiter } from "./core/rate-limiter";
+import { Router } from "./core/router";
+import { type Database, openDatabase } from "./db/database";
+import { migrate } from "./db/migrate";
+import { PrismaConversationStore } from "./db/prisma-conversation-store";
+import { PrismaInboxStore } from "./db/prisma-inbox-store";
+import { PrismaMediaStore } from "./db/prisma-media-store";
+import { PrismaOutboxStore } from "./db/prisma-outbox-store";
+import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { registerMenu } from "./features/menu/menu-feature";
+import { createApp } from "./http/create-app";
+import { mountHealth, Readiness } from "./http/health-routes";
+import { mountMedia } from "./http/media-routes";
+import { createTextRenderer } from "./i18n/i18n";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  processor: InboxProcessor;
+  dispatcher: OutboxDispatcher;
+  /** Stops intake, finishes in-flight work, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  /** Apply migrations before opening the database (default true). */
+  migrate?: boolean;
+  /** Period of the sweep that recovers pending inbox updates (default 5 s). */
+  sweepMs?: number;
+}
+
+/** The composition root: config → database → stores → engine → channels → express. */
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const { logger } = options;
+  if (options.migrate ?? true) await migrate(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL);
+  const { db } = database;
+
+  const conversations = new PrismaConversationStore(db);
+  const inbox = new PrismaInboxStore(db);
+  const outbox = new PrismaOutboxStore(db);
+  const media = new PrismaMediaStore(db);
+  const webchatStore = new PrismaWebchatStore(db);
+  const texts = await createTextRenderer(join(root, "locales"));
+
+  const router = new Router();
+  registerMenu(router, []);
+  const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
+
+  const senders = new Map<ChannelId, ChannelSender>([["webchat", new WebchatSender(webchatStore)]]);
+  const limiters = new Map<ChannelId, RateLimiter>();
+  const telegram = config.telegram
+    ? createTelegramClient(config.telegram.token, config.TELEGRAM_API_ROOT)
+    : undefined;
+  if (telegram) {
+    senders.set("telegram", new TelegramSender(telegram, media));
+    limiters.set(
+      "telegram",
+      new RateLimiter({
+        perSecond: config.TELEGRAM_RATE_LIMIT_PER_SEC,
+        perChatPerSecond: 1,
+        perChatBurst: 3,
+      }),
+    );
+  }
+
+  const processor = new InboxProcessor(
+    inbox,
+    engine,
+    {
+      webchat: (r) => webchatToInbound(JSON.parse(r.payload) as WebchatPayload),
+      telegram: (r) => {
+        const update = telegramUpdateSchema.safeParse(JSON.parse(r.payload));
+        return update.success ? telegramToInbound(update.data) : null;
+      },
+    },
+    logger,
+  );
+  const dispatcher = new OutboxDispatcher(outbox, senders, limiters, logger, {
+    workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
+    leaseMs: 60_000,
+    maxAttempts: 5,
+    idleDelayMs: 250,
+  });
+
+  const readiness = new Readiness(async () => {
+    await db.$queryRawUnsafe("SELECT 1");
+  });
+  const sessions = new WebchatSessions(config.SESSION_SECRET ?? randomBytes(32).toString("hex"));
+  const app = createApp({
+    bodyLimit: config.BODY_LIMIT,
+    logger,
+    mount: (r) => {
+      mountHealth(r, readiness);
+      mountMedia(r, media);
+      if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
+        mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
+      }
+      mountWebchat(r, {
+        sessions,
+        store: webchatStore,
+        processor,
+        outbox,
+        dispatcher,
+        secureCookies: config.publicUrl.startsWith("https://"),
+      });
+    },
+  });
+
+  const server = await listen(app, config.PORT, config.HOST);
+  const port = (server.address() as AddressInfo).port;
+  dispatcher.start();
+
+  // Recovery: updates stored before a crash are processed now; the sweep also catches transient failures.
+  const recovered = await processor.sweep();
+  if (recovered > 0) logger.info({ conversations: recovered }, "resumed pending updates");
+  const sweeper = setInterval(() => {
+    processor.sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
+    media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
+  }, options.sweepMs ?? 5000);
+  sweeper.unref();
+
+  let polling: Telegraf | undefined;
+  if (config.telegram?.mode === "polling") {
+    polling = new Telegraf(config.telegram.token, {
+      telegram: { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false },
+    });
+    polling.use(async (ctx) => {
+      await ingestTelegramUpdate(ctx.update, processor);
+      if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
+    });
+    polling.catch((error) => logger.error({ err: error }, "telegram polling update failed"));
+    void polling.launch({ dropPendingUpdates: false }).catch((e: unknown) => {
+      logger.error({ err: e }, "telegram polling stopped");
+    });
+  }
+
+  logger.info(
+    {
+      port,
+      database: database.provider,
+      channels: [...senders.keys()],
+      telegramMode: config.telegram?.mode ?? "off",
+    },
+    "server started",
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(sweeper);
+      polling?.stop("shutdown");
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await processor.stop();
+      await dispatcher.stop();
+      await database.close();
+      logger.info({}, "server stopped");
+    })();
+    return stopping;
+  };
+  return { url: `http://127.0.0.1:${port}`, port, database, processor, dispatcher, stop };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    // Keep-alive connections would hold server.close() open during shutdown.
+    server.keepAliveTimeout = 5000;
+  });
+}

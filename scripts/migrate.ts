@@ -3,5 +3,5 @@ import { loadConfig } from "../src/config";
 import { migrate } from "../src/db/migrate";
 
 const config = loadConfig(process.env);
-await migrate(config.DATABASE_URL);
-console.log("migrations applied");
+const applied = await migrate(config.DATABASE_URL);
+console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");

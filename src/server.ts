@@ -88,6 +88,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
+  const dispatcher = new OutboxDispatcher(outbox, senders, limiters, logger, {
+    workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
+    leaseMs: 60_000,
+    maxAttempts: 5,
+    idleDelayMs: 250,
+  });
   const processor = new InboxProcessor(
     inbox,
     engine,
@@ -99,13 +105,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       },
     },
     logger,
+    () => dispatcher.notify(),
   );
-  const dispatcher = new OutboxDispatcher(outbox, senders, limiters, logger, {
-    workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
-    leaseMs: 60_000,
-    maxAttempts: 5,
-    idleDelayMs: 250,
-  });
 
   const readiness = new Readiness(async () => {
     await db.$queryRawUnsafe("SELECT 1");

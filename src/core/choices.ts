@@ -5,7 +5,7 @@ import type { RenderedMessage } from "./rendered";
 /** The choices a turn leaves open: the buttons of its last message, in reading order (1, 2, 3 …). */
 export function choicesOf(messages: RenderedMessage[]): RenderedChoice[] {
   const last = messages.at(-1);
-  if (!last || last.kind !== "text" || !last.buttons) return [];
+  if (last?.kind !== "text" || !last.buttons) return [];
   return last.buttons.flat().map((b) => ({ label: b.label, payload: b.payload }));
 }
 
@@ -23,7 +23,7 @@ export function matchChoice(text: string, choices: RenderedChoice[]): RenderedCh
 }
 
 function stripEmoji(label: string): string {
-  return label.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, "").trim();
+  return label.replace(/(?:\p{Extended_Pictographic}|\uFE0F)/gu, "").trim();
 }
 
 function stripEmojiFolded(folded: string): string {

@@ -24,6 +24,8 @@ export class InboxProcessor {
     private readonly engine: ConversationEngine,
     private readonly parsers: Partial<Record<ChannelId, InboxParser>>,
     private readonly logger: Logger,
+    /** Called after each processed update (the dispatcher is woken so replies go out at once). */
+    private readonly afterProcess: () => void = () => {},
   ) {}
 
   /**
@@ -99,6 +101,7 @@ export class InboxProcessor {
       const inbound = parse ? parse(record) : null;
       if (!inbound) await this.inbox.markDone(record.id);
       else await this.engine.handle(record.id, inbound);
+      this.afterProcess();
     } catch (error) {
       // The engine already answers handler errors; reaching here means storage failed. Retry a few times.
       const final = record.attempts + 1 >= MAX_ATTEMPTS;

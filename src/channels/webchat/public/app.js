@@ -50,7 +50,7 @@
     const m = entry.message;
     if (m.kind === "text") {
       linkify(bubble("bot"), m.text);
-      if (m.buttons && m.buttons.length) {
+      if (m.buttons?.length) {
         const box = document.createElement("div");
         box.className = "buttons";
         for (const row of m.buttons) {
@@ -121,7 +121,7 @@
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       typing.remove();
       await refresh();
-    } catch (e) {
+    } catch (_e) {
       typing.remove();
       const err = document.createElement("div");
       err.className = "error";

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+describe("web chat", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it("a newcomer opens the page and is greeted in Vietnamese with the main menu", async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Trợ lý Covid-19 Bình Sơn");
+
+    const chat = new WebchatClient(server.url);
+    const replies = await chat.send("/start");
+    expect(textsOf(replies)[0]).toMatch(/^Xin chào!/);
+    expect(buttonsOf(replies)).toContain("❓ Trợ giúp");
+  });
+
+  it("a visitor switches to English by typing the option's number and the choice sticks", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/lang");
+    const switched = await chat.send("2");
+    expect(textsOf(switched)[0]).toBe("Switched to English.");
+    const help = await chat.send("/help");
+    expect(textsOf(help)[0]).toMatch(/^Commands:/);
+  });
+
+  it("text the bot does not understand gets a helpful answer and the menu, never silence", async () => {
+    const chat = new WebchatClient(server.url);
+    const replies = await chat.send("asdkjh qwe");
+    expect(textsOf(replies)[0]).toContain("chưa hiểu");
+    expect(textsOf(replies)[0]).toContain("1900 9095");
+    expect(buttonsOf(replies).length).toBeGreaterThan(0);
+  });
+
+  it("a button that no longer exists is explained, not ignored", async () => {
+    const chat = new WebchatClient(server.url);
+    const replies = await chat.send({ payload: "nothing:here" });
+    expect(textsOf(replies)[0]).toBe("Nút này không còn dùng được nữa.");
+  });
+
+  it("a resent request with the same client id is processed once", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/start");
+    const body = { clientId: "resend-test-0001", text: "/help" };
+    const first = await chat.request("POST", "/webchat/api/messages", body);
+    const second = await chat.request("POST", "/webchat/api/messages", body);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual({ duplicate: true });
+    const helpAnswers = textsOf(await chat.read()).filter((t) => t.startsWith("Các lệnh dùng được"));
+    expect(helpAnswers).toHaveLength(1);
+  });
+
+  it("a forged session cookie does not open someone else's conversation", async () => {
+    const alice = new WebchatClient(server.url);
+    await alice.send("/start");
+    const [id] = alice.sessionCookie.split("=")[1]?.split(".") ?? [];
+    const mallory = new WebchatClient(server.url);
+    mallory.sessionCookie = `wc_session=${id}.forged-signature`;
+    const res = await mallory.request("GET", "/webchat/api/messages?after=0");
+    expect((await res.json()) as unknown).toEqual({ messages: [] });
+    expect(res.headers.get("set-cookie")).toContain("HttpOnly");
+  });
+
+  it("malformed, oversized and invalid requests are refused and store nothing", async () => {
+    const chat = new WebchatClient(server.url);
+    const before = await server.database.db.inboxUpdate.count();
+    const malformed = await fetch(`${server.url}/webchat/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(malformed.status).toBe(400);
+    const huge = await chat.request("POST", "/webchat/api/messages", {
+      clientId: "huge-body-00001",
+      text: "x".repeat(300_000),
+    });
+    expect(huge.status).toBe(413);
+    const both = await chat.request("POST", "/webchat/api/messages", {
+      clientId: "bad-0000001",
+      text: "a",
+      payload: "b",
+    });
+    expect(both.status).toBe(400);
+    expect(await server.database.db.inboxUpdate.count()).toBe(before);
+  });
+
+  it("health and readiness answer for operators", async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, database: "up" });
+  });
+});

@@ -1,0 +1,56 @@
+import { Writable } from "node:stream";
+import { loadConfig } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { type RunningServer, startServer } from "../../src/server";
+import { freshDatabaseUrl } from "./test-database";
+
+export const TEST_BOT_TOKEN = "123456:TEST-token_abc";
+export const TEST_WEBHOOK_SECRET = "test-webhook-secret_123";
+
+export interface TestServer extends RunningServer {
+  databaseUrl: string;
+  /** Every log line the server wrote, for tests that check what logs contain. */
+  logs: string[];
+}
+
+/**
+ * Starts the real server on a free port with a fresh database. Options add environment variables, e.g. the
+ * Telegram token and the stand-in Bot API's address.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "debug",
+    SESSION_SECRET: "test-session-secret-that-is-long-enough-1234",
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const server = await startServer(config, {
+    logger: createLogger("debug", sink),
+    migrate: false,
+    sweepMs: 200,
+  });
+  return { ...server, databaseUrl, logs };
+}
+
+/** Environment that switches Telegram on against a stand-in Bot API. */
+export function telegramEnv(apiRoot: string): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_MODE: "webhook",
+  };
+}

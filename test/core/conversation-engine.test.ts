@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { say, t } from "../../src/core/messages";
+import { createEngineHarness, texts } from "../helpers/engine-harness";
+
+describe("conversation engine", () => {
+  it("greets a newcomer in Vietnamese by default and in English when the platform says so", async () => {
+    const h = await createEngineHarness();
+    expect(texts(await h.send("/start"))[0]).toMatch(/^Xin chào!/);
+    expect(texts(await h.send("/start", { externalId: "en-user", languageHint: "en-US" }))[0]).toMatch(
+      /^Hello!/,
+    );
+  });
+
+  it("a language the person picked wins over the platform's hint from then on", async () => {
+    const h = await createEngineHarness();
+    await h.send("/lang", { languageHint: "en" });
+    await h.send({ type: "button", payload: "lang:vi" }, { languageHint: "en" });
+    expect(texts(await h.send("/help", { languageHint: "en" }))[0]).toMatch(/^Các lệnh/);
+  });
+
+  it("an offered choice can be answered by its number or its label, with or without diacritics", async () => {
+    const h = await createEngineHarness();
+    await h.send("/lang");
+    expect(texts(await h.send("2"))[0]).toBe("Switched to English.");
+    await h.send("/lang");
+    expect(texts(await h.send("tieng viet"))[0]).toBe("Đã chuyển sang tiếng Việt.");
+  });
+
+  it("a number means nothing once the bot stops offering choices", async () => {
+    const h = await createEngineHarness();
+    await h.send("/lang");
+    await h.send("1");
+    const again = await h.send("1");
+    // The language answer ended with the main menu, so "1" now picks its first entry.
+    expect(texts(again)[0]).toBe("Chọn ngôn ngữ / Choose your language:");
+  });
+
+  it("a flow keeps its state between messages and /cancel leaves it", async () => {
+    const h = await createEngineHarness((router) => {
+      router.command("survey", (ctx) => {
+        ctx.enter("survey", "name");
+        ctx.reply(say({ raw: "Your name?" }));
+      });
+      router.flow({
+        id: "survey",
+        handle(ctx, dialog) {
+          if (dialog.step === "name") {
+            ctx.goto("age", { name: ctx.event.type === "text" ? ctx.event.text : "" });
+            return ctx.reply(say({ raw: "Your age?" }));
+          }
+          ctx.endDialog();
+          ctx.reply(say({ raw: `Thanks ${String(dialog.data.name)}` }));
+        },
+      });
+    });
+    await h.send("/survey");
+    expect(texts(await h.send("Lan"))).toEqual(["Your age?"]);
+    expect(h.store.dialogs.size).toBe(1);
+    expect(texts(await h.send("30"))).toEqual(["Thanks Lan"]);
+    await h.send("/survey");
+    expect(texts(await h.send("/cancel"))[0]).toBe(
+      "Đã hủy thao tác đang làm. Dữ liệu bạn vừa nhập không được lưu.",
+    );
+    expect(h.store.dialogs.size).toBe(0);
+  });
+
+  it("a handler that throws gets the person an apology and leaves their state untouched", async () => {
+    const h = await createEngineHarness((router) => {
+      router.command("boom", (ctx) => {
+        ctx.enter("half", "done");
+        ctx.reply(say(t("menu.prompt")));
+        throw new Error("bug");
+      });
+    });
+    const answer = await h.send("/boom");
+    expect(texts(answer)).toEqual([
+      "Xin lỗi, hệ thống vừa gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc gõ /menu để bắt đầu lại.",
+    ]);
+    expect(h.store.dialogs.size).toBe(0);
+  });
+
+  it("an unknown command is named back and the menu offered", async () => {
+    const h = await createEngineHarness();
+    const answer = await h.send("/frobnicate");
+    expect(texts(answer)[0]).toBe("Mình không biết lệnh /frobnicate.");
+    expect(answer.at(-1)?.kind === "text" && answer.at(-1)).toMatchObject({ buttons: expect.any(Array) });
+  });
+
+  it("media are stored once and referenced by id, never inlined in the outbox", async () => {
+    const h = await createEngineHarness((router) => {
+      router.command("pic", (ctx) => {
+        ctx.reply({ type: "image", data: Buffer.from("png"), filename: "qr.png", contentType: "image/png" });
+      });
+    });
+    const [msg] = await h.send("/pic");
+    expect(msg).toMatchObject({ kind: "image", filename: "qr.png" });
+    expect(msg?.kind === "image" && h.media.files.has(msg.mediaId)).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import { join } from "node:path";
+import { ConversationEngine } from "../../src/core/conversation-engine";
+import { silentLogger } from "../../src/core/logger";
+import type { ChannelId, InboundEvent } from "../../src/core/messages";
+import type { RenderedMessage } from "../../src/core/rendered";
+import { Router } from "../../src/core/router";
+import { registerMenu } from "../../src/features/menu/menu-feature";
+import { createTextRenderer } from "../../src/i18n/i18n";
+import { InMemoryConversationStore, InMemoryMediaStore } from "./in-memory-stores";
+
+/**
+ * The conversation engine on in-memory fakes: send events as one person and read what the bot answered.
+ * `register` adds the features under test to the router (the menu is always there).
+ */
+export async function createEngineHarness(register: (router: Router) => void = () => {}) {
+  const router = new Router();
+  register(router);
+  registerMenu(router, []);
+  const store = new InMemoryConversationStore();
+  const media = new InMemoryMediaStore();
+  const texts = await createTextRenderer(join(import.meta.dirname, "../../locales"));
+  const engine = new ConversationEngine({ router, store, texts, media, logger: silentLogger });
+  let inboxId = 0;
+
+  return {
+    store,
+    media,
+    router,
+    /** Sends one event as `externalId` on `channel` and returns the bot's rendered answers. */
+    async send(
+      event: InboundEvent | string,
+      opts: { externalId?: string; channel?: ChannelId; languageHint?: string } = {},
+    ): Promise<RenderedMessage[]> {
+      const before = store.outbox.length;
+      const ev: InboundEvent =
+        typeof event === "string"
+          ? event.startsWith("/")
+            ? {
+                type: "command",
+                command: event.slice(1).split(" ")[0] ?? "",
+                args: event.split(" ").slice(1).join(" "),
+              }
+            : { type: "text", text: event }
+          : event;
+      await engine.handle(++inboxId, {
+        channel: opts.channel ?? "webchat",
+        externalId: opts.externalId ?? "person-1",
+        ...(opts.languageHint ? { languageHint: opts.languageHint } : {}),
+        event: ev,
+      });
+      return store.outbox.slice(before).map((o) => o.message);
+    },
+  };
+}
+
+/** Texts of rendered messages. */
+export function texts(messages: RenderedMessage[]): string[] {
+  return messages.map((m) => (m.kind === "text" ? m.text : `[${m.kind}]`));
+}

@@ -1,4 +1,4 @@
-// `npm run db:new-migration -- <name>` writes a migration for BOTH providers from the change to
+// `npm run db:new-migration -- <name>` (with PG_DIFF_URL naming any reachable PostgreSQL server) writes a migration for BOTH providers from the change to
 // prisma/schema.prisma since the last migration; `--check` (run by CI) fails when the schema changed without one.
 // Prisma 6.19 cannot diff against a live database while a driver adapter is configured (which these offline
 // machines need), so the models as of the last migration are kept in prisma/migrations/schema.snapshot.prisma.
@@ -34,11 +34,13 @@ const variants = [
   { dir: "prisma/migrations", url: "file:./data/app.db", from: snapshot, to: current },
   {
     dir: "prisma/postgresql/migrations",
-    url: "postgresql://localhost/placeholder",
+    // Prisma's diff connects through the adapter even for two schema files: give it any reachable server.
+    url: process.env.PG_DIFF_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     from: toPostgres(snapshot),
     to: toPostgres(current),
   },
 ];
+const outputs = [];
 for (const [i, v] of variants.entries()) {
   const from = join(tmp, `from-${i}.prisma`);
   const to = join(tmp, `to-${i}.prisma`);
@@ -54,9 +56,12 @@ for (const [i, v] of variants.entries()) {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
-  const out = join(root, v.dir, `${stamp}_${arg}`);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "migration.sql"), sql);
-  console.log(`wrote ${join(v.dir, `${stamp}_${arg}`, "migration.sql")}`);
+  outputs.push({ dir: join(v.dir, `${stamp}_${arg}`), sql });
+}
+// Written only once both diffs succeeded, so a failure leaves no half migration behind.
+for (const o of outputs) {
+  mkdirSync(join(root, o.dir), { recursive: true });
+  writeFileSync(join(root, o.dir, "migration.sql"), o.sql);
+  console.log(`wrote ${o.dir}/migration.sql`);
 }
 writeFileSync(snapshotPath, current);

@@ -22,6 +22,8 @@ const schema = z.object({
   /** Signs the web chat identity cookie. Generated per process when absent (sessions then end on restart). */
   SESSION_SECRET: optional(z.string().min(32, "use at least 32 random characters")),
   BODY_LIMIT: z.string().default("256kb"),
+  /** Administrative units (communes) of the district served; another district = another file. */
+  DISTRICT_FILE: z.string().default("data/districts/binh-son.json"),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-DEF…")),
   TELEGRAM_WEBHOOK_SECRET: optional(telegramSecret),
   TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Telegraf } from "telegraf";
 import { createTelegramClient, TelegramSender } from "./channels/telegram/telegram-sender";
@@ -19,15 +20,20 @@ import type { ChannelId } from "./core/messages";
 import { OutboxDispatcher } from "./core/outbox-dispatcher";
 import type { ChannelSender } from "./core/ports";
 import { RateLimiter } from "./core/rate-limiter";
-import { Router } from "./core/router";
+import { Router, type TurnContext } from "./core/router";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { PrismaConversationStore } from "./db/prisma-conversation-store";
 import { PrismaInboxStore } from "./db/prisma-inbox-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { PrismaOutboxStore } from "./db/prisma-outbox-store";
+import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { registerMenu } from "./features/menu/menu-feature";
+import { loadDistrict } from "./features/venues/district";
+import { VenueService } from "./features/venues/venue-service";
+import { registerVenues, VENUE_MENU } from "./features/venues/venues-feature";
+import { mountCheckinPage } from "./http/checkin-page";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
@@ -67,8 +73,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const webchatStore = new PrismaWebchatStore(db);
   const texts = await createTextRenderer(join(root, "locales"));
 
+  const district = loadDistrict(JSON.parse(readFileSync(resolve(root, config.DISTRICT_FILE), "utf8")));
+  const venueStore = new PrismaVenueStore(db);
+  const venueService = new VenueService(venueStore, district, texts, config.publicUrl);
+
   const router = new Router();
-  registerMenu(router, []);
+  const showMenu = (ctx: TurnContext) => menu.showMenu(ctx);
+  registerVenues(router, { service: venueService, store: venueStore, district, showMenu });
+  const menu = registerMenu(router, [...VENUE_MENU]);
   const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
 
   const senders = new Map<ChannelId, ChannelSender>([["webchat", new WebchatSender(webchatStore)]]);
@@ -118,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);
+      mountCheckinPage(r, { venues: venueStore, service: venueService });
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }

@@ -6,11 +6,13 @@
 /** Channels the product speaks on. */
 export type ChannelId = "webchat" | "telegram" | "zalo-bot" | "zalo-oa";
 
-/** A user-facing text: a locale key with parameters, raw text (officer-written), or several lines. */
-export type Text =
-  | { key: string; params?: Record<string, string | number> }
-  | { raw: string }
-  | { lines: Text[] };
+/**
+ * A user-facing text: a locale key with parameters, raw text (officer-written), or several lines.
+ * A parameter may itself be a Text, rendered in the same language first (e.g. a category label).
+ */
+export type TextParam = string | number | Text;
+
+export type Text = { key: string; params?: Record<string, TextParam> } | { raw: string } | { lines: Text[] };
 
 /** A choice offered to the person. Channels without buttons render it as a numbered option. */
 export interface Button {
@@ -57,7 +59,7 @@ export function languageFromHint(hint: string | undefined): Language {
 }
 
 /** Shorthand for a locale-key text. */
-export function t(key: string, params?: Record<string, string | number>): Text {
+export function t(key: string, params?: Record<string, TextParam>): Text {
   return params ? { key, params } : { key };
 }
 

@@ -31,7 +31,11 @@ export async function createTextRenderer(localesDir: string): Promise<TextRender
   const render = (text: Text, lang: Language): string => {
     if ("raw" in text) return text.raw;
     if ("lines" in text) return text.lines.map((line) => render(line, lang)).join("\n");
-    return instance.t(text.key, { ...text.params, lng: lang });
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(text.params ?? {})) {
+      params[name] = typeof value === "object" ? render(value, lang) : value;
+    }
+    return instance.t(text.key, { ...params, lng: lang });
   };
   return { render, i18n: instance };
 }

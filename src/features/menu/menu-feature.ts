@@ -19,7 +19,7 @@ export function mainMenuButtons(entries: MenuEntry[]): Button[][] {
  * The commands every channel shares: /start (with optional deep link), /menu, /help, /lang, /cancel, and
  * the polite fallback for text nobody is waiting for.
  */
-export function registerMenu(router: Router, entries: MenuEntry[]): void {
+export function registerMenu(router: Router, entries: MenuEntry[]): { showMenu: (ctx: TurnContext) => void } {
   const menu = mainMenuButtons([
     ...entries,
     { labelKey: "menu.language", payload: "lang:menu" },
@@ -70,6 +70,7 @@ export function registerMenu(router: Router, entries: MenuEntry[]): void {
       ctx.reply(say(t("errors.notUnderstood")));
       showMenu(ctx);
     });
+  return { showMenu };
 }
 
 function greet(ctx: TurnContext): void {

@@ -1,0 +1,218 @@
+import { foldText } from "../../core/fold-text";
+import { type Outbound, say } from "../../core/messages";
+import type { DialogRecord } from "../../core/ports";
+import type { Flow, TurnContext } from "../../core/router";
+import { isVenueCategory } from "./categories";
+import type { District } from "./district";
+import { normaliseVietnamesePhone } from "./phone";
+import {
+  askStep,
+  type Draft,
+  fieldPicker,
+  STEPS,
+  type Step,
+  summary,
+  venueText as v,
+} from "./registration-prompts";
+import type { VenueService } from "./venue-service";
+import type { VenueDetails, VenueRecord } from "./venue-store";
+
+export const VENUE_FLOW = "venue";
+
+/** Sends a venue's QR image and poster PDF (used after registering and from "My venues"). */
+export async function venueDocuments(service: VenueService, venue: VenueRecord): Promise<Outbound[]> {
+  const [qr, poster] = await Promise.all([service.renderQr(venue), service.renderPoster(venue)]);
+  return [
+    {
+      type: "image",
+      data: qr,
+      filename: `qr-${venue.code}.png`,
+      contentType: "image/png",
+      caption: v("flow.qrCaption", { name: venue.name }),
+    },
+    {
+      type: "document",
+      data: poster,
+      filename: `poster-${venue.code}.pdf`,
+      contentType: "application/pdf",
+      caption: v("flow.posterCaption", { name: venue.name }),
+    },
+  ];
+}
+
+/**
+ * The registration dialog: name → category → commune → address → contact person → phone → summary
+ * (confirm / edit one field / cancel). Bad input gets a specific message and the same question again; the
+ * draft lives in the dialog state, so leaving and coming back days later (or after a restart) resumes.
+ */
+export function createRegistrationFlow(deps: {
+  service: VenueService;
+  district: District;
+  showMenu: (ctx: TurnContext) => void;
+}): Flow {
+  const { service, district } = deps;
+
+  const ask = (ctx: TurnContext, step: Step | "summary" | "field", draft: Draft) => {
+    ctx.goto(step, { ...draft });
+    if (step === "summary") return ctx.reply(summary(draft, service.communeName(draft.communeCode ?? "")));
+    if (step === "field") return ctx.reply(fieldPicker());
+    ctx.reply(...askStep(step, draft, district));
+  };
+
+  /** Stores a valid answer and moves on: to the next missing step, or back to the summary when editing. */
+  const advance = (ctx: TurnContext, draft: Draft) => {
+    const next = draft.editing ? undefined : STEPS.find((s) => draft[fieldOf(s)] === undefined);
+    ask(ctx, next ?? "summary", { ...draft, editing: false });
+  };
+
+  const reject = (ctx: TurnContext, key: string, step: Step, draft: Draft) => {
+    ctx.reply(say(v(key)));
+    ctx.reply(...askStep(step, draft, district));
+  };
+
+  return {
+    id: VENUE_FLOW,
+    async handle(ctx, dialog: DialogRecord) {
+      const draft = dialog.data as unknown as Draft;
+      const event = ctx.event;
+      const text = event.type === "text" ? event.text.trim() : undefined;
+      const payload = event.type === "button" ? event.payload : undefined;
+
+      if (payload === "venue:cancel") {
+        ctx.endDialog();
+        ctx.reply(say(v("flow.cancelled")));
+        return deps.showMenu(ctx);
+      }
+
+      switch (dialog.step) {
+        case "name":
+          if (!text || text.length < 2 || text.length > 120)
+            return reject(ctx, "flow.badName", "name", draft);
+          return advance(ctx, { ...draft, name: text });
+        case "category": {
+          const code = payload?.startsWith("venue:cat:") ? payload.slice("venue:cat:".length) : "";
+          if (!isVenueCategory(code)) return reject(ctx, "flow.badCategory", "category", draft);
+          return advance(ctx, { ...draft, category: code });
+        }
+        case "commune": {
+          if (payload?.startsWith("venue:communes:")) {
+            return ask(ctx, "commune", {
+              ...draft,
+              communePage: Number(payload.slice("venue:communes:".length)) || 0,
+            });
+          }
+          const code = payload?.startsWith("venue:commune:")
+            ? payload.slice("venue:commune:".length)
+            : text
+              ? findCommuneByName(district, text)
+              : undefined;
+          if (!code || !district.units.some((u) => u.code === code))
+            return reject(ctx, "flow.badCommune", "commune", draft);
+          return advance(ctx, { ...draft, communeCode: code });
+        }
+        case "address":
+          if (!text || text.length < 3 || text.length > 200)
+            return reject(ctx, "flow.badAddress", "address", draft);
+          return advance(ctx, { ...draft, address: text });
+        case "contactName":
+          if (!text || text.length < 2 || text.length > 80 || /\d/.test(text)) {
+            return reject(ctx, "flow.badContactName", "contactName", draft);
+          }
+          return advance(ctx, { ...draft, contactName: text });
+        case "phone": {
+          const raw = event.type === "contact" ? event.phone : (text ?? "");
+          const phone = normaliseVietnamesePhone(raw, { allowLandline: true });
+          if (!phone.ok) return reject(ctx, `flow.phone.${phone.reason}`, "phone", draft);
+          return advance(ctx, { ...draft, contactPhone: phone.e164 });
+        }
+        case "field": {
+          const field = payload?.startsWith("venue:field:") ? payload.slice("venue:field:".length) : "";
+          const step = STEPS.find((s) => s === field);
+          if (!step) {
+            ctx.reply(say(v("flow.useButtons")));
+            return ask(ctx, "field", draft);
+          }
+          return ask(ctx, step, { ...draft, editing: true });
+        }
+        case "summary":
+          if (payload === "venue:edit") return ask(ctx, "field", draft);
+          if (payload === "venue:confirm") return confirm(ctx, draft, false);
+          ctx.reply(say(v("flow.useButtons")));
+          return ask(ctx, "summary", draft);
+        case "duplicate":
+          if (payload === "venue:dup:yes") return confirm(ctx, draft, true);
+          ctx.endDialog();
+          ctx.reply(say(v("flow.duplicateStopped")));
+          return deps.showMenu(ctx);
+        default:
+          return ask(ctx, "name", draft);
+      }
+    },
+  };
+
+  async function confirm(ctx: TurnContext, draft: Draft, duplicateAccepted: boolean): Promise<void> {
+    const details = detailsOf(draft);
+    if (!details) return ask(ctx, STEPS.find((s) => draft[fieldOf(s)] === undefined) ?? "name", draft);
+    if (draft.mode === "edit" && draft.venueId) {
+      const venue = await service.update(draft.venueId, details);
+      ctx.endDialog();
+      ctx.reply(
+        say(v("flow.updated", { name: venue.name, code: venue.code })),
+        ...(await venueDocuments(service, venue)),
+      );
+      return deps.showMenu(ctx);
+    }
+    if (!duplicateAccepted) {
+      const [existing] = await service.findDuplicates(details);
+      if (existing) {
+        ctx.goto("duplicate", { ...draft });
+        return ctx.reply(
+          say(v("flow.duplicate", { name: existing.name, code: existing.code }), [
+            [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes" }],
+            [{ label: v("flow.duplicateNo"), payload: "venue:dup:no" }],
+          ]),
+        );
+      }
+    }
+    const venue = await service.register(details, ctx.contact.id);
+    ctx.endDialog();
+    ctx.reply(
+      say(v("flow.done", { name: venue.name, code: venue.code, url: service.checkinUrl(venue.code) })),
+      ...(await venueDocuments(service, venue)),
+    );
+    deps.showMenu(ctx);
+  }
+}
+
+function fieldOf(step: Step): keyof Draft {
+  return step === "commune" ? "communeCode" : step === "phone" ? "contactPhone" : step;
+}
+
+function detailsOf(d: Draft): VenueDetails | undefined {
+  if (
+    !d.name ||
+    !d.category ||
+    !isVenueCategory(d.category) ||
+    !d.communeCode ||
+    !d.address ||
+    !d.contactName
+  ) {
+    return undefined;
+  }
+  if (!d.contactPhone) return undefined;
+  return {
+    name: d.name,
+    category: d.category,
+    communeCode: d.communeCode,
+    address: d.address,
+    contactName: d.contactName,
+    contactPhone: d.contactPhone,
+  };
+}
+
+/** "binh hai", "Bình Hải" or "xa binh hai" all find Xã Bình Hải; an ambiguous or unknown name finds nothing. */
+function findCommuneByName(district: District, text: string): string | undefined {
+  const wanted = foldText(text).replace(/^(xa|thi tran|tt)\s+/, "");
+  const hits = district.units.filter((u) => foldText(u.name).replace(/^(xa|thi tran)\s+/, "") === wanted);
+  return hits.length === 1 ? hits[0]?.code : undefined;
+}

@@ -1,0 +1,42 @@
+import type { VenueCategory } from "./categories";
+
+/** A registered venue as the feature sees it. */
+export interface VenueRecord {
+  id: string;
+  code: string;
+  name: string;
+  category: VenueCategory;
+  communeCode: string;
+  address: string;
+  contactName: string;
+  /** E.164 */
+  contactPhone: string;
+  ownerContactId: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+/** The details an owner enters (or an officer sends to the API). */
+export type VenueDetails = Pick<
+  VenueRecord,
+  "name" | "category" | "communeCode" | "address" | "contactName" | "contactPhone"
+>;
+
+/** Venue storage port (Prisma in src/db, in memory in tests). */
+export interface VenueStore {
+  /** Creates a venue; returns `code-taken` when the random code collides (the caller draws another). */
+  create(
+    input: VenueDetails & { id: string; code: string; dedupeKey: string; ownerContactId: string | null },
+  ): Promise<VenueRecord | "code-taken">;
+  update(id: string, details: VenueDetails & { dedupeKey: string }): Promise<VenueRecord>;
+  setActive(id: string, active: boolean): Promise<VenueRecord>;
+  findById(id: string): Promise<VenueRecord | null>;
+  findByCode(code: string): Promise<VenueRecord | null>;
+  findByDedupeKey(dedupeKey: string): Promise<VenueRecord[]>;
+  listByOwner(ownerContactId: string): Promise<VenueRecord[]>;
+  list(filter: {
+    communeCode?: string;
+    skip: number;
+    take: number;
+  }): Promise<{ items: VenueRecord[]; total: number }>;
+}

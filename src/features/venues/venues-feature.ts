@@ -1,0 +1,169 @@
+import { type Button, say } from "../../core/messages";
+import type { Router, TurnContext } from "../../core/router";
+import type { MenuEntry } from "../menu/menu-feature";
+import { venueCategoryLabelKey } from "./categories";
+import type { District } from "./district";
+import { formatPhoneForDisplay } from "./phone";
+import { createRegistrationFlow, VENUE_FLOW, venueDocuments } from "./registration-flow";
+import { askStep, type Draft, summary, venueText as v } from "./registration-prompts";
+import type { VenueService } from "./venue-service";
+import type { VenueRecord, VenueStore } from "./venue-store";
+
+/** Main-menu entries of this feature. */
+export const VENUE_MENU: MenuEntry[] = [
+  { labelKey: "venues:menu.register", payload: "venues:start" },
+  { labelKey: "venues:menu.mine", payload: "venues:mine" },
+];
+
+/**
+ * Venue owners: register a venue by chat (`/venue`, the menu, or the deep link `start=venue`) and manage
+ * their venues ("My venues": details, poster again, edit, pause/reactivate).
+ */
+export function registerVenues(
+  router: Router,
+  deps: {
+    service: VenueService;
+    store: VenueStore;
+    district: District;
+    showMenu: (ctx: TurnContext) => void;
+  },
+): void {
+  const { service, store, district } = deps;
+  router.flow(createRegistrationFlow({ service, district, showMenu: deps.showMenu }));
+
+  const start = (ctx: TurnContext) => {
+    const current = ctx.dialog;
+    if (current?.flow === VENUE_FLOW) {
+      // Coming back to an unfinished registration (even days later): offer to continue or start over.
+      const draft = current.data as unknown as Draft;
+      return ctx.reply(
+        say(
+          v("flow.unfinished", {
+            name: draft.name ? ` "${draft.name}"` : "",
+            when: new Date(draft.startedAt).toLocaleString(ctx.lang === "vi" ? "vi-VN" : "en-GB", {
+              timeZone: "Asia/Ho_Chi_Minh",
+            }),
+          }),
+          [
+            [
+              { label: v("flow.resume"), payload: "venues:resume" },
+              { label: v("flow.restart"), payload: "venues:restart" },
+            ],
+          ],
+        ),
+      );
+    }
+    return begin(ctx);
+  };
+  const begin = (ctx: TurnContext) => {
+    const draft: Draft = { mode: "new", startedAt: ctx.now.toISOString() };
+    ctx.enter(VENUE_FLOW, "name", { ...draft });
+    ctx.reply(say(v("flow.intro")), ...askStep("name", draft, district));
+  };
+
+  router
+    .command(["venue", "diadiem"], start)
+    .deepLink("venue", (ctx) => start(ctx))
+    .action("venues:start", start)
+    .action("venues:restart", begin)
+    .action("venues:resume", (ctx) => {
+      const current = ctx.dialog;
+      if (current?.flow !== VENUE_FLOW) return begin(ctx);
+      const draft = current.data as unknown as Draft;
+      if (current.step === "summary" || current.step === "field" || current.step === "duplicate") {
+        ctx.goto("summary");
+        return ctx.reply(summary(draft, service.communeName(draft.communeCode ?? "")));
+      }
+      const step = current.step as Parameters<typeof askStep>[0];
+      ctx.reply(...askStep(step, draft, district));
+    })
+    .command(["myvenues"], (ctx) => listMine(ctx))
+    .action("venues:mine", (ctx) => listMine(ctx))
+    .action("venues:show:", async (ctx) => {
+      const venue = await owned(ctx, "venues:show:");
+      if (venue) showVenue(ctx, venue);
+    })
+    .action("venues:poster:", async (ctx) => {
+      const venue = await owned(ctx, "venues:poster:");
+      if (venue) ctx.reply(...(await venueDocuments(service, venue)));
+    })
+    .action("venues:toggle:", async (ctx) => {
+      const venue = await owned(ctx, "venues:toggle:");
+      if (!venue) return;
+      const updated = await store.setActive(venue.id, !venue.active);
+      ctx.reply(say(v(updated.active ? "mine.reactivated" : "mine.deactivated", { name: updated.name })));
+      showVenue(ctx, updated);
+    })
+    .action("venues:edit:", async (ctx) => {
+      const venue = await owned(ctx, "venues:edit:");
+      if (!venue) return;
+      const draft: Draft = {
+        mode: "edit",
+        venueId: venue.id,
+        name: venue.name,
+        category: venue.category,
+        communeCode: venue.communeCode,
+        address: venue.address,
+        contactName: venue.contactName,
+        contactPhone: venue.contactPhone,
+        startedAt: ctx.now.toISOString(),
+      };
+      ctx.enter(VENUE_FLOW, "summary", { ...draft });
+      await ctx.redirect({ type: "button", payload: "venue:edit" });
+    });
+
+  async function listMine(ctx: TurnContext): Promise<void> {
+    const venues = await store.listByOwner(ctx.contact.id);
+    if (venues.length === 0) {
+      ctx.reply(say(v("mine.none"), [[{ label: v("menu.register"), payload: "venues:start" }]]));
+      return;
+    }
+    const rows: Button[][] = venues.map((venue) => [
+      {
+        label: venue.active ? { raw: venue.name } : v("mine.withMark", { name: venue.name }),
+        payload: `venues:show:${venue.id}`,
+      },
+    ]);
+    ctx.reply(say(v("mine.list", { count: venues.length }), rows));
+  }
+
+  function showVenue(ctx: TurnContext, venue: VenueRecord): void {
+    ctx.reply(
+      say(
+        v("mine.details", {
+          name: venue.name,
+          status: venue.active ? "" : v("mine.statusInactive"),
+          code: venue.code,
+          category: v(venueCategoryLabelKey(venue.category)),
+          address: venue.address,
+          commune: service.communeName(venue.communeCode),
+          contactName: venue.contactName,
+          phone: formatPhoneForDisplay(venue.contactPhone),
+          url: service.checkinUrl(venue.code),
+        }),
+        [
+          [
+            { label: v("mine.resend"), payload: `venues:poster:${venue.id}` },
+            { label: v("mine.editDetails"), payload: `venues:edit:${venue.id}` },
+          ],
+          [
+            {
+              label: v(venue.active ? "mine.deactivate" : "mine.reactivate"),
+              payload: `venues:toggle:${venue.id}`,
+            },
+            { label: v("mine.back"), payload: "venues:mine" },
+          ],
+        ],
+      ),
+    );
+  }
+
+  /** The venue named in the button, if it belongs to this person (buttons can be replayed or forged). */
+  async function owned(ctx: TurnContext, prefix: string): Promise<VenueRecord | undefined> {
+    const id = ctx.event.type === "button" ? ctx.event.payload.slice(prefix.length) : "";
+    const venue = await store.findById(id);
+    if (venue && venue.ownerContactId === ctx.contact.id) return venue;
+    ctx.reply(say(v("mine.notYours")));
+    return undefined;
+  }
+}

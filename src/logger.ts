@@ -1,16 +1,8 @@
 import { pino } from "pino";
 import type { Logger } from "./core/logger";
+import { maskPhonesIn } from "./core/mask-phones";
 
-/**
- * Vietnamese phone numbers in any common form (0905 123 456, +84905123456, 84-905-123-456). Logs are kept
- * longer than visits and read by more people, so numbers are masked wherever they appear in a log line.
- */
-const PHONE = /(?<![\w])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\w])/g;
-
-/** Keeps the last two digits: enough to tell records apart when debugging, useless to call someone. */
-export function maskPhonesIn(text: string): string {
-  return text.replace(PHONE, (m) => `***${m.replace(/\D/g, "").slice(-2)}`);
-}
+export { maskPhonesIn };
 
 /** Structured JSON logger (pino) that never writes tokens, secrets or phone numbers. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger & pino.Logger {

@@ -24,11 +24,15 @@ import { Router, type TurnContext } from "./core/router";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { PrismaConversationStore } from "./db/prisma-conversation-store";
+import { PrismaFaqStore } from "./db/prisma-faq-store";
 import { PrismaInboxStore } from "./db/prisma-inbox-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { PrismaOutboxStore } from "./db/prisma-outbox-store";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { FAQ_MENU, registerFaq } from "./features/faq/faq-feature";
+import { loadFaqMatcher } from "./features/faq/load-faq-matcher";
+import { loadFaqTopics } from "./features/faq/topics";
 import { registerMenu } from "./features/menu/menu-feature";
 import { loadDistrict } from "./features/venues/district";
 import { VenueService } from "./features/venues/venue-service";
@@ -80,7 +84,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const router = new Router();
   const showMenu = (ctx: TurnContext) => menu.showMenu(ctx);
   registerVenues(router, { service: venueService, store: venueStore, district, showMenu });
-  const menu = registerMenu(router, [...VENUE_MENU]);
+  const menu = registerMenu(router, [...FAQ_MENU, ...VENUE_MENU]);
+  // The FAQ takes over free text that no flow is waiting for (after the menu's plain fallback).
+  registerFaq(router, {
+    matcher: loadFaqMatcher(join(root, "locales")),
+    topics: loadFaqTopics(JSON.parse(readFileSync(join(root, "locales/faq-topics.json"), "utf8"))),
+    store: new PrismaFaqStore(db),
+    showMenu,
+  });
   const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
 
   const senders = new Map<ChannelId, ChannelSender>([["webchat", new WebchatSender(webchatStore)]]);

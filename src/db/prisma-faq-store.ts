@@ -1,0 +1,35 @@
+import type { FaqStore } from "../features/faq/faq-store";
+import type { Db } from "./database";
+
+/** Prisma implementation of {@link FaqStore}. */
+export class PrismaFaqStore implements FaqStore {
+  constructor(private readonly db: Db) {}
+
+  async recordUnanswered(input: {
+    text: string;
+    folded: string;
+    language: string;
+    channel: string;
+  }): Promise<void> {
+    await this.db.faqUnanswered.create({ data: input });
+  }
+
+  async recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void> {
+    await this.db.faqFeedback.create({ data: input });
+  }
+
+  async listUnanswered(limit: number) {
+    const groups = await this.db.faqUnanswered.groupBy({
+      by: ["folded"],
+      _count: { _all: true },
+      _max: { createdAt: true, text: true },
+      orderBy: [{ _count: { folded: "desc" } }, { folded: "asc" }],
+      take: limit,
+    });
+    return groups.map((g) => ({
+      text: g._max.text ?? g.folded,
+      count: g._count._all,
+      lastAskedAt: g._max.createdAt ?? new Date(0),
+    }));
+  }
+}

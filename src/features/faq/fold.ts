@@ -1,0 +1,147 @@
+/**
+ * Folding of Vietnamese chat text into one comparable, diacritic-free form.
+ *
+ * Citizens type the same question as "Không nhận được mã OTP", "ko nhan dc ma otp" or "k nhận đc OTP".
+ * Folding all of these to "khong nhan duoc otp" lets one set of examples cover them. Folding loses the
+ * tone marks (mã/mà/má all become "ma"); for short FAQ questions the context words disambiguate enough.
+ */
+
+/**
+ * Single-token chat abbreviations and spellings without diacritics, keyed by their folded form.
+ * Values may hold several words. Ambiguous tokens are left out on purpose:
+ * "hong" is both "hông" (= không, southern slang) and "hỏng" (broken), so it stays as typed;
+ * "ckcn" has no settled meaning in Covid chat, so it is not guessed.
+ */
+const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
+  // negation / question particle "không"
+  ko: "khong",
+  k: "khong",
+  kh: "khong",
+  hok: "khong",
+  hk: "khong",
+  khg: "khong",
+  kg: "khong",
+  hem: "khong",
+  khum: "khong",
+  // "được"
+  dc: "duoc",
+  dk: "dang ky",
+  dki: "dang ky",
+  dky: "dang ky",
+  // "kí" and "ký" are both accepted spellings; fold them to one
+  ki: "ky",
+  // common chat shorthand
+  sdt: "so dien thoai",
+  dt: "dien thoai",
+  dthoai: "dien thoai",
+  dtdd: "dien thoai",
+  mk: "mat khau",
+  pass: "mat khau",
+  password: "mat khau",
+  tk: "tai khoan",
+  vs: "voi",
+  j: "gi",
+  ntn: "nhu the nao",
+  bn: "bao nhieu",
+  bnhieu: "bao nhieu",
+  r: "roi",
+  ms: "moi",
+  bik: "biet",
+  bit: "biet",
+  mik: "minh",
+  mjk: "minh",
+  mh: "minh",
+  ng: "nguoi",
+  nguoj: "nguoi",
+  cj: "chi",
+  ud: "ung dung",
+  app: "ung dung",
+  apps: "ung dung",
+  application: "ung dung",
+  dtu: "dien tu",
+  sk: "suc khoe",
+  yte: "y te",
+  // identity and insurance documents
+  cccd: "can cuoc cong dan",
+  cmnd: "chung minh nhan dan",
+  cmt: "chung minh nhan dan",
+  bhyt: "bao hiem y te",
+  kbyt: "khai bao y te",
+  sskdt: "so suc khoe dien tu",
+  // vaccine spellings seen in chat
+  vacxin: "vaccine",
+  vacin: "vaccine",
+  vaxin: "vaccine",
+  vacxine: "vaccine",
+  vaccin: "vaccine",
+  vaccines: "vaccine",
+  m1: "mui 1",
+  m2: "mui 2",
+  m3: "mui 3",
+  m4: "mui 4",
+  // QR spellings
+  qrcode: "qr",
+  qrs: "qr",
+  // app names
+  pccovid: "pccovid",
+  pccv: "pccovid",
+  chplay: "chplay",
+  covid19: "covid",
+  cv19: "covid",
+  covi: "covid",
+  corona: "covid",
+};
+
+/**
+ * Multi-word spellings replaced after token expansion, longest first. These merge names that are typed
+ * with or without spaces ("pc covid", "blue zone", "ch play") into one token, and map synonyms of the OTP
+ * so "mã xác nhận" and "OTP" count as the same thing.
+ */
+const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bpc (?:co ?vi?d|cov|covit|covd|cvid)(?: 19)?\b/g, "pccovid"],
+  [/\bcovid 19\b/g, "covid"],
+  [/\bco vid\b/g, "covid"],
+  [/\bvac xin\b/g, "vaccine"],
+  [/\bvac cin\b/g, "vaccine"],
+  [/\bblue zone\b/g, "bluezone"],
+  [/\bch play\b/g, "chplay"],
+  [/\bgoogle play\b/g, "chplay"],
+  [/\bplay store\b/g, "chplay"],
+  [/\bqr code\b/g, "qr"],
+  [/\bma (?:xac nhan|xac thuc|kich hoat)\b/g, "otp"],
+  [/\bdien thoai thong minh\b/g, "smartphone"],
+  [/\bsmart phone\b/g, "smartphone"],
+  [/\bcheck in\b/g, "checkin"],
+];
+
+// NFD leaves "đ" intact (it is a separate letter, not d + mark), so it is mapped by hand.
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Folds a Vietnamese (or English) chat message into a lowercase, diacritic-free, space-separated string,
+ * expanding common abbreviations and no-diacritic spellings.
+ *
+ * @example foldVietnamese("Ko nhận đc mã OTP!!") === "khong nhan duoc otp"
+ * @param text raw user text in any case, with or without diacritics
+ * @returns folded text; empty string when nothing word-like is left
+ */
+export function foldVietnamese(text: string): string {
+  const stripped = text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(/đ/g, "d")
+    // "pc-covid" and "sđt" style tokens: punctuation becomes a word break
+    .replace(NON_WORD, " ")
+    .trim();
+  if (stripped === "") return "";
+  let folded = stripped
+    .split(" ")
+    .map((token) => TOKEN_EXPANSIONS[token] ?? token)
+    .join(" ");
+  for (const [pattern, replacement] of PHRASE_EXPANSIONS) {
+    folded = folded.replace(pattern, replacement);
+  }
+  return folded.replace(/\s+/g, " ").trim();
+}

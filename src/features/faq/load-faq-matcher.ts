@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { createFaqMatcher, type FaqMatcher, type FaqMatcherOptions } from "./matcher";
+import { loadFaqOutOfScope } from "./out-of-scope";
+import { loadFaqTopics } from "./topics";
+
+/**
+ * Reads and validates `locales/faq-topics.json` and `locales/faq-out-of-scope.json` and builds the matcher.
+ * One place for this keeps the bot, the CLI script and the tests on the same data.
+ *
+ * @param localesDir absolute path of the `locales` folder
+ * @param options thresholds (the out-of-scope list always comes from the file)
+ * @throws FaqTopicsError or FaqOutOfScopeError when a file is invalid, and the fs error when it is missing
+ */
+export function loadFaqMatcher(
+  localesDir: string,
+  options: Omit<FaqMatcherOptions, "outOfScope"> = {},
+): FaqMatcher {
+  const read = (name: string): unknown => JSON.parse(readFileSync(`${localesDir}/${name}`, "utf8"));
+  const topics = loadFaqTopics(read("faq-topics.json"));
+  const outOfScope = loadFaqOutOfScope(read("faq-out-of-scope.json"));
+  return createFaqMatcher(topics, { ...options, outOfScope });
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+describe("citizens ask questions", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it("a question typed without diacritics gets the answer and a 👍/👎, and the vote is kept", async () => {
+    const chat = new WebchatClient(server.url);
+    const r = await chat.send("ko nhan dc ma otp pc covid");
+    expect(textsOf(r)[0]).toMatch(/OTP/);
+    expect(buttonsOf(r)).toEqual(["👍 Có", "👎 Không"]);
+    const thanks = await chat.send("👍 Có");
+    expect(textsOf(thanks)[0]).toMatch(/^Cảm ơn bạn!/);
+    expect(
+      await server.database.db.faqFeedback.count({ where: { topic: "pccovid.otp", helpful: true } }),
+    ).toBe(1);
+  });
+
+  it("browsing the topic menu leads to an answer; the venue topic offers to start registration", async () => {
+    const chat = new WebchatClient(server.url);
+    let r = await chat.send({ payload: "faq:menu" });
+    expect(buttonsOf(r)).toContain("Mã QR địa điểm");
+    r = await chat.send("Mã QR địa điểm");
+    r = await chat.send({ payload: "faq:topic:venue.register-qr" });
+    expect(buttonsOf(r)).toContain("📍 Đăng ký mã QR ngay");
+    r = await chat.send("📍 Đăng ký mã QR ngay");
+    expect(textsOf(r).at(-1)).toMatch(/^Bước 1\/6/);
+  });
+
+  it("something unrelated gets the polite fallback and is stored for officers without the phone number", async () => {
+    const chat = new WebchatClient(server.url);
+    const r = await chat.send("cho mình hỏi giá vàng hôm nay, gọi mình 0905 123 456 nhé");
+    expect(textsOf(r)[0]).toContain("1900 9095");
+    const stored = await server.database.db.faqUnanswered.findMany();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.text).not.toContain("0905 123 456");
+    expect(stored[0]?.text).toContain("***56");
+  });
+});

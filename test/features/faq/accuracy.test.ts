@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { evaluateMatcher, type LabelledQuestion } from "../../../src/features/faq/evaluate";
+import { loadFaqMatcher } from "../../../src/features/faq/load-faq-matcher";
+import { FAQ_TOPIC_IDS } from "../../../src/features/faq/topics";
+
+const fixture: LabelledQuestion[] = readFileSync(
+  fileURLToPath(new URL("../../fixtures/faq-questions.jsonl", import.meta.url)),
+  "utf8",
+)
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as LabelledQuestion);
+
+describe("FAQ accuracy on questions the matcher was not tuned on", () => {
+  const matcher = loadFaqMatcher(fileURLToPath(new URL("../../../locales", import.meta.url)));
+  const report = evaluateMatcher(matcher, fixture);
+
+  it("covers every topic with real-looking questions and enough off-topic chat", () => {
+    expect(report.inScopeCount).toBeGreaterThanOrEqual(170);
+    expect(report.outOfScopeCount).toBeGreaterThanOrEqual(50);
+    const labelled = new Set(fixture.map((item) => item.topic));
+    for (const id of FAQ_TOPIC_IDS) expect(labelled).toContain(id);
+  });
+
+  it("gives the right topic to at least 90% of in-scope questions", () => {
+    expect(report.inScopeTop1Accuracy, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("sends at least 80% of off-topic messages to the menu instead of a wrong answer", () => {
+    expect(report.outOfScopeRejection, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("answers fast enough for a chat bot", () => {
+    // Budget is p99 <= 5 ms on a 2-core machine; the test allows headroom for a busy CI runner.
+    expect(report.p99Ms).toBeLessThan(10);
+  });
+});

@@ -1,0 +1,86 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadFaqMatcher } from "../../../src/features/faq/load-faq-matcher";
+import { ANSWER_THRESHOLD, SUGGEST_THRESHOLD } from "../../../src/features/faq/matcher";
+import { FAQ_TOPIC_IDS } from "../../../src/features/faq/topics";
+
+const matcher = loadFaqMatcher(fileURLToPath(new URL("../../../locales", import.meta.url)));
+
+describe("FAQ matcher", () => {
+  it("answers a citizen who asks about the OTP with full diacritics", () => {
+    const result = matcher.match("Tôi không nhận được mã OTP khi đăng ký PC-Covid");
+    expect(result).toMatchObject({ topic: "pccovid.otp", band: "answer" });
+  });
+
+  it("gives a citizen who types without diacritics and in chat shorthand the same OTP answer", () => {
+    const result = matcher.match("ko nhan dc ma otp gi het");
+    expect(result.topic).toBe("pccovid.otp");
+    expect(result.band).toBe("answer");
+  });
+
+  it("tolerates typos in longer words", () => {
+    expect(matcher.match("cai dat pc covd tren dien thaoi").topic).toBe("pccovid.install");
+    expect(matcher.match("bluzone con dung dc khong").topic).toBe("pccovid.bluezone");
+  });
+
+  it("understands a question asked in English", () => {
+    expect(matcher.match("I can't find my vaccine passport").topic).toBe("vaccine.passport");
+  });
+
+  it("sends a venue owner to the registration topic", () => {
+    expect(matcher.match("tôi mở quán cà phê, muốn làm mã QR cho quán").topic).toBe("venue.register-qr");
+  });
+
+  it("falls back to the menu for a question about the weather", () => {
+    const result = matcher.match("ngày mai Bình Sơn có mưa không");
+    expect(result.topic).toBeNull();
+    expect(result.band).toBe("fallback");
+    expect(result.confidence).toBeLessThan(SUGGEST_THRESHOLD);
+  });
+
+  it("falls back when a password question is about another app", () => {
+    expect(matcher.match("quên mật khẩu zalo").band).toBe("fallback");
+  });
+
+  it("falls back with zero confidence on empty or whitespace input", () => {
+    for (const input of ["", "   ", "\n\t", "?!"]) {
+      expect(matcher.match(input)).toEqual({
+        topic: null,
+        confidence: 0,
+        alternatives: [],
+        band: "fallback",
+      });
+    }
+  });
+
+  it("offers a guess, not an answer, when the question only names the app", () => {
+    const result = matcher.match("pc covid");
+    expect(result.band).not.toBe("answer");
+  });
+
+  it("keeps confidence in 0..1, the band consistent with it and alternatives distinct known ids", () => {
+    for (const question of ["thẻ xanh là gì", "đăng ký tiêm", "hello", "so dien thoai ho tro", "x"]) {
+      const result = matcher.match(question);
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+      const expectedBand =
+        result.confidence >= ANSWER_THRESHOLD
+          ? "answer"
+          : result.confidence >= SUGGEST_THRESHOLD
+            ? "suggest"
+            : "fallback";
+      expect(result.band).toBe(expectedBand);
+      expect(result.alternatives.length).toBeLessThanOrEqual(3);
+      expect(new Set(result.alternatives).size).toBe(result.alternatives.length);
+      for (const id of result.alternatives) expect(FAQ_TOPIC_IDS).toContain(id);
+      if (result.topic !== null) expect(result.alternatives).not.toContain(result.topic);
+    }
+  });
+
+  it("explains its choice with the terms it searched and the evidence", () => {
+    const explanation = matcher.explain("Sổ sức khỏe điện tử là gì");
+    expect(explanation.terms).toContain("suc_khoe");
+    expect(explanation.ranked[0]?.topic).toBe("sskdt.about");
+    expect(explanation.evidence?.coverage).toBeGreaterThan(0.5);
+  });
+});

@@ -69,7 +69,9 @@ describe("Telegram webhook", () => {
       "Xin chào Lan! Mình là trợ lý phòng, chống dịch Covid-19 của huyện Bình Sơn. Mình giúp đăng ký mã QR địa điểm, hướng dẫn dùng PC-Covid, Sổ sức khỏe điện tử và tiêm chủng.",
     );
     const keyboard = (
-      menu?.body.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      (menu?.body.reply_markup ?? { inline_keyboard: [] }) as {
+        inline_keyboard: { text: string; callback_data: string }[][];
+      }
     ).inline_keyboard;
     expect(keyboard.flat()).toContainEqual({
       text: "📍 Đăng ký mã QR địa điểm",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCommandText } from "../../core/command-text";
 import type { Inbound } from "../../core/messages";
 
 /**
@@ -81,13 +82,8 @@ export function telegramToInbound(update: TelegramUpdate): Inbound | null {
   if (!m) return null;
   if (m.chat.type !== "private") return null; // the bot serves people one to one; groups are ignored
   if (m.text !== undefined) {
-    const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(m.text.trim());
-    if (command?.[1]) {
-      return {
-        ...base,
-        event: { type: "command", command: command[1].toLowerCase(), args: command[2] ?? "" },
-      };
-    }
+    const command = parseCommandText(m.text);
+    if (command) return { ...base, event: { type: "command", ...command } };
     return { ...base, event: { type: "text", text: m.text } };
   }
   if (m.contact) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCommandText } from "../../core/command-text";
 import type { Inbound } from "../../core/messages";
 
 /** What the page posts. A client-generated id makes a resent request (flaky mobile network) a replay. */
@@ -27,9 +28,7 @@ export function webchatToInbound(p: WebchatPayload): Inbound {
   };
   if (p.payload !== undefined) return { ...base, event: { type: "button", payload: p.payload } };
   const text = (p.text ?? "").trim();
-  const command = /^\/([A-Za-z0-9_]{1,32})(?:\s+([\s\S]*))?$/.exec(text);
-  if (command?.[1]) {
-    return { ...base, event: { type: "command", command: command[1].toLowerCase(), args: command[2] ?? "" } };
-  }
+  const command = parseCommandText(text);
+  if (command) return { ...base, event: { type: "command", ...command } };
   return { ...base, event: { type: "text", text } };
 }

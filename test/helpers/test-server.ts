@@ -54,3 +54,16 @@ export function telegramEnv(apiRoot: string): Record<string, string> {
     TELEGRAM_MODE: "webhook",
   };
 }
+
+export const TEST_ZALO_BOT_TOKEN = "4321987654:zalo-bot-Secret_token";
+export const TEST_ZALO_BOT_SECRET = "zalo-bot-webhook-secret-42";
+
+/** Environment that switches the Zalo Bot channel on against a stand-in Bot API. */
+export function zaloBotEnv(apiRoot: string): Record<string, string> {
+  return {
+    ZALO_BOT_TOKEN: TEST_ZALO_BOT_TOKEN,
+    ZALO_BOT_WEBHOOK_SECRET: TEST_ZALO_BOT_SECRET,
+    ZALO_BOT_API_ROOT: apiRoot,
+    PUBLIC_URL: "https://helpdesk.example.test",
+  };
+}

@@ -89,7 +89,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
-  const zalo = createZaloChannels(config);
+  const zalo = createZaloChannels(config, { db, media, logger });
   for (const channel of zalo) {
     senders.set(channel.channel, channel.sender);
     limiters.set(channel.channel, channel.limiter);

@@ -2,6 +2,7 @@ import type { Router as ExpressRouter, Request, Response } from "express";
 import type { InboxProcessor } from "../../core/inbox-processor";
 import { HttpError } from "../../http/errors";
 import { parseZaloBotWebhook, verifyZaloBotSecret, ZALO_BOT_SECRET_HEADER } from "../../sdk/zalo";
+import { rawBodyOf } from "../shared/raw-body";
 import { zaloBotUpdateKey } from "./zalo-bot-inbound";
 
 export const ZALO_BOT_WEBHOOK_PATH = "/webhooks/zalo-bot";
@@ -33,10 +34,4 @@ export function mountZaloBotWebhook(
     });
     res.status(200).json({ ok: true, stored: true, duplicate: result.duplicate });
   });
-}
-
-/** The exact request bytes kept by create-app's JSON parser; an empty body has none. */
-export function rawBodyOf(req: Request): Buffer {
-  const raw: unknown = (req as unknown as { rawBody?: unknown }).rawBody;
-  return Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ZaloConfig, ZaloConfigError, zaloConfigFrom, zaloEnvShape } from "./zalo-config";
 
 /** Empty strings in .env files mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -30,13 +31,15 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/)),
   TELEGRAM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().max(1000).default(25),
+  ...zaloEnvShape,
 });
 
-export type Config = z.infer<typeof schema> & {
-  /** Base URL people reach us at; defaults to http://localhost:PORT for the two-command start. */
-  publicUrl: string;
-  telegram: { token: string; secret: string | undefined; mode: "webhook" | "polling" } | undefined;
-};
+export type Config = z.infer<typeof schema> &
+  ZaloConfig & {
+    /** Base URL people reach us at; defaults to http://localhost:PORT for the two-command start. */
+    publicUrl: string;
+    telegram: { token: string; secret: string | undefined; mode: "webhook" | "polling" } | undefined;
+  };
 
 /** A start-up configuration error: one line naming the variable. */
 export class ConfigError extends Error {
@@ -57,9 +60,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       "Invalid TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook, so forged updates are refused",
     );
   }
+  let zalo: ZaloConfig;
+  try {
+    zalo = zaloConfigFrom(c);
+  } catch (error) {
+    if (error instanceof ZaloConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
   return {
     ...c,
+    ...zalo,
     publicUrl,
     telegram: c.TELEGRAM_BOT_TOKEN
       ? { token: c.TELEGRAM_BOT_TOKEN, secret: c.TELEGRAM_WEBHOOK_SECRET, mode: c.TELEGRAM_MODE }

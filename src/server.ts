@@ -12,6 +12,7 @@ import { type WebchatPayload, webchatToInbound } from "./channels/webchat/webcha
 import { mountWebchat } from "./channels/webchat/webchat-routes";
 import { WebchatSender } from "./channels/webchat/webchat-sender";
 import { WebchatSessions } from "./channels/webchat/webchat-session";
+import { createZaloChannels } from "./channels/zalo-channels";
 import type { Config } from "./config";
 import { ConversationEngine } from "./core/conversation-engine";
 import { InboxProcessor } from "./core/inbox-processor";
@@ -111,6 +112,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
+  const zalo = createZaloChannels(config, { db, media, logger });
+  for (const channel of zalo) {
+    senders.set(channel.channel, channel.sender);
+    limiters.set(channel.channel, channel.limiter);
+  }
+
   const dispatcher = new OutboxDispatcher(outbox, senders, limiters, logger, {
     workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
     leaseMs: 60_000,
@@ -126,6 +133,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         const update = telegramUpdateSchema.safeParse(JSON.parse(r.payload));
         return update.success ? telegramToInbound(update.data) : null;
       },
+      ...Object.fromEntries(zalo.map((channel) => [channel.channel, channel.parser])),
     },
     logger,
     () => dispatcher.notify(),
@@ -145,6 +153,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }
+      for (const channel of zalo) channel.mount(r, processor);
       mountWebchat(r, {
         sessions,
         store: webchatStore,

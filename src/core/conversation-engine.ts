@@ -40,6 +40,8 @@ export class ConversationEngine {
     // Until the person picks a language, follow what their platform reports (it may change).
     if (!contact.languageSet && inbound.languageHint)
       contact.language = languageFromHint(inbound.languageHint);
+    // Anyone who just wrote to us can be written to again; an unfollow handler turns this off.
+    contact.reachable = true;
     const turn = new Turn(inbound, { ...contact }, await store.getDialog(contact.id), this.now());
     try {
       await this.route(turn, inbound.event, 0);
@@ -159,6 +161,9 @@ class Turn {
       setLanguage: (lang) => {
         turn.contact.language = lang;
         turn.contact.languageSet = true;
+      },
+      markUnreachable: () => {
+        turn.contact.reachable = false;
       },
       redirect,
     };

@@ -8,7 +8,17 @@ export interface RenderedButton {
 }
 
 export type RenderedMessage =
-  | { kind: "text"; text: string; buttons?: RenderedButton[][]; requestPhone?: string }
+  | {
+      kind: "text";
+      text: string;
+      buttons?: RenderedButton[][];
+      requestPhone?: string;
+      /**
+       * Set with `buttons`: a line telling the person to answer with a number or a label, for channels that
+       * show the buttons as numbered text (Zalo Bot). Rendered here because senders have no language.
+       */
+      choiceHint?: string;
+    }
   | {
       kind: "image" | "document";
       mediaId: string;

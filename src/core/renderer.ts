@@ -21,7 +21,10 @@ export async function renderOutbound(
   for (const m of messages) {
     if (m.type === "text") {
       const rendered: RenderedMessage = { kind: "text", text: texts.render(m.text, lang) };
-      if (m.buttons?.length) rendered.buttons = renderButtons(m.buttons, lang, texts);
+      if (m.buttons?.length) {
+        rendered.buttons = renderButtons(m.buttons, lang, texts);
+        rendered.choiceHint = texts.render({ key: "common.replyWithNumber" }, lang);
+      }
       if (m.requestPhone) rendered.requestPhone = texts.render({ key: "common.sharePhone" }, lang);
       out.push(rendered);
       continue;

@@ -21,6 +21,8 @@ export interface TurnContext {
   goto(step: string, data?: Record<string, unknown>): void;
   endDialog(): void;
   setLanguage(lang: Language): void;
+  /** The person left (unfollowed, blocked): stop sending them anything until they write again. */
+  markUnreachable(): void;
   /** Runs another route as if the person had sent `event` (e.g. a menu button that starts a flow). */
   redirect(event: Inbound["event"]): Promise<void>;
 }

@@ -49,7 +49,7 @@ export class PrismaConversationStore implements ConversationStore {
           language: contact.language,
           languageSet: contact.languageSet,
           displayName: contact.displayName,
-          reachable: true,
+          reachable: contact.reachable,
           choices: JSON.stringify(contact.choices),
         },
       });

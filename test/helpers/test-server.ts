@@ -54,3 +54,39 @@ export function telegramEnv(apiRoot: string): Record<string, string> {
     TELEGRAM_MODE: "webhook",
   };
 }
+
+export const TEST_ZALO_BOT_TOKEN = "4321987654:zalo-bot-Secret_token";
+export const TEST_ZALO_BOT_SECRET = "zalo-bot-webhook-secret-42";
+
+/** Environment that switches the Zalo Bot channel on against a stand-in Bot API. */
+export function zaloBotEnv(apiRoot: string): Record<string, string> {
+  return {
+    ZALO_BOT_TOKEN: TEST_ZALO_BOT_TOKEN,
+    ZALO_BOT_WEBHOOK_SECRET: TEST_ZALO_BOT_SECRET,
+    ZALO_BOT_API_ROOT: apiRoot,
+    PUBLIC_URL: "https://helpdesk.example.test",
+  };
+}
+
+export const TEST_ZALO_OA_APP_ID = "1846276501230958123";
+export const TEST_ZALO_OA_APP_SECRET = "app-secret-Kd93hQ";
+export const TEST_ZALO_OA_SECRET_KEY = "Xq3vT9LkP2mZ8rWcYh5N";
+export const TEST_ZALO_OA_TOKEN_KEY = Buffer.alloc(32, 7).toString("base64");
+
+/** Environment that switches the Zalo OA channel on against a stand-in OA API and OAuth server. */
+export function zaloOaEnv(
+  root: string,
+  seed: { accessToken: string; refreshToken: string },
+): Record<string, string> {
+  return {
+    ZALO_OA_APP_ID: TEST_ZALO_OA_APP_ID,
+    ZALO_OA_APP_SECRET: TEST_ZALO_OA_APP_SECRET,
+    ZALO_OA_SECRET_KEY: TEST_ZALO_OA_SECRET_KEY,
+    ZALO_OA_TOKEN_KEY: TEST_ZALO_OA_TOKEN_KEY,
+    ZALO_OA_ACCESS_TOKEN: seed.accessToken,
+    ZALO_OA_REFRESH_TOKEN: seed.refreshToken,
+    ZALO_OA_API_ROOT: root,
+    ZALO_OAUTH_ROOT: root,
+    PUBLIC_URL: "https://helpdesk.example.test",
+  };
+}

@@ -62,6 +62,8 @@ export function registerMenu(router: Router, entries: MenuEntry[]): { showMenu: 
       greet(ctx);
       showMenu(ctx);
     })
+    // Nothing is sent: the person is gone (and Zalo OA would refuse the message anyway).
+    .on("unfollow", (ctx) => ctx.markUnreachable())
     .on("unsupported", (ctx) => {
       ctx.reply(say(t("errors.unsupported")));
       showMenu(ctx);

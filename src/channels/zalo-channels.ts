@@ -1,0 +1,19 @@
+import type { Config } from "../config";
+import type { Logger } from "../core/logger";
+import type { MediaStore } from "../core/ports";
+import type { Db } from "../db/database";
+import type { ChannelModule } from "./shared/channel-module";
+import { createZaloBotChannel } from "./zalo-bot/zalo-bot-channel";
+import { createZaloOaChannel } from "./zalo-oa/zalo-oa-channel";
+
+/** The Zalo channels switched on by the configuration (none, one or both). */
+export function createZaloChannels(
+  config: Config,
+  deps: { db: Db; media: MediaStore; logger: Logger },
+): ChannelModule[] {
+  const channels: ChannelModule[] = [];
+  const publicUrl = config.publicUrl;
+  if (config.zaloBot) channels.push(createZaloBotChannel(config.zaloBot, { publicUrl }));
+  if (config.zaloOa) channels.push(createZaloOaChannel(config.zaloOa, { ...deps, publicUrl }));
+  return channels;
+}

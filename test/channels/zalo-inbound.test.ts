@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseStoredZaloBotUpdate } from "../../src/channels/zalo-bot/zalo-bot-inbound";
+import { parseStoredZaloOaEvent } from "../../src/channels/zalo-oa/zalo-oa-inbound";
+
+const fixture = (path: string) => readFileSync(new URL(`../fixtures/zalo/${path}`, import.meta.url), "utf8");
+const USER = "2468458835296117922";
+
+describe("Zalo OA events as the conversation core sees them", () => {
+  it.each([
+    ["oa/user-send-text.json", { type: "text", text: "Cho em hỏi giá" }],
+    ["oa/user-send-location.json", { type: "location", latitude: 15.2986, longitude: 108.7552 }],
+    ["oa/user-submit-info.json", { type: "contact", phone: "84901234567" }],
+    ["oa/user-send-image.json", { type: "unsupported", what: "image" }],
+    ["oa/user-send-sticker.json", { type: "unsupported", what: "sticker" }],
+    ["oa/follow.json", { type: "follow" }],
+    ["oa/unfollow.json", { type: "unfollow" }],
+  ])("%s", (path, event) => {
+    expect(parseStoredZaloOaEvent(fixture(path))).toEqual({ channel: "zalo-oa", externalId: USER, event });
+  });
+
+  it("ids sent as bare JSON numbers keep every digit", () => {
+    expect(parseStoredZaloOaEvent(fixture("oa/user-send-text-numeric-ids.txt"))?.externalId).toBe(USER);
+  });
+
+  it("echoes (our own and staff's) and read receipts are not answered", () => {
+    for (const path of [
+      "oa/oa-send-text-api-echo.json",
+      "oa/oa-send-text-staff.json",
+      "oa/user-seen-message.json",
+    ]) {
+      expect(parseStoredZaloOaEvent(fixture(path))).toBeNull();
+    }
+  });
+
+  it("a /command typed on Zalo is a command", () => {
+    const body = fixture("oa/user-send-text.json").replace("Cho em hỏi giá", "/start venue-ABC");
+    expect(parseStoredZaloOaEvent(body)?.event).toEqual({
+      type: "command",
+      command: "start",
+      args: "venue-ABC",
+    });
+  });
+});
+
+describe("Zalo Bot updates as the conversation core sees them", () => {
+  it("wrapped and flat text updates read the same", () => {
+    const wrapped = parseStoredZaloBotUpdate(fixture("bot/update-text-wrapped.json"));
+    expect(wrapped).toEqual({
+      channel: "zalo-bot",
+      externalId: "6ede9afa66b88fe6d6a9",
+      displayName: "Ted",
+      event: { type: "text", text: "Xin chào" },
+    });
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-text-flat.json"))?.event.type).toBe("text");
+  });
+
+  it("photos, stickers and protected content get the 'please type' answer; unknown events none", () => {
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-image.json"))?.event).toEqual({
+      type: "unsupported",
+      what: "image",
+    });
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-sticker.json"))?.event).toEqual({
+      type: "unsupported",
+      what: "sticker",
+    });
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-unsupported.json"))?.event.type).toBe("unsupported");
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-unknown-event.json"))).toBeNull();
+  });
+});

@@ -1,0 +1,135 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+
+/** One customer-service message as the stand-in received it. */
+export interface ZaloOaSent {
+  userId: string;
+  message: {
+    text?: string;
+    attachment?: { type: string; payload: Record<string, unknown> };
+  };
+  accessToken: string;
+  at: number;
+}
+
+export type ZaloOaResponder = (sent: ZaloOaSent) => { error: number; message: string } | undefined;
+
+/**
+ * A local stand-in for openapi.zalo.me and oauth.zaloapp.com (one server, both path trees). It keeps Zalo's
+ * token rules: a refresh token works once, each refresh kills the previous access token, and an unknown
+ * token is answered `-216` inside an HTTP 200 envelope.
+ */
+export class FakeZaloOaApi {
+  readonly sent: ZaloOaSent[] = [];
+  readonly uploads: { bytes: number; accessToken: string }[] = [];
+  readonly refreshCalls: { refreshToken: string; secretKey: string; at: number }[] = [];
+  responder: ZaloOaResponder | undefined;
+  /** Delay of the token endpoint, so racing refreshes overlap. */
+  refreshDelayMs = 200;
+  private validAccess = new Set<string>();
+  private liveRefresh = new Set<string>();
+  private serial = 0;
+  private server: Server | undefined;
+
+  constructor(private readonly appSecret: string) {}
+
+  /** Issues a pair as the developer console would (used to seed the server's environment). */
+  issue(): { accessToken: string; refreshToken: string } {
+    this.serial += 1;
+    const pair = { accessToken: `OA.acc.${this.serial}.x7Kq`, refreshToken: `OA.ref.${this.serial}.p9Zw` };
+    this.validAccess = new Set([pair.accessToken]);
+    this.liveRefresh.add(pair.refreshToken);
+    return pair;
+  }
+
+  /** Makes every current access token invalid, as happens when it expires. */
+  expireAccessTokens(): void {
+    this.validAccess.clear();
+  }
+
+  async start(): Promise<string> {
+    const app = express();
+    app.use(express.json());
+    app.use(express.urlencoded({ extended: false }));
+    app.use(express.raw({ type: "multipart/form-data", limit: "5mb" }));
+    app.post("/v3.0/oa/message/cs", (req, res) => {
+      const accessToken = req.get("access_token") ?? "";
+      const body = req.body as { recipient: { user_id: string }; message: ZaloOaSent["message"] };
+      if (!this.validAccess.has(accessToken)) {
+        return void res.json({ error: -216, message: "Access token is invalid" });
+      }
+      const sent: ZaloOaSent = {
+        userId: body.recipient.user_id,
+        message: body.message,
+        accessToken,
+        at: Date.now(),
+      };
+      const custom = this.responder?.(sent);
+      if (custom) return void res.json(custom);
+      this.sent.push(sent);
+      res.json({
+        error: 0,
+        message: "Success",
+        data: { message_id: `m${this.sent.length}`, user_id: sent.userId, quota: { quota_type: "reply" } },
+      });
+    });
+    app.post("/v2.0/oa/upload/image", (req, res) => {
+      const accessToken = req.get("access_token") ?? "";
+      if (!this.validAccess.has(accessToken))
+        return void res.json({ error: -216, message: "Access token is invalid" });
+      this.uploads.push({ bytes: (req.body as Buffer).length, accessToken });
+      res.json({ error: 0, message: "Success", data: { attachment_id: `att-${this.uploads.length}` } });
+    });
+    app.post("/v4/oa/access_token", async (req, res) => {
+      const form = req.body as Record<string, string>;
+      const secretKey = req.get("secret_key") ?? "";
+      this.refreshCalls.push({ refreshToken: form.refresh_token ?? "", secretKey, at: Date.now() });
+      await new Promise((r) => setTimeout(r, this.refreshDelayMs));
+      const token = form.refresh_token ?? "";
+      if (
+        secretKey !== this.appSecret ||
+        form.grant_type !== "refresh_token" ||
+        !this.liveRefresh.has(token)
+      ) {
+        return void res.json({ error: -14014, error_name: "Invalid refresh token" });
+      }
+      this.liveRefresh.delete(token);
+      const next = this.issue();
+      res.json({ access_token: next.accessToken, refresh_token: next.refreshToken, expires_in: "90000" });
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    this.server = server;
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Messages delivered to one user. */
+  to(userId: string): ZaloOaSent[] {
+    return this.sent.filter((s) => s.userId === userId);
+  }
+
+  /** Texts delivered to one user. */
+  textsTo(userId: string): string[] {
+    return this.to(userId).map((s) => s.message.text ?? "");
+  }
+
+  /** The button titles of a message (`[]` without buttons). */
+  static buttons(sent: ZaloOaSent | undefined): { title: string; type: string; payload: unknown }[] {
+    const buttons = sent?.message.attachment?.payload.buttons;
+    return Array.isArray(buttons) ? (buttons as { title: string; type: string; payload: unknown }[]) : [];
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out; sent so far: ${this.sent.length}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

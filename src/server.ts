@@ -32,8 +32,7 @@ import { PrismaOutboxStore } from "./db/prisma-outbox-store";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { FAQ_MENU, registerFaq } from "./features/faq/faq-feature";
-import { loadFaqMatcher } from "./features/faq/load-faq-matcher";
-import { loadFaqTopics } from "./features/faq/topics";
+import { loadFaqKnowledge } from "./features/faq/load-faq-matcher";
 import { registerMenu } from "./features/menu/menu-feature";
 import { loadDistrict } from "./features/venues/district";
 import { VenueService } from "./features/venues/venue-service";
@@ -88,8 +87,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const menu = registerMenu(router, [...FAQ_MENU, ...VENUE_MENU]);
   // The FAQ takes over free text that no flow is waiting for (after the menu's plain fallback).
   registerFaq(router, {
-    matcher: loadFaqMatcher(join(root, "locales")),
-    topics: loadFaqTopics(JSON.parse(readFileSync(join(root, "locales/faq-topics.json"), "utf8"))),
+    ...loadFaqKnowledge(join(root, "locales")),
     store: new PrismaFaqStore(db),
     showMenu,
   });
@@ -159,7 +157,6 @@ export async function startServer(config: Config, options: StartOptions): Promis
         store: webchatStore,
         processor,
         outbox,
-        dispatcher,
         secureCookies: config.publicUrl.startsWith("https://"),
       });
     },

@@ -27,6 +27,11 @@ export interface TurnContext {
   redirect(event: Inbound["event"]): Promise<void>;
 }
 
+/** The payload of the button being routed (also when the person typed its number or label), else "". */
+export function buttonPayload(ctx: TurnContext): string {
+  return ctx.event.type === "button" ? ctx.event.payload : "";
+}
+
 export type Handler = (ctx: TurnContext) => Promise<void> | void;
 
 /** A multi-step flow. `handle` gets every message while the contact is inside it. */

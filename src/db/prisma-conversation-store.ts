@@ -9,6 +9,7 @@ import type {
 } from "../core/ports";
 import type { Contact } from "../generated/sqlite/client";
 import type { Db } from "./database";
+import { toOutboxRow } from "./prisma-outbox-store";
 
 /** Prisma implementation of {@link ConversationStore}. */
 export class PrismaConversationStore implements ConversationStore {
@@ -63,15 +64,7 @@ export class PrismaConversationStore implements ConversationStore {
         });
       }
       if (turn.outbox.length > 0) {
-        await tx.outboxMessage.createMany({
-          data: turn.outbox.map((o) => ({
-            channel: o.channel,
-            externalId: o.externalId,
-            contactId: o.contactId,
-            broadcastId: o.broadcastId ?? null,
-            body: JSON.stringify(o.message),
-          })),
-        });
+        await tx.outboxMessage.createMany({ data: turn.outbox.map(toOutboxRow) });
       }
       await tx.inboxUpdate.update({
         where: { id: turn.inboxId },

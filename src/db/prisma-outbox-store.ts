@@ -12,7 +12,7 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async enqueue(items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
-    await this.db.outboxMessage.createMany({ data: items.map(toRow) });
+    await this.db.outboxMessage.createMany({ data: items.map(toOutboxRow) });
   }
 
   async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
@@ -107,7 +107,8 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 }
 
-function toRow(o: OutboxItem) {
+/** The row of one queued message (also written by the conversation store inside a turn's transaction). */
+export function toOutboxRow(o: OutboxItem) {
   return {
     channel: o.channel,
     externalId: o.externalId,

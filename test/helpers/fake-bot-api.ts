@@ -1,6 +1,5 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express from "express";
+import { type LocalServer, listenLocal, waitUntil } from "./local-server";
 
 /** One Bot API call as the stand-in received it. */
 export interface BotApiCall {
@@ -20,7 +19,7 @@ export type BotApiResponder = (call: BotApiCall) => { status: number; body: unkn
 export class FakeBotApi {
   readonly calls: BotApiCall[] = [];
   responder: BotApiResponder | undefined;
-  private server: Server | undefined;
+  private server: LocalServer | undefined;
   private nextMessageId = 1;
 
   async start(): Promise<string> {
@@ -43,15 +42,12 @@ export class FakeBotApi {
       if (custom) return void res.status(custom.status).json(custom.body);
       res.json({ ok: true, result: this.defaultResult(call) });
     });
-    const server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    this.server = server;
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.server = await listenLocal(app);
+    return this.server.url;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.close();
   }
 
   /** Calls of one method, e.g. every sendMessage. */
@@ -68,12 +64,11 @@ export class FakeBotApi {
 
   /** Waits until `predicate` holds for the recorded calls (the bot answers asynchronously). */
   async waitFor(predicate: (calls: BotApiCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.calls)) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntil(
+      () => predicate(this.calls),
+      timeoutMs,
+      () => `calls so far: ${this.calls.map((c) => c.method)}`,
+    );
   }
 
   private defaultResult(call: BotApiCall): unknown {

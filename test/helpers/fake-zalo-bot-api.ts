@@ -1,6 +1,5 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express from "express";
+import { type LocalServer, listenLocal, waitUntil } from "./local-server";
 
 /** One Zalo Bot API call as the stand-in received it. */
 export interface ZaloBotApiCall {
@@ -19,7 +18,7 @@ export type ZaloBotApiResponder = (call: ZaloBotApiCall) => { status: number; bo
 export class FakeZaloBotApi {
   readonly calls: ZaloBotApiCall[] = [];
   responder: ZaloBotApiResponder | undefined;
-  private server: Server | undefined;
+  private server: LocalServer | undefined;
   private nextMessageId = 1;
 
   async start(): Promise<string> {
@@ -37,15 +36,12 @@ export class FakeZaloBotApi {
       if (custom) return void res.status(custom.status).json(custom.body);
       res.json({ ok: true, result: this.defaultResult(call) });
     });
-    const server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    this.server = server;
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.server = await listenLocal(app);
+    return this.server.url;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.close();
   }
 
   /** Calls of one method to one chat. */
@@ -60,11 +56,7 @@ export class FakeZaloBotApi {
 
   /** Waits until `predicate` holds (the bot answers asynchronously). */
   async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; calls: ${this.calls.map((c) => c.method)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntil(predicate, timeoutMs, () => `calls: ${this.calls.map((c) => c.method)}`);
   }
 
   private defaultResult(call: ZaloBotApiCall): unknown {

@@ -1,6 +1,5 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express from "express";
+import { type LocalServer, listenLocal, waitUntil } from "./local-server";
 
 /** One customer-service message as the stand-in received it. */
 export interface ZaloOaSent {
@@ -30,7 +29,7 @@ export class FakeZaloOaApi {
   private validAccess = new Set<string>();
   private liveRefresh = new Set<string>();
   private serial = 0;
-  private server: Server | undefined;
+  private server: LocalServer | undefined;
 
   constructor(private readonly appSecret: string) {}
 
@@ -98,15 +97,12 @@ export class FakeZaloOaApi {
       const next = this.issue();
       res.json({ access_token: next.accessToken, refresh_token: next.refreshToken, expires_in: "90000" });
     });
-    const server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    this.server = server;
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.server = await listenLocal(app);
+    return this.server.url;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.close();
   }
 
   /** Messages delivered to one user. */
@@ -126,10 +122,6 @@ export class FakeZaloOaApi {
   }
 
   async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; sent so far: ${this.sent.length}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntil(predicate, timeoutMs, () => `sent so far: ${this.sent.length}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Input, Telegram, TelegramError } from "telegraf";
 import type { ChannelSender, MediaStore } from "../../core/ports";
 import type { RenderedMessage, SendResult } from "../../core/rendered";
+import { splitText } from "../../sdk/zalo";
 
 /** Telegram's hard limit on one message's text (Bot API sendMessage). Longer texts are split. */
 const MAX_TEXT = 4096;
@@ -33,7 +34,9 @@ export class TelegramSender implements ChannelSender {
 
   private async deliver(chatId: string, message: RenderedMessage): Promise<void> {
     if (message.kind === "text") {
+      // An empty text still goes out as one call, so Telegram's own 400 reports it.
       const parts = splitText(message.text, MAX_TEXT);
+      if (parts.length === 0) parts.push(message.text);
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
         await this.telegram.sendMessage(chatId, part, {
@@ -69,21 +72,6 @@ function replyMarkup(message: Extract<RenderedMessage, { kind: "text" }>) {
   }
   // Removes a "share my phone" keyboard left from an earlier step.
   return { remove_keyboard: true as const };
-}
-
-/** Splits at line breaks, then spaces, so no message exceeds the platform's limit. */
-export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > max / 2 ? cut : max;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  parts.push(rest);
-  return parts;
 }
 
 /**

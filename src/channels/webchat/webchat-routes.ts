@@ -2,7 +2,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Router as ExpressRouter, type Request, type Response } from "express";
 import type { InboxProcessor } from "../../core/inbox-processor";
-import type { OutboxDispatcher } from "../../core/outbox-dispatcher";
 import type { OutboxStore } from "../../core/ports";
 import { HttpError } from "../../http/errors";
 import type { WebchatPayload } from "./webchat-inbound";
@@ -20,7 +19,6 @@ export interface WebchatDeps {
   store: WebchatStore;
   processor: InboxProcessor;
   outbox: OutboxStore;
-  dispatcher: OutboxDispatcher;
   secureCookies: boolean;
 }
 
@@ -77,7 +75,6 @@ function session(req: Request, res: Response, deps: WebchatDeps): string {
 async function waitForReplies(deps: WebchatDeps, sessionId: string, inboxId: number): Promise<void> {
   const deadline = Date.now() + REPLY_WAIT_MS;
   await Promise.race([deps.processor.waitFor(inboxId), sleep(REPLY_WAIT_MS)]);
-  deps.dispatcher.notify();
   while (Date.now() < deadline && (await deps.outbox.pendingCount("webchat", sessionId)) > 0) await sleep(15);
 }
 

@@ -1,6 +1,6 @@
+import { parseCommandText } from "../../core/command-text";
 import type { Inbound } from "../../core/messages";
 import { parseZaloBotWebhook, type ZaloBotUpdate } from "../../sdk/zalo";
-import { parseCommand } from "../shared/parse-command";
 
 /** The inbox key of an update: Zalo gives no update id, and its retry behaviour is undocumented (zalo.md §2). */
 export function zaloBotUpdateKey(update: Exclude<ZaloBotUpdate, { kind: "unknown" }>): string {
@@ -20,7 +20,7 @@ export function zaloBotToInbound(update: ZaloBotUpdate): Inbound | null {
   };
   switch (update.kind) {
     case "text": {
-      const command = parseCommand(update.message.text);
+      const command = parseCommandText(update.message.text);
       return {
         ...base,
         event: command ? { type: "command", ...command } : { type: "text", text: update.message.text },

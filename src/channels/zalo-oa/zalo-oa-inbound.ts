@@ -1,6 +1,6 @@
+import { parseCommandText } from "../../core/command-text";
 import type { Inbound, InboundEvent } from "../../core/messages";
 import { parseZaloOaEvent, type ZaloOaEvent } from "../../sdk/zalo";
-import { parseCommand } from "../shared/parse-command";
 
 /**
  * The OA-scoped user a conversation is with, or `undefined` for events nobody answers: our own and staff
@@ -38,7 +38,7 @@ function eventOf(event: ZaloOaEvent): InboundEvent | null {
   switch (event.kind) {
     case "user_send_text": {
       // `oa.query.show` buttons come back this way too, carrying the button's label (see the sender).
-      const command = parseCommand(event.message.text);
+      const command = parseCommandText(event.message.text);
       return command ? { type: "command", ...command } : { type: "text", text: event.message.text };
     }
     case "user_send_location": {

@@ -1,7 +1,7 @@
 import { foldText } from "../../core/fold-text";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, say, t } from "../../core/messages";
-import type { Router, TurnContext } from "../../core/router";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqStore } from "./faq-store";
 import type { FaqMatcher } from "./matcher";
@@ -39,7 +39,7 @@ export function registerFaq(
     .command(["faq", "hoidap"], (ctx) => showGroups(ctx))
     .action("faq:menu", (ctx) => showGroups(ctx))
     .action("faq:group:", (ctx) => {
-      const group = payload(ctx).slice("faq:group:".length);
+      const group = buttonPayload(ctx).slice("faq:group:".length);
       const topics = deps.topics.filter((topic) => topic.group === group);
       if (topics.length === 0) return showGroups(ctx);
       const rows = topics.map((topic) => [{ label: title(topic.id), payload: `faq:topic:${topic.id}` }]);
@@ -47,11 +47,11 @@ export function registerFaq(
       ctx.reply(say(f("menu.pickTopic", { group: "" }), rows));
     })
     .action("faq:topic:", (ctx) => {
-      const topic = byId.get(payload(ctx).slice("faq:topic:".length));
+      const topic = byId.get(buttonPayload(ctx).slice("faq:topic:".length));
       return topic ? answer(ctx, topic) : showGroups(ctx);
     })
     .action("faq:fb:", async (ctx) => {
-      const [, , vote, id] = payload(ctx).split(":");
+      const [, , vote, id] = buttonPayload(ctx).split(":");
       if (!id || !byId.has(id)) return deps.showMenu(ctx);
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
       ctx.reply(say(f(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
@@ -90,8 +90,4 @@ export function registerFaq(
     const rows = FAQ_GROUPS.map((g) => [{ label: f(`groups.${g}`), payload: `faq:group:${g}` }]);
     ctx.reply(say(f("menu.pickGroup"), rows));
   }
-}
-
-function payload(ctx: TurnContext): string {
-  return ctx.event.type === "button" ? ctx.event.payload : "";
 }

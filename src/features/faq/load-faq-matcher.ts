@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createFaqMatcher, type FaqMatcher, type FaqMatcherOptions } from "./matcher";
 import { loadFaqOutOfScope } from "./out-of-scope";
-import { loadFaqTopics } from "./topics";
+import { type FaqTopic, loadFaqTopics } from "./topics";
 
 /**
  * Reads and validates `locales/faq-topics.json` and `locales/faq-out-of-scope.json` and builds the matcher.
@@ -15,8 +15,16 @@ export function loadFaqMatcher(
   localesDir: string,
   options: Omit<FaqMatcherOptions, "outOfScope"> = {},
 ): FaqMatcher {
+  return loadFaqKnowledge(localesDir, options).matcher;
+}
+
+/** The validated topics together with the matcher built from them (the bot needs both; files read once). */
+export function loadFaqKnowledge(
+  localesDir: string,
+  options: Omit<FaqMatcherOptions, "outOfScope"> = {},
+): { topics: FaqTopic[]; matcher: FaqMatcher } {
   const read = (name: string): unknown => JSON.parse(readFileSync(`${localesDir}/${name}`, "utf8"));
   const topics = loadFaqTopics(read("faq-topics.json"));
   const outOfScope = loadFaqOutOfScope(read("faq-out-of-scope.json"));
-  return createFaqMatcher(topics, { ...options, outOfScope });
+  return { topics, matcher: createFaqMatcher(topics, { ...options, outOfScope }) };
 }

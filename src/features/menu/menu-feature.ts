@@ -1,5 +1,5 @@
 import { type Button, LANGUAGES, type Language, say, t } from "../../core/messages";
-import type { Router, TurnContext } from "../../core/router";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 
 /** A main-menu entry contributed by a feature (label key + the button payload it handles). */
 export interface MenuEntry {
@@ -52,7 +52,7 @@ export function registerMenu(router: Router, entries: MenuEntry[]): { showMenu: 
     .action("menu:help", showHelp)
     .action("lang:menu", (ctx) => askLanguage(ctx))
     .action("lang:", (ctx) => {
-      const chosen = payloadOf(ctx).slice("lang:".length);
+      const chosen = buttonPayload(ctx).slice("lang:".length);
       if (!isLanguage(chosen)) return askLanguage(ctx);
       ctx.setLanguage(chosen);
       ctx.reply(say(t("lang.changed")));
@@ -89,11 +89,6 @@ function askLanguage(ctx: TurnContext): void {
       ],
     ]),
   );
-}
-
-/** The payload of the button that routed here (also when the person typed its number or label). */
-export function payloadOf(ctx: TurnContext): string {
-  return ctx.event.type === "button" ? ctx.event.payload : "";
 }
 
 function isLanguage(value: string): value is Language {

@@ -1,5 +1,5 @@
 import { type Button, say } from "../../core/messages";
-import type { Router, TurnContext } from "../../core/router";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import { venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
@@ -160,7 +160,7 @@ export function registerVenues(
 
   /** The venue named in the button, if it belongs to this person (buttons can be replayed or forged). */
   async function owned(ctx: TurnContext, prefix: string): Promise<VenueRecord | undefined> {
-    const id = ctx.event.type === "button" ? ctx.event.payload.slice(prefix.length) : "";
+    const id = buttonPayload(ctx).slice(prefix.length);
     const venue = await store.findById(id);
     if (venue && venue.ownerContactId === ctx.contact.id) return venue;
     ctx.reply(say(v("mine.notYours")));

@@ -37,6 +37,8 @@ import { registerMenu } from "./features/menu/menu-feature";
 import { loadDistrict } from "./features/venues/district";
 import { VenueService } from "./features/venues/venue-service";
 import { registerVenues, VENUE_MENU } from "./features/venues/venues-feature";
+import { mountVenuesApi } from "./http/admin/venues-api";
+import { requireAdminToken } from "./http/admin-auth";
 import { mountCheckinPage } from "./http/checkin-page";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
@@ -148,6 +150,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       mountHealth(r, readiness);
       mountMedia(r, media);
       mountCheckinPage(r, { venues: venueStore, service: venueService });
+      r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
+      mountVenuesApi(r, { service: venueService, store: venueStore, district, texts });
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }

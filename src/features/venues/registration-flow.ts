@@ -1,10 +1,7 @@
-import { foldText } from "../../core/fold-text";
 import { type Outbound, say } from "../../core/messages";
 import type { DialogRecord } from "../../core/ports";
 import type { Flow, TurnContext } from "../../core/router";
-import { isVenueCategory } from "./categories";
 import type { District } from "./district";
-import { normaliseVietnamesePhone } from "./phone";
 import {
   askStep,
   type Draft,
@@ -14,6 +11,7 @@ import {
   summary,
   venueText as v,
 } from "./registration-prompts";
+import { type VenueField, validateVenueDetails, validateVenueField } from "./venue-fields";
 import type { VenueService } from "./venue-service";
 import type { VenueDetails, VenueRecord } from "./venue-store";
 
@@ -65,8 +63,11 @@ export function createRegistrationFlow(deps: {
     ask(ctx, next ?? "summary", { ...draft, editing: false });
   };
 
-  const reject = (ctx: TurnContext, key: string, step: Step, draft: Draft) => {
-    ctx.reply(say(v(key)));
+  /** Checks an answer with the shared field rules: stores it and moves on, or says what is wrong and asks again. */
+  const answer = (ctx: TurnContext, draft: Draft, step: Step, raw: string) => {
+    const result = validateVenueField(fieldOf(step), raw, district);
+    if (result.ok) return advance(ctx, { ...draft, [fieldOf(step)]: result.value });
+    ctx.reply(say(v(result.errorKey)));
     ctx.reply(...askStep(step, draft, district));
   };
 
@@ -85,46 +86,32 @@ export function createRegistrationFlow(deps: {
       }
 
       switch (dialog.step) {
-        case "name":
-          if (!text || text.length < 2 || text.length > 120)
-            return reject(ctx, "flow.badName", "name", draft);
-          return advance(ctx, { ...draft, name: text });
-        case "category": {
-          const code = payload?.startsWith("venue:cat:") ? payload.slice("venue:cat:".length) : "";
-          if (!isVenueCategory(code)) return reject(ctx, "flow.badCategory", "category", draft);
-          return advance(ctx, { ...draft, category: code });
-        }
-        case "commune": {
+        case "category":
+          return answer(
+            ctx,
+            draft,
+            "category",
+            payload?.startsWith("venue:cat:") ? payload.slice("venue:cat:".length) : "",
+          );
+        case "commune":
           if (payload?.startsWith("venue:communes:")) {
             return ask(ctx, "commune", {
               ...draft,
               communePage: Number(payload.slice("venue:communes:".length)) || 0,
             });
           }
-          const code = payload?.startsWith("venue:commune:")
-            ? payload.slice("venue:commune:".length)
-            : text
-              ? findCommuneByName(district, text)
-              : undefined;
-          if (!code || !district.units.some((u) => u.code === code))
-            return reject(ctx, "flow.badCommune", "commune", draft);
-          return advance(ctx, { ...draft, communeCode: code });
-        }
+          return answer(
+            ctx,
+            draft,
+            "commune",
+            payload?.startsWith("venue:commune:") ? payload.slice("venue:commune:".length) : (text ?? ""),
+          );
+        case "phone":
+          return answer(ctx, draft, "phone", event.type === "contact" ? event.phone : (text ?? ""));
+        case "name":
         case "address":
-          if (!text || text.length < 3 || text.length > 200)
-            return reject(ctx, "flow.badAddress", "address", draft);
-          return advance(ctx, { ...draft, address: text });
         case "contactName":
-          if (!text || text.length < 2 || text.length > 80 || /\d/.test(text)) {
-            return reject(ctx, "flow.badContactName", "contactName", draft);
-          }
-          return advance(ctx, { ...draft, contactName: text });
-        case "phone": {
-          const raw = event.type === "contact" ? event.phone : (text ?? "");
-          const phone = normaliseVietnamesePhone(raw, { allowLandline: true });
-          if (!phone.ok) return reject(ctx, `flow.phone.${phone.reason}`, "phone", draft);
-          return advance(ctx, { ...draft, contactPhone: phone.e164 });
-        }
+          return answer(ctx, draft, dialog.step, text ?? "");
         case "field": {
           const field = payload?.startsWith("venue:field:") ? payload.slice("venue:field:".length) : "";
           const step = STEPS.find((s) => s === field);
@@ -151,7 +138,7 @@ export function createRegistrationFlow(deps: {
   };
 
   async function confirm(ctx: TurnContext, draft: Draft, duplicateAccepted: boolean): Promise<void> {
-    const details = detailsOf(draft);
+    const details = detailsOf(draft, district);
     if (!details) return ask(ctx, STEPS.find((s) => draft[fieldOf(s)] === undefined) ?? "name", draft);
     if (draft.mode === "edit" && draft.venueId) {
       const venue = await service.update(draft.venueId, details);
@@ -184,35 +171,11 @@ export function createRegistrationFlow(deps: {
   }
 }
 
-function fieldOf(step: Step): keyof Draft {
+function fieldOf(step: Step): VenueField {
   return step === "commune" ? "communeCode" : step === "phone" ? "contactPhone" : step;
 }
 
-function detailsOf(d: Draft): VenueDetails | undefined {
-  if (
-    !d.name ||
-    !d.category ||
-    !isVenueCategory(d.category) ||
-    !d.communeCode ||
-    !d.address ||
-    !d.contactName
-  ) {
-    return undefined;
-  }
-  if (!d.contactPhone) return undefined;
-  return {
-    name: d.name,
-    category: d.category,
-    communeCode: d.communeCode,
-    address: d.address,
-    contactName: d.contactName,
-    contactPhone: d.contactPhone,
-  };
-}
-
-/** "binh hai", "Bình Hải" or "xa binh hai" all find Xã Bình Hải; an ambiguous or unknown name finds nothing. */
-function findCommuneByName(district: District, text: string): string | undefined {
-  const wanted = foldText(text).replace(/^(xa|thi tran|tt)\s+/, "");
-  const hits = district.units.filter((u) => foldText(u.name).replace(/^(xa|thi tran)\s+/, "") === wanted);
-  return hits.length === 1 ? hits[0]?.code : undefined;
+function detailsOf(d: Draft, district: District): VenueDetails | undefined {
+  const result = validateVenueDetails(d, district);
+  return result.ok ? result.details : undefined;
 }

@@ -85,9 +85,18 @@ export class ConversationEngine {
         ctx.reply({ type: "text", text: t("errors.staleButton") });
         return router.findCommand("menu")?.(ctx);
       }
+      case "unsupported": {
+        // Inside a flow, a message we cannot read must not drop the person out of it: say so, ask again.
+        const dialog = turn.dialog;
+        const flow = dialog ? router.findFlow(dialog.flow) : undefined;
+        if (dialog && flow?.reprompt) {
+          ctx.reply({ type: "text", text: t("errors.unsupportedInFlow") });
+          return flow.reprompt(ctx, dialog);
+        }
+        return router.findEvent(event.type)?.(ctx);
+      }
       case "follow":
       case "unfollow":
-      case "unsupported":
         return router.findEvent(event.type)?.(ctx);
       default: {
         if (event.type === "text") {

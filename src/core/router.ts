@@ -38,6 +38,8 @@ export type Handler = (ctx: TurnContext) => Promise<void> | void;
 export interface Flow {
   readonly id: string;
   handle(ctx: TurnContext, dialog: DialogRecord): Promise<void> | void;
+  /** Asks the current step's question again (after a message the flow cannot read, e.g. a sticker). */
+  reprompt?(ctx: TurnContext, dialog: DialogRecord): Promise<void> | void;
 }
 
 /**

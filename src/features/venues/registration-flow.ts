@@ -73,6 +73,12 @@ export function createRegistrationFlow(deps: {
 
   return {
     id: VENUE_FLOW,
+    reprompt(ctx, dialog) {
+      const draft = dialog.data as unknown as Draft;
+      const step = STEPS.find((s) => s === dialog.step);
+      if (step) return ctx.reply(...askStep(step, draft, district));
+      ask(ctx, dialog.step === "field" ? "field" : "summary", draft);
+    },
     async handle(ctx, dialog: DialogRecord) {
       const draft = dialog.data as unknown as Draft;
       const event = ctx.event;

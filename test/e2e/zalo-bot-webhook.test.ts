@@ -8,23 +8,7 @@ import {
   type TestServer,
   zaloBotEnv,
 } from "../helpers/test-server";
-
-let nextMessage = 0x1000;
-
-/** A text update as the Bot Platform documents it (wrapped) or as live integrations report it (flat). */
-function textUpdate(chatId: string, text: string, form: "wrapped" | "flat" = "wrapped") {
-  const update = {
-    event_name: "message.text.received",
-    message: {
-      message_id: `9f${(nextMessage++).toString(16)}e222177a4e35`,
-      date: Date.now(),
-      text,
-      from: { id: chatId, display_name: "Lan", is_bot: false },
-      chat: { id: chatId, chat_type: "PRIVATE" },
-    },
-  };
-  return form === "wrapped" ? { ok: true, result: update } : update;
-}
+import { textUpdate } from "../helpers/zalo-updates";
 
 describe("Zalo Bot webhook", () => {
   const api = new FakeZaloBotApi();

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
 import { queueMedia } from "../helpers/queue-media";
@@ -10,27 +9,7 @@ import {
   type TestServer,
   zaloOaEnv,
 } from "../helpers/test-server";
-
-const OA_ID = "3886132808788437521";
-let nextMsg = 1;
-
-/** Signs a body the way Zalo does: SHA-256 of app id + exact body + body timestamp + OA Secret Key. */
-function sign(body: string, timestamp: string, secret = TEST_ZALO_OA_SECRET_KEY): string {
-  const hex = createHash("sha256").update(`${TEST_ZALO_OA_APP_ID}${body}${timestamp}${secret}`).digest("hex");
-  return `mac=${hex}`;
-}
-
-function userText(userId: string, text: string, timestamp = Date.now()) {
-  return {
-    app_id: TEST_ZALO_OA_APP_ID,
-    sender: { id: userId },
-    user_id_by_app: "5521772797175226910",
-    recipient: { id: OA_ID },
-    event_name: "user_send_text",
-    message: { text, msg_id: `96d3cdf3af1504609${(nextMsg++).toString(16).padStart(4, "0")}` },
-    timestamp: String(timestamp),
-  };
-}
+import { nextOaMsgId, OA_ID, sign, userText } from "../helpers/zalo-updates";
 
 function followEvent(userId: string, eventName: "follow" | "unfollow") {
   return {
@@ -40,7 +19,7 @@ function followEvent(userId: string, eventName: "follow" | "unfollow") {
     user_id_by_app: "5521772797175226910",
     event_name: eventName,
     source: "oa_profile",
-    timestamp: String(Date.now() + nextMsg++),
+    timestamp: String(Date.now() + nextOaMsgId()),
   };
 }
 

@@ -31,5 +31,4 @@ describe("FAQ accuracy on questions the matcher was not tuned on", () => {
   it("sends at least 80% of off-topic messages to the menu instead of a wrong answer", () => {
     expect(report.outOfScopeRejection, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(0.8);
   });
-
 });

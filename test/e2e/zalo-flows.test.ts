@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
+import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
+import {
+  startTestServer,
+  TEST_ZALO_BOT_SECRET,
+  TEST_ZALO_OA_APP_SECRET,
+  type TestServer,
+  zaloBotEnv,
+  zaloOaEnv,
+} from "../helpers/test-server";
+import { sign, textUpdate, userText } from "../helpers/zalo-updates";
+
+/** The same venue registration and FAQ conversations, unchanged, on both Zalo surfaces. */
+describe("every flow works on Zalo", () => {
+  const bot = new FakeZaloBotApi();
+  const oa = new FakeZaloOaApi(TEST_ZALO_OA_APP_SECRET);
+  let server: TestServer;
+
+  beforeAll(async () => {
+    const botRoot = await bot.start();
+    const oaRoot = await oa.start();
+    server = await startTestServer({ ...zaloBotEnv(botRoot), ...zaloOaEnv(oaRoot, oa.issue()) });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await bot.stop();
+    await oa.stop();
+  });
+
+  /** Zalo Bot: sends a text and returns the texts the bot answered with. */
+  const botSay = async (chat: string, text: string, answers = 1) => {
+    const before = bot.textsTo(chat).length;
+    const res = await fetch(`${server.url}/webhooks/zalo-bot`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": TEST_ZALO_BOT_SECRET },
+      body: JSON.stringify(textUpdate(chat, text)),
+    });
+    expect(res.status).toBe(200);
+    await bot.waitFor(() => bot.textsTo(chat).length >= before + answers);
+    return bot.textsTo(chat).slice(before);
+  };
+
+  /** Zalo OA: sends a signed text event and returns the messages the OA answered with. */
+  const oaSay = async (user: string, text: string, answers = 1) => {
+    const before = oa.to(user).length;
+    const body = userText(user, text);
+    const raw = JSON.stringify(body);
+    const res = await fetch(`${server.url}/webhooks/zalo-oa`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-zevent-signature": sign(raw, body.timestamp) },
+      body: raw,
+    });
+    expect(res.status).toBe(200);
+    await oa.waitFor(() => oa.to(user).length >= before + answers);
+    return oa.to(user).slice(before);
+  };
+
+  it("a venue owner on Zalo Bot registers by answering numbered options", async () => {
+    const chat = "b0a1c2d3e4f5a6b7c8d9";
+    const [intro, askName] = await botSay(chat, "/venue", 2);
+    expect(intro).toMatch(/^Mình sẽ giúp bạn tạo mã QR/);
+    expect(askName).toMatch(/^Bước 1\/6/);
+    const [askCategory] = await botSay(chat, "Nhà thuốc Bình An");
+    expect(askCategory).toContain("\n9. Nhà hàng/quán ăn/cà phê\n");
+    const [askCommune] = await botSay(chat, "3");
+    expect(askCommune).toMatch(/^Bước 3\/6[\s\S]*\n1\. Thị trấn Châu Ổ\n/);
+    await botSay(chat, "Bình An");
+    await botSay(chat, "Thôn Phú Lộc");
+    await botSay(chat, "Đỗ Thị Mai");
+    const [summary] = await botSay(chat, "0935 246 810");
+    expect(summary).toContain("• Loại: Cơ sở y tế");
+    expect(summary).toMatch(/\n1\. ✅ Xác nhận\n/);
+    const [done] = await botSay(chat, "1", 3);
+    expect(done).toMatch(/^🎉 Đã đăng ký xong "Nhà thuốc Bình An"/);
+    await bot.waitFor(() => bot.to(chat, "sendPhoto").length === 1);
+    expect(
+      String(bot.to(chat, "sendPhoto")[0]?.body.photo ?? bot.to(chat, "sendPhoto")[0]?.body.photo_url),
+    ).toMatch(/\/media\/[A-Za-z0-9_-]{16,}$/);
+    expect(bot.textsTo(chat).some((t) => /poster-[2-9A-Z]{10}\.pdf|\/media\//.test(t))).toBe(true);
+  });
+
+  it("a citizen on Zalo OA asks a question without diacritics and rates the answer", async () => {
+    const user = "7612345678901234567";
+    const [answer, rate] = await oaSay(user, "lam sao cai pc covid tren dien thoai", 2);
+    expect(answer?.message.text).toMatch(/PC-Covid/);
+    expect(FakeZaloOaApi.buttons(rate).map((b) => b.title)).toEqual(["👍 Có", "👎 Không"]);
+    const [thanks] = await oaSay(user, "👍 Có");
+    expect(thanks?.message.text).toMatch(/^Cảm ơn bạn!/);
+    expect(await server.database.db.faqFeedback.count({ where: { helpful: true } })).toBe(1);
+  });
+
+  it("a venue owner on Zalo OA gets long lists as numbered text and short ones as buttons", async () => {
+    const user = "7612345678901234999";
+    await oaSay(user, "/venue", 2);
+    const [categories] = await oaSay(user, "Nhà văn hóa thôn");
+    // 15 categories are more than an OA message's 5 buttons: numbered text instead.
+    expect(categories?.message.text).toContain("\n15. Khác\n");
+    await oaSay(user, "15");
+    await oaSay(user, "thi tran chau o");
+    await oaSay(user, "Tổ dân phố 3");
+    await oaSay(user, "Phan Văn Tâm");
+    const [summary] = await oaSay(user, "+84 905 000 999");
+    expect(FakeZaloOaApi.buttons(summary).map((b) => b.title)).toEqual([
+      "✅ Xác nhận",
+      "✏️ Sửa một mục",
+      "✖ Hủy",
+    ]);
+    const [done] = await oaSay(user, "✅ Xác nhận", 2);
+    expect(done?.message.text).toMatch(/^🎉 Đã đăng ký xong "Nhà văn hóa thôn"/);
+  });
+});

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { TEST_ZALO_OA_APP_ID, TEST_ZALO_OA_SECRET_KEY } from "./test-server";
+
+let nextMessage = 0x1000;
+
+/** A text update as the Bot Platform documents it (wrapped) or as live integrations report it (flat). */
+export function textUpdate(chatId: string, text: string, form: "wrapped" | "flat" = "wrapped") {
+  const update = {
+    event_name: "message.text.received",
+    message: {
+      message_id: `9f${(nextMessage++).toString(16)}e222177a4e35`,
+      date: Date.now(),
+      text,
+      from: { id: chatId, display_name: "Lan", is_bot: false },
+      chat: { id: chatId, chat_type: "PRIVATE" },
+    },
+  };
+  return form === "wrapped" ? { ok: true, result: update } : update;
+}
+
+export const OA_ID = "3886132808788437521";
+let nextMsg = 1;
+
+/** A fresh number for OA message ids and timestamps. */
+export function nextOaMsgId(): number {
+  return nextMsg++;
+}
+
+/** Signs a body the way Zalo does: SHA-256 of app id + exact body + body timestamp + OA Secret Key. */
+export function sign(body: string, timestamp: string, secret = TEST_ZALO_OA_SECRET_KEY): string {
+  const hex = createHash("sha256").update(`${TEST_ZALO_OA_APP_ID}${body}${timestamp}${secret}`).digest("hex");
+  return `mac=${hex}`;
+}
+
+export function userText(userId: string, text: string, timestamp = Date.now()) {
+  return {
+    app_id: TEST_ZALO_OA_APP_ID,
+    sender: { id: userId },
+    user_id_by_app: "5521772797175226910",
+    recipient: { id: OA_ID },
+    event_name: "user_send_text",
+    message: { text, msg_id: `96d3cdf3af1504609${(nextMsg++).toString(16).padStart(4, "0")}` },
+    timestamp: String(timestamp),
+  };
+}

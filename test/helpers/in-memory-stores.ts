@@ -8,6 +8,8 @@ import type {
   OutboxItem,
   TurnCommit,
 } from "../../src/core/ports";
+import type { FaqStore } from "../../src/features/faq/faq-store";
+import type { VenueDetails, VenueRecord, VenueStore } from "../../src/features/venues/venue-store";
 
 /** In-memory {@link ConversationStore} for fast dialog tests; mirrors the Prisma store's behaviour. */
 export class InMemoryConversationStore implements ConversationStore {
@@ -85,5 +87,64 @@ export class InMemoryMediaStore implements MediaStore {
       }
     }
     return n;
+  }
+}
+
+/** In-memory {@link VenueStore}. */
+export class InMemoryVenueStore implements VenueStore {
+  readonly venues = new Map<string, VenueRecord & { dedupeKey: string }>();
+
+  async create(
+    input: VenueDetails & { id: string; code: string; dedupeKey: string; ownerContactId: string | null },
+  ) {
+    if ([...this.venues.values()].some((v) => v.code === input.code)) return "code-taken" as const;
+    const venue = { ...input, active: true, createdAt: new Date() };
+    this.venues.set(input.id, venue);
+    return venue;
+  }
+  async update(id: string, details: VenueDetails & { dedupeKey: string }) {
+    const venue = this.venues.get(id);
+    if (!venue) throw new Error("no such venue");
+    Object.assign(venue, details);
+    return venue;
+  }
+  async setActive(id: string, active: boolean) {
+    const venue = this.venues.get(id);
+    if (!venue) throw new Error("no such venue");
+    venue.active = active;
+    return venue;
+  }
+  async findById(id: string) {
+    return this.venues.get(id) ?? null;
+  }
+  async findByCode(code: string) {
+    return [...this.venues.values()].find((v) => v.code === code) ?? null;
+  }
+  async findByDedupeKey(dedupeKey: string) {
+    return [...this.venues.values()].filter((v) => v.dedupeKey === dedupeKey);
+  }
+  async listByOwner(ownerContactId: string) {
+    return [...this.venues.values()].filter((v) => v.ownerContactId === ownerContactId);
+  }
+  async list(filter: { communeCode?: string; skip: number; take: number }) {
+    const all = [...this.venues.values()].filter(
+      (v) => !filter.communeCode || v.communeCode === filter.communeCode,
+    );
+    return { items: all.slice(filter.skip, filter.skip + filter.take), total: all.length };
+  }
+}
+
+/** In-memory {@link FaqStore}. */
+export class InMemoryFaqStore implements FaqStore {
+  readonly unanswered: { text: string; folded: string }[] = [];
+  readonly feedback: { topic: string; helpful: boolean }[] = [];
+  async recordUnanswered(input: { text: string; folded: string }) {
+    this.unanswered.push(input);
+  }
+  async recordFeedback(input: { topic: string; helpful: boolean }) {
+    this.feedback.push(input);
+  }
+  async listUnanswered() {
+    return [];
   }
 }

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { measureFaq } from "./faq";
 import { round } from "./median";
 import { measurePoster } from "./venue-render";
+import { measureWebhook } from "./webhook";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
@@ -20,17 +21,26 @@ const sampler = setInterval(() => {
 const poster = await measurePoster(runs);
 const faq = measureFaq(root);
 clearInterval(sampler);
+const webhook = await measureWebhook(root, { quick: values.quick });
+// PostgreSQL too when a server is named (CI and developers with a local server).
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const webhookPostgres = pgUrl
+  ? await measureWebhook(root, { quick: values.quick, databaseUrl: pgUrl })
+  : null;
 
 const results = {
   generatedAt: new Date().toISOString(),
   quick: values.quick,
   node: process.version,
-  webhook: null,
+  webhook,
+  webhookPostgres,
   broadcast: null,
-  notMeasured: { webhook: "load test against the server: issue #9", broadcast: "issue #6/#9" },
+  notMeasured: { broadcast: "issue #6/#9" },
   faq,
   poster,
-  rssPeakMb: round(rssPeak / 1024 / 1024, 1),
+  /** Peak RSS of the server under the webhook load (the bench process itself is reported separately). */
+  rssPeakMb: webhook.rssPeakMb,
+  benchProcessRssPeakMb: round(rssPeak / 1024 / 1024, 1),
 };
 writeFileSync(join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
@@ -46,9 +56,15 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | FAQ match latency p50 / p99 | ${faq.p50Ms} ms / ${faq.p99Ms} ms (goal p99 ≤ 5 ms) |
 | QR PNG render, median | ${poster.qrMedianMs} ms |
 | A4 poster PDF render, median | ${poster.pdfMedianMs} ms |
-| peak RSS of the bench process | ${results.rssPeakMb} MB |
+| webhook at a fixed 200 updates/s: achieved, p50 / p99 | ${webhook.target.updatesPerSec}/s, ${webhook.target.p50Ms} ms / ${webhook.target.p99Ms} ms (goal p99 ≤ 50 ms) |
+| webhook saturation (ours, ${webhook.database}) | ${webhook.updatesPerSec} updates/s, p99 ${webhook.p99Ms} ms |
+| webhook saturation (bare telegraf + express echo, same run) | ${webhook.baselineUpdatesPerSec} updates/s |
+| ratio ours / baseline | ${webhook.ratio} (goal ≥ 0.5) |
+| webhook saturation on PostgreSQL | ${webhookPostgres ? `${webhookPostgres.updatesPerSec} updates/s, ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
+| peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 250) |
 
-Not measured yet: webhook throughput against a bare telegraf baseline, broadcast rate (see results.json \`notMeasured\`).
+Not measured yet: broadcast rate (see results.json \`notMeasured\`). Machine load during the run affects every
+absolute figure; the ratio is measured side by side in the same run.
 `,
 );
 console.log(JSON.stringify(results, null, 2));

@@ -3,6 +3,7 @@ import { KeyedQueue } from "./keyed-queue";
 import type { Logger } from "./logger";
 import type { ChannelId, Inbound } from "./messages";
 import type { InboxRecord, InboxStore } from "./ports";
+import { Semaphore } from "./semaphore";
 
 /** Maps a stored raw update into an {@link Inbound}; `null` means "nothing to answer" (e.g. an echo). */
 export type InboxParser = (record: InboxRecord) => Inbound | null;
@@ -16,6 +17,9 @@ const MAX_ATTEMPTS = 3;
  */
 export class InboxProcessor {
   private readonly queue = new KeyedQueue();
+  private readonly slots = new Semaphore(4);
+  /** Drains queued but not yet started, per conversation: a burst of updates for one chat needs one drain. */
+  private readonly queued = new Map<string, Promise<void>>();
   private readonly waiters = new Map<number, (() => void)[]>();
   private stopped = false;
 
@@ -59,7 +63,14 @@ export class InboxProcessor {
   /** Schedules processing of a conversation's pending updates. */
   kick(conversationKey: string): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    return this.queue.run(conversationKey, () => this.drainConversation(conversationKey));
+    const already = this.queued.get(conversationKey);
+    if (already) return already;
+    const drain = this.queue.run(conversationKey, () => {
+      this.queued.delete(conversationKey);
+      return this.slots.run(() => this.drainConversation(conversationKey));
+    });
+    this.queued.set(conversationKey, drain);
+    return drain;
   }
 
   /** Kicks every conversation with pending updates (start-up recovery and the periodic sweep). */

@@ -8,6 +8,10 @@ const WINDOW = 1000;
 
 /** Prisma implementation of {@link OutboxStore}. */
 export class PrismaOutboxStore implements OutboxStore {
+  /** Makes each claim's lease time unique within this worker (see claimDue). */
+  private claims = 0;
+  private lastSettled = 0;
+
   constructor(private readonly db: Db) {}
 
   async enqueue(items: OutboxItem[]): Promise<void> {
@@ -16,7 +20,11 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
-    await this.settleAbandoned(now);
+    // Abandoned rows only appear when a worker dies; looking for them once per few seconds is enough.
+    if (now.getTime() - this.lastSettled > 5000) {
+      this.lastSettled = now.getTime();
+      await this.settleAbandoned(now);
+    }
     const unsent = await this.db.outboxMessage.findMany({
       where: { status: { in: ["pending", "sending"] } },
       orderBy: { id: "asc" },
@@ -34,19 +42,17 @@ export class PrismaOutboxStore implements OutboxStore {
       if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
       if (heads.length >= limit) break;
     }
-    const claimed: number[] = [];
-    const lockedUntil = new Date(now.getTime() + leaseMs);
-    for (const id of heads) {
-      // Conditional update: of several processes racing for one row, exactly one sees count 1.
-      const { count } = await this.db.outboxMessage.updateMany({
-        where: { id, status: "pending" },
-        data: { status: "sending", lockedBy: workerId, lockedUntil },
-      });
-      if (count === 1) claimed.push(id);
-    }
-    if (claimed.length === 0) return [];
+    if (heads.length === 0) return [];
+    // One conditional update claims every head still pending; the lease time written (unique to this call
+    // and worker) then tells which rows this call won. Of several processes racing for one row, exactly one
+    // update matches it while it is still "pending".
+    const lockedUntil = new Date(now.getTime() + leaseMs + (this.claims++ % 1000));
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: heads }, status: "pending" },
+      data: { status: "sending", lockedBy: workerId, lockedUntil },
+    });
     const rows = await this.db.outboxMessage.findMany({
-      where: { id: { in: claimed } },
+      where: { id: { in: heads }, status: "sending", lockedBy: workerId, lockedUntil },
       orderBy: { id: "asc" },
     });
     return rows.map((r) => ({

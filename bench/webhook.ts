@@ -1,0 +1,190 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { round } from "./median";
+
+const TOKEN = "123456:BENCH-token";
+const SECRET = "bench-secret";
+
+/** Realistic updates: /start, menu buttons, FAQ questions and registration steps, over many chats. */
+function makeUpdate(n: number): string {
+  const chatId = 10_000 + (n % 500);
+  const from = { id: chatId, is_bot: false, first_name: "Lan", language_code: "vi" };
+  const chat = { id: chatId, type: "private" };
+  const kind = n % 6;
+  if (kind === 1 || kind === 4) {
+    const data = kind === 1 ? "faq:menu" : "lang:menu";
+    return JSON.stringify({
+      update_id: n,
+      callback_query: {
+        id: `q${n}`,
+        from,
+        chat_instance: "1",
+        message: { message_id: 1, date: 0, chat },
+        data,
+      },
+    });
+  }
+  const texts = ["/start", "", "ko nhan dc ma otp", "/venue", "", "Quán Cà Phê Hoa Sen"];
+  return JSON.stringify({ update_id: n, message: { message_id: n, date: 0, chat, from, text: texts[kind] } });
+}
+
+/** A stand-in Bot API that answers every call at once. */
+async function standInBotApi(): Promise<{ url: string; server: Server; calls: () => number }> {
+  let calls = 0;
+  const server = createServer((req, res) => {
+    calls++;
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"}}}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, calls: () => calls };
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function startProcess(
+  root: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", join(root, "bench/tmp/prof")] : []),
+      script,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${script} did not start`);
+}
+
+/** Peak resident memory of a process (Linux VmHWM), in MB. */
+function peakRssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match?.[1] ? round(Number(match[1]) / 1024, 1) : null;
+}
+
+async function load(url: string, options: { durationSec: number; rate?: number; connections: number }) {
+  let n = Math.floor(Math.random() * 1e9);
+  const result = await autocannon({
+    url: `${url}/webhooks/telegram`,
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    connections: options.connections,
+    duration: options.durationSec,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    requests: [{ setupRequest: (req) => ({ ...req, body: makeUpdate(n++) }) }],
+  });
+  return {
+    updatesPerSec: round(result.requests.average, 1),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export interface WebhookBench {
+  target: { rate: number; updatesPerSec: number; p50Ms: number; p99Ms: number; non2xx: number };
+  updatesPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  baselineUpdatesPerSec: number;
+  ratio: number;
+  rssPeakMb: number | null;
+  database: string;
+}
+
+/**
+ * Fires realistic Telegram updates at POST /webhooks/telegram of the real server and of a bare telegraf +
+ * express echo bot, in the same run: a fixed 200 updates/s (latency) and then saturation (throughput).
+ */
+export async function measureWebhook(
+  root: string,
+  opts: { quick: boolean; databaseUrl?: string },
+): Promise<WebhookBench> {
+  const api = await standInBotApi();
+  const tmp = join(root, "bench/tmp");
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const databaseUrl = opts.databaseUrl ?? `file:${join(tmp, "bench.db")}`;
+  const duration = opts.quick ? 5 : 10;
+  const env = {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: api.url,
+    TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  };
+  const ours = await startProcess(root, "src/main.ts", env);
+  let target: Awaited<ReturnType<typeof load>>;
+  let saturation: Awaited<ReturnType<typeof load>>;
+  let rssPeakMb: number | null;
+  try {
+    await load(ours.url, { durationSec: 2, connections: 10 }); // warm-up
+    target = await load(ours.url, { durationSec: duration, rate: 200, connections: 20 });
+    saturation = await load(ours.url, { durationSec: duration, connections: 20 });
+    rssPeakMb = peakRssMb(ours.child.pid);
+  } finally {
+    ours.child.kill("SIGTERM");
+  }
+  const baselineProc = await startProcess(root, "bench/baseline-echo.ts", env);
+  let baseline: Awaited<ReturnType<typeof load>>;
+  try {
+    await load(baselineProc.url, { durationSec: 2, connections: 10 });
+    baseline = await load(baselineProc.url, { durationSec: duration, connections: 20 });
+  } finally {
+    baselineProc.child.kill("SIGTERM");
+    api.server.close();
+  }
+  return {
+    target: {
+      rate: 200,
+      updatesPerSec: target.updatesPerSec,
+      p50Ms: target.p50Ms,
+      p99Ms: target.p99Ms,
+      non2xx: target.non2xx,
+    },
+    updatesPerSec: saturation.updatesPerSec,
+    p50Ms: saturation.p50Ms,
+    p99Ms: saturation.p99Ms,
+    baselineUpdatesPerSec: baseline.updatesPerSec,
+    ratio: round(saturation.updatesPerSec / baseline.updatesPerSec, 3),
+    rssPeakMb,
+    database: databaseUrl.startsWith("postgres") ? "postgresql" : "sqlite",
+  };
+}

@@ -29,7 +29,7 @@ const CSS =
   ".venue{background:#fff;border-left:5px solid #0b6b3a;padding:10px 14px;margin-bottom:14px}.venue h2{margin:.1em 0;font-size:1.2em}" +
   ".venue p{margin:.2em 0;color:#444}label,legend{display:block;font-weight:600;margin:.9em 0 .3em}" +
   "small{font-weight:400;color:#555}input[type=tel],input[type=text]{width:100%;font-size:1.1em;padding:.6em;border:1px solid #888;border-radius:6px}" +
-  "fieldset{border:0;margin:0;padding:0}.yn{display:flex;gap:10px}.yn label{flex:1;font-weight:400;margin:0;border:1px solid #888;border-radius:6px;padding:.55em;background:#fff}" +
+  "fieldset{border:0;margin:1.1em 0 0;padding:0}legend{margin-top:0}.yn{display:flex;gap:10px}.yn label{flex:1;font-weight:400;margin:0;border:1px solid #888;border-radius:6px;padding:.55em;background:#fff}" +
   "button,.btn{display:block;width:100%;margin:1.2em 0;padding:.8em;font-size:1.1em;font-weight:700;color:#fff;background:#0b6b3a;border:0;border-radius:8px;text-align:center;text-decoration:none}" +
   ".alt{background:#fff;color:#0b6b3a;border:2px solid #0b6b3a;margin:.5em 0}.err{background:#fdecea;border:1px solid #c62828;padding:8px 12px;border-radius:6px}" +
   ".ok{background:#e6f4ea;border:1px solid #0b6b3a;padding:12px;border-radius:6px;font-size:1.1em}.warn{background:#fff4e5;border:1px solid #e65100;padding:12px;border-radius:6px}" +
@@ -81,10 +81,11 @@ export class CheckinPages {
       ? `<div class="warn" role="alert"><strong>${p("advice.title")}</strong><p>${p("advice.page")}</p><p><a href="tel:19009095">${p("advice.hotline")}</a></p></div>`
       : "";
     const body =
-      `<p class="ok" role="status">✅ ${p(repeat ? "page.doneRepeat" : "page.done", { venue: venue.name, time })}</p>` +
+      `<p class="ok" role="status">✓ ${p(repeat ? "page.doneRepeat" : "page.done", { venue: venue.name, time })}</p>` +
       `${advice}<p class="note">${p("page.doneNote")}</p>` +
       `<a class="btn alt" href="/c/${escapeHtml(venue.code)}?lang=${lang}">${p("page.again")}</a>`;
-    return this.page(lang, p("page.doneTitle"), venue, body);
+    // No "you are entering" block: the confirmation names the venue itself.
+    return this.page(lang, p("page.doneTitle"), undefined, body);
   }
 
   message(lang: Language, kind: "notFound" | "forbidden" | "tooMany", code?: string): string {

@@ -59,6 +59,33 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     expect(await server.database.db.visit.count({ where: { venueId: venue.id } })).toBe(1);
   });
 
+  it("a scan in the middle of a venue registration does not lose the registration", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/start");
+    await chat.send({ payload: "venues:start" });
+    await chat.send("Tiệm May Hồng Nhung");
+    await chat.send(`/start c_${venue.code}`);
+    for (const payload of ["checkin:no", "checkin:no", "checkin:no", "checkin:skip"])
+      await chat.send({ payload });
+    const r = await chat.send({ payload: "venues:start" });
+    expect(textsOf(r)[0]).toMatch(/^Bạn đang đăng ký dở địa điểm "Tiệm May Hồng Nhung"/);
+  });
+
+  it("questions left unanswered for over 30 minutes no longer hold the chat", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send(`/start c_${venue.code}`);
+    const visit = await server.database.db.visit.findFirstOrThrow({ orderBy: { visitedAt: "desc" } });
+    await server.database.db.dialogState.update({
+      where: { contactId: visit.contactId ?? "" },
+      data: { updatedAt: new Date(Date.now() - 31 * 60 * 1000) },
+    });
+    const r = await chat.send("xin chào");
+    expect(textsOf(r)[0]).not.toMatch(/Có" hoặc "Không/);
+    expect(
+      await server.database.db.dialogState.findUnique({ where: { contactId: visit.contactId ?? "" } }),
+    ).toBeNull();
+  });
+
   it("an unknown or paused code is explained, and nothing is recorded", async () => {
     const chat = new WebchatClient(server.url);
     const r = await chat.send("/start c_ZZZZZZZZ");

@@ -3,7 +3,7 @@ import type { DialogRecord } from "../../core/ports";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
 import type { VenueStore } from "../venues/venue-store";
-import type { CheckinService } from "./checkin-service";
+import { type CheckinService, SAME_VISIT_MS } from "./checkin-service";
 import { HEALTH_QUESTIONS, needsAdvice } from "./health-questions";
 import { formatVietnamTime } from "./vietnam-time";
 import type { HealthAnswers } from "./visit-store";
@@ -19,6 +19,8 @@ interface CheckinDraft {
   visitId: string;
   venueName: string;
   answers: Partial<HealthAnswers>;
+  /** A dialog the scan interrupted (e.g. a venue registration halfway): given back when check-in ends. */
+  previous?: { flow: string; step: string; data: Record<string, unknown> } | undefined;
 }
 
 const YES_NO: Button[][] = [
@@ -52,7 +54,14 @@ export function registerCheckin(
       contactId: ctx.contact.id,
       now: ctx.now,
     });
-    const draft: CheckinDraft = { visitId: visit.id, venueName: venue.name, answers: {} };
+    const current = ctx.dialog;
+    const previous =
+      current?.flow === CHECKIN_FLOW
+        ? (current.data as unknown as CheckinDraft).previous
+        : current
+          ? { flow: current.flow, step: current.step, data: current.data }
+          : undefined;
+    const draft: CheckinDraft = { visitId: visit.id, venueName: venue.name, answers: {}, previous };
     ctx.enter(CHECKIN_FLOW, "q0", { ...draft });
     ctx.reply(
       say(
@@ -69,6 +78,11 @@ export function registerCheckin(
     id: CHECKIN_FLOW,
     async handle(ctx: TurnContext, dialog: DialogRecord) {
       const draft = dialog.data as unknown as CheckinDraft;
+      // Questions left unanswered long ago: stop holding the person's messages (the FAQ gets them again).
+      if (ctx.now.getTime() - dialog.updatedAt.getTime() > SAME_VISIT_MS) {
+        leave(ctx, draft);
+        return ctx.redirect(ctx.event);
+      }
       if (dialog.step === "phone") return phoneStep(ctx, draft);
       const index = Number(dialog.step.slice(1));
       const question = HEALTH_QUESTIONS[index];
@@ -111,9 +125,15 @@ export function registerCheckin(
   }
 
   function finish(ctx: TurnContext, text: ReturnType<typeof c>): void {
-    ctx.endDialog();
+    leave(ctx, (ctx.dialog?.data ?? {}) as unknown as CheckinDraft);
     ctx.reply(say(text));
     deps.showMenu(ctx);
+  }
+
+  /** Ends the check-in dialog, giving back the one it interrupted (its own "unfinished" prompt resumes it). */
+  function leave(ctx: TurnContext, draft: CheckinDraft): void {
+    if (draft.previous) ctx.enter(draft.previous.flow, draft.previous.step, draft.previous.data);
+    else ctx.endDialog();
   }
 }
 

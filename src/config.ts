@@ -31,6 +31,13 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/)),
   TELEGRAM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().max(1000).default(25),
+  /** Visits older than this are deleted (privacy: tracing needs about two incubation periods, no more). */
+  VISIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(21),
+  /**
+   * Check-in form posts per minute from one IP address. Generous because mobile carriers put many phones
+   * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.
+   */
+  CHECKIN_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   ...zaloEnvShape,
 });
 

@@ -24,13 +24,19 @@ import { RateLimiter } from "./core/rate-limiter";
 import { Router, type TurnContext } from "./core/router";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { PrismaAlertStore } from "./db/prisma-alert-store";
+import { PrismaAuditStore } from "./db/prisma-audit-store";
 import { PrismaConversationStore } from "./db/prisma-conversation-store";
 import { PrismaFaqStore } from "./db/prisma-faq-store";
 import { PrismaInboxStore } from "./db/prisma-inbox-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { PrismaOutboxStore } from "./db/prisma-outbox-store";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
+import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { registerCheckin } from "./features/checkin/checkin-feature";
+import { CheckinService } from "./features/checkin/checkin-service";
+import { TracingService } from "./features/checkin/tracing-service";
 import { FAQ_MENU, registerFaq } from "./features/faq/faq-feature";
 import { loadFaqKnowledge } from "./features/faq/load-faq-matcher";
 import { registerMenu } from "./features/menu/menu-feature";
@@ -38,8 +44,9 @@ import { loadDistrict } from "./features/venues/district";
 import { VenueService } from "./features/venues/venue-service";
 import { registerVenues, VENUE_MENU } from "./features/venues/venues-feature";
 import { mountVenuesApi } from "./http/admin/venues-api";
+import { mountVisitsApi } from "./http/admin/visits-api";
 import { requireAdminToken } from "./http/admin-auth";
-import { mountCheckinPage } from "./http/checkin-page";
+import { mountCheckinPage } from "./http/checkin/checkin-routes";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
@@ -82,10 +89,28 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const district = loadDistrict(JSON.parse(readFileSync(resolve(root, config.DISTRICT_FILE), "utf8")));
   const venueStore = new PrismaVenueStore(db);
   const venueService = new VenueService(venueStore, district, texts, config.publicUrl);
+  const visitStore = new PrismaVisitStore(db);
+  const audit = new PrismaAuditStore(db);
+  const checkin = new CheckinService(visitStore, config.VISIT_RETENTION_DAYS);
+  const tracing = new TracingService({
+    visits: visitStore,
+    venues: venueStore,
+    audit,
+    alerts: new PrismaAlertStore(db),
+    texts,
+    communeName: (code) => venueService.communeName(code),
+  });
 
   const router = new Router();
   const showMenu = (ctx: TurnContext) => menu.showMenu(ctx);
-  registerVenues(router, { service: venueService, store: venueStore, district, showMenu });
+  registerVenues(router, {
+    service: venueService,
+    store: venueStore,
+    district,
+    showMenu,
+    visitCounts: (venueId, now) => checkin.dailyCounts(venueId, now),
+  });
+  registerCheckin(router, { service: checkin, venues: venueStore, showMenu });
   const menu = registerMenu(router, [...FAQ_MENU, ...VENUE_MENU]);
   // The FAQ takes over free text that no flow is waiting for (after the menu's plain fallback).
   registerFaq(router, {
@@ -142,16 +167,27 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const readiness = new Readiness(async () => {
     await db.$queryRawUnsafe("SELECT 1");
   });
-  const sessions = new WebchatSessions(config.SESSION_SECRET ?? randomBytes(32).toString("hex"));
+  const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
+  const sessions = new WebchatSessions(secret);
   const app = createApp({
     bodyLimit: config.BODY_LIMIT,
     logger,
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);
-      mountCheckinPage(r, { venues: venueStore, service: venueService });
+      mountCheckinPage(r, {
+        venues: venueStore,
+        venueService,
+        checkin,
+        texts,
+        secret,
+        postsPerMinute: config.CHECKIN_POSTS_PER_MINUTE,
+        telegramBot: config.TELEGRAM_BOT_USERNAME,
+        secureCookies: config.publicUrl.startsWith("https://"),
+      });
       r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
       mountVenuesApi(r, { service: venueService, store: venueStore, district, texts });
+      mountVisitsApi(r, { tracing, venues: venueStore, audit });
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }
@@ -178,6 +214,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
     media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
   }, options.sweepMs ?? 5000);
   sweeper.unref();
+  // Retention: visits older than VISIT_RETENTION_DAYS go, checked at start and hourly.
+  const purge = () =>
+    checkin
+      .purgeExpiredVisits(new Date())
+      .then((n) => n > 0 && logger.info({ visits: n }, "expired visits deleted"))
+      .catch((e: unknown) => logger.warn({ err: e }, "visit purge failed"));
+  void purge();
+  const purger = setInterval(purge, 60 * 60 * 1000);
+  purger.unref();
 
   let polling: Telegraf | undefined;
   if (config.telegram?.mode === "polling") {
@@ -208,6 +253,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(sweeper);
+      clearInterval(purger);
       polling?.stop("shutdown");
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await processor.stop();

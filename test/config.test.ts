@@ -25,4 +25,11 @@ describe("configuration", () => {
   it("empty values in an .env file count as unset", () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: "", PUBLIC_URL: "" }).telegram).toBeUndefined();
   });
+
+  it("visits are kept 21 days unless configured; a nonsense retention stops start-up", () => {
+    expect(loadConfig({}).VISIT_RETENTION_DAYS).toBe(21);
+    expect(loadConfig({ VISIT_RETENTION_DAYS: "14" }).VISIT_RETENTION_DAYS).toBe(14);
+    expect(() => loadConfig({ VISIT_RETENTION_DAYS: "0" })).toThrow(/^Invalid VISIT_RETENTION_DAYS: /);
+    expect(() => loadConfig({ VISIT_RETENTION_DAYS: "forever" })).toThrow(/^Invalid VISIT_RETENTION_DAYS: /);
+  });
 });

@@ -22,8 +22,9 @@ export function createApp(options: {
   app.use(
     express.json({
       limit: options.bodyLimit,
-      // Accept JSON without the right content type too (some webhook senders omit it), but nothing else.
-      type: () => true,
+      // Accept JSON without the right content type too (some webhook senders omit it), but leave HTML form
+      // posts (the check-in page) to the urlencoded parser their own route mounts.
+      type: (req) => !/^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? ""),
       verify: (req, _res, buf) => {
         (req as unknown as { rawBody: Buffer }).rawBody = buf;
       },

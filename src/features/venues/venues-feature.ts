@@ -1,4 +1,4 @@
-import { type Button, say } from "../../core/messages";
+import { type Button, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import { venueCategoryLabelKey } from "./categories";
@@ -26,6 +26,8 @@ export function registerVenues(
     store: VenueStore;
     district: District;
     showMenu: (ctx: TurnContext) => void;
+    /** Check-ins per local day, newest first (from the check-in feature); shown in a venue's details. */
+    visitCounts?: (venueId: string, now: Date) => Promise<{ day: string; count: number }[]>;
   },
 ): void {
   const { service, store, district } = deps;
@@ -81,7 +83,7 @@ export function registerVenues(
     .action("venues:mine", (ctx) => listMine(ctx))
     .action("venues:show:", async (ctx) => {
       const venue = await owned(ctx, "venues:show:");
-      if (venue) showVenue(ctx, venue);
+      if (venue) await showVenue(ctx, venue);
     })
     .action("venues:poster:", async (ctx) => {
       const venue = await owned(ctx, "venues:poster:");
@@ -92,7 +94,7 @@ export function registerVenues(
       if (!venue) return;
       const updated = await store.setActive(venue.id, !venue.active);
       ctx.reply(say(v(updated.active ? "mine.reactivated" : "mine.deactivated", { name: updated.name })));
-      showVenue(ctx, updated);
+      await showVenue(ctx, updated);
     })
     .action("venues:edit:", async (ctx) => {
       const venue = await owned(ctx, "venues:edit:");
@@ -127,34 +129,33 @@ export function registerVenues(
     ctx.reply(say(v("mine.list", { count: venues.length }), rows));
   }
 
-  function showVenue(ctx: TurnContext, venue: VenueRecord): void {
+  async function showVenue(ctx: TurnContext, venue: VenueRecord): Promise<void> {
+    const details = v("mine.details", {
+      name: venue.name,
+      status: venue.active ? "" : v("mine.statusInactive"),
+      code: venue.code,
+      category: v(venueCategoryLabelKey(venue.category)),
+      address: venue.address,
+      commune: service.communeName(venue.communeCode),
+      contactName: venue.contactName,
+      phone: formatPhoneForDisplay(venue.contactPhone),
+      url: service.checkinUrl(venue.code),
+    });
+    const counts = deps.visitCounts ? await deps.visitCounts(venue.id, ctx.now) : undefined;
     ctx.reply(
-      say(
-        v("mine.details", {
-          name: venue.name,
-          status: venue.active ? "" : v("mine.statusInactive"),
-          code: venue.code,
-          category: v(venueCategoryLabelKey(venue.category)),
-          address: venue.address,
-          commune: service.communeName(venue.communeCode),
-          contactName: venue.contactName,
-          phone: formatPhoneForDisplay(venue.contactPhone),
-          url: service.checkinUrl(venue.code),
-        }),
+      say(counts ? { lines: [details, visitCountsText(counts)] } : details, [
         [
-          [
-            { label: v("mine.resend"), payload: `venues:poster:${venue.id}` },
-            { label: v("mine.editDetails"), payload: `venues:edit:${venue.id}` },
-          ],
-          [
-            {
-              label: v(venue.active ? "mine.deactivate" : "mine.reactivate"),
-              payload: `venues:toggle:${venue.id}`,
-            },
-            { label: v("mine.back"), payload: "venues:mine" },
-          ],
+          { label: v("mine.resend"), payload: `venues:poster:${venue.id}` },
+          { label: v("mine.editDetails"), payload: `venues:edit:${venue.id}` },
         ],
-      ),
+        [
+          {
+            label: v(venue.active ? "mine.deactivate" : "mine.reactivate"),
+            payload: `venues:toggle:${venue.id}`,
+          },
+          { label: v("mine.back"), payload: "venues:mine" },
+        ],
+      ]),
     );
   }
 
@@ -166,4 +167,14 @@ export function registerVenues(
     ctx.reply(say(v("mine.notYours")));
     return undefined;
   }
+}
+
+/** "Check-ins in the last 7 days: 12" and one "26/11: 3" line per day, newest first. */
+function visitCountsText(counts: { day: string; count: number }[]): Text {
+  const days: Text = {
+    lines: counts.map(({ day, count }) =>
+      t("checkin:owner.day", { day: `${day.slice(8, 10)}/${day.slice(5, 7)}`, count }),
+    ),
+  };
+  return t("checkin:owner.counts", { total: counts.reduce((sum, c) => sum + c.count, 0), days });
 }

@@ -212,6 +212,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const sweeper = setInterval(() => {
     processor.sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
     media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
+    void readiness.check();
   }, options.sweepMs ?? 5000);
   sweeper.unref();
   // Retention: visits older than VISIT_RETENTION_DAYS go, checked at start and hourly.

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../core/logger";
+import { isDatabaseUnavailable } from "../db/database-errors";
 
 /** A request error with the HTTP status to answer. */
 export class HttpError extends Error {
@@ -34,6 +35,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof HttpError) {
       return void res.status(error.status).json({ error: error.message, details: error.details });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not acknowledged, so platforms retry: nothing is lost while the database is away.
+      logger.warn({ err: error, path: req.path }, "database unavailable");
+      if (res.headersSent) return;
+      res.setHeader("Retry-After", "5");
+      return void res.status(503).json({ error: "database_unavailable" });
     }
     logger.error({ err: error, method: req.method, path: req.path }, "request failed");
     if (res.headersSent) return;

@@ -4,15 +4,31 @@ import type { Router as ExpressRouter } from "express";
 export class Readiness {
   private downSince: Date | undefined;
   private lastOk: Date | undefined;
+  private lastOutage: { from: string; to: string } | undefined;
 
   constructor(private readonly ping: () => Promise<void>) {}
 
-  async check(): Promise<{ ready: boolean; database: "up" | "down"; downSince?: string; lastOk?: string }> {
+  /** Pings the database; also run every few seconds by the server so a gap is known before anyone asks. */
+  async check(): Promise<{
+    ready: boolean;
+    database: "up" | "down";
+    downSince?: string;
+    lastOk?: string;
+    lastOutage?: { from: string; to: string };
+  }> {
+    const outage = this.lastOutage ? { lastOutage: this.lastOutage } : {};
     try {
       await this.ping();
       this.lastOk = new Date();
+      if (this.downSince)
+        this.lastOutage = { from: this.downSince.toISOString(), to: this.lastOk.toISOString() };
       this.downSince = undefined;
-      return { ready: true, database: "up", lastOk: this.lastOk.toISOString() };
+      return {
+        ready: true,
+        database: "up",
+        lastOk: this.lastOk.toISOString(),
+        ...(this.lastOutage ? { lastOutage: this.lastOutage } : {}),
+      };
     } catch {
       this.downSince ??= new Date();
       return {
@@ -20,6 +36,7 @@ export class Readiness {
         database: "down",
         downSince: this.downSince.toISOString(),
         ...(this.lastOk ? { lastOk: this.lastOk.toISOString() } : {}),
+        ...outage,
       };
     }
   }

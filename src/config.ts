@@ -23,6 +23,10 @@ const schema = z.object({
   /** Signs the web chat identity cookie. Generated per process when absent (sessions then end on restart). */
   SESSION_SECRET: optional(z.string().min(32, "use at least 32 random characters")),
   BODY_LIMIT: z.string().default("256kb"),
+  /** How long an outbox row claimed by a process stays its own; a crashed process's rows are settled after. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Web chat messages accepted per minute from one IP address (429 above). */
+  WEBCHAT_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Administrative units (communes) of the district served; another district = another file. */
   DISTRICT_FILE: z.string().default("data/districts/binh-son.json"),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-DEF…")),

@@ -49,6 +49,7 @@ import { requireAdminToken } from "./http/admin-auth";
 import { mountCheckinPage } from "./http/checkin/checkin-routes";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
+import { KeyedRateLimit } from "./http/ip-rate-limit";
 import { mountMedia } from "./http/media-routes";
 import { createTextRenderer } from "./i18n/i18n";
 
@@ -145,7 +146,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
 
   const dispatcher = new OutboxDispatcher(outbox, senders, limiters, logger, {
     workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
-    leaseMs: 60_000,
+    leaseMs: config.OUTBOX_LEASE_MS,
     maxAttempts: 5,
     idleDelayMs: 250,
   });
@@ -198,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         processor,
         outbox,
         secureCookies: config.publicUrl.startsWith("https://"),
+        postsPerIp: new KeyedRateLimit(config.WEBCHAT_POSTS_PER_MINUTE),
       });
     },
   });

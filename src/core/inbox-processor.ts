@@ -111,7 +111,13 @@ export class InboxProcessor {
       const parse = this.parsers[record.channel];
       const inbound = parse ? parse(record) : null;
       if (!inbound) await this.inbox.markDone(record.id);
-      else await this.engine.handle(record.id, inbound);
+      else {
+        await this.engine.handle(record.id, inbound);
+        this.logger.debug(
+          { inboxId: record.id, channel: record.channel, event: inbound.event.type },
+          "update processed",
+        );
+      }
       this.afterProcess();
     } catch (error) {
       // The engine already answers handler errors; reaching here means storage failed. Retry a few times.

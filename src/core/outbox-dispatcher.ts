@@ -92,6 +92,7 @@ export class OutboxDispatcher {
       return;
     }
     await this.pace(row);
+    if (!(await this.store.markSending(row.id, this.options.workerId))) return;
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message);

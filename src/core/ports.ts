@@ -103,6 +103,12 @@ export interface OutboxStore {
    * A row is claimed by exactly one worker even when several processes share the database.
    */
   claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
+  /**
+   * Marks a claimed row as being handed to the platform, right before the call. Only rows in this state can
+   * be ambiguous after a crash; claimed rows that never got here are simply sent again by another worker.
+   * False when the lease was lost (the row is no longer this worker's).
+   */
+  markSending(id: number, workerId: string): Promise<boolean>;
   complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void>;
   /** Rows still to send for one recipient (web chat waits for these). */
   pendingCount(channel: ChannelId, externalId: string): Promise<number>;

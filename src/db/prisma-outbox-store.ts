@@ -3,6 +3,9 @@ import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import type { RenderedMessage, SendResult } from "../core/rendered";
 import type { Db } from "./database";
 
+/** Rows not yet settled: waiting, leased to a worker, or being handed to the platform. */
+const UNSENT = ["pending", "claimed", "sending"];
+
 /** How many unsent rows one claim looks at to find each recipient's oldest message. */
 const WINDOW = 1000;
 
@@ -26,7 +29,7 @@ export class PrismaOutboxStore implements OutboxStore {
       await this.settleAbandoned(now);
     }
     const unsent = await this.db.outboxMessage.findMany({
-      where: { status: { in: ["pending", "sending"] } },
+      where: { status: { in: UNSENT } },
       orderBy: { id: "asc" },
       take: WINDOW,
       select: { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true },
@@ -49,10 +52,10 @@ export class PrismaOutboxStore implements OutboxStore {
     const lockedUntil = new Date(now.getTime() + leaseMs + (this.claims++ % 1000));
     await this.db.outboxMessage.updateMany({
       where: { id: { in: heads }, status: "pending" },
-      data: { status: "sending", lockedBy: workerId, lockedUntil },
+      data: { status: "claimed", lockedBy: workerId, lockedUntil },
     });
     const rows = await this.db.outboxMessage.findMany({
-      where: { id: { in: heads }, status: "sending", lockedBy: workerId, lockedUntil },
+      where: { id: { in: heads }, status: "claimed", lockedBy: workerId, lockedUntil },
       orderBy: { id: "asc" },
     });
     return rows.map((r) => ({
@@ -64,6 +67,14 @@ export class PrismaOutboxStore implements OutboxStore {
       attempts: r.attempts,
       ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
     }));
+  }
+
+  async markSending(id: number, workerId: string): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, status: "claimed", lockedBy: workerId },
+      data: { status: "sending" },
+    });
+    return count === 1;
   }
 
   async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {
@@ -92,7 +103,7 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async pendingCount(channel: ChannelId, externalId: string): Promise<number> {
     return this.db.outboxMessage.count({
-      where: { channel, externalId, status: { in: ["pending", "sending"] } },
+      where: { channel, externalId, status: { in: UNSENT } },
     });
   }
 
@@ -101,11 +112,16 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   /**
-   * A row still "sending" after its lease belonged to a worker that died mid-send. Whether the platform
-   * got it is unknown, and a broadcast must never reach anyone twice, so it is settled as failed
-   * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
+   * Settles rows of a worker that died. "claimed" rows were never attempted: they go back to pending and are
+   * sent normally. A row still "sending" was handed to the platform when the worker died, and whether it
+   * arrived is unknown; a broadcast must never reach anyone twice, so it is settled as failed (at most once)
+   * rather than resent. See docs/adr/004-outbox-delivery.md.
    */
   private async settleAbandoned(now: Date): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { status: "claimed", lockedUntil: { lt: now } },
+      data: { status: "pending", lockedBy: null, lockedUntil: null },
+    });
     await this.db.outboxMessage.updateMany({
       where: { status: "sending", lockedUntil: { lt: now } },
       data: { status: "failed", lastError: "interrupted while sending; delivery unknown", lockedBy: null },

@@ -14,7 +14,21 @@ export function createApp(options: {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    // One line per request: method, route pattern (so capability ids like /media/:id stay out of logs),
+    // status, time. Bodies and headers are never logged; successes at debug level, the rest at info and up.
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const line = {
+        method: req.method,
+        path: (req.route as { path?: string } | undefined)?.path ?? "(unmatched)",
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 100_000n) / 10,
+      };
+      if (res.statusCode >= 500) options.logger.warn(line, "request");
+      else if (res.statusCode >= 400) options.logger.info(line, "request");
+      else options.logger.debug(line, "request");
+    });
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     next();

@@ -99,3 +99,22 @@ describe("web chat", () => {
     expect(await ready.json()).toMatchObject({ ready: true, database: "up" });
   });
 });
+
+describe("web chat abuse", () => {
+  it("a script flooding the public chat from one address is refused with 429 and nothing more is stored", async () => {
+    const server = await startTestServer({ WEBCHAT_POSTS_PER_MINUTE: "3" });
+    try {
+      const chat = new WebchatClient(server.url);
+      for (let i = 0; i < 3; i++) await chat.send("/help");
+      const refused = await chat.request("POST", "/webchat/api/messages", {
+        clientId: "flood-00000001",
+        text: "/help",
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("60");
+      expect(await server.database.db.inboxUpdate.count()).toBe(3);
+    } finally {
+      await server.stop();
+    }
+  });
+});

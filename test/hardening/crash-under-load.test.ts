@@ -24,6 +24,8 @@ describe("kill -9 under webhook load", () => {
       ...telegramEnv(await api.start()),
       DATABASE_URL: await freshDatabaseUrl(),
       TELEGRAM_RATE_LIMIT_PER_SEC: "500",
+      // Short lease, so the restarted server settles what the killed one held within the test.
+      OUTBOX_LEASE_MS: "2000",
     };
     const first = await spawnServer(env);
     const acked: number[] = [];

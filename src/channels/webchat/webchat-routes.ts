@@ -4,6 +4,7 @@ import express, { type Router as ExpressRouter, type Request, type Response } fr
 import type { InboxProcessor } from "../../core/inbox-processor";
 import type { OutboxStore } from "../../core/ports";
 import { HttpError } from "../../http/errors";
+import type { KeyedRateLimit } from "../../http/ip-rate-limit";
 import type { WebchatPayload } from "./webchat-inbound";
 import { webchatPostSchema } from "./webchat-inbound";
 import { readCookie, WEBCHAT_COOKIE, type WebchatSessions } from "./webchat-session";
@@ -20,6 +21,8 @@ export interface WebchatDeps {
   processor: InboxProcessor;
   outbox: OutboxStore;
   secureCookies: boolean;
+  /** Per-IP budget of messages: the web chat is public, so a script must not flood the inbox. */
+  postsPerIp: KeyedRateLimit;
 }
 
 /**
@@ -37,6 +40,10 @@ export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
   });
 
   router.post("/webchat/api/messages", async (req: Request, res: Response) => {
+    if (!deps.postsPerIp.take(req.ip ?? "unknown")) {
+      res.setHeader("Retry-After", "60");
+      throw new HttpError(429, "rate_limited");
+    }
     const sessionId = session(req, res, deps);
     const parsed = webchatPostSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, "invalid_message", parsed.error.issues.slice(0, 3));

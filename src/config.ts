@@ -31,6 +31,15 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{5,32}$/)),
   TELEGRAM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().max(1000).default(25),
+  /**
+   * Where the overall send rate is counted: "shared" = one schedule in the database for every process
+   * (PostgreSQL with several processes), "local" = per process; "auto" = shared on PostgreSQL.
+   */
+  RATE_BUDGET: z.enum(["auto", "local", "shared"]).default("auto"),
+  /** How long a claimed outbox row stays with its worker; after a crash, rows wait this long to be settled. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** Period of the scheduler (scheduled broadcasts, recurring reminders, progress reports, nudges). */
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   ...zaloEnvShape,
 });
 

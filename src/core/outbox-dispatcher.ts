@@ -1,7 +1,7 @@
 import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
 import type { ChannelSender, OutboxRecord, OutboxStore } from "./ports";
-import type { RateLimiter } from "./rate-limiter";
+import { type RateBudget, type RateLimiter, slotIntervalMs } from "./rate-limiter";
 import type { SendResult } from "./rendered";
 
 export interface DispatcherOptions {
@@ -11,6 +11,13 @@ export interface DispatcherOptions {
   /** Transient failures are retried with exponential backoff up to this many attempts. */
   maxAttempts: number;
   idleDelayMs: number;
+  /** Rows claimed per round (default 200); about one second's worth of the fastest channel is enough. */
+  batchSize?: number;
+  /**
+   * Shared overall pacing across processes (PostgreSQL), per channel with its rate. A channel listed here
+   * gets its slots from the budget; its local limiter then only paces single chats.
+   */
+  budgets?: Map<ChannelId, { budget: RateBudget; perSecond: number }>;
   now?: () => Date;
 }
 
@@ -55,7 +62,12 @@ export class OutboxDispatcher {
 
   /** Sends everything that is due now and returns how many rows were handled (tests and tools). */
   async drainOnce(): Promise<number> {
-    const rows = await this.store.claimDue(this.options.workerId, 200, this.options.leaseMs, this.now());
+    const rows = await this.store.claimDue(
+      this.options.workerId,
+      this.options.batchSize ?? 200,
+      this.options.leaseMs,
+      this.now(),
+    );
     await Promise.all(rows.map((row) => this.deliver(row)));
     return rows.length;
   }
@@ -92,6 +104,10 @@ export class OutboxDispatcher {
       return;
     }
     await this.pace(row);
+    // Claimed rows wait for their slot without being "sending": a crash while waiting returns them to the
+    // queue. Only from here on is the call in flight, and a crash leaves its outcome unknown (ADR 004). The
+    // conditional update also drops a row whose claim expired while it waited and was taken by another worker.
+    if (!(await this.store.markSending(row.id, row.claim, this.options.leaseMs, this.now()))) return;
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message);
@@ -106,9 +122,14 @@ export class OutboxDispatcher {
     for (;;) {
       const paused = (this.pausedUntil.get(row.channel) ?? 0) - Date.now();
       const wait = paused > 0 ? paused : (limiter?.tryTake(row.externalId) ?? 0);
-      if (wait <= 0) return;
+      if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, wait));
     }
+    const shared = this.options.budgets?.get(row.channel);
+    if (!shared) return;
+    const slot = await shared.budget.reserve(row.channel, slotIntervalMs(shared.perSecond), Date.now());
+    const wait = slot - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
 
   private async settle(row: OutboxRecord, result: SendResult): Promise<void> {

@@ -93,6 +93,8 @@ export interface InboxStore {
 export interface OutboxRecord extends OutboxItem {
   id: number;
   attempts: number;
+  /** This claim's token: only its holder may move the row to "sending". */
+  claim: string;
 }
 
 /** The durable outbox drained by the dispatcher. */
@@ -103,6 +105,11 @@ export interface OutboxStore {
    * A row is claimed by exactly one worker even when several processes share the database.
    */
   claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
+  /**
+   * Moves a claimed row to "sending" right before the platform call; false when the claim was lost
+   * (expired and taken over), in which case the caller must not send.
+   */
+  markSending(id: number, claim: string, leaseMs: number, now: Date): Promise<boolean>;
   complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void>;
   /** Rows still to send for one recipient (web chat waits for these). */
   pendingCount(channel: ChannelId, externalId: string): Promise<number>;

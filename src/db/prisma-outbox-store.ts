@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import type { RenderedMessage, SendResult } from "../core/rendered";
@@ -5,6 +6,15 @@ import type { Db } from "./database";
 
 /** How many unsent rows one claim looks at to find each recipient's oldest message. */
 const WINDOW = 1000;
+
+/**
+ * Statuses of a row not yet settled: pending → claimed (leased, waiting for its rate slot) → sending (the
+ * platform call is in flight) → sent | failed | blocked | cancelled.
+ */
+export const UNSENT = ["pending", "claimed", "sending"];
+
+/** `lastError` of a row whose platform call was cut short by a crash: delivered or not, nobody knows. */
+export const INTERRUPTED = "interrupted while sending; delivery unknown";
 
 /** Prisma implementation of {@link OutboxStore}. */
 export class PrismaOutboxStore implements OutboxStore {
@@ -17,36 +27,45 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
     await this.settleAbandoned(now);
-    const unsent = await this.db.outboxMessage.findMany({
-      where: { status: { in: ["pending", "sending"] } },
-      orderBy: { id: "asc" },
-      take: WINDOW,
-      select: { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true },
-    });
+    const select = { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true } as const;
+    const unsent = { status: { in: UNSENT } };
+    // Replies and broadcasts are looked at in separate windows: a broadcast of thousands of rows must not
+    // hide a person's reply to a question behind it until the broadcast has drained.
+    const [replies, broadcasts] = await Promise.all([
+      this.db.outboxMessage.findMany({
+        where: { ...unsent, broadcastId: null },
+        orderBy: { id: "asc" },
+        take: WINDOW,
+        select,
+      }),
+      this.db.outboxMessage.findMany({
+        where: { ...unsent, broadcastId: { not: null } },
+        orderBy: { id: "asc" },
+        take: WINDOW,
+        select,
+      }),
+    ]);
     // Only each recipient's oldest unsent row may go out, so a person's messages arrive in order and no
     // two workers ever send to one chat at once.
     const seen = new Set<string>();
     const heads: number[] = [];
-    for (const row of unsent) {
+    for (const row of [...replies, ...broadcasts].sort((a, b) => a.id - b.id)) {
       const key = `${row.channel}:${row.externalId}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
       if (heads.length >= limit) break;
     }
-    const claimed: number[] = [];
-    const lockedUntil = new Date(now.getTime() + leaseMs);
-    for (const id of heads) {
-      // Conditional update: of several processes racing for one row, exactly one sees count 1.
-      const { count } = await this.db.outboxMessage.updateMany({
-        where: { id, status: "pending" },
-        data: { status: "sending", lockedBy: workerId, lockedUntil },
-      });
-      if (count === 1) claimed.push(id);
-    }
-    if (claimed.length === 0) return [];
+    if (heads.length === 0) return [];
+    // One conditional update claims the lot: of several processes racing for a row, exactly one changes it
+    // (the others' WHERE no longer matches once it is "claimed"); the token tells us which rows are ours.
+    const claim = `${workerId}:${randomUUID()}`;
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: heads }, status: "pending" },
+      data: { status: "claimed", lockedBy: claim, lockedUntil: new Date(now.getTime() + leaseMs) },
+    });
     const rows = await this.db.outboxMessage.findMany({
-      where: { id: { in: claimed } },
+      where: { id: { in: heads }, lockedBy: claim, status: "claimed" },
       orderBy: { id: "asc" },
     });
     return rows.map((r) => ({
@@ -56,8 +75,17 @@ export class PrismaOutboxStore implements OutboxStore {
       contactId: r.contactId,
       message: JSON.parse(r.body) as RenderedMessage,
       attempts: r.attempts,
+      claim,
       ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
     }));
+  }
+
+  async markSending(id: number, claim: string, leaseMs: number, now: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, status: "claimed", lockedBy: claim },
+      data: { status: "sending", lockedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return count === 1;
   }
 
   async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {
@@ -86,7 +114,7 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async pendingCount(channel: ChannelId, externalId: string): Promise<number> {
     return this.db.outboxMessage.count({
-      where: { channel, externalId, status: { in: ["pending", "sending"] } },
+      where: { channel, externalId, status: { in: UNSENT } },
     });
   }
 
@@ -100,9 +128,14 @@ export class PrismaOutboxStore implements OutboxStore {
    * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
    */
   private async settleAbandoned(now: Date): Promise<void> {
+    // Claimed but never handed to the platform: safe to send again.
+    await this.db.outboxMessage.updateMany({
+      where: { status: "claimed", lockedUntil: { lt: now } },
+      data: { status: "pending", lockedBy: null, lockedUntil: null },
+    });
     await this.db.outboxMessage.updateMany({
       where: { status: "sending", lockedUntil: { lt: now } },
-      data: { status: "failed", lastError: "interrupted while sending; delivery unknown", lockedBy: null },
+      data: { status: "failed", lastError: INTERRUPTED, lockedBy: null },
     });
   }
 }

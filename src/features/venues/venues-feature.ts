@@ -26,10 +26,19 @@ export function registerVenues(
     store: VenueStore;
     district: District;
     showMenu: (ctx: TurnContext) => void;
+    /** Offered after a registration (reminders are asked once per person). */
+    offerReminders?: (ctx: TurnContext) => Promise<void>;
   },
 ): void {
   const { service, store, district } = deps;
-  router.flow(createRegistrationFlow({ service, district, showMenu: deps.showMenu }));
+  router.flow(
+    createRegistrationFlow({
+      service,
+      district,
+      showMenu: deps.showMenu,
+      ...(deps.offerReminders ? { afterRegistered: deps.offerReminders } : {}),
+    }),
+  );
 
   const start = (ctx: TurnContext) => {
     const current = ctx.dialog;

@@ -106,10 +106,12 @@ export interface OutboxStore {
    */
   claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
   /**
-   * Moves a claimed row to "sending" right before the platform call; false when the claim was lost
-   * (expired and taken over), in which case the caller must not send.
+   * Moves claimed rows to "sending" right before their platform calls; per row false when its claim was
+   * lost (expired and taken over), in which case the caller must not send it.
    */
-  markSending(id: number, claim: string, leaseMs: number, now: Date): Promise<boolean>;
+  markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]>;
+  /** Marks rows sent (the common outcome, written in batches). */
+  completeSent(ids: number[], now: Date): Promise<void>;
   complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void>;
   /** Rows still to send for one recipient (web chat waits for these). */
   pendingCount(channel: ChannelId, externalId: string): Promise<number>;

@@ -47,8 +47,9 @@ interface Bucket {
 export class RateLimiter {
   /** Theoretical arrival time of the next overall send (GCRA). */
   private tat: number;
-  /** The last N overall send times, oldest first (N = perSecond). */
-  private readonly recent: number[] = [];
+  /** The last N overall slot grants and actual calls, oldest first (N = perSecond). */
+  private readonly granted: number[] = [];
+  private readonly sent: number[] = [];
   private readonly chats = new Map<string, Bucket>();
 
   constructor(
@@ -74,10 +75,8 @@ export class RateLimiter {
     this.chats.set(chat, bucket);
     const perSecond = this.limits.perSecond ?? 0;
     const interval = perSecond > 0 ? slotIntervalMs(perSecond) : 0;
-    const cap = Math.max(1, Math.floor(perSecond));
-    const oldest = this.recent.length >= cap ? (this.recent[this.recent.length - cap] ?? 0) : undefined;
-    const waitWindow = oldest === undefined ? 0 : Math.ceil(oldest + 1000 * (1 + SPACING_MARGIN) - now);
-    const waitSchedule = Math.ceil(this.tat - Math.max(TOLERANCE_MS, 3 * interval) - now);
+    const waitWindow = interval > 0 ? this.windowWait(this.granted, now) : 0;
+    const waitSchedule = Math.ceil(this.tat - 3 * interval - now);
     const waitGlobal = interval > 0 ? Math.max(0, waitWindow, waitSchedule) : 0;
     const waitChat =
       bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) / this.limits.perChatPerSecond) * 1000);
@@ -85,12 +84,41 @@ export class RateLimiter {
     if (wait > 0) return wait;
     if (interval > 0) {
       this.tat = Math.max(this.tat, now) + interval;
-      this.recent.push(now);
-      if (this.recent.length > cap) this.recent.splice(0, this.recent.length - cap);
+      this.log(this.granted, now);
     }
     bucket.tokens -= 1;
     if (this.chats.size > 10_000) this.forgetFullBuckets(now);
     return 0;
+  }
+
+  /**
+   * Called right before the platform call: the send log holds actual call times, not the times slots were
+   * granted (between the two lie a database write and, under load, event-loop stalls; a stall would
+   * otherwise bunch calls granted a second apart into less than a second). Returns ms to wait, or 0 after
+   * logging this call.
+   */
+  confirmSend(): number {
+    if (!this.limits.perSecond) return 0;
+    const now = this.clock();
+    const wait = this.windowWait(this.sent, now);
+    if (wait > 0) return wait;
+    this.log(this.sent, now);
+    return 0;
+  }
+
+  private get cap(): number {
+    return Math.max(1, Math.floor(this.limits.perSecond ?? 0));
+  }
+
+  private log(times: number[], now: number): void {
+    times.push(now);
+    if (times.length > this.cap) times.splice(0, times.length - this.cap);
+  }
+
+  private windowWait(times: number[], now: number): number {
+    if (times.length < this.cap) return 0;
+    const oldest = times[times.length - this.cap] ?? 0;
+    return Math.max(0, Math.ceil(oldest + 1000 * (1 + SPACING_MARGIN) - now));
   }
 
   private forgetFullBuckets(now: number): void {

@@ -4,8 +4,11 @@ import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import type { RenderedMessage, SendResult } from "../core/rendered";
 import type { Db } from "./database";
 
-/** How many unsent rows one claim looks at to find each recipient's oldest message. */
-const WINDOW = 1000;
+/**
+ * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows
+ * wanted, at most 1000. Reading more only costs event-loop time, which shows up as irregular send timing.
+ */
+const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit * 3));
 
 /**
  * Statuses of a row not yet settled: pending → claimed (leased, waiting for its rate slot) → sending (the
@@ -35,13 +38,13 @@ export class PrismaOutboxStore implements OutboxStore {
       this.db.outboxMessage.findMany({
         where: { ...unsent, broadcastId: null },
         orderBy: { id: "asc" },
-        take: WINDOW,
+        take: windowFor(limit),
         select,
       }),
       this.db.outboxMessage.findMany({
         where: { ...unsent, broadcastId: { not: null } },
         orderBy: { id: "asc" },
-        take: WINDOW,
+        take: windowFor(limit),
         select,
       }),
     ]);
@@ -80,12 +83,38 @@ export class PrismaOutboxStore implements OutboxStore {
     }));
   }
 
-  async markSending(id: number, claim: string, leaseMs: number, now: Date): Promise<boolean> {
-    const { count } = await this.db.outboxMessage.updateMany({
-      where: { id, status: "claimed", lockedBy: claim },
-      data: { status: "sending", lockedUntil: new Date(now.getTime() + leaseMs) },
+  async markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]> {
+    const ours = new Set<number>();
+    for (const claim of new Set(rows.map((r) => r.claim))) {
+      const ids = rows.filter((r) => r.claim === claim).map((r) => r.id);
+      // A distinct holder for the sending phase tells which of these rows this update moved.
+      const sending = `${claim}:sending`;
+      await this.db.outboxMessage.updateMany({
+        where: { id: { in: ids }, status: "claimed", lockedBy: claim },
+        data: { status: "sending", lockedBy: sending, lockedUntil: new Date(now.getTime() + leaseMs) },
+      });
+      const moved = await this.db.outboxMessage.findMany({
+        where: { id: { in: ids }, lockedBy: sending },
+        select: { id: true },
+      });
+      for (const m of moved) ours.add(m.id);
+    }
+    return rows.map((r) => ours.has(r.id));
+  }
+
+  async completeSent(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids } },
+      data: {
+        status: "sent",
+        attempts: { increment: 1 },
+        lockedBy: null,
+        lockedUntil: null,
+        sentAt: now,
+        lastError: null,
+      },
     });
-    return count === 1;
   }
 
   async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {

@@ -2,7 +2,7 @@ import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
 import { MicroBatch } from "./micro-batch";
 import type { ChannelSender, OutboxRecord, OutboxStore } from "./ports";
-import { type RateBudget, type RateLimiter, slotIntervalMs } from "./rate-limiter";
+import { type RateBudget, type RateLimiter, SHARED_MARGIN, slotIntervalMs } from "./rate-limiter";
 import type { SendResult } from "./rendered";
 
 export interface DispatcherOptions {
@@ -162,6 +162,7 @@ export class OutboxDispatcher {
     for (let wait = limiter?.confirmSend() ?? 0; wait > 0; wait = limiter?.confirmSend() ?? 0) {
       await new Promise((r) => setTimeout(r, wait));
     }
+    await this.sharedSlot(row);
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message);
@@ -179,9 +180,20 @@ export class OutboxDispatcher {
       if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, wait));
     }
+  }
+
+  /**
+   * The shared schedule's slot is taken right before the call (after the move to "sending"), so nothing
+   * but the platform call lies between slot and call; at most the in-flight cap of rows waits "sending".
+   */
+  private async sharedSlot(row: OutboxRecord): Promise<void> {
     const shared = this.options.budgets?.get(row.channel);
     if (!shared) return;
-    const slot = await shared.budget.reserve(row.channel, slotIntervalMs(shared.perSecond), Date.now());
+    const slot = await shared.budget.reserve(
+      row.channel,
+      slotIntervalMs(shared.perSecond, SHARED_MARGIN),
+      Date.now(),
+    );
     const wait = slot - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }

@@ -1,5 +1,4 @@
-import type { RateBudget } from "../core/rate-limiter";
-import { TOLERANCE_MS } from "../core/rate-limiter";
+import { type RateBudget, SHARED_TOLERANCE_MS as TOLERANCE_MS } from "../core/rate-limiter";
 import type { Db } from "./database";
 import { isUniqueViolation } from "./prisma-inbox-store";
 

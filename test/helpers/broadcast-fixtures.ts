@@ -106,12 +106,23 @@ export async function waitForBroadcast(
   id: string,
   status: string,
   timeoutMs = 30_000,
-): Promise<{ status: string; counts: Record<string, number> }> {
+): Promise<{ status: string; counts: Counts }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { json } = await call(`/api/v1/broadcasts/${id}`);
-    if (json.status === status) return json as { status: string; counts: Record<string, number> };
+    if (json.status === status) return json as { status: string; counts: Counts };
     if (Date.now() > deadline) throw new Error(`broadcast still ${JSON.stringify(json)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Counts as GET /api/v1/broadcasts/:id reports them. */
+export interface Counts {
+  total: number;
+  sent: number;
+  failed: number;
+  unknown: number;
+  blocked: number;
+  pending: number;
+  cancelled: number;
 }

@@ -87,11 +87,13 @@ export class BroadcastService {
         lang,
       )}`,
     });
+    const started = Date.now();
     for (;;) {
       const result = await this.store.materialiseNext(broadcast.id, MATERIALISE_BATCH, render, now);
-      this.onQueued();
-      if (result !== "more") return;
+      if (result !== "more") break;
     }
+    this.logger.debug({ broadcastId: broadcast.id, ms: Date.now() - started }, "broadcast queued");
+    this.onQueued();
   }
 
   private async report(id: string, now: Date): Promise<void> {

@@ -129,6 +129,7 @@ export class OutboxDispatcher {
     await slots.acquire();
     try {
       await this.pace(row);
+      await this.sharedSlot(row);
       await this.send(sender, row);
     } finally {
       slots.release();
@@ -162,7 +163,6 @@ export class OutboxDispatcher {
     for (let wait = limiter?.confirmSend() ?? 0; wait > 0; wait = limiter?.confirmSend() ?? 0) {
       await new Promise((r) => setTimeout(r, wait));
     }
-    await this.sharedSlot(row);
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message);
@@ -183,8 +183,9 @@ export class OutboxDispatcher {
   }
 
   /**
-   * The shared schedule's slot is taken right before the call (after the move to "sending"), so nothing
-   * but the platform call lies between slot and call; at most the in-flight cap of rows waits "sending".
+   * The shared schedule's slot is taken while the row is still only "claimed" (a crash while waiting for it
+   * loses nothing); between slot and call lie only the move to "sending" and the call itself, which the
+   * shared margin and tolerance allow for (see rate-limiter.ts).
    */
   private async sharedSlot(row: OutboxRecord): Promise<void> {
     const shared = this.options.budgets?.get(row.channel);

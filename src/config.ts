@@ -23,8 +23,6 @@ const schema = z.object({
   /** Signs the web chat identity cookie. Generated per process when absent (sessions then end on restart). */
   SESSION_SECRET: optional(z.string().min(32, "use at least 32 random characters")),
   BODY_LIMIT: z.string().default("256kb"),
-  /** How long an outbox row claimed by a process stays its own; a crashed process's rows are settled after. */
-  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Web chat messages accepted per minute from one IP address (429 above). */
   WEBCHAT_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Administrative units (communes) of the district served; another district = another file. */
@@ -42,6 +40,15 @@ const schema = z.object({
    * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.
    */
   CHECKIN_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * Where the overall send rate is counted: "shared" = one schedule in the database for every process
+   * (PostgreSQL with several processes), "local" = per process; "auto" = shared on PostgreSQL.
+   */
+  RATE_BUDGET: z.enum(["auto", "local", "shared"]).default("auto"),
+  /** How long a claimed outbox row stays with its worker; after a crash, rows wait this long to be settled. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** Period of the scheduler (scheduled broadcasts, recurring reminders, progress reports, nudges). */
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   ...zaloEnvShape,
 });
 

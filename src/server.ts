@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Telegraf } from "telegraf";
+import { createBroadcasting } from "./broadcasting";
 import { createTelegramClient, TelegramSender } from "./channels/telegram/telegram-sender";
 import { telegramToInbound, telegramUpdateSchema } from "./channels/telegram/telegram-update";
 import { ingestTelegramUpdate, mountTelegramWebhook } from "./channels/telegram/telegram-webhook";
@@ -20,7 +21,7 @@ import type { Logger } from "./core/logger";
 import type { ChannelId } from "./core/messages";
 import { OutboxDispatcher } from "./core/outbox-dispatcher";
 import type { ChannelSender } from "./core/ports";
-import { RateLimiter } from "./core/rate-limiter";
+import { type RateBudget, RateLimiter } from "./core/rate-limiter";
 import { Router, type TurnContext } from "./core/router";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
@@ -31,6 +32,7 @@ import { PrismaFaqStore } from "./db/prisma-faq-store";
 import { PrismaInboxStore } from "./db/prisma-inbox-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { PrismaOutboxStore } from "./db/prisma-outbox-store";
+import { PrismaRateBudget } from "./db/prisma-rate-budget";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
@@ -61,6 +63,8 @@ export interface RunningServer {
   database: Database;
   processor: InboxProcessor;
   dispatcher: OutboxDispatcher;
+  /** Runs the periodic jobs once at `now` (tests drive it with a fake clock). */
+  tick(now: Date): Promise<void>;
   /** Stops intake, finishes in-flight work, closes the database. */
   stop(): Promise<void>;
 }
@@ -104,12 +108,22 @@ export async function startServer(config: Config, options: StartOptions): Promis
 
   const router = new Router();
   const showMenu = (ctx: TurnContext) => menu.showMenu(ctx);
+  const broadcasting = createBroadcasting({
+    db,
+    outbox,
+    texts,
+    district,
+    logger,
+    notify: () => dispatcher.notify(),
+  });
+  const { offerReminders } = broadcasting;
   registerVenues(router, {
     service: venueService,
     store: venueStore,
     district,
     showMenu,
     visitCounts: (venueId, now) => checkin.dailyCounts(venueId, now),
+    offerReminders,
   });
   registerCheckin(router, { service: checkin, venues: venueStore, showMenu });
   const menu = registerMenu(router, [...FAQ_MENU, ...VENUE_MENU]);
@@ -118,7 +132,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     ...loadFaqKnowledge(join(root, "locales")),
     store: new PrismaFaqStore(db),
     showMenu,
+    offerReminders,
   });
+  broadcasting.register(router, showMenu);
   const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
 
   const senders = new Map<ChannelId, ChannelSender>([["webchat", new WebchatSender(webchatStore)]]);
@@ -126,16 +142,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const telegram = config.telegram
     ? createTelegramClient(config.telegram.token, config.TELEGRAM_API_ROOT)
     : undefined;
+  // Several processes only share a PostgreSQL database; there the overall rate is counted in it.
+  const sharedBudget =
+    config.RATE_BUDGET === "shared" || (config.RATE_BUDGET === "auto" && database.provider === "postgresql");
+  const budgets = new Map<ChannelId, { budget: RateBudget; perSecond: number }>();
+  const rateBudget = new PrismaRateBudget(db);
   if (telegram) {
     senders.set("telegram", new TelegramSender(telegram, media));
+    const perSecond = config.TELEGRAM_RATE_LIMIT_PER_SEC;
     limiters.set(
       "telegram",
-      new RateLimiter({
-        perSecond: config.TELEGRAM_RATE_LIMIT_PER_SEC,
-        perChatPerSecond: 1,
-        perChatBurst: 3,
-      }),
+      new RateLimiter({ ...(sharedBudget ? {} : { perSecond }), perChatPerSecond: 1, perChatBurst: 3 }),
     );
+    if (sharedBudget) budgets.set("telegram", { budget: rateBudget, perSecond });
   }
 
   const zalo = createZaloChannels(config, { db, media, logger });
@@ -149,6 +168,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
     leaseMs: config.OUTBOX_LEASE_MS,
     maxAttempts: 5,
     idleDelayMs: 250,
+    // About a second's worth at the fastest rate: a round then lasts about a second, so replies queued
+    // during a broadcast are claimed within a second or so.
+    batchSize: Math.max(20, Math.ceil(config.TELEGRAM_RATE_LIMIT_PER_SEC)),
+    budgets,
   });
   const processor = new InboxProcessor(
     inbox,
@@ -189,6 +212,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
       mountVenuesApi(r, { service: venueService, store: venueStore, district, texts });
       mountVisitsApi(r, { tracing, venues: venueStore, audit });
+      broadcasting.mount(r);
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }
@@ -226,6 +250,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   void purge();
   const purger = setInterval(purge, 60 * 60 * 1000);
   purger.unref();
+  // Scheduled broadcasts, recurring reminders, progress reports and nudges; safe in several processes.
+  const ticker = setInterval(() => void broadcasting.scheduler.tick(new Date()), config.SCHEDULER_TICK_MS);
+  ticker.unref();
+  void broadcasting.scheduler.tick(new Date());
 
   let polling: Telegraf | undefined;
   if (config.telegram?.mode === "polling") {
@@ -257,6 +285,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     stopping ??= (async () => {
       clearInterval(sweeper);
       clearInterval(purger);
+      clearInterval(ticker);
       polling?.stop("shutdown");
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await processor.stop();
@@ -266,7 +295,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}`, port, database, processor, dispatcher, stop };
+  const tick = (now: Date) => broadcasting.scheduler.tick(now);
+  return { url: `http://127.0.0.1:${port}`, port, database, processor, dispatcher, tick, stop };
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {

@@ -1,7 +1,8 @@
 import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
+import { MicroBatch } from "./micro-batch";
 import type { ChannelSender, OutboxRecord, OutboxStore } from "./ports";
-import type { RateLimiter } from "./rate-limiter";
+import { type RateBudget, type RateLimiter, SHARED_MARGIN, slotIntervalMs } from "./rate-limiter";
 import type { SendResult } from "./rendered";
 
 export interface DispatcherOptions {
@@ -11,6 +12,13 @@ export interface DispatcherOptions {
   /** Transient failures are retried with exponential backoff up to this many attempts. */
   maxAttempts: number;
   idleDelayMs: number;
+  /** Rows claimed per round (default 200); about one second's worth of the fastest channel is enough. */
+  batchSize?: number;
+  /**
+   * Shared overall pacing across processes (PostgreSQL), per channel with its rate. A channel listed here
+   * gets its slots from the budget; its local limiter then only paces single chats.
+   */
+  budgets?: Map<ChannelId, { budget: RateBudget; perSecond: number }>;
   now?: () => Date;
 }
 
@@ -21,10 +29,13 @@ export interface DispatcherOptions {
 export class OutboxDispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wakers = new Set<() => void>();
   private readonly now: () => Date;
   /** Per channel: do not send before this time (a 429 pauses the whole channel, as Telegram asks). */
   private readonly pausedUntil = new Map<ChannelId, number>();
+  private readonly slots = new Map<ChannelId, Semaphore>();
+  private readonly sendingGate: MicroBatch<{ id: number; claim: string }, boolean>;
+  private readonly sentLog: MicroBatch<number, undefined>;
 
   constructor(
     private readonly store: OutboxStore,
@@ -34,28 +45,47 @@ export class OutboxDispatcher {
     private readonly options: DispatcherOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    // The gate waits only 2 ms: a row is "sending" just before its call. Sent rows are written every 25 ms;
+    // a crash in between leaves them "sending" → settled failed (never resent), reported as unknown.
+    this.sendingGate = new MicroBatch((rows) => store.markSending(rows, options.leaseMs, this.now()), 2, 100);
+    this.sentLog = new MicroBatch(
+      async (ids) => {
+        await store.completeSent(ids, this.now());
+        return ids.map(() => undefined);
+      },
+      25,
+      200,
+    );
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    // Two loops: one claims the next batch while the other's is still going out, so there is no gap
+    // between batches (claims are exclusive, so the loops never share a row or a recipient).
+    this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
 
   /** Signals that new rows were queued, so the loop does not wait for its idle delay. */
   notify(): void {
-    this.wake?.();
+    for (const wake of this.wakers) wake();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
     await this.loop;
+    await this.sentLog.flush();
   }
 
   /** Sends everything that is due now and returns how many rows were handled (tests and tools). */
   async drainOnce(): Promise<number> {
-    const rows = await this.store.claimDue(this.options.workerId, 200, this.options.leaseMs, this.now());
+    const rows = await this.store.claimDue(
+      this.options.workerId,
+      this.options.batchSize ?? 200,
+      this.options.leaseMs,
+      this.now(),
+    );
     await Promise.all(rows.map((row) => this.deliver(row)));
     return rows.length;
   }
@@ -69,14 +99,16 @@ export class OutboxDispatcher {
         this.logger.error({ err: error }, "outbox dispatch failed");
       }
       if (handled === 0 && this.running) {
+        let wake: (() => void) | undefined;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.idleDelayMs);
-          this.wake = () => {
+          wake = () => {
             clearTimeout(timer);
             resolve();
           };
+          this.wakers.add(wake);
         });
-        this.wake = undefined;
+        if (wake) this.wakers.delete(wake);
       }
     }
   }
@@ -91,8 +123,46 @@ export class OutboxDispatcher {
       );
       return;
     }
-    await this.pace(row);
-    if (!(await this.store.markSending(row.id, this.options.workerId))) return;
+    // The in-flight slot is taken before pacing: every call between its rate decision and its answer holds
+    // one, so what the platform sees in any second is at most the paced calls plus this small number.
+    const slots = this.inFlight(row.channel);
+    await slots.acquire();
+    try {
+      await this.pace(row);
+      await this.sharedSlot(row);
+      await this.send(sender, row);
+    } finally {
+      slots.release();
+    }
+  }
+
+  /**
+   * Calls in flight per channel (from rate decision to answer) are capped at 3 % of the channel's rate per
+   * second, at least 2. When the process falls behind (CPU, event-loop stalls), granted calls would
+   * otherwise pile up and reach the platform in a bunch, above the limit; the pacing leaves about 4 % of
+   * headroom for exactly this. The cap also bounds what a crash can leave "delivery unknown". The price: the
+   * rate is at most cap / round-trip time (2 calls at 100 ms ≈ 20/s for a limit of 25/s).
+   */
+  private inFlight(channel: ChannelId): Semaphore {
+    let slots = this.slots.get(channel);
+    if (!slots) {
+      const perSecond =
+        this.options.budgets?.get(channel)?.perSecond ?? this.limiters.get(channel)?.perSecond;
+      slots = new Semaphore(perSecond ? Math.max(2, Math.floor(perSecond * 0.03)) : 1000);
+      this.slots.set(channel, slots);
+    }
+    return slots;
+  }
+
+  private async send(sender: ChannelSender, row: OutboxRecord): Promise<void> {
+    // Claimed rows wait for their slot without being "sending": a crash while waiting returns them to the
+    // queue. Only from here on is the call in flight, and a crash leaves its outcome unknown (ADR 004). The
+    // conditional update also drops a row whose claim expired while it waited and was taken by another worker.
+    if (!(await this.sendingGate.add({ id: row.id, claim: row.claim }))) return;
+    const limiter = this.limiters.get(row.channel);
+    for (let wait = limiter?.confirmSend() ?? 0; wait > 0; wait = limiter?.confirmSend() ?? 0) {
+      await new Promise((r) => setTimeout(r, wait));
+    }
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message);
@@ -107,12 +177,36 @@ export class OutboxDispatcher {
     for (;;) {
       const paused = (this.pausedUntil.get(row.channel) ?? 0) - Date.now();
       const wait = paused > 0 ? paused : (limiter?.tryTake(row.externalId) ?? 0);
-      if (wait <= 0) return;
+      if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, wait));
     }
   }
 
+  /**
+   * The shared schedule's slot is taken while the row is still only "claimed" (a crash while waiting for it
+   * loses nothing); between slot and call lie only the move to "sending" and the call itself, which the
+   * shared margin and tolerance allow for (see rate-limiter.ts).
+   */
+  private async sharedSlot(row: OutboxRecord): Promise<void> {
+    const shared = this.options.budgets?.get(row.channel);
+    if (!shared) return;
+    const slot = await shared.budget.reserve(
+      row.channel,
+      slotIntervalMs(shared.perSecond, SHARED_MARGIN),
+      Date.now(),
+    );
+    const wait = slot - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
   private async settle(row: OutboxRecord, result: SendResult): Promise<void> {
+    if (result.status === "sent") {
+      // Not awaited: the in-flight slot is freed at the answer, the row is written with the next batch.
+      this.sentLog.add(row.id).catch((error: unknown) => {
+        this.logger.error({ err: error, outboxId: row.id }, "could not record a sent message");
+      });
+      return;
+    }
     const now = this.now();
     if (result.status === "retry") {
       this.pausedUntil.set(row.channel, Date.now() + result.afterMs);
@@ -135,5 +229,27 @@ export class OutboxDispatcher {
       this.logger.warn({ channel: row.channel, outboxId: row.id, reason: result.reason }, "message failed");
     }
     await this.store.complete(row.id, result, now);
+  }
+}
+
+/** A counting semaphore: at most `size` holders at once, the others wait in order. */
+class Semaphore {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.held < this.size) {
+      this.held++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held--;
   }
 }

@@ -93,6 +93,8 @@ export interface InboxStore {
 export interface OutboxRecord extends OutboxItem {
   id: number;
   attempts: number;
+  /** This claim's token: only its holder may move the row to "sending". */
+  claim: string;
 }
 
 /** The durable outbox drained by the dispatcher. */
@@ -104,11 +106,12 @@ export interface OutboxStore {
    */
   claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
   /**
-   * Marks a claimed row as being handed to the platform, right before the call. Only rows in this state can
-   * be ambiguous after a crash; claimed rows that never got here are simply sent again by another worker.
-   * False when the lease was lost (the row is no longer this worker's).
+   * Moves claimed rows to "sending" right before their platform calls; per row false when its claim was
+   * lost (expired and taken over), in which case the caller must not send it.
    */
-  markSending(id: number, workerId: string): Promise<boolean>;
+  markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]>;
+  /** Marks rows sent (the common outcome, written in batches). */
+  completeSent(ids: number[], now: Date): Promise<void>;
   complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void>;
   /** Rows still to send for one recipient (web chat waits for these). */
   pendingCount(channel: ChannelId, externalId: string): Promise<number>;

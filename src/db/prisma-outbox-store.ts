@@ -1,20 +1,26 @@
+import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import type { RenderedMessage, SendResult } from "../core/rendered";
 import type { Db } from "./database";
 
-/** Rows not yet settled: waiting, leased to a worker, or being handed to the platform. */
-const UNSENT = ["pending", "claimed", "sending"];
+/**
+ * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows
+ * wanted, at most 1000. Reading more only costs event-loop time, which shows up as irregular send timing.
+ */
+const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit * 3));
 
-/** How many unsent rows one claim looks at to find each recipient's oldest message. */
-const WINDOW = 1000;
+/**
+ * Statuses of a row not yet settled: pending → claimed (leased, waiting for its rate slot) → sending (the
+ * platform call is in flight) → sent | failed | blocked | cancelled.
+ */
+export const UNSENT = ["pending", "claimed", "sending"];
+
+/** `lastError` of a row whose platform call was cut short by a crash: delivered or not, nobody knows. */
+export const INTERRUPTED = "interrupted while sending; delivery unknown";
 
 /** Prisma implementation of {@link OutboxStore}. */
 export class PrismaOutboxStore implements OutboxStore {
-  /** Makes each claim's lease time unique within this worker (see claimDue). */
-  private claims = 0;
-  private lastSettled = 0;
-
   constructor(private readonly db: Db) {}
 
   async enqueue(items: OutboxItem[]): Promise<void> {
@@ -23,22 +29,30 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
-    // Abandoned rows only appear when a worker dies; looking for them once per few seconds is enough.
-    if (now.getTime() - this.lastSettled > 5000) {
-      this.lastSettled = now.getTime();
-      await this.settleAbandoned(now);
-    }
-    const unsent = await this.db.outboxMessage.findMany({
-      where: { status: { in: UNSENT } },
-      orderBy: { id: "asc" },
-      take: WINDOW,
-      select: { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true },
-    });
+    await this.settleAbandoned(now);
+    const select = { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true } as const;
+    const unsent = { status: { in: UNSENT } };
+    // Replies and broadcasts are looked at in separate windows: a broadcast of thousands of rows must not
+    // hide a person's reply to a question behind it until the broadcast has drained.
+    const [replies, broadcasts] = await Promise.all([
+      this.db.outboxMessage.findMany({
+        where: { ...unsent, broadcastId: null },
+        orderBy: { id: "asc" },
+        take: windowFor(limit),
+        select,
+      }),
+      this.db.outboxMessage.findMany({
+        where: { ...unsent, broadcastId: { not: null } },
+        orderBy: { id: "asc" },
+        take: windowFor(limit),
+        select,
+      }),
+    ]);
     // Only each recipient's oldest unsent row may go out, so a person's messages arrive in order and no
     // two workers ever send to one chat at once.
     const seen = new Set<string>();
     const heads: number[] = [];
-    for (const row of unsent) {
+    for (const row of [...replies, ...broadcasts].sort((a, b) => a.id - b.id)) {
       const key = `${row.channel}:${row.externalId}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -46,16 +60,15 @@ export class PrismaOutboxStore implements OutboxStore {
       if (heads.length >= limit) break;
     }
     if (heads.length === 0) return [];
-    // One conditional update claims every head still pending; the lease time written (unique to this call
-    // and worker) then tells which rows this call won. Of several processes racing for one row, exactly one
-    // update matches it while it is still "pending".
-    const lockedUntil = new Date(now.getTime() + leaseMs + (this.claims++ % 1000));
+    // One conditional update claims the lot: of several processes racing for a row, exactly one changes it
+    // (the others' WHERE no longer matches once it is "claimed"); the token tells us which rows are ours.
+    const claim = `${workerId}:${randomUUID()}`;
     await this.db.outboxMessage.updateMany({
       where: { id: { in: heads }, status: "pending" },
-      data: { status: "claimed", lockedBy: workerId, lockedUntil },
+      data: { status: "claimed", lockedBy: claim, lockedUntil: new Date(now.getTime() + leaseMs) },
     });
     const rows = await this.db.outboxMessage.findMany({
-      where: { id: { in: heads }, status: "claimed", lockedBy: workerId, lockedUntil },
+      where: { id: { in: heads }, lockedBy: claim, status: "claimed" },
       orderBy: { id: "asc" },
     });
     return rows.map((r) => ({
@@ -65,16 +78,43 @@ export class PrismaOutboxStore implements OutboxStore {
       contactId: r.contactId,
       message: JSON.parse(r.body) as RenderedMessage,
       attempts: r.attempts,
+      claim,
       ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
     }));
   }
 
-  async markSending(id: number, workerId: string): Promise<boolean> {
-    const { count } = await this.db.outboxMessage.updateMany({
-      where: { id, status: "claimed", lockedBy: workerId },
-      data: { status: "sending" },
+  async markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]> {
+    const ours = new Set<number>();
+    for (const claim of new Set(rows.map((r) => r.claim))) {
+      const ids = rows.filter((r) => r.claim === claim).map((r) => r.id);
+      // A distinct holder for the sending phase tells which of these rows this update moved.
+      const sending = `${claim}:sending`;
+      await this.db.outboxMessage.updateMany({
+        where: { id: { in: ids }, status: "claimed", lockedBy: claim },
+        data: { status: "sending", lockedBy: sending, lockedUntil: new Date(now.getTime() + leaseMs) },
+      });
+      const moved = await this.db.outboxMessage.findMany({
+        where: { id: { in: ids }, lockedBy: sending },
+        select: { id: true },
+      });
+      for (const m of moved) ours.add(m.id);
+    }
+    return rows.map((r) => ours.has(r.id));
+  }
+
+  async completeSent(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids } },
+      data: {
+        status: "sent",
+        attempts: { increment: 1 },
+        lockedBy: null,
+        lockedUntil: null,
+        sentAt: now,
+        lastError: null,
+      },
     });
-    return count === 1;
   }
 
   async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {
@@ -112,19 +152,19 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   /**
-   * Settles rows of a worker that died. "claimed" rows were never attempted: they go back to pending and are
-   * sent normally. A row still "sending" was handed to the platform when the worker died, and whether it
-   * arrived is unknown; a broadcast must never reach anyone twice, so it is settled as failed (at most once)
-   * rather than resent. See docs/adr/004-outbox-delivery.md.
+   * A row still "sending" after its lease belonged to a worker that died mid-send. Whether the platform
+   * got it is unknown, and a broadcast must never reach anyone twice, so it is settled as failed
+   * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
    */
   private async settleAbandoned(now: Date): Promise<void> {
+    // Claimed but never handed to the platform: safe to send again.
     await this.db.outboxMessage.updateMany({
       where: { status: "claimed", lockedUntil: { lt: now } },
       data: { status: "pending", lockedBy: null, lockedUntil: null },
     });
     await this.db.outboxMessage.updateMany({
       where: { status: "sending", lockedUntil: { lt: now } },
-      data: { status: "failed", lastError: "interrupted while sending; delivery unknown", lockedBy: null },
+      data: { status: "failed", lastError: INTERRUPTED, lockedBy: null },
     });
   }
 }

@@ -82,8 +82,10 @@ describe("every flow works on Zalo", () => {
 
   it("a citizen on Zalo OA asks a question without diacritics and rates the answer", async () => {
     const user = "7612345678901234567";
-    const [answer, rate] = await oaSay(user, "lam sao cai pc covid tren dien thoai", 2);
+    // The first answer also offers reminders, once, before asking for a rating.
+    const [answer, offer, rate] = await oaSay(user, "lam sao cai pc covid tren dien thoai", 3);
     expect(answer?.message.text).toMatch(/PC-Covid/);
+    expect(FakeZaloOaApi.buttons(offer).map((b) => b.title)).toEqual(["Có, nhận nhắc nhở", "Không, cảm ơn"]);
     expect(FakeZaloOaApi.buttons(rate).map((b) => b.title)).toEqual(["👍 Có", "👎 Không"]);
     const [thanks] = await oaSay(user, "👍 Có");
     expect(thanks?.message.text).toMatch(/^Cảm ơn bạn!/);

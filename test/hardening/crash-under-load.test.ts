@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database";
 import { FakeBotApi } from "../helpers/fake-bot-api";
-import { exited, spawnServer } from "../helpers/server-process";
+import { startServerProcess } from "../helpers/server-process";
 import { freshDatabaseUrl } from "../helpers/test-database";
 import { TEST_WEBHOOK_SECRET, telegramEnv } from "../helpers/test-server";
 
@@ -27,7 +27,7 @@ describe("kill -9 under webhook load", () => {
       // Short lease, so the restarted server settles what the killed one held within the test.
       OUTBOX_LEASE_MS: "2000",
     };
-    const first = await spawnServer(env);
+    const first = await startServerProcess(env);
     const acked: number[] = [];
     let n = 0;
     const fire = async () => {
@@ -46,12 +46,11 @@ describe("kill -9 under webhook load", () => {
     };
     const load = Promise.all([fire(), fire(), fire(), fire()]);
     await new Promise((r) => setTimeout(r, 1500));
-    first.child.kill("SIGKILL");
-    await exited(first.child);
+    await first.kill9();
     await load;
     expect(acked.length).toBeGreaterThan(20);
 
-    const second = await spawnServer(env);
+    const second = await startServerProcess(env);
     try {
       const { db, close } = openDatabase(env.DATABASE_URL);
       try {
@@ -81,8 +80,7 @@ describe("kill -9 under webhook load", () => {
         await close();
       }
     } finally {
-      second.child.kill("SIGTERM");
-      await exited(second.child);
+      await second.stop();
       await api.stop();
     }
   }, 120_000);

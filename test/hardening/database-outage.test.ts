@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { migrate } from "../../src/db/migrate";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { postgresBin, startPrivatePostgres } from "../helpers/private-postgres";
-import { exited, spawnServer } from "../helpers/server-process";
+import { startServerProcess } from "../helpers/server-process";
 import { TEST_WEBHOOK_SECRET, telegramEnv } from "../helpers/test-server";
 
 const bin = postgresBin();
@@ -16,7 +16,7 @@ describe("PostgreSQL restarted under load", () => {
       const pg = await startPrivatePostgres(bin);
       await migrate(pg.url);
       const api = new FakeBotApi();
-      const server = await spawnServer({ ...telegramEnv(await api.start()), DATABASE_URL: pg.url });
+      const server = await startServerProcess({ ...telegramEnv(await api.start()), DATABASE_URL: pg.url });
       const post = (id: number) =>
         fetch(`${server.url}/webhooks/telegram`, {
           method: "POST",
@@ -59,8 +59,7 @@ describe("PostgreSQL restarted under load", () => {
         // whose processing the outage interrupted, by the inbox sweep.
         await api.waitFor(() => api.textsTo(5002).length >= 1 && api.textsTo(5001).length >= 1, 20_000);
       } finally {
-        server.child.kill("SIGTERM");
-        await exited(server.child);
+        await server.stop();
         await api.stop();
         pg.stopQuietly();
       }

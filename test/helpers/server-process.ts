@@ -1,51 +1,64 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "../..");
 
-/** A free loopback port (the server is then started on it in another process). */
+/** A free loopback port (asked from the OS, then released for the child to take). */
 export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }
 
-/**
- * The real server (`src/main.ts`, as `npm start` runs it) in a child process, so a test can kill -9 it
- * and start it again on the same database.
- */
-export async function spawnServer(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
+/** The real server (`src/main.ts`) as a child process: what runs in production, killable with SIGKILL. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `src/main.ts` under tsx with `env` on a free port and waits until /readyz answers. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
+  const output: string[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  child.stdout?.on("data", (d) => output.push(String(d)));
+  child.stderr?.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, url };
-    if (child.exitCode !== null) break;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output.join("")}`);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output.join("")}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill("SIGKILL");
-  throw new Error("server did not start");
-}
-
-/** Waits for a child process to be gone. */
-export function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once("exit", () => resolve()));
+  return {
+    url,
+    child,
+    output,
+    async kill9() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

@@ -19,19 +19,31 @@ const title = (id: string) => f(`${id}.title`);
  */
 export function registerFaq(
   router: Router,
-  deps: { matcher: FaqMatcher; topics: FaqTopic[]; store: FaqStore; showMenu: (ctx: TurnContext) => void },
+  deps: {
+    matcher: FaqMatcher;
+    topics: FaqTopic[];
+    store: FaqStore;
+    showMenu: (ctx: TurnContext) => void;
+    /** Offers reminders after an answer (the subscriptions feature asks only once per person). */
+    offerReminders?: (ctx: TurnContext) => Promise<void>;
+  },
 ): void {
   const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
 
-  const answer = (ctx: TurnContext, topic: FaqTopic) => {
+  const answer = async (ctx: TurnContext, topic: FaqTopic) => {
     ctx.reply(say(f(`${topic.id}.answer`)));
     const rows: Button[][] = [];
     if (topic.action === "venue.register")
       rows.push([{ label: f("actions.registerVenue"), payload: "venues:start" }]);
+    if (topic.action === "subscriptions.settings")
+      rows.push([{ label: f("actions.reminderSettings"), payload: "subs:settings" }]);
     rows.push([
       { label: f("feedback.up"), payload: `faq:fb:up:${topic.id}` },
       { label: f("feedback.down"), payload: `faq:fb:down:${topic.id}` },
     ]);
+    // The one-time offer goes before the 👍/👎 question, so the question stays the last message and its
+    // buttons stay the ones a typed "1"/"2" answers.
+    if (topic.action !== "subscriptions.settings") await deps.offerReminders?.(ctx);
     ctx.reply(say(f("feedback.ask"), rows));
   };
 

@@ -47,6 +47,7 @@ export function createRegistrationFlow(deps: {
   service: VenueService;
   district: District;
   showMenu: (ctx: TurnContext) => void;
+  afterRegistered?: (ctx: TurnContext) => Promise<void>;
 }): Flow {
   const { service, district } = deps;
 
@@ -173,6 +174,7 @@ export function createRegistrationFlow(deps: {
       say(v("flow.done", { name: venue.name, code: venue.code, url: service.checkinUrl(venue.code) })),
       ...(await venueDocuments(service, venue)),
     );
+    await deps.afterRegistered?.(ctx);
     deps.showMenu(ctx);
   }
 }

@@ -28,10 +28,19 @@ export function registerVenues(
     showMenu: (ctx: TurnContext) => void;
     /** Check-ins per local day, newest first (from the check-in feature); shown in a venue's details. */
     visitCounts?: (venueId: string, now: Date) => Promise<{ day: string; count: number }[]>;
+    /** Offered after a registration (reminders are asked once per person). */
+    offerReminders?: (ctx: TurnContext) => Promise<void>;
   },
 ): void {
   const { service, store, district } = deps;
-  router.flow(createRegistrationFlow({ service, district, showMenu: deps.showMenu }));
+  router.flow(
+    createRegistrationFlow({
+      service,
+      district,
+      showMenu: deps.showMenu,
+      ...(deps.offerReminders ? { afterRegistered: deps.offerReminders } : {}),
+    }),
+  );
 
   const start = (ctx: TurnContext) => {
     const current = ctx.dialog;

@@ -1,0 +1,53 @@
+// `npm run officers -- invite --role admin|officer [--communes 21040,21067]`: prints a one-time invite code
+// as the LAST line (scripts can `tail -1`); the person sends `/officer <code>` to the bot on any channel.
+// `npm run officers -- list` and `npm run officers -- revoke <id>` manage existing officers.
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config";
+import { openDatabase } from "../src/db/database";
+import { migrate } from "../src/db/migrate";
+import { PrismaOfficerStore } from "../src/db/prisma-officer-store";
+import { INVITE_TTL_MS, OfficerService } from "../src/features/officers/officer-service";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: "string" }, communes: { type: "string", default: "" } },
+});
+const [command, arg] = positionals;
+const config = loadConfig(process.env);
+await migrate(config.DATABASE_URL);
+const database = openDatabase(config.DATABASE_URL);
+const officers = new OfficerService(new PrismaOfficerStore(database.db));
+try {
+  if (command === "invite") {
+    const role = values.role;
+    if (role !== "admin" && role !== "officer") throw new Error("--role must be admin or officer");
+    const communes = (values.communes ?? "").split(",").filter(Boolean);
+    if (communes.some((c) => !/^\d{5}$/.test(c)))
+      throw new Error("--communes: 5-digit codes, comma-separated");
+    const { code, expiresAt } = await officers.invite({ role, communes, createdBy: "cli", now: new Date() });
+    console.log(`Invite for ${role}${communes.length ? ` (${communes.join(", ")})` : ""}, single use,`);
+    console.log(
+      `valid ${INVITE_TTL_MS / 3_600_000} h until ${expiresAt.toISOString()}. Send to the bot: /officer ${code}`,
+    );
+    console.log(code);
+  } else if (command === "list") {
+    for (const o of await officers.list()) {
+      const state = o.revokedAt ? `revoked ${o.revokedAt.toISOString()}` : "active";
+      console.log(
+        `${o.id}  ${o.role.padEnd(7)}  ${o.channel}  ${o.displayName ?? "—"}  ${o.communes.join(",") || "*"}  ${state}`,
+      );
+    }
+  } else if (command === "revoke" && arg) {
+    console.log((await officers.revoke(arg, new Date())) ? `revoked ${arg}` : `no active officer ${arg}`);
+  } else {
+    console.error(
+      "usage: npm run officers -- invite --role admin|officer [--communes 21040,21067] | list | revoke <id>",
+    );
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,82 @@
+import type { Router as ExpressRouter } from "express";
+import type { Logger } from "./core/logger";
+import type { OutboxStore } from "./core/ports";
+import type { TextRenderer } from "./core/renderer";
+import type { Router, TurnContext } from "./core/router";
+import type { Db } from "./db/database";
+import { PrismaBroadcastStore } from "./db/prisma-broadcast-store";
+import { PrismaDirectiveStore } from "./db/prisma-directive-store";
+import { PrismaNudgeStore } from "./db/prisma-nudge-store";
+import { PrismaOfficerStore } from "./db/prisma-officer-store";
+import { PrismaRecurringStore } from "./db/prisma-recurring-store";
+import { PrismaSubscriptionStore } from "./db/prisma-subscription-store";
+import { BroadcastService } from "./features/broadcasts/broadcast-service";
+import { registerBroadcasts } from "./features/broadcasts/broadcasts-feature";
+import { RecurringReminders } from "./features/broadcasts/recurring";
+import { Scheduler } from "./features/broadcasts/scheduler";
+import { registerDirectives } from "./features/directives/directives-feature";
+import { VenueNudger } from "./features/nudges/venue-nudge";
+import { OfficerService } from "./features/officers/officer-service";
+import { officerGuard, registerOfficers } from "./features/officers/officers-feature";
+import { registerSubscriptions, type Subscriptions } from "./features/subscriptions/subscriptions-feature";
+import { type District, findUnit } from "./features/venues/district";
+import { mountBroadcastsApi } from "./http/admin/broadcasts-api";
+import { mountOfficersApi } from "./http/admin/officers-api";
+
+/**
+ * Wiring of officers, subscriptions, broadcasts, recurring reminders, directives and the venue nudge
+ * (issue 6): stores → services → chat features, the scheduler, and the admin API routes.
+ */
+export function createBroadcasting(deps: {
+  db: Db;
+  outbox: OutboxStore;
+  texts: TextRenderer;
+  district: District;
+  logger: Logger;
+  /** Wakes the outbox dispatcher after rows were queued. */
+  notify: () => void;
+}) {
+  const { db, texts, district, logger, notify } = deps;
+  const officers = new OfficerService(new PrismaOfficerStore(db));
+  const requireOfficer = officerGuard(officers, logger);
+  const broadcasts = new BroadcastService(new PrismaBroadcastStore(db), deps.outbox, texts, logger, notify);
+  const recurring = new RecurringReminders(new PrismaRecurringStore(db), logger);
+  const directives = new PrismaDirectiveStore(db);
+  const nudger = new VenueNudger(new PrismaNudgeStore(db), texts, logger, notify);
+  // Recurring runs become broadcasts first, so a run due now starts in the same tick.
+  const scheduler = new Scheduler([recurring, broadcasts, nudger], logger);
+  const kick = () => void scheduler.tick(new Date());
+  let subscriptions: Subscriptions | undefined;
+
+  return {
+    scheduler,
+    /** Hooks for the FAQ and venue registration: offer reminders once, open the settings. */
+    offerReminders: async (ctx: TurnContext) => subscriptions?.offerOnce(ctx),
+    /** Registers the chat features; call after the FAQ so "dừng"/"hủy"/"stop" are seen before its matching. */
+    register(router: Router, showMenu: (ctx: TurnContext) => void): void {
+      registerOfficers(router, {
+        service: officers,
+        requireOfficer,
+        isCommune: (c) => !!findUnit(district, c),
+      });
+      subscriptions = registerSubscriptions(router, {
+        store: new PrismaSubscriptionStore(db),
+        district,
+        showMenu,
+      });
+      registerBroadcasts(router, {
+        service: broadcasts,
+        district,
+        requireOfficer,
+        showMenu,
+        onCreated: kick,
+      });
+      registerDirectives(router, { store: directives, requireOfficer, showMenu });
+    },
+    /** Admin API routes (mounted behind the admin token). */
+    mount(router: ExpressRouter): void {
+      mountBroadcastsApi(router, { service: broadcasts, recurring, district, kick });
+      mountOfficersApi(router, { officers, directives, district });
+    },
+  };
+}

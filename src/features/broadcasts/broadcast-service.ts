@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../../core/logger";
+import { type Language, type Text, t } from "../../core/messages";
+import type { OutboxStore } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered";
+import type { TextRenderer } from "../../core/renderer";
+import type { Audience } from "./audience";
+import type { BroadcastCounts, BroadcastRecord, BroadcastStore } from "./broadcast-store";
+
+/** Recipients queued per transaction: small enough to keep a transaction short, large enough to be quick. */
+export const MATERIALISE_BATCH = 500;
+
+const MILESTONES = [25, 50, 75];
+
+/**
+ * Broadcasts: created by officers (chat or API), started by the scheduler when due, queued one outbox row
+ * per recipient in the recipient's language, reported to the officer at 25/50/75 % and when done.
+ */
+export class BroadcastService {
+  constructor(
+    private readonly store: BroadcastStore,
+    private readonly outbox: OutboxStore,
+    private readonly texts: TextRenderer,
+    private readonly logger: Logger,
+    /** Wakes the dispatcher after rows were queued. */
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  create(input: {
+    text: string;
+    textEn?: string | null;
+    audience: Audience;
+    sendAt: Date;
+    createdBy: string;
+    creatorContactId?: string | null;
+    recurringId?: string;
+  }): Promise<BroadcastRecord> {
+    return this.store.create({
+      id: randomUUID(),
+      text: input.text,
+      textEn: input.textEn ?? null,
+      audience: input.audience,
+      sendAt: input.sendAt,
+      createdBy: input.createdBy,
+      creatorContactId: input.creatorContactId ?? null,
+      ...(input.recurringId ? { recurringId: input.recurringId } : {}),
+    });
+  }
+
+  get(id: string): Promise<BroadcastRecord | null> {
+    return this.store.get(id);
+  }
+
+  countAudience(audience: Audience): Promise<number> {
+    return this.store.countAudience(audience);
+  }
+
+  /** Counts; before a broadcast starts, `total` and `pending` are the audience as it stands now. */
+  async counts(broadcast: BroadcastRecord): Promise<BroadcastCounts> {
+    const counts = await this.store.counts(broadcast.id);
+    if (broadcast.status === "scheduled") {
+      const total = await this.store.countAudience(broadcast.audience);
+      return { ...counts, total, pending: total };
+    }
+    return counts;
+  }
+
+  cancel(id: string, now: Date): Promise<BroadcastRecord | null> {
+    return this.store.cancel(id, now);
+  }
+
+  /** One scheduler step: start due broadcasts, queue their recipients, report progress, close finished ones. */
+  async tick(now: Date): Promise<void> {
+    for (const id of await this.store.startDue(now))
+      this.logger.info({ broadcastId: id }, "broadcast started");
+    for (const broadcast of await this.store.listSending()) {
+      if (!broadcast.materialisedAt) await this.materialise(broadcast, now);
+      await this.report(broadcast.id, now);
+    }
+  }
+
+  private async materialise(broadcast: BroadcastRecord, now: Date): Promise<void> {
+    const render = (lang: Language): RenderedMessage => ({
+      kind: "text",
+      text: `${lang === "en" && broadcast.textEn ? broadcast.textEn : broadcast.text}\n\n${this.texts.render(
+        t("broadcasts:footer"),
+        lang,
+      )}`,
+    });
+    const started = Date.now();
+    for (;;) {
+      const result = await this.store.materialiseNext(broadcast.id, MATERIALISE_BATCH, render, now);
+      if (result !== "more") break;
+    }
+    this.logger.debug({ broadcastId: broadcast.id, ms: Date.now() - started }, "broadcast queued");
+    this.onQueued();
+  }
+
+  private async report(id: string, now: Date): Promise<void> {
+    const broadcast = await this.store.get(id);
+    if (!broadcast?.materialisedAt || broadcast.status !== "sending") return;
+    const counts = await this.store.counts(id);
+    if (counts.pending === 0 && (await this.store.finishIfDrained(id, now))) {
+      this.logger.info({ broadcastId: id, ...counts }, "broadcast done");
+      return this.tell(broadcast, t("broadcasts:report.done", reportParams(broadcast, counts)));
+    }
+    if (counts.total === 0) return;
+    const percent = Math.floor(((counts.total - counts.pending) * 100) / counts.total);
+    const milestone = MILESTONES.filter((m) => m <= percent).at(-1) ?? 0;
+    if (
+      milestone > broadcast.reported &&
+      (await this.store.advanceReported(id, broadcast.reported, milestone))
+    ) {
+      await this.tell(
+        broadcast,
+        t("broadcasts:report.progress", { ...reportParams(broadcast, counts), percent: milestone }),
+      );
+    }
+  }
+
+  /** Writes to the officer who created the broadcast (API broadcasts have nobody to tell). */
+  private async tell(broadcast: BroadcastRecord, text: Text): Promise<void> {
+    if (!broadcast.creatorContactId) return;
+    const to = await this.store.contactAddress(broadcast.creatorContactId);
+    if (!to) return;
+    await this.outbox.enqueue([
+      {
+        channel: to.channel,
+        externalId: to.externalId,
+        contactId: broadcast.creatorContactId,
+        message: { kind: "text", text: this.texts.render(text, to.language) },
+      },
+    ]);
+    this.onQueued();
+  }
+}
+
+/** A short, recognisable reference to a broadcast in chat: its id's first characters and the text's start. */
+export function broadcastRef(broadcast: Pick<BroadcastRecord, "id" | "text">): string {
+  const start = broadcast.text.replace(/\s+/g, " ").slice(0, 40);
+  return `#${broadcast.id.slice(0, 6)} “${start}${broadcast.text.length > 40 ? "…" : ""}”`;
+}
+
+function reportParams(broadcast: BroadcastRecord, c: BroadcastCounts) {
+  return {
+    ref: broadcastRef(broadcast),
+    total: c.total,
+    sent: c.sent,
+    failed: c.failed,
+    unknown: c.unknown,
+    blocked: c.blocked,
+    cancelled: c.cancelled,
+  };
+}

@@ -1,0 +1,82 @@
+import type { ChannelId, Language } from "../../core/messages";
+import type { RenderedMessage } from "../../core/rendered";
+import type { Audience } from "./audience";
+
+export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled";
+
+/** A broadcast as features see it. */
+export interface BroadcastRecord {
+  id: string;
+  text: string;
+  textEn: string | null;
+  audience: Audience;
+  status: BroadcastStatus;
+  sendAt: Date;
+  createdBy: string;
+  creatorContactId: string | null;
+  materialisedAt: Date | null;
+  /** Last progress milestone (percent) reported to the officer. */
+  reported: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * Delivery counts from the outbox. `failed` includes `unknown`: rows a crashed worker was sending, whose
+ * delivery nobody can confirm (settled failed so nobody gets the message twice, see ADR 004).
+ */
+export interface BroadcastCounts {
+  total: number;
+  sent: number;
+  failed: number;
+  unknown: number;
+  blocked: number;
+  pending: number;
+  cancelled: number;
+}
+
+/** Where and in which language to write to a contact. */
+export interface ContactAddress {
+  channel: ChannelId;
+  externalId: string;
+  language: Language;
+}
+
+/** Broadcast storage port (Prisma in src/db). */
+export interface BroadcastStore {
+  create(input: {
+    id: string;
+    text: string;
+    textEn: string | null;
+    audience: Audience;
+    sendAt: Date;
+    createdBy: string;
+    creatorContactId: string | null;
+    recurringId?: string;
+  }): Promise<BroadcastRecord>;
+  get(id: string): Promise<BroadcastRecord | null>;
+  counts(id: string): Promise<BroadcastCounts>;
+  /** Reachable subscribers the audience would reach now. */
+  countAudience(audience: Audience): Promise<number>;
+  /** Moves scheduled broadcasts whose time has come to "sending" (conditionally: one process wins each). */
+  startDue(now: Date): Promise<string[]>;
+  listSending(): Promise<BroadcastRecord[]>;
+  /**
+   * Queues the next batch of recipients (one outbox row each) and advances the cursor in the same
+   * transaction, conditionally on the cursor read: a crash or a second process can never queue a batch
+   * twice. "done" once every subscriber was looked at; "stopped" when cancelled or another process moved on.
+   */
+  materialiseNext(
+    id: string,
+    batchSize: number,
+    render: (lang: Language) => RenderedMessage,
+    now: Date,
+  ): Promise<"more" | "done" | "stopped">;
+  /** Marks a fully queued broadcast done when none of its rows is still unsent; true if this call did it. */
+  finishIfDrained(id: string, now: Date): Promise<boolean>;
+  /** Moves the reported milestone from `from` to `to`; true if this call did it (one report per milestone). */
+  advanceReported(id: string, from: number, to: number): Promise<boolean>;
+  /** Cancels a scheduled or sending broadcast and its unsent rows; sent rows stay sent. */
+  cancel(id: string, now: Date): Promise<BroadcastRecord | null>;
+  contactAddress(contactId: string): Promise<ContactAddress | null>;
+}

@@ -1,0 +1,203 @@
+import { type Button, say, type TextParam, t } from "../../core/messages";
+import type { DialogRecord } from "../../core/ports";
+import type { Flow, TurnContext } from "../../core/router";
+import type { RequireOfficer } from "../officers/officers-feature";
+import { communePage } from "../subscriptions/commune-picker";
+import { type District, findUnit } from "../venues/district";
+import { type Audience, broadcastTextSchema } from "./audience";
+import type { BroadcastService } from "./broadcast-service";
+import { formatLocal, parseSendTime } from "./send-time";
+
+export const BROADCAST_FLOW = "broadcast";
+
+const b = (key: string, params?: Record<string, TextParam>) => t(`broadcasts:${key}`, params);
+const cancelRow: Button[] = [{ label: t("common.cancel"), payload: "broadcast:cancel" }];
+
+interface Draft {
+  text?: string;
+  audience?: Audience;
+  /** Locale key describing the audience, and the commune's name when one was picked. */
+  audienceKey?: string;
+  communeName?: string;
+  sendAt?: string;
+  /** The officer's communes; empty = the whole district. */
+  scope: string[];
+}
+
+/**
+ * The officers' composer: message → audience (all / one commune, paginated / venue owners / citizens) →
+ * preview with the number of recipients → now or a time → confirm. An officer limited to some communes
+ * only ever reaches subscribers of those communes.
+ */
+export function createComposerFlow(deps: {
+  service: BroadcastService;
+  district: District;
+  requireOfficer: RequireOfficer;
+  showMenu: (ctx: TurnContext) => void;
+  onCreated: () => void;
+}): Flow {
+  const { service, district } = deps;
+  const units = (scope: string[]) =>
+    scope.length ? district.units.filter((u) => scope.includes(u.code)) : district.units;
+  const scoped = (audience: Audience, scope: string[]): Audience =>
+    scope.length && !audience.communes ? { ...withoutAll(audience), communes: scope } : audience;
+
+  const askAudience = (ctx: TurnContext, draft: Draft) => {
+    ctx.goto("audience", { ...draft });
+    ctx.reply(
+      say(b("compose.audience"), [
+        [{ label: b("audience.all"), payload: "broadcast:aud:all" }],
+        [{ label: b("audience.byCommune"), payload: "broadcast:aud:communes" }],
+        [
+          { label: b("audience.owners"), payload: "broadcast:aud:owners" },
+          { label: b("audience.citizens"), payload: "broadcast:aud:citizens" },
+        ],
+        cancelRow,
+      ]),
+    );
+  };
+
+  const preview = async (ctx: TurnContext, draft: Draft) => {
+    const audience = draft.audience ?? { all: true };
+    const count = await service.countAudience(audience);
+    ctx.goto("preview", { ...draft });
+    ctx.reply(
+      say(
+        b("compose.preview", {
+          text: draft.text ?? "",
+          audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
+          count,
+        }),
+      ),
+      say(b("compose.when"), [
+        [
+          { label: b("when.now"), payload: "broadcast:now" },
+          { label: b("when.later"), payload: "broadcast:later" },
+        ],
+        cancelRow,
+      ]),
+    );
+  };
+
+  const confirmPrompt = (ctx: TurnContext, draft: Draft) => {
+    ctx.goto("confirm", { ...draft });
+    const when = draft.sendAt
+      ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
+      : b("when.rightNow");
+    ctx.reply(
+      say(b("compose.confirm", { when }), [
+        [{ label: b("confirm"), payload: "broadcast:confirm" }],
+        cancelRow,
+      ]),
+    );
+  };
+
+  const pickAudience = async (ctx: TurnContext, draft: Draft, kind: string, commune?: string) => {
+    const name = commune ? (findUnit(district, commune)?.name ?? commune) : "";
+    const options: Record<string, { audience: Audience; label: string }> = {
+      all: { audience: { all: true }, label: "audience.all" },
+      owners: { audience: { roles: ["venue-owner"] }, label: "audience.owners" },
+      citizens: { audience: { roles: ["citizen"] }, label: "audience.citizens" },
+    };
+    const option = commune ? { audience: { communes: [commune] }, label: "audience.commune" } : options[kind];
+    if (!option) return askAudience(ctx, draft);
+    await preview(ctx, {
+      ...draft,
+      audience: scoped(option.audience, draft.scope),
+      audienceKey: option.label,
+      communeName: name,
+    });
+  };
+
+  return {
+    id: BROADCAST_FLOW,
+    async handle(ctx, dialog: DialogRecord) {
+      const draft = dialog.data as unknown as Draft;
+      const event = ctx.event;
+      const payload = event.type === "button" ? event.payload : "";
+      const text = event.type === "text" ? event.text : "";
+      if (payload === "broadcast:cancel") {
+        ctx.endDialog();
+        ctx.reply(say(b("compose.cancelled")));
+        return deps.showMenu(ctx);
+      }
+      // Officer rights are checked again at every step: a revoked officer cannot finish a draft.
+      if (!(await deps.requireOfficer(ctx, "broadcast"))) return ctx.endDialog();
+      switch (dialog.step) {
+        case "text": {
+          const parsed = broadcastTextSchema.safeParse(text);
+          if (!parsed.success) return ctx.reply(say(b(text ? "compose.tooLong" : "compose.askText")));
+          return askAudience(ctx, { ...draft, text: parsed.data });
+        }
+        case "audience":
+          if (payload === "broadcast:aud:communes") return askCommune(ctx, draft, 0);
+          if (payload.startsWith("broadcast:aud:")) return pickAudience(ctx, draft, payload.slice(14));
+          return askAudience(ctx, draft);
+        case "commune":
+          if (payload.startsWith("broadcast:communes:"))
+            return askCommune(ctx, draft, Number(payload.slice(19)) || 0);
+          if (payload.startsWith("broadcast:commune:")) {
+            const code = payload.slice(18);
+            if (units(draft.scope).some((u) => u.code === code))
+              return pickAudience(ctx, draft, "commune", code);
+          }
+          return askCommune(ctx, draft, 0);
+        case "preview":
+          if (payload === "broadcast:now") return confirmPrompt(ctx, { ...draft, sendAt: undefined });
+          if (payload === "broadcast:later") {
+            ctx.goto("time", { ...draft });
+            return ctx.reply(say(b("compose.askTime"), [cancelRow]));
+          }
+          return preview(ctx, draft);
+        case "time": {
+          const at = parseSendTime(text, ctx.now);
+          if (typeof at === "string") return ctx.reply(say(b(`compose.time.${at}`), [cancelRow]));
+          return confirmPrompt(ctx, { ...draft, sendAt: at.toISOString() });
+        }
+        case "confirm": {
+          if (payload !== "broadcast:confirm") return confirmPrompt(ctx, draft);
+          const created = await service.create({
+            text: draft.text ?? "",
+            audience: draft.audience ?? { all: true },
+            sendAt: draft.sendAt ? new Date(draft.sendAt) : ctx.now,
+            createdBy: ctx.contact.id,
+            creatorContactId: ctx.contact.id,
+          });
+          ctx.endDialog();
+          ctx.reply(
+            say(
+              draft.sendAt
+                ? b("compose.scheduled", { id: created.id.slice(0, 6), time: formatLocal(created.sendAt) })
+                : b("compose.started", { id: created.id.slice(0, 6) }),
+            ),
+          );
+          deps.onCreated();
+          return;
+        }
+        default:
+          ctx.goto("text", { ...draft });
+          return ctx.reply(say(b("compose.askText")));
+      }
+    },
+  };
+
+  function askCommune(ctx: TurnContext, draft: Draft, page: number): void {
+    ctx.goto("commune", { ...draft });
+    ctx.reply(
+      say(
+        b("compose.pickCommune"),
+        communePage(
+          units(draft.scope),
+          page,
+          { pick: "broadcast:commune:", page: "broadcast:communes:" },
+          [],
+        ).concat([cancelRow]),
+      ),
+    );
+  }
+}
+
+function withoutAll(audience: Audience): Audience {
+  const { all: _all, ...rest } = audience;
+  return rest;
+}

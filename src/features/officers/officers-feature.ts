@@ -1,0 +1,98 @@
+import type { Logger } from "../../core/logger";
+import { type Button, say, t } from "../../core/messages";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import type { OfficerService } from "./officer-service";
+import type { OfficerRecord, OfficerRole } from "./officer-store";
+
+const o = (key: string, params?: Record<string, string | number>) => t(`officers:${key}`, params);
+
+/**
+ * Checks that the person is an active officer (or admin, when `role` is "admin"). Anyone else is told
+ * "not allowed" and the attempt is logged by contact id and channel only (never a name or phone number).
+ */
+export type RequireOfficer = (
+  ctx: TurnContext,
+  what: string,
+  role?: OfficerRole,
+) => Promise<OfficerRecord | undefined>;
+
+/** Builds the shared {@link RequireOfficer} check. */
+export function officerGuard(service: OfficerService, logger: Logger): RequireOfficer {
+  return async (ctx, what, role = "officer") => {
+    const officer = await service.findActive(ctx.contact.id);
+    if (officer && (role === "officer" || officer.role === "admin")) return officer;
+    logger.warn(
+      { contactId: ctx.contact.id, channel: ctx.inbound.channel, what, role: officer?.role ?? "none" },
+      "officer-only action refused",
+    );
+    ctx.reply(say(o("notAllowed")));
+    return undefined;
+  };
+}
+
+/** Communes typed after a command: "21040,21067" or "21040 21067". */
+export function parseCommuneList(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((c) => c.trim())
+    .filter((c) => /^\d{5}$/.test(c));
+}
+
+/**
+ * Becoming an officer (`/officer <code>`), and for admins: `/invite officer|admin [communes]`, `/officers`
+ * (the list, each with a revoke button).
+ */
+export function registerOfficers(
+  router: Router,
+  deps: { service: OfficerService; requireOfficer: RequireOfficer; isCommune: (code: string) => boolean },
+): void {
+  const { service, requireOfficer } = deps;
+
+  router
+    .command(["officer", "canbo"], async (ctx) => {
+      const code = ctx.event.type === "command" ? ctx.event.args.trim() : "";
+      if (!code) return ctx.reply(say(o("redeem.usage")));
+      const result = await service.redeem(code, ctx.contact.id, ctx.now);
+      if (typeof result === "string") return ctx.reply(say(o(`redeem.${result}`)));
+      ctx.reply(say(o(`redeem.done.${result.role}`)), say(o("help")));
+    })
+    .command(["invite", "moi"], async (ctx) => {
+      const admin = await requireOfficer(ctx, "invite", "admin");
+      if (!admin) return;
+      const [roleArg = "", ...rest] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
+      const role = roleArg.toLowerCase();
+      if (role !== "officer" && role !== "admin") return ctx.reply(say(o("invite.usage")));
+      const communes = parseCommuneList(rest.join(" "));
+      const unknown = communes.filter((c) => !deps.isCommune(c));
+      if (unknown.length > 0)
+        return ctx.reply(say(o("invite.unknownCommune", { codes: unknown.join(", ") })));
+      const { code } = await service.invite({ role, communes, createdBy: ctx.contact.id, now: ctx.now });
+      ctx.reply(say(o(`invite.created.${role}`, { hours: 72 })), say({ raw: `/officer ${code}` }));
+    })
+    .command(["officers", "dscanbo"], async (ctx) => {
+      if (!(await requireOfficer(ctx, "officers", "admin"))) return;
+      const active = (await service.list()).filter((x) => !x.revokedAt);
+      const rows: Button[][] = active
+        .filter((x) => x.contactId !== ctx.contact.id)
+        .map((x) => [
+          {
+            label: o("list.revoke", { name: x.displayName ?? x.id.slice(0, 8), role: x.role }),
+            payload: `officers:revoke:${x.id}`,
+          },
+        ]);
+      const lines = active.map((x) =>
+        o("list.line", {
+          name: x.displayName ?? "—",
+          role: x.role,
+          channel: x.channel ?? "",
+          communes: x.communes.join(", ") || "*",
+        }),
+      );
+      ctx.reply(say({ lines: [o("list.title", { count: active.length }), ...lines] }, rows));
+    })
+    .action("officers:revoke:", async (ctx) => {
+      if (!(await requireOfficer(ctx, "revoke", "admin"))) return;
+      const revoked = await service.revoke(buttonPayload(ctx).slice("officers:revoke:".length), ctx.now);
+      ctx.reply(say(o(revoked ? "list.revoked" : "list.notFound", { name: revoked?.displayName ?? "" })));
+    });
+}

@@ -1,0 +1,140 @@
+import { foldText } from "../../core/fold-text";
+import { say, type TextParam, t } from "../../core/messages";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { type District, findUnit } from "../venues/district";
+import { communePage } from "./commune-picker";
+import type { SubscriptionStore } from "./subscription-store";
+
+const s = (key: string, params?: Record<string, TextParam>) => t(`subscriptions:${key}`, params);
+
+/** Typed on their own, outside any flow, these stop reminders ("dừng", "hủy", "stop", …). */
+const STOP_WORDS = new Set(
+  [
+    "dừng",
+    "dừng lại",
+    "dừng nhận",
+    "hủy",
+    "huỷ",
+    "hủy đăng ký",
+    "ngừng",
+    "ngừng nhận",
+    "stop",
+    "unsubscribe",
+  ].map(foldText),
+);
+
+/** Reminder settings and the one-time offer, used by the FAQ and venue registration after they finish. */
+export interface Subscriptions {
+  /** Offers reminders if they were never offered to this contact (asked once, never nagged). */
+  offerOnce(ctx: TurnContext): Promise<void>;
+  showSettings(ctx: TurnContext): Promise<void>;
+}
+
+/**
+ * Opt-in reminders: `/subscribe`, `/unsubscribe` (also "dừng", "hủy", "stop" typed outside a flow — inside
+ * a flow the flow gets the text first, so a venue name or an answer is never taken for "stop"), the
+ * commune of interest and the language (the contact's own language setting).
+ */
+export function registerSubscriptions(
+  router: Router,
+  deps: { store: SubscriptionStore; district: District; showMenu: (ctx: TurnContext) => void },
+): Subscriptions {
+  const { store, district } = deps;
+  const communeName = (code: string | null) => (code ? (findUnit(district, code)?.name ?? code) : null);
+
+  const showSettings = async (ctx: TurnContext) => {
+    const sub = await store.get(ctx.contact.id);
+    const active = sub?.active ?? false;
+    const commune = communeName(sub?.communeCode ?? null);
+    ctx.reply(
+      say(
+        s(active ? "settings.on" : "settings.off", {
+          commune: commune ? s("settings.commune", { name: commune }) : s("settings.noCommune"),
+          language: t(`lang.${ctx.lang}`),
+        }),
+        [
+          [
+            active
+              ? { label: s("buttons.off"), payload: "subs:off" }
+              : { label: s("buttons.on"), payload: "subs:on" },
+          ],
+          [{ label: s("buttons.commune"), payload: "subs:communes:0" }],
+          [{ label: t("menu.language"), payload: "lang:menu" }],
+        ],
+      ),
+    );
+  };
+
+  const askCommune = (ctx: TurnContext, page: number) =>
+    ctx.reply(
+      say(
+        s("pickCommune"),
+        communePage(district.units, page, { pick: "subs:commune:", page: "subs:communes:" }, [
+          [{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }],
+        ]),
+      ),
+    );
+
+  const subscribe = async (ctx: TurnContext) => {
+    const sub = await store.update(ctx.contact.id, { active: true });
+    ctx.reply(say(s("subscribed")));
+    if (!sub.communeCode) askCommune(ctx, 0);
+  };
+
+  const unsubscribe = async (ctx: TurnContext) => {
+    await store.update(ctx.contact.id, { active: false });
+    ctx.reply(say(s("unsubscribed"), [[{ label: s("buttons.on"), payload: "subs:on" }]]));
+  };
+
+  router
+    .command(["subscribe", "nhantin"], subscribe)
+    .command(["unsubscribe", "dungnhan"], unsubscribe)
+    .command(["reminders", "nhacnho"], showSettings)
+    .action("subs:settings", showSettings)
+    .action("subs:on", subscribe)
+    .action("subs:off", unsubscribe)
+    .action("subs:no", (ctx) => {
+      ctx.reply(say(s("declined")));
+    })
+    .action("subs:communes:", (ctx) =>
+      askCommune(ctx, Number(buttonPayload(ctx).slice("subs:communes:".length)) || 0),
+    )
+    .action("subs:commune:", async (ctx) => {
+      const code = buttonPayload(ctx).slice("subs:commune:".length);
+      if (code !== "all" && !findUnit(district, code)) return askCommune(ctx, 0);
+      await store.update(ctx.contact.id, { communeCode: code === "all" ? null : code });
+      ctx.reply(
+        say(code === "all" ? s("communeCleared") : s("communeSet", { name: communeName(code) ?? code })),
+      );
+    });
+
+  // Stop words come before the FAQ's free-text matching, which would otherwise read "hủy" as a question.
+  const previous = router.fallbackRoute;
+  router.fallback(async (ctx) => {
+    const text = ctx.event.type === "text" ? foldText(ctx.event.text.trim()) : "";
+    if (text && STOP_WORDS.has(text)) {
+      const sub = await store.get(ctx.contact.id);
+      if (sub?.active) return unsubscribe(ctx);
+      ctx.reply(say(t("menu.nothingToCancel")));
+      return deps.showMenu(ctx);
+    }
+    return previous?.(ctx);
+  });
+
+  return {
+    showSettings,
+    async offerOnce(ctx) {
+      const sub = await store.get(ctx.contact.id);
+      if (sub?.active || sub?.offeredAt) return;
+      if (!(await store.markOffered(ctx.contact.id, ctx.now))) return;
+      ctx.reply(
+        say(s("offer"), [
+          [
+            { label: s("buttons.acceptOffer"), payload: "subs:on" },
+            { label: s("buttons.declineOffer"), payload: "subs:no" },
+          ],
+        ]),
+      );
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, adminApi, seedSubscribers } from "../helpers/broadcast-fixtures";
+import { waitUntil } from "../helpers/local-server";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+describe("officers in the web chat", () => {
+  let server: TestServer;
+  let api: ReturnType<typeof adminApi>;
+  beforeAll(async () => {
+    server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
+    api = adminApi(server.url);
+  });
+  afterAll(() => server.stop());
+
+  const invite = async (role: "admin" | "officer", communes: string[] = []) => {
+    const res = await api("/api/v1/officers/invites", { role, communes });
+    expect(res.status).toBe(201);
+    return String(res.json.code);
+  };
+
+  it("an invited person becomes an officer with /officer <code>; the code works only once", async () => {
+    const code = await invite("officer");
+    const stored = await server.database.db.officerInvite.findFirstOrThrow();
+    expect(stored.codeHash).not.toContain(code.replace("-", ""));
+
+    const lan = new WebchatClient(server.url);
+    expect(textsOf(await lan.send(`/officer ${code}`))[0]).toMatch(/^Bạn đã được cấp quyền cán bộ/);
+    const other = new WebchatClient(server.url);
+    expect(textsOf(await other.send(`/officer ${code}`))[0]).toMatch(/đã được sử dụng/);
+    const officers = (await api("/api/v1/officers")).json.items as {
+      role: string;
+      revokedAt: string | null;
+    }[];
+    expect(officers).toEqual([expect.objectContaining({ role: "officer", revokedAt: null })]);
+  });
+
+  it("an expired code is refused", async () => {
+    const code = await invite("officer");
+    await server.database.db.officerInvite.updateMany({
+      where: { usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const late = new WebchatClient(server.url);
+    expect(textsOf(await late.send(`/officer ${code}`))[0]).toMatch(/hết hạn/);
+    expect(await server.database.db.officer.count({ where: { role: "officer" } })).toBe(1);
+  });
+
+  it("someone who is not an officer gets 'not allowed' for /broadcast, and the attempt is logged", async () => {
+    const citizen = new WebchatClient(server.url);
+    const r = await citizen.send("/broadcast");
+    expect(textsOf(r)[0]).toBe("Xin lỗi, chức năng này chỉ dành cho cán bộ được phân quyền.");
+    expect(
+      server.logs.some((l) => l.includes("officer-only action refused") && l.includes('"what":"broadcast"')),
+    ).toBe(true);
+  });
+
+  it("an admin invites an officer in chat and later revokes them", async () => {
+    const admin = new WebchatClient(server.url);
+    await admin.send(`/officer ${await invite("admin")}`);
+    const r = await admin.send("/invite officer 21040");
+    const code = /\/officer (\S+)/.exec(textsOf(r).at(-1) ?? "")?.[1];
+    expect(code).toBeDefined();
+    const hoa = new WebchatClient(server.url);
+    expect(textsOf(await hoa.send(`/officer ${code}`))[0]).toMatch(/cấp quyền cán bộ/);
+    const row = await server.database.db.officer.findFirstOrThrow({ where: { communes: "21040" } });
+
+    const list = await admin.send("/officers");
+    expect(list.at(-1)?.kind === "text" && list.at(-1)).toBeTruthy();
+    const revoked = await admin.send({ payload: `officers:revoke:${row.id}` });
+    expect(textsOf(revoked)[0]).toMatch(/^Đã thu hồi quyền/);
+    expect(textsOf(await hoa.send("/broadcast"))[0]).toMatch(/chỉ dành cho cán bộ/);
+  });
+
+  it("an officer composes a broadcast to one commune, sees the count, sends it and gets the final report", async () => {
+    const people = await seedSubscribers(server.database.db, 3, { channel: "webchat", communeCode: "21043" });
+    await seedSubscribers(server.database.db, 2, {
+      channel: "webchat",
+      communeCode: "21046",
+      firstChatId: 9000,
+    });
+    const officer = new WebchatClient(server.url);
+    await officer.send(`/officer ${await invite("officer")}`);
+
+    expect(textsOf(await officer.send("/broadcast"))[0]).toMatch(/^Nhập nội dung thông báo/);
+    const audience = await officer.send("Chiều nay 14h tiêm vắc xin tại trạm y tế xã Bình Chánh.");
+    expect(buttonsOf(audience)).toContain("Theo xã/thị trấn");
+    const communes = await officer.send("Theo xã/thị trấn");
+    expect(buttonsOf(communes)).toContain("Trang sau ▶");
+    const preview = await officer.send({ payload: "broadcast:commune:21043" });
+    expect(textsOf(preview)[0]).toMatch(/– 3 người\.$/);
+    expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "Hủy"]);
+    const confirm = await officer.send("Gửi ngay");
+    expect(textsOf(confirm)[0]).toBe("Gửi thông báo này ngay bây giờ?");
+    expect(textsOf(await officer.send("1"))[0]).toMatch(/^Đã bắt đầu gửi thông báo #/);
+
+    // The report arrives later (the scheduler notices the end): keep reading the officer's chat meanwhile.
+    const seen: string[] = [];
+    const reader = setInterval(() => {
+      officer.read().then(
+        (m) => seen.push(...textsOf(m)),
+        () => undefined,
+      );
+    }, 50);
+    try {
+      await waitUntil(
+        () => seen.some((t) => t.startsWith("✅")),
+        15_000,
+        () => seen.join(" | "),
+      );
+    } finally {
+      clearInterval(reader);
+    }
+    expect(seen.find((t) => t.startsWith("✅"))).toMatch(/Tổng: 3 – gửi được: 3 – lỗi: 0/);
+    const deliveries = await server.database.db.webchatMessage.findMany({
+      where: { sessionId: { in: people } },
+    });
+    expect(deliveries).toHaveLength(3);
+    expect(deliveries[0]?.body).toContain("Chiều nay 14h tiêm vắc xin");
+  });
+});

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+describe("citizens and reminders", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  const subscription = async () =>
+    server.database.db.subscription.findFirst({ orderBy: { updatedAt: "desc" } });
+
+  it("a resident subscribes, picks their commune, and 'dừng' stops the reminders", async () => {
+    const chat = new WebchatClient(server.url);
+    const r = await chat.send("/subscribe");
+    expect(textsOf(r)[0]).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    expect(buttonsOf(r)).toContain("Cả huyện (không chọn xã)");
+    const picked = await chat.send("Thị trấn Châu Ổ");
+    expect(textsOf(picked)[0]).toBe("Đã lưu: bạn sẽ nhận tin của Thị trấn Châu Ổ và tin chung của huyện.");
+    expect(await subscription()).toMatchObject({ active: true, communeCode: "21040" });
+
+    expect(textsOf(await chat.send("dừng"))[0]).toMatch(/^Đã dừng gửi nhắc nhở/);
+    expect(await subscription()).toMatchObject({ active: false, communeCode: "21040" });
+  });
+
+  it("typing 'hủy' as an answer inside venue registration is the answer, not an unsubscribe", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/subscribe");
+    await chat.send("/venue");
+    const r = await chat.send("Hủy");
+    expect(textsOf(r).join("\n")).toMatch(/Bước 2\/6/);
+    expect(await subscription()).toMatchObject({ active: true });
+  });
+
+  it("reminders are offered once after the first FAQ answer, not again", async () => {
+    const chat = new WebchatClient(server.url);
+    const first = await chat.send("ko nhan dc ma otp pc covid");
+    expect(textsOf(first).some((t) => t.startsWith("Bạn có muốn nhận nhắc nhở"))).toBe(true);
+    const second = await chat.send("cách cài pc covid");
+    expect(textsOf(second).some((t) => t.startsWith("Bạn có muốn nhận nhắc nhở"))).toBe(false);
+  });
+
+  it("an owner who left registration halfway gets one reminder after 24 hours, and only one", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/venue");
+    await chat.send("Quán cơm Bà Tư");
+    const now = Date.now();
+    await server.tick(new Date(now + 23 * 3_600_000));
+    await server.tick(new Date(now + 25 * 3_600_000));
+    const seen: string[] = [];
+    for (let i = 0; i < 50 && !seen.some((t) => t.includes("đăng ký dở")); i++) {
+      seen.push(...textsOf(await chat.read()));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen.filter((t) => t.includes("đăng ký dở"))).toEqual([
+      'Bạn đang đăng ký dở địa điểm "Quán cơm Bà Tư". Bạn có muốn hoàn tất để nhận mã QR không? Thông tin đã nhập vẫn được giữ.',
+    ]);
+    const recorded = await server.database.db.venueNudge.count();
+    await server.tick(new Date(now + 50 * 3_600_000));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(textsOf(await chat.read()).filter((t) => t.includes("đăng ký dở"))).toEqual([]);
+    expect(await server.database.db.venueNudge.count()).toBe(recorded);
+    // The reminder's buttons answer by number too: "1" continues where the owner stopped.
+    expect(textsOf(await chat.send("1")).join("\n")).toMatch(/Bước 2\/6/);
+  });
+});

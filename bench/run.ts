@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { measureBroadcast } from "./broadcast";
 import { measureFaq } from "./faq";
 import { round } from "./median";
 import { measurePoster } from "./venue-render";
@@ -22,6 +23,7 @@ const poster = await measurePoster(runs);
 const faq = measureFaq(root);
 clearInterval(sampler);
 const webhook = await measureWebhook(root, { quick: values.quick });
+const broadcast = await measureBroadcast(root, { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 });
 // PostgreSQL too when a server is named (CI and developers with a local server).
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const webhookPostgres = pgUrl
@@ -34,8 +36,7 @@ const results = {
   node: process.version,
   webhook,
   webhookPostgres,
-  broadcast: null,
-  notMeasured: { broadcast: "issue #6/#9" },
+  broadcast,
   faq,
   poster,
   /** Peak RSS of the server under the webhook load (the bench process itself is reported separately). */
@@ -62,8 +63,9 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | ratio ours / baseline | ${webhook.ratio} (goal ≥ 0.5) |
 | webhook saturation on PostgreSQL | ${webhookPostgres ? `${webhookPostgres.updatesPerSec} updates/s, ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
 | peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 250) |
+| broadcast to ${broadcast.recipients} subscribers at ${broadcast.limitPerSec}/s | ${broadcast.achievedPerSec}/s, ratio ${broadcast.ratio} (goal ≥ 0.95), 429s ${broadcast.status429}, duplicates ${broadcast.duplicates}, missing ${broadcast.missing} |
 
-Not measured yet: broadcast rate (see results.json \`notMeasured\`). Machine load during the run affects every
+Machine load during the run affects every
 absolute figure; the ratio is measured side by side in the same run.
 `,
 );

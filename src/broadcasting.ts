@@ -50,6 +50,8 @@ export function createBroadcasting(deps: {
 
   return {
     scheduler,
+    /** The officer check, shared with features outside this wiring (tracing in chat). */
+    requireOfficer,
     /** Hooks for the FAQ and venue registration: offer reminders once, open the settings. */
     offerReminders: async (ctx: TurnContext) => subscriptions?.offerOnce(ctx),
     /** Registers the chat features; call after the FAQ so "dừng"/"hủy"/"stop" are seen before its matching. */

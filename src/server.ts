@@ -38,6 +38,7 @@ import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { registerCheckin } from "./features/checkin/checkin-feature";
 import { CheckinService } from "./features/checkin/checkin-service";
+import { registerTracingChat } from "./features/checkin/tracing-chat";
 import { TracingService } from "./features/checkin/tracing-service";
 import { FAQ_MENU, registerFaq } from "./features/faq/faq-feature";
 import { loadFaqKnowledge } from "./features/faq/load-faq-matcher";
@@ -126,6 +127,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     offerReminders,
   });
   registerCheckin(router, { service: checkin, venues: venueStore, showMenu });
+  registerTracingChat(router, { tracing, venues: venueStore, requireOfficer: broadcasting.requireOfficer });
   const menu = registerMenu(router, [...FAQ_MENU, ...VENUE_MENU]);
   // The FAQ takes over free text that no flow is waiting for (after the menu's plain fallback).
   registerFaq(router, {

@@ -1,0 +1,104 @@
+import { type Outbound, say, t } from "../../core/messages";
+import type { Router, TurnContext } from "../../core/router";
+import type { RequireOfficer } from "../officers/officers-feature";
+import { formatPhoneForDisplay } from "../venues/phone";
+import { normaliseVenueCode } from "../venues/venue-code";
+import type { VenueStore } from "../venues/venue-store";
+import { MAX_WINDOW_DAYS, type TracingService } from "./tracing-service";
+import { formatVietnamTime } from "./vietnam-time";
+import type { VisitRecord } from "./visit-store";
+
+const TRACE_FLOW = "trace";
+/** Chat messages stay readable: the full list is in the API (`GET /api/v1/venues/:id/visits`). */
+const MAX_LINES = 30;
+const k = (key: string, params?: Record<string, string | number>) => t(`checkin:trace.${key}`, params);
+
+/**
+ * Tracing in chat for officers: `/trace <venue code> [hours]` lists who was at the venue in the last hours
+ * (every access audited by the tracing service), then offers "Alert these visitors", which queues the exposure
+ * alert through the outbox and lists the phone-only visitors for officers to call. Officers scoped to some
+ * communes can only trace venues there.
+ */
+export function registerTracingChat(
+  router: Router,
+  deps: { tracing: TracingService; venues: VenueStore; requireOfficer: RequireOfficer },
+): void {
+  router.command("trace", async (ctx) => {
+    const officer = await deps.requireOfficer(ctx, "trace");
+    if (!officer) return;
+    const [rawCode, rawHours] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
+    const code = rawCode ? normaliseVenueCode(rawCode) : undefined;
+    const hours = rawHours ? Number(rawHours) : 24;
+    if (!code || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
+      return ctx.reply(say(k("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
+    }
+    const venue = await deps.venues.findByCode(code);
+    if (!venue || (officer.communes.length > 0 && !officer.communes.includes(venue.communeCode))) {
+      return ctx.reply(say(k("notFound", { code })));
+    }
+    const window = { from: new Date(ctx.now.getTime() - hours * 3600_000), to: ctx.now };
+    const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window);
+    if (visits.length === 0) return ctx.reply(say(k("none", { name: venue.name, hours })));
+    ctx.enter(TRACE_FLOW, "confirm", {
+      venueId: venue.id,
+      from: window.from.toISOString(),
+      to: window.to.toISOString(),
+      officerId: officer.id,
+    });
+    ctx.reply(
+      listMessage(venue.name, hours, visits, ctx),
+      say(k("askAlert", { count: visits.length }), [
+        [
+          { label: k("alert"), payload: `${TRACE_FLOW}:alert` },
+          { label: k("cancel"), payload: `${TRACE_FLOW}:cancel` },
+        ],
+      ]),
+    );
+  });
+
+  router.flow({
+    id: TRACE_FLOW,
+    async handle(ctx, dialog) {
+      const data = dialog.data as { venueId: string; from: string; to: string; officerId: string };
+      if (ctx.event.type !== "button" || ctx.event.payload !== `${TRACE_FLOW}:alert`) {
+        ctx.endDialog();
+        return ctx.reply(say(k("cancelled")));
+      }
+      // Checked again: the officer may have been revoked since the list was shown.
+      const officer = await deps.requireOfficer(ctx, "trace-alert");
+      const venue = await deps.venues.findById(data.venueId);
+      ctx.endDialog();
+      if (!officer || !venue) return;
+      const outcome = await deps.tracing.alertVisitors(`officer:${officer.id}`, venue, {
+        from: new Date(data.from),
+        to: new Date(data.to),
+      });
+      const replies: Outbound[] = [
+        say(k("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
+      ];
+      if (outcome.phoneOnly.length > 0) {
+        const lines = outcome.phoneOnly.slice(0, MAX_LINES).map((p) => ({
+          raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})`,
+        }));
+        replies.push(say({ lines: [k("callThese", { count: outcome.phoneOnly.length }), ...lines] }));
+      }
+      ctx.reply(...replies);
+    },
+  });
+}
+
+function listMessage(venueName: string, hours: number, visits: VisitRecord[], ctx: TurnContext): Outbound {
+  const lines = visits.slice(0, MAX_LINES).map((v) => ({
+    raw: [
+      `• ${formatVietnamTime(v.visitedAt, ctx.lang)}`,
+      v.phone ? formatPhoneForDisplay(v.phone) : "—",
+      v.name ?? "",
+      v.contactId ? "💬" : "",
+      v.flagged ? "⚠️" : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  }));
+  const more = visits.length > MAX_LINES ? [k("more", { count: visits.length - MAX_LINES })] : [];
+  return say({ lines: [k("header", { name: venueName, hours, count: visits.length }), ...lines, ...more] });
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { CheckinBrowser, registerVenue } from "../helpers/checkin-form";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+describe("an officer traces a venue from the chat", () => {
+  let server: TestServer;
+  let api: ReturnType<typeof adminApi>;
+  beforeAll(async () => {
+    server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
+    api = adminApi(server.url);
+  });
+  afterAll(() => server.stop());
+
+  const officer = async (communes: string[] = []) => {
+    const code = String((await api("/api/v1/officers/invites", { role: "officer", communes })).json.code);
+    const chat = new WebchatClient(server.url);
+    await chat.send(`/officer ${code}`);
+    return chat;
+  };
+
+  it("sees who was there, alerts the chat visitors, and gets the phone-only visitors to call; all audited", async () => {
+    const venue = await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Chợ Bình Long",
+      communeCode: "21088",
+    });
+    // One visitor by chat (deep link), one by the QR page with a phone number only.
+    const visitor = new WebchatClient(server.url);
+    await visitor.send(`/start c_${venue.code}`);
+    await new CheckinBrowser(server.url).checkIn(venue.code, { phone: "0905 333 444", name: "Cô Ba" });
+
+    const stranger = new WebchatClient(server.url);
+    expect(textsOf(await stranger.send(`/trace ${venue.code}`))[0]).toMatch(/^Xin lỗi, chức năng này chỉ dành cho cán bộ/);
+
+    const lan = await officer();
+    expect(textsOf(await lan.send("/trace"))[0]).toMatch(/^Cách dùng: \/trace/);
+    const list = await lan.send(`/trace ${venue.code.toLowerCase()} 2`);
+    expect(textsOf(list)[0]).toMatch(/^Lượt khai báo tại "Chợ Bình Long" trong 2 giờ qua: 2/);
+    expect(textsOf(list)[0]).toContain("0905 333 444 Cô Ba");
+    expect(buttonsOf(list)).toEqual(["📣 Gửi cảnh báo", "Không gửi"]);
+
+    const alerted = await lan.send("📣 Gửi cảnh báo");
+    expect(textsOf(alerted)[0]).toBe(
+      "Đã xếp hàng gửi cảnh báo cho 1 người qua chat. Không liên lạc được: 0.",
+    );
+    expect(textsOf(alerted)[1]).toMatch(/^1 người chỉ để lại số điện thoại[\s\S]*0905 333 444 – Cô Ba/);
+    const audit = await server.database.db.auditLog.findMany({
+      where: { actor: { startsWith: "officer:" } },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual(["alert.venue", "visits.venue"]);
+  });
+
+  it("an officer of another commune cannot trace the venue", async () => {
+    const venue = await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Trạm y tế Bình Châu",
+      communeCode: "21112",
+    });
+    const scoped = await officer(["21040"]);
+    expect(textsOf(await scoped.send(`/trace ${venue.code}`))[0]).toBe(
+      `Không tìm thấy địa điểm ${venue.code} trong phạm vi của bạn.`,
+    );
+  });
+});

@@ -31,7 +31,9 @@ describe("an officer traces a venue from the chat", () => {
     await new CheckinBrowser(server.url).checkIn(venue.code, { phone: "0905 333 444", name: "Cô Ba" });
 
     const stranger = new WebchatClient(server.url);
-    expect(textsOf(await stranger.send(`/trace ${venue.code}`))[0]).toMatch(/^Xin lỗi, chức năng này chỉ dành cho cán bộ/);
+    expect(textsOf(await stranger.send(`/trace ${venue.code}`))[0]).toMatch(
+      /^Xin lỗi, chức năng này chỉ dành cho cán bộ/,
+    );
 
     const lan = await officer();
     expect(textsOf(await lan.send("/trace"))[0]).toMatch(/^Cách dùng: \/trace/);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, adminApi, seedSubscribers, waitForBroadcast } from "../helpers/broadcast-fixtures";
+import { FakeBotApi } from "../helpers/fake-bot-api";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
 import {
@@ -6,6 +8,7 @@ import {
   TEST_ZALO_BOT_SECRET,
   TEST_ZALO_OA_APP_SECRET,
   type TestServer,
+  telegramEnv,
   zaloBotEnv,
   zaloOaEnv,
 } from "../helpers/test-server";
@@ -17,15 +20,23 @@ describe("every flow works on Zalo", () => {
   const oa = new FakeZaloOaApi(TEST_ZALO_OA_APP_SECRET);
   let server: TestServer;
 
+  const telegram = new FakeBotApi();
+
   beforeAll(async () => {
     const botRoot = await bot.start();
     const oaRoot = await oa.start();
-    server = await startTestServer({ ...zaloBotEnv(botRoot), ...zaloOaEnv(oaRoot, oa.issue()) });
+    server = await startTestServer({
+      ...zaloBotEnv(botRoot),
+      ...zaloOaEnv(oaRoot, oa.issue()),
+      ...telegramEnv(await telegram.start()),
+      ADMIN_API_TOKEN: ADMIN_TOKEN,
+    });
   });
   afterAll(async () => {
     await server.stop();
     await bot.stop();
     await oa.stop();
+    await telegram.stop();
   });
 
   /** Zalo Bot: sends a text and returns the texts the bot answered with. */
@@ -110,5 +121,29 @@ describe("every flow works on Zalo", () => {
     ]);
     const [done] = await oaSay(user, "✅ Xác nhận", 2);
     expect(done?.message.text).toMatch(/^🎉 Đã đăng ký xong "Nhà văn hóa thôn"/);
+  });
+
+  it("people subscribe on Zalo Bot and Zalo OA, and one broadcast reaches them with Telegram subscribers, once each", async () => {
+    const botChat = "c0ffee00c0ffee00c0ff";
+    const oaUser = "7612345678901230000";
+    expect((await botSay(botChat, "/subscribe"))[0]).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    expect((await oaSay(oaUser, "/subscribe"))[0]?.message.text).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    const telegramChats = await seedSubscribers(server.database.db, 3, { firstChatId: 777_000 });
+
+    const call = adminApi(server.url);
+    const created = await call("/api/v1/broadcasts", {
+      text: "Nhắc nhở: quét mã QR khi vào chợ.",
+      audience: { all: true },
+    });
+    expect(created.status).toBe(201);
+    const done = await waitForBroadcast(call, String(created.json.id), "done", 20_000);
+    expect(done.counts).toMatchObject({ total: 5, sent: 5, failed: 0, blocked: 0, pending: 0 });
+
+    // The officers' text, then the district's signature and how to stop, in the person's language.
+    const reminder =
+      "Nhắc nhở: quét mã QR khi vào chợ.\n\n— UBND huyện Bình Sơn. Gõ “dừng” để ngừng nhận tin.";
+    expect(bot.textsTo(botChat).filter((t) => t === reminder)).toHaveLength(1);
+    expect(oa.to(oaUser).filter((m) => m.message.text === reminder)).toHaveLength(1);
+    for (const chat of telegramChats) expect(telegram.textsTo(chat)).toEqual([reminder]);
   });
 });

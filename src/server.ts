@@ -46,6 +46,7 @@ import { registerMenu } from "./features/menu/menu-feature";
 import { loadDistrict } from "./features/venues/district";
 import { VenueService } from "./features/venues/venue-service";
 import { registerVenues, VENUE_MENU } from "./features/venues/venues-feature";
+import { mountFaqApi } from "./http/admin/faq-api";
 import { mountVenuesApi } from "./http/admin/venues-api";
 import { mountVisitsApi } from "./http/admin/visits-api";
 import { requireAdminToken } from "./http/admin-auth";
@@ -107,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     communeName: (code) => venueService.communeName(code),
   });
 
+  const faqStore = new PrismaFaqStore(db);
   const router = new Router();
   const showMenu = (ctx: TurnContext) => menu.showMenu(ctx);
   const broadcasting = createBroadcasting({
@@ -132,7 +134,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // The FAQ takes over free text that no flow is waiting for (after the menu's plain fallback).
   registerFaq(router, {
     ...loadFaqKnowledge(join(root, "locales")),
-    store: new PrismaFaqStore(db),
+    store: faqStore,
     showMenu,
     offerReminders,
   });
@@ -213,6 +215,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       });
       r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
       mountVenuesApi(r, { service: venueService, store: venueStore, district, texts });
+      mountFaqApi(r, { store: faqStore });
       mountVisitsApi(r, { tracing, venues: venueStore, audit });
       broadcasting.mount(r);
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {

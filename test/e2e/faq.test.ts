@@ -5,7 +5,7 @@ import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 describe("citizens ask questions", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ ADMIN_API_TOKEN: "faq-admin-token-0123456789abcdef" });
   });
   afterAll(() => server.stop());
 
@@ -40,5 +40,16 @@ describe("citizens ask questions", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.text).not.toContain("0905 123 456");
     expect(stored[0]?.text).toContain("***56");
+  });
+
+  it("officers list unanswered questions with counts, the same question typed two ways counted once", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("Lịch cắt điện tuần này?");
+    await chat.send("lich cat dien tuan nay");
+    const url = `${server.url}/api/v1/faq/unanswered`;
+    expect((await fetch(url)).status).toBe(401);
+    const res = await fetch(url, { headers: { authorization: "Bearer faq-admin-token-0123456789abcdef" } });
+    const { items } = (await res.json()) as { items: { text: string; count: number }[] };
+    expect(items.find((i) => i.count === 2)?.text).toMatch(/c[aắ]t đ?d?i[eệ]n/i);
   });
 });

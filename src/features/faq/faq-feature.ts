@@ -1,9 +1,9 @@
-import { foldText } from "../../core/fold-text";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqStore } from "./faq-store";
+import { foldVietnamese } from "./fold";
 import type { FaqMatcher } from "./matcher";
 import { FAQ_GROUPS, type FaqTopic } from "./topics";
 
@@ -89,7 +89,8 @@ export function registerFaq(
         const masked = maskPhonesIn(text).slice(0, 500);
         await deps.store.recordUnanswered({
           text: masked,
-          folded: foldText(masked),
+          // The matcher's own folding (diacritics, punctuation, "ko"/"không"…) groups one question typed many ways.
+          folded: foldVietnamese(masked),
           language: ctx.lang,
           channel: ctx.inbound.channel,
         });

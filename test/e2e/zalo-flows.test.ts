@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminApi, seedSubscribers, waitForBroadcast } from "../helpers/broadcast-fixtures";
+import { registerVenue } from "../helpers/checkin-form";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
@@ -145,5 +146,22 @@ describe("every flow works on Zalo", () => {
     expect(bot.textsTo(botChat).filter((t) => t === reminder)).toHaveLength(1);
     expect(oa.to(oaUser).filter((m) => m.message.text === reminder)).toHaveLength(1);
     for (const chat of telegramChats) expect(telegram.textsTo(chat)).toEqual([reminder]);
+  });
+
+  it("a visitor on Zalo checks in by sending what the QR page tells them, and the visit is tied to their chat", async () => {
+    const venue = await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Quầy thuốc Bình Châu",
+      communeCode: "21112",
+    });
+    const page = await (await fetch(`${server.url}/c/${venue.code}`)).text();
+    expect(page).toContain(`Trên Zalo: nhắn /start c_${venue.code}`);
+    const chat = "d00dd00dd00dd00dd00d";
+    const [first] = await botSay(chat, `/start c_${venue.code}`);
+    expect(first).toContain("Quầy thuốc Bình Châu");
+    const visit = await server.database.db.visit.findFirst({ where: { venueId: venue.id } });
+    const contact = await server.database.db.contact.findFirst({
+      where: { channel: "zalo-bot", externalId: chat },
+    });
+    expect(visit?.contactId).toBe(contact?.id);
   });
 });

@@ -71,7 +71,9 @@ export class CheckinPages {
       HEALTH_QUESTIONS.map(question).join("") +
       `<button type="submit">${p("page.submit")}</button></form>` +
       `<p class="note">${p("page.privacy", { days: this.options.retentionDays })}</p>` +
-      `<p>${p("page.chatTitle")}</p>${telegram}<a class="btn alt" href="/?start=c_${code}">${p("page.webchat")}</a>`;
+      `<p>${p("page.chatTitle")}</p>${telegram}<a class="btn alt" href="/?start=c_${code}">${p("page.webchat")}</a>` +
+      // Zalo documents no link that carries a start payload, so Zalo users are told what to send instead.
+      `<p class="note">${p("page.zalo", { command: `/start c_${code}` })}</p>`;
     return this.page(lang, p("page.title"), venue, body);
   }
 

@@ -50,6 +50,12 @@ export function createBroadcasting(deps: {
 
   return {
     scheduler,
+    /** Shared with the officers' dashboard (issue 8): the same officer check and broadcast rules. */
+    officers,
+    requireOfficer,
+    broadcasts,
+    directives,
+    kick,
     /** Hooks for the FAQ and venue registration: offer reminders once, open the settings. */
     offerReminders: async (ctx: TurnContext) => subscriptions?.offerOnce(ctx),
     /** Registers the chat features; call after the FAQ so "dừng"/"hủy"/"stop" are seen before its matching. */

@@ -21,7 +21,7 @@ const CSS =
   "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top}" +
   "button{background:#0b6b3a;color:#fff;border:0;border-radius:4px;padding:4px 10px;cursor:pointer}button.ghost{background:#fff;color:#0b6b3a;border:1px solid #0b6b3a}" +
   ".chart{width:100%;height:260px}.err{background:#fdecea;border:1px solid #c62828;padding:8px}.ok{background:#e6f4ea;border:1px solid #0b6b3a;padding:8px}" +
-  ".muted{color:#666}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}form.inline{display:inline}" +
+  ".muted{color:#666}header .role{opacity:.85}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}form.inline{display:inline}" +
   "input,select,textarea{font:inherit;padding:3px}textarea{width:100%}";
 
 /** The pages of the dashboard: a translator bound to a language and the shared frame. */
@@ -62,7 +62,7 @@ export class DashboardHtml {
             return `<a href="${href}?lang=${lang}"${options.active === k ? ' class="on"' : ""}>${p(`nav.${k}`)}</a>`;
           })
           .join("") +
-        `<span class="muted">${p(`role.${options.viewer.role}`)}</span>` +
+        `<span class="role">${p(`role.${options.viewer.role}`)}</span>` +
         `<form method="post" action="/admin/logout?lang=${lang}"><input type="hidden" name="csrf" value="${escapeHtml(options.csrf ?? "")}"><button class="ghost" type="submit">${p("nav.logout")}</button></form>`
       : "";
     return (

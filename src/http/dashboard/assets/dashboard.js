@@ -7,7 +7,7 @@
   const NS = "http://www.w3.org/2000/svg";
   const W = 600;
   const H = 260;
-  const PAD = { left: 40, right: 10, top: 20, bottom: 70 };
+  const PAD = { left: 40, right: 50, top: 24, bottom: 100 };
 
   const el = (name, attrs, text) => {
     const node = document.createElementNS(NS, name);
@@ -46,7 +46,8 @@
     const n = chart.labels.length || 1;
     const values = chart.values;
     const targets = chart.targets || [];
-    const max = Math.max(1, ...values, ...targets.filter((t) => t !== null));
+    // Whole-number gridlines: round the top up to a multiple of 4 (four gridline steps).
+    const max = Math.ceil(Math.max(1, ...values, ...targets.filter((t) => t !== null)) / 4) * 4;
     const plotW = W - PAD.left - PAD.right;
     const plotH = H - PAD.top - PAD.bottom;
     const y = (v) => PAD.top + plotH - (plotH * v) / max;

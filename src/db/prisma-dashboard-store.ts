@@ -163,6 +163,7 @@ export class PrismaDashboardStore implements DashboardStore {
         status: b.status,
         sendAt: b.sendAt,
         createdBy: b.createdBy,
+        communes: parseAudience(b.audience).communes ?? null,
         counts: {
           total: n([...UNSENT, "sent", "failed", "blocked", "cancelled"]),
           sent: n(["sent"]),

@@ -32,7 +32,8 @@ interface Page {
   waitForURL(url: RegExp): Promise<void>;
   waitForEvent(event: "download"): Promise<Download>;
   textContent(selector: string): Promise<string | null>;
-  evaluate<T>(fn: () => T): Promise<T>;
+  /** A string expression: type-checking here has no DOM library. */
+  evaluate<T>(expression: string): Promise<T>;
   screenshot(options: { path: string; fullPage: boolean }): Promise<Buffer>;
 }
 interface BrowserContext {
@@ -112,12 +113,11 @@ describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real 
       await page.waitForURL(/\/admin\?lang=vi$/);
       await page.waitForSelector("[data-chart=venues] svg rect");
       await page.waitForSelector("[data-chart=checkins] svg polyline");
-      const shapes = await page.evaluate(() => ({
-        bars: [...document.querySelectorAll("[data-chart=venues] svg rect")].filter(
-          (r) => Number(r.getAttribute("height")) > 0,
-        ).length,
+      const shapes = await page.evaluate<{ bars: number; points: number }>(`({
+        bars: [...document.querySelectorAll("[data-chart=venues] svg rect")]
+          .filter((r) => Number(r.getAttribute("height")) > 0).length,
         points: document.querySelectorAll("[data-chart=checkins] svg circle").length,
-      }));
+      })`);
       expect(shapes.bars).toBeGreaterThanOrEqual(2);
       expect(shapes.points).toBe(30);
       await page.screenshot({ path: join(artifacts, "dashboard-overview.png"), fullPage: true });

@@ -28,6 +28,8 @@ export interface DashboardBroadcast {
   status: string;
   sendAt: Date;
   createdBy: string;
+  /** Communes the audience names; null = not narrowed by commune (district-wide). */
+  communes: string[] | null;
   counts: { total: number; sent: number; failed: number; blocked: number; pending: number };
 }
 

@@ -45,12 +45,14 @@ export async function renderReportPdf(
     .text(label("window", { from: report.from, to: report.to }));
   doc.moveDown();
 
+  // Chart helpers draw text at absolute positions, which moves doc.y: keep our own cursor.
   doc.font("bold").fontSize(12).fillColor("#000").text(label("venuesChart"));
-  barChart(doc, MARGIN, doc.y + 6, width, 200, report);
-  doc.y += 6 + 200 + 70;
+  const barTop = doc.y + 8;
+  barChart(doc, MARGIN, barTop, width, 200, report);
   doc.x = MARGIN;
+  doc.y = barTop + 200 + 90;
   doc.font("bold").fontSize(12).fillColor("#000").text(label("checkinsChart"));
-  lineChart(doc, MARGIN, doc.y + 6, width, 140, report.days);
+  lineChart(doc, MARGIN, doc.y + 8, width, 140, report.days);
   doc.addPage();
   table(doc, report, label, width);
   doc.end();

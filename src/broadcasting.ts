@@ -50,8 +50,12 @@ export function createBroadcasting(deps: {
 
   return {
     scheduler,
-    /** The officer check, shared with features outside this wiring (tracing in chat). */
+    /** Shared with the officers' dashboard and tracing in chat: the same officer check and broadcast rules. */
+    officers,
     requireOfficer,
+    broadcasts,
+    directives,
+    kick,
     /** Hooks for the FAQ and venue registration: offer reminders once, open the settings. */
     offerReminders: async (ctx: TurnContext) => subscriptions?.offerOnce(ctx),
     /** Registers the chat features; call after the FAQ so "dừng"/"hủy"/"stop" are seen before its matching. */

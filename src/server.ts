@@ -23,6 +23,7 @@ import { OutboxDispatcher } from "./core/outbox-dispatcher";
 import type { ChannelSender } from "./core/ports";
 import { type RateBudget, RateLimiter } from "./core/rate-limiter";
 import { Router, type TurnContext } from "./core/router";
+import { createDashboard } from "./dashboard";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { PrismaAlertStore } from "./db/prisma-alert-store";
@@ -139,6 +140,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
     offerReminders,
   });
   broadcasting.register(router, showMenu);
+  const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
+  const dashboard = createDashboard({
+    db,
+    texts,
+    district,
+    venueService,
+    venues: venueStore,
+    broadcasting,
+    publicUrl: config.publicUrl,
+    secret,
+  });
+  dashboard.register(router);
   const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
 
   const senders = new Map<ChannelId, ChannelSender>([["webchat", new WebchatSender(webchatStore)]]);
@@ -195,7 +208,6 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const readiness = new Readiness(async () => {
     await db.$queryRawUnsafe("SELECT 1");
   });
-  const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
   const sessions = new WebchatSessions(secret);
   const app = createApp({
     bodyLimit: config.BODY_LIMIT,
@@ -218,6 +230,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       mountFaqApi(r, { store: faqStore });
       mountVisitsApi(r, { tracing, venues: venueStore, audit });
       broadcasting.mount(r);
+      dashboard.mount(r);
       if (telegram && config.telegram?.mode === "webhook" && config.telegram.secret) {
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }

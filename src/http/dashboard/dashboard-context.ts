@@ -1,0 +1,100 @@
+import express, { type Request, type Response } from "express";
+import { type Language, languageFromHint } from "../../core/messages";
+import type { TextRenderer } from "../../core/renderer";
+import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
+import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
+import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
+import type { DirectiveStore } from "../../features/directives/directive-store";
+import type { FaqStore } from "../../features/faq/faq-store";
+import type { District } from "../../features/venues/district";
+import type { VenueService } from "../../features/venues/venue-service";
+import type { VenueStore } from "../../features/venues/venue-store";
+import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
+import { DashboardCsrf, sessionIdOf, viewerOf } from "./dashboard-session";
+
+/** What the dashboard routes need, wired by the composition root. */
+export interface DashboardDeps {
+  auth: DashboardAuth;
+  store: DashboardStore;
+  texts: TextRenderer;
+  district: District;
+  venueService: VenueService;
+  venues: VenueStore;
+  broadcasts: BroadcastService;
+  directives: DirectiveStore;
+  faq: FaqStore;
+  /** Signs the CSRF tokens. */
+  secret: string;
+  secureCookies: boolean;
+  /** Wakes the scheduler after a broadcast was created. */
+  kick: () => void;
+  now?: () => Date;
+}
+
+/** Shared helpers of the dashboard route modules. */
+export class DashboardContext {
+  readonly html: DashboardHtml;
+  readonly csrf: DashboardCsrf;
+  /** HTML forms only, small (the largest is a broadcast text). */
+  readonly form = express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 });
+  readonly now: () => Date;
+
+  constructor(readonly deps: DashboardDeps) {
+    this.html = new DashboardHtml(deps.texts);
+    this.csrf = new DashboardCsrf(deps.secret);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  lang(req: Request): Language {
+    return languageFromHint(typeof req.query.lang === "string" ? req.query.lang : undefined);
+  }
+
+  send(res: Response, status: number, html: string): void {
+    res.status(status).set(DASHBOARD_HEADERS).send(html);
+  }
+
+  /** The viewer, or a 401 page explaining how to log in (no data) and undefined. */
+  viewer(req: Request, res: Response): DashboardViewer | undefined {
+    const viewer = viewerOf(res);
+    if (!viewer) this.send(res, 401, this.html.message(this.lang(req), "loginHelp"));
+    return viewer ?? undefined;
+  }
+
+  /** For POSTs: the viewer with a valid CSRF token, else 401/403 and undefined. */
+  poster(req: Request, res: Response): DashboardViewer | undefined {
+    const viewer = this.viewer(req, res);
+    if (!viewer) return undefined;
+    if (!this.csrf.verify(req)) {
+      this.send(res, 403, this.html.message(this.lang(req), "forbidden"));
+      return undefined;
+    }
+    return viewer;
+  }
+
+  csrfToken(req: Request): string {
+    return this.csrf.token(sessionIdOf(req) ?? "");
+  }
+
+  /** Communes of the district the viewer may see, in the district file's order. */
+  communes(scope: Scope): { code: string; name: string }[] {
+    return this.deps.district.units
+      .filter((u) => !scope || scope.includes(u.code))
+      .map((u) => ({ code: u.code, name: u.name }));
+  }
+
+  communeName(code: string): string {
+    return this.deps.venueService.communeName(code);
+  }
+}
+
+/** Form field as a trimmed string ("" when absent or not a string). */
+export function field(body: unknown, name: string, max = 200): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === "string" ? v.trim().slice(0, max) : "";
+}
+
+/** Query parameter as a trimmed string. */
+export function queryParam(req: Request, name: string, max = 100): string {
+  const v = req.query[name];
+  return typeof v === "string" ? v.trim().slice(0, max) : "";
+}

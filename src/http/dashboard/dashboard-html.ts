@@ -1,0 +1,93 @@
+import type { Language, TextParam } from "../../core/messages";
+import type { TextRenderer } from "../../core/renderer";
+import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
+import { escapeHtml } from "../checkin/checkin-html";
+
+export { escapeHtml };
+
+/** Response headers of every dashboard page: never cached, only our own script, no framing. */
+export const DASHBOARD_HEADERS = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy":
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+const CSS =
+  "*{box-sizing:border-box}body{font:15px/1.45 system-ui,'Segoe UI',Roboto,sans-serif;margin:0;color:#1b1f1d;background:#f4f7f5}" +
+  "header{background:#0b6b3a;color:#fff;padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}" +
+  "header a{color:#fff;text-decoration:none}header a.on{text-decoration:underline}header form{margin-left:auto}" +
+  "main{max-width:1100px;margin:auto;padding:16px}h1{font-size:1.4em;color:#0b6b3a}section{background:#fff;padding:12px 16px;margin:12px 0;border-radius:6px}" +
+  "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top}" +
+  "button{background:#0b6b3a;color:#fff;border:0;border-radius:4px;padding:4px 10px;cursor:pointer}button.ghost{background:#fff;color:#0b6b3a;border:1px solid #0b6b3a}" +
+  ".chart{width:100%;height:260px}.err{background:#fdecea;border:1px solid #c62828;padding:8px}.ok{background:#e6f4ea;border:1px solid #0b6b3a;padding:8px}" +
+  ".muted{color:#666}header .role{opacity:.85}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}form.inline{display:inline}" +
+  "input,select,textarea{font:inherit;padding:3px}textarea{width:100%}";
+
+/** The pages of the dashboard: a translator bound to a language and the shared frame. */
+export class DashboardHtml {
+  constructor(private readonly texts: TextRenderer) {}
+
+  /** Text of `dashboard:<key>` in `lang`, HTML-escaped. */
+  t(lang: Language, key: string, params?: Record<string, TextParam>): string {
+    return escapeHtml(this.texts.render({ key: `dashboard:${key}`, ...(params ? { params } : {}) }, lang));
+  }
+
+  /** Raw text (not escaped), for CSV and chart labels. */
+  raw(lang: Language, key: string, params?: Record<string, TextParam>): string {
+    return this.texts.render(
+      { key: `${key.includes(":") ? "" : "dashboard:"}${key}`, ...(params ? { params } : {}) },
+      lang,
+    );
+  }
+
+  /** A whole page; `viewer` adds the navigation and the log-out form. */
+  page(
+    lang: Language,
+    options: {
+      title: string;
+      body: string;
+      viewer?: DashboardViewer;
+      csrf?: string;
+      active?: string;
+      head?: string;
+    },
+  ): string {
+    const p = (k: string) => this.t(lang, k);
+    const other = lang === "vi" ? "en" : "vi";
+    const nav = options.viewer
+      ? ["overview", "venues", "broadcasts", "questions", "audit"]
+          .map((k) => {
+            const href = k === "overview" ? "/admin" : `/admin/${k}`;
+            return `<a href="${href}?lang=${lang}"${options.active === k ? ' class="on"' : ""}>${p(`nav.${k}`)}</a>`;
+          })
+          .join("") +
+        `<span class="role">${p(`role.${options.viewer.role}`)}</span>` +
+        `<form method="post" action="/admin/logout?lang=${lang}"><input type="hidden" name="csrf" value="${escapeHtml(options.csrf ?? "")}"><button class="ghost" type="submit">${p("nav.logout")}</button></form>`
+      : "";
+    return (
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<title>${escapeHtml(options.title)} – ${p("brand")}</title><style>${CSS}</style>${options.head ?? ""}</head><body>` +
+      `<header><strong>${p("brand")}</strong>${nav}<a href="?lang=${other}">${p("switchLanguage")}</a></header>` +
+      `<main><h1>${escapeHtml(options.title)}</h1>${options.body}</main>` +
+      `<script src="/admin/assets/dashboard.js"></script></body></html>`
+    );
+  }
+
+  /** A page with one message (login help, link used/expired, forbidden). */
+  message(lang: Language, key: string): string {
+    return this.page(lang, {
+      title: this.raw(lang, `${key}.title`),
+      body: `<p>${this.t(lang, `${key}.body`)}</p>`,
+    });
+  }
+}
+
+/** A hidden CSRF input. */
+export const csrfField = (token: string) => `<input type="hidden" name="csrf" value="${escapeHtml(token)}">`;
+
+/** JSON for a `<script type="application/json">` block: `<` escaped so no text can close the element. */
+export function jsonBlock(id: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return `<script type="application/json" id="${id}">${json}</script>`;
+}

@@ -1,0 +1,147 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Router as ExpressRouter, Request, Response } from "express";
+import { vietnamDay } from "../../features/checkin/vietnam-time";
+import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
+import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
+import { csrfField, escapeHtml, jsonBlock } from "./dashboard-html";
+import { mountDashboardInsights } from "./dashboard-insights";
+import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
+import { mountDashboardVenues } from "./dashboard-venues";
+
+export type { DashboardDeps };
+
+const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "assets");
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The officers' dashboard under /admin: login by one-time link, then server-rendered pages scoped to the
+ * officer's communes. Charts are drawn by one static script from a JSON block (the CSP allows no inline
+ * script and no other origin).
+ */
+export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void {
+  const c = new DashboardContext(deps);
+  const { html } = c;
+
+  router.get("/admin/assets/dashboard.js", (_req: Request, res: Response) => {
+    res.sendFile(join(ASSETS, "dashboard.js"), {
+      maxAge: "1h",
+      headers: { "Content-Type": "text/javascript; charset=utf-8" },
+    });
+  });
+
+  // Opening the link from the chat app is a GET (a link preview may fetch it too — see the ADR).
+  router.get("/admin/login/:token", async (req: Request, res: Response) => {
+    const sessionId = await deps.auth.login(String(req.params.token), c.now());
+    if (!sessionId) return void c.send(res, 403, html.message(c.lang(req), "linkUsed"));
+    res.cookie(DASHBOARD_COOKIE, sessionId, sessionCookieOptions(deps.secureCookies));
+    res.redirect(303, `/admin?lang=${c.lang(req)}`);
+  });
+
+  router.use("/admin", loadViewer(deps.auth, c.now));
+
+  router.post("/admin/logout", c.form, async (req: Request, res: Response) => {
+    if (!c.poster(req, res)) return;
+    const sessionId = sessionIdOf(req);
+    if (sessionId) await deps.auth.logout(sessionId);
+    res.clearCookie(DASHBOARD_COOKIE, { path: "/admin" });
+    c.send(res, 200, html.message(c.lang(req), "loggedOut"));
+  });
+
+  router.get("/admin", async (req: Request, res: Response) => {
+    const viewer = c.viewer(req, res);
+    if (!viewer) return;
+    const lang = c.lang(req);
+    const p = (k: string, params?: Record<string, string | number>) => html.t(lang, k, params);
+    const now = c.now();
+    const communes = c.communes(viewer.scope);
+    const [perCommune, targets, perChannel, broadcasts] = await Promise.all([
+      deps.store.venuesPerCommune(viewer.scope),
+      deps.store.targets(),
+      deps.store.subscribersPerChannel(viewer.scope),
+      deps.store.listBroadcasts(viewer.scope, 5),
+    ]);
+    const today = vietnamDay(now);
+    const from = new Date(Date.parse(`${today}T00:00:00+07:00`) - 29 * DAY_MS);
+    const visits = await deps.store.visitTimes(viewer.scope, from, now);
+    const days = Array.from({ length: 30 }, (_, i) =>
+      vietnamDay(new Date(from.getTime() + i * DAY_MS + 12 * 3600_000)),
+    );
+    const perDay = new Map(days.map((d) => [d, 0]));
+    for (const v of visits) {
+      const d = vietnamDay(v.at);
+      if (perDay.has(d)) perDay.set(d, (perDay.get(d) ?? 0) + 1);
+    }
+    const charts = {
+      venues: {
+        type: "bar",
+        labels: communes.map((u) => u.name),
+        values: communes.map((u) => perCommune.get(u.code) ?? 0),
+        targets: communes.map((u) => targets.get(u.code) ?? null),
+        legend: [html.raw(lang, "overview.registered"), html.raw(lang, "overview.target")],
+      },
+      checkins: {
+        type: "line",
+        labels: days.map((d) => d.slice(5)),
+        values: days.map((d) => perDay.get(d) ?? 0),
+      },
+    };
+    const csrf = c.csrfToken(req);
+    const venueRows = communes
+      .map(
+        (u) =>
+          `<tr><td>${escapeHtml(u.name)}</td><td>${perCommune.get(u.code) ?? 0}</td><td>` +
+          (viewer.role === "admin"
+            ? `<input type="number" min="0" max="100000" name="t_${u.code}" value="${targets.get(u.code) ?? ""}" aria-label="${p("overview.target")} ${escapeHtml(u.name)}">`
+            : String(targets.get(u.code) ?? "—")) +
+          "</td></tr>",
+      )
+      .join("");
+    const venueTable = `<table><thead><tr><th>${p("overview.commune")}</th><th>${p("overview.registered")}</th><th>${p("overview.target")}</th></tr></thead><tbody>${venueRows}</tbody></table>`;
+    const body =
+      `<div class="grid"><section><h2>${p("overview.venuesTitle")}</h2><div class="chart" data-chart="venues" role="img" aria-label="${p("overview.venuesTitle")}"></div></section>` +
+      `<section><h2>${p("overview.checkinsTitle")}</h2><div class="chart" data-chart="checkins" role="img" aria-label="${p("overview.checkinsTitle")}"></div>` +
+      `<p class="muted">${p("overview.checkinsTotal", { count: visits.length })}</p></section></div>` +
+      `<section><h2>${p("overview.targetsTitle")}</h2>` +
+      (viewer.role === "admin"
+        ? `<form method="post" action="/admin/targets?lang=${lang}">${csrfField(csrf)}${venueTable}<p><button type="submit">${p("overview.saveTargets")}</button></p></form>`
+        : venueTable) +
+      `</section><div class="grid"><section><h2>${p("overview.subscribersTitle")}</h2><table>${[
+        ...perChannel.entries(),
+      ]
+        .map(([ch, n]) => `<tr><td>${escapeHtml(ch)}</td><td>${n}</td></tr>`)
+        .join(
+          "",
+        )}<tr><th>${p("overview.total")}</th><th>${[...perChannel.values()].reduce((a, b) => a + b, 0)}</th></tr></table></section>` +
+      `<section><h2>${p("overview.broadcastsTitle")}</h2><table>${broadcasts
+        .map(
+          (b) =>
+            `<tr><td>${escapeHtml(b.text.slice(0, 60))}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
+        )
+        .join(
+          "",
+        )}</table><p><a href="/admin/broadcasts?lang=${lang}">${p("overview.allBroadcasts")}</a></p></section></div>` +
+      jsonBlock("chart-data", charts);
+    c.send(
+      res,
+      200,
+      html.page(lang, { title: html.raw(lang, "overview.title"), body, viewer, csrf, active: "overview" }),
+    );
+  });
+
+  router.post("/admin/targets", c.form, async (req: Request, res: Response) => {
+    const viewer = c.poster(req, res);
+    if (!viewer) return;
+    if (viewer.role !== "admin") return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
+    for (const u of deps.district.units) {
+      const raw = field(req.body, `t_${u.code}`, 10);
+      if (!/^\d{1,6}$/.test(raw)) continue;
+      await deps.store.setTarget(u.code, Number(raw), viewer.officerId);
+    }
+    res.redirect(303, `/admin?lang=${c.lang(req)}`);
+  });
+
+  mountDashboardVenues(router, c);
+  mountDashboardBroadcasts(router, c);
+  mountDashboardInsights(router, c);
+}

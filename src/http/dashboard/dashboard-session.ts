@@ -1,0 +1,51 @@
+import { createHmac } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { readCookie } from "../../channels/webchat/webchat-session";
+import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
+import { SESSION_MAX_MS } from "../../features/dashboard/dashboard-auth";
+import { safeEqual } from "../safe-equal";
+
+/** The session cookie; its path keeps it off every other route (check-in, web chat, media). */
+export const DASHBOARD_COOKIE = "dash_sid";
+
+/** Cookie options: httpOnly, SameSite=Lax (the login link is opened from a chat app), Secure on https. */
+export function sessionCookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/admin", maxAge: SESSION_MAX_MS };
+}
+
+/** The raw session id from the request's cookie. */
+export function sessionIdOf(req: Request): string | undefined {
+  return readCookie(req.get("cookie"), DASHBOARD_COOKIE);
+}
+
+/**
+ * CSRF tokens bound to the session: HMAC(secret, session id). A cross-site form cannot read the page, so
+ * it cannot know the token; SameSite=Lax already keeps the cookie off cross-site POSTs — this is the second
+ * line for browsers or proxies that ignore it.
+ */
+export class DashboardCsrf {
+  constructor(private readonly secret: string) {}
+
+  token(sessionId: string): string {
+    return createHmac("sha256", this.secret).update(`dashboard|${sessionId}`).digest("base64url");
+  }
+
+  verify(req: Request): boolean {
+    const sessionId = sessionIdOf(req);
+    const presented = (req.body as Record<string, unknown> | undefined)?.csrf;
+    return !!sessionId && typeof presented === "string" && safeEqual(presented, this.token(sessionId));
+  }
+}
+
+/** Viewer of the request (or null), stored in res.locals.viewer for the handlers. */
+export function loadViewer(auth: DashboardAuth, now: () => Date) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    res.locals.viewer = await auth.viewer(sessionIdOf(req), now());
+    next();
+  };
+}
+
+/** The viewer set by {@link loadViewer}. */
+export function viewerOf(res: Response): DashboardViewer | null {
+  return (res.locals.viewer as DashboardViewer | null | undefined) ?? null;
+}

@@ -1,0 +1,151 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
+import { registerVenue } from "../helpers/checkin-form";
+import { officerLink } from "../helpers/dashboard-fixtures";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+
+/** The few playwright-core calls this test makes (typed here so type-checking does not need the package). */
+interface Download {
+  path(): Promise<string | null>;
+  suggestedFilename(): string;
+}
+interface Page {
+  goto(url: string): Promise<{ status(): number } | null>;
+  url(): string;
+  selectOption(selector: string, value: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  waitForSelector(selector: string): Promise<unknown>;
+  waitForURL(url: RegExp): Promise<void>;
+  waitForEvent(event: "download"): Promise<Download>;
+  textContent(selector: string): Promise<string | null>;
+  /** A string expression: type-checking here has no DOM library. */
+  evaluate<T>(expression: string): Promise<T>;
+  screenshot(options: { path: string; fullPage: boolean }): Promise<Buffer>;
+}
+interface BrowserContext {
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+interface PlaywrightCore {
+  chromium: {
+    launchPersistentContext(
+      userDataDir: string,
+      options: {
+        executablePath: string;
+        args: string[];
+        headless: boolean;
+        acceptDownloads: boolean;
+        viewport: { width: number; height: number };
+      },
+    ): Promise<BrowserContext>;
+  };
+}
+
+function loadPlaywright(): PlaywrightCore {
+  return createRequire(import.meta.url)("playwright-core") as PlaywrightCore;
+}
+
+// Only a missing browser is a reason to skip (CI images without Chromium); a broken page never is.
+describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real browser (Chromium)", () => {
+  let server: TestServer;
+  let profile: string;
+  const artifacts = join(process.cwd(), "test-results");
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), "dashboard-chromium-"));
+    server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
+    await registerVenue(server.url, ADMIN_TOKEN, { name: "Chợ Châu Ổ", communeCode: "21040" });
+    const other = await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Quán cà phê Bình Thạnh",
+      category: "food-service",
+      communeCode: "21046",
+      contactPhone: "0905 777 888",
+    });
+    // A few days of check-ins so the line chart has a shape.
+    for (let day = 0; day < 5; day++) {
+      for (let n = 0; n <= day; n++) {
+        await server.database.db.visit.create({
+          data: {
+            id: crypto.randomUUID(),
+            venueId: other.id,
+            phone: `+8490500${day}${n}00`,
+            source: "web",
+            visitedAt: new Date(Date.now() - day * 86_400_000),
+          },
+        });
+      }
+    }
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("logs in from the chat link, sees charts drawn, filters venues, exports CSV; the link works once", async () => {
+    // The link comes from the web chat, as an officer would get it (PUBLIC_URL is the test server here).
+    const { link } = await officerLink(server.url, "admin");
+    const path = new URL(link).pathname;
+    const browser = await loadPlaywright().chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: FLAGS,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.waitForURL(/\/admin\?lang=vi$/);
+      await page.waitForSelector("[data-chart=venues] svg rect");
+      await page.waitForSelector("[data-chart=checkins] svg polyline");
+      const shapes = await page.evaluate<{ bars: number; points: number }>(`({
+        bars: [...document.querySelectorAll("[data-chart=venues] svg rect")]
+          .filter((r) => Number(r.getAttribute("height")) > 0).length,
+        points: document.querySelectorAll("[data-chart=checkins] svg circle").length,
+      })`);
+      expect(shapes.bars).toBeGreaterThanOrEqual(2);
+      expect(shapes.points).toBe(30);
+      await page.screenshot({ path: join(artifacts, "dashboard-overview.png"), fullPage: true });
+
+      await page.goto(`${server.url}/admin/venues`);
+      await page.selectOption("select[name=commune]", "21046");
+      await page.click("#venue-filter button[type=submit]");
+      await page.waitForURL(/commune=21046/);
+      const table = (await page.textContent("tbody")) ?? "";
+      expect(table).toContain("Quán cà phê Bình Thạnh");
+      expect(table).not.toContain("Chợ Châu Ổ");
+      await page.screenshot({ path: join(artifacts, "dashboard-venues.png"), fullPage: true });
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+      const file = await download.path();
+      const csv = readFileSync(file ?? "", "utf8");
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain("Quán cà phê Bình Thạnh");
+      expect(csv).not.toContain("Chợ Châu Ổ");
+
+      // The same link a second time (say, forwarded to someone) is refused.
+      const second = await browser.newPage();
+      const res = await second.goto(`${server.url}${path}`);
+      expect(res?.status()).toBe(403);
+      expect(await second.textContent("h1")).toContain("đã được dùng");
+      await second.screenshot({ path: join(artifacts, "dashboard-link-used.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real 
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it("logs in from the chat link, sees charts drawn, filters venues, exports CSV; the link works once", async () => {
+  it("logs in from the chat link, sees the Chart.js charts drawn, filters venues, exports CSV; the link works once", async () => {
     // The link comes from the web chat, as an officer would get it (PUBLIC_URL is the test server here).
     const { link } = await officerLink(server.url, "admin");
     const path = new URL(link).pathname;
@@ -111,15 +111,27 @@ describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real 
       const page = await browser.newPage();
       await page.goto(`${server.url}${path}`);
       await page.waitForURL(/\/admin\?lang=vi$/);
-      await page.waitForSelector("[data-chart=venues] svg rect");
-      await page.waitForSelector("[data-chart=checkins] svg polyline");
-      const shapes = await page.evaluate<{ bars: number; points: number }>(`({
-        bars: [...document.querySelectorAll("[data-chart=venues] svg rect")]
-          .filter((r) => Number(r.getAttribute("height")) > 0).length,
-        points: document.querySelectorAll("[data-chart=checkins] svg circle").length,
-      })`);
-      expect(shapes.bars).toBeGreaterThanOrEqual(2);
-      expect(shapes.points).toBe(30);
+      await page.waitForSelector("[data-chart=venues] canvas");
+      await page.waitForSelector("[data-chart=checkins] canvas");
+      // Drawn, not just placed: count the canvas pixels that are not transparent.
+      const inked = await page.evaluate<{ venues: number; checkins: number }>(`(() => {
+        const ink = (name) => {
+          const c = document.querySelector("[data-chart=" + name + "] canvas");
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+          return n;
+        };
+        return { venues: ink("venues"), checkins: ink("checkins") };
+      })()`);
+      expect(inked.venues).toBeGreaterThan(1000);
+      expect(inked.checkins).toBeGreaterThan(1000);
+      const chartData = await page.evaluate<{ bars: number[]; points: number }>(
+        `({ bars: Chart.getChart(document.querySelector("[data-chart=venues] canvas")).data.datasets[0].data,
+            points: Chart.getChart(document.querySelector("[data-chart=checkins] canvas")).data.datasets[0].data.length })`,
+      );
+      expect(chartData.bars.filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
+      expect(chartData.points).toBe(30);
       await page.screenshot({ path: join(artifacts, "dashboard-overview.png"), fullPage: true });
 
       await page.goto(`${server.url}/admin/venues`);

@@ -70,7 +70,7 @@ export class DashboardHtml {
       `<title>${escapeHtml(options.title)} – ${p("brand")}</title><style>${CSS}</style>${options.head ?? ""}</head><body>` +
       `<header><strong>${p("brand")}</strong>${nav}<a href="?lang=${other}">${p("switchLanguage")}</a></header>` +
       `<main><h1>${escapeHtml(options.title)}</h1>${options.body}</main>` +
-      `<script src="/admin/assets/dashboard.js"></script></body></html>`
+      `<script src="/admin/assets/chart.umd.js"></script><script src="/admin/assets/dashboard.js"></script></body></html>`
     );
   }
 

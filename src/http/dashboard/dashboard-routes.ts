@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
@@ -12,6 +13,8 @@ import { mountDashboardVenues } from "./dashboard-venues";
 export type { DashboardDeps };
 
 const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "assets");
+// The package exports no subpath for its UMD build, so it is found next to its main file.
+const CHART_JS = join(dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js");
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -22,6 +25,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void {
   const c = new DashboardContext(deps);
   const { html } = c;
+
+  // Chart.js from its npm package (the UMD build defines a global `Chart`), served by us: no CDN.
+  router.get("/admin/assets/chart.umd.js", (_req: Request, res: Response) => {
+    res.sendFile(CHART_JS, { maxAge: "1d", headers: { "Content-Type": "text/javascript; charset=utf-8" } });
+  });
 
   router.get("/admin/assets/dashboard.js", (_req: Request, res: Response) => {
     res.sendFile(join(ASSETS, "dashboard.js"), {

@@ -1,69 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckinBrowser, registerVenue } from "../helpers/checkin-form";
+import { ARTIFACTS, hasChromium, launchChromium } from "../helpers/chromium";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const TOKEN = "officer-api-token-0123456789abcdef";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
-
-/** The few playwright-core calls this test makes (typed here so type-checking does not need the package). */
-interface Page {
-  goto(url: string): Promise<unknown>;
-  fill(selector: string, value: string): Promise<void>;
-  check(selector: string): Promise<void>;
-  click(selector: string): Promise<void>;
-  waitForSelector(selector: string): Promise<unknown>;
-  textContent(selector: string): Promise<string | null>;
-  screenshot(options: { path: string; fullPage: boolean }): Promise<Buffer>;
-}
-interface BrowserContext {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-interface PlaywrightCore {
-  chromium: {
-    launchPersistentContext(
-      userDataDir: string,
-      options: {
-        executablePath: string;
-        args: string[];
-        headless: boolean;
-        javaScriptEnabled: boolean;
-        viewport: { width: number; height: number };
-      },
-    ): Promise<BrowserContext>;
-  };
-}
-
-/**
- * playwright-core drives the Debian Chromium (it cannot download browsers here). Loaded with require so
- * NODE_PATH can point at a copy outside the project while the dependency is not yet in package.json.
- */
-function loadPlaywright(): PlaywrightCore {
-  try {
-    return createRequire(import.meta.url)("playwright-core") as PlaywrightCore;
-  } catch {
-    throw new Error("playwright-core is not installed: add playwright-core@1.65.1 to devDependencies");
-  }
-}
 
 // Only a missing browser is a reason to skip (CI images without Chromium); a broken page never is.
-describe.skipIf(!existsSync(CHROMIUM))("a visitor checks in with a real phone browser (Chromium)", () => {
+describe.skipIf(!hasChromium)("a visitor checks in with a real phone browser (Chromium)", () => {
   let server: TestServer;
   let venue: { id: string; code: string };
-  const profiles: string[] = [];
-  const artifacts = join(process.cwd(), "test-results");
+  const artifacts = ARTIFACTS;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -72,26 +20,15 @@ describe.skipIf(!existsSync(CHROMIUM))("a visitor checks in with a real phone br
   });
   afterAll(async () => {
     await server.stop();
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   });
-
-  /** A fresh browser profile each run: no cookie or cache from an earlier test. */
-  async function browser(javaScriptEnabled: boolean): Promise<BrowserContext> {
-    const profile = mkdtempSync(join(tmpdir(), "checkin-chromium-"));
-    profiles.push(profile);
-    return loadPlaywright().chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: FLAGS,
-      headless: true,
-      javaScriptEnabled,
-      // A common phone screen: the form must fit without zooming.
-      viewport: { width: 390, height: 844 },
-    });
-  }
 
   for (const js of [true, false]) {
     it(`opens the QR URL, fills the phone, answers, submits and sees the confirmation (JavaScript ${js ? "on" : "off"})`, async () => {
-      const context = await browser(js);
+      // A common phone screen: the form must fit without zooming.
+      const { context, close } = await launchChromium({
+        viewport: { width: 390, height: 844 },
+        javaScriptEnabled: js,
+      });
       try {
         const page = await context.newPage();
         await page.goto(`${server.url}/c/${venue.code}`);
@@ -126,7 +63,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a visitor checks in with a real phone br
           flagged: !js,
         });
       } finally {
-        await context.close();
+        await close();
       }
     });
   }

@@ -1,73 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
+import { ARTIFACTS, hasChromium, launchChromium } from "../helpers/chromium";
 import { officerLink } from "../helpers/dashboard-fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
-
-/** The few playwright-core calls this test makes (typed here so type-checking does not need the package). */
-interface Download {
-  path(): Promise<string | null>;
-  suggestedFilename(): string;
-}
-interface Page {
-  goto(url: string): Promise<{ status(): number } | null>;
-  url(): string;
-  selectOption(selector: string, value: string): Promise<unknown>;
-  click(selector: string): Promise<void>;
-  waitForSelector(selector: string): Promise<unknown>;
-  waitForURL(url: RegExp): Promise<void>;
-  waitForEvent(event: "download"): Promise<Download>;
-  textContent(selector: string): Promise<string | null>;
-  /** A string expression: type-checking here has no DOM library. */
-  evaluate<T>(expression: string): Promise<T>;
-  screenshot(options: { path: string; fullPage: boolean }): Promise<Buffer>;
-}
-interface BrowserContext {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-interface PlaywrightCore {
-  chromium: {
-    launchPersistentContext(
-      userDataDir: string,
-      options: {
-        executablePath: string;
-        args: string[];
-        headless: boolean;
-        acceptDownloads: boolean;
-        viewport: { width: number; height: number };
-      },
-    ): Promise<BrowserContext>;
-  };
-}
-
-function loadPlaywright(): PlaywrightCore {
-  return createRequire(import.meta.url)("playwright-core") as PlaywrightCore;
-}
-
 // Only a missing browser is a reason to skip (CI images without Chromium); a broken page never is.
-describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real browser (Chromium)", () => {
+describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (Chromium)", () => {
   let server: TestServer;
-  let profile: string;
-  const artifacts = join(process.cwd(), "test-results");
+  const artifacts = ARTIFACTS;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), "dashboard-chromium-"));
     server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
     await registerVenue(server.url, ADMIN_TOKEN, { name: "Chợ Châu Ổ", communeCode: "21040" });
     const other = await registerVenue(server.url, ADMIN_TOKEN, {
@@ -93,17 +39,13 @@ describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real 
   });
   afterAll(async () => {
     await server.stop();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it("logs in from the chat link, sees the Chart.js charts drawn, filters venues, exports CSV; the link works once", async () => {
     // The link comes from the web chat, as an officer would get it (PUBLIC_URL is the test server here).
     const { link } = await officerLink(server.url, "admin");
     const path = new URL(link).pathname;
-    const browser = await loadPlaywright().chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: FLAGS,
-      headless: true,
+    const { context: browser, close } = await launchChromium({
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
     });
@@ -157,7 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))("an officer uses the dashboard in a real 
       expect(await second.textContent("h1")).toContain("đã được dùng");
       await second.screenshot({ path: join(artifacts, "dashboard-link-used.png"), fullPage: true });
     } finally {
-      await browser.close();
+      await close();
     }
   }, 60_000);
 });

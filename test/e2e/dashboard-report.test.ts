@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,24 +6,7 @@ import { runReport } from "../../src/report-command";
 import { ADMIN_TOKEN, seedSubscribers } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
 import { startTestServer, type TestServer } from "../helpers/test-server";
-
-const require = createRequire(import.meta.url);
-
-async function pdfText(data: Buffer): Promise<string> {
-  const pdfjs = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as typeof import("pdfjs-dist");
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(data),
-    standardFontDataUrl: require
-      .resolve("pdfjs-dist/package.json")
-      .replace("package.json", "standard_fonts/"),
-  }).promise;
-  let out = "";
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    out += content.items.map((it) => ("str" in it ? it.str : "")).join(" ");
-  }
-  return out.normalize("NFC");
-}
+import { extractPdfText } from "../support/pdf-text";
 
 describe("the weekly report (npm run report)", () => {
   let server: TestServer;
@@ -114,7 +96,7 @@ describe("the weekly report (npm run report)", () => {
     const pdf = readFileSync(out);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/BeVietnamPro/);
-    const text = await pdfText(pdf);
+    const text = (await extractPdfText(pdf)).text;
     expect(text).toContain("Báo cáo tuần – Huyện Bình Sơn");
     expect(text).toContain("Thị trấn Châu Ổ");
     expect(text).toContain("Xã Bình Thuận");

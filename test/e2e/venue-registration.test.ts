@@ -1,28 +1,10 @@
-import { createRequire } from "node:module";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RenderedMessage } from "../../src/core/rendered";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
-
-const require = createRequire(import.meta.url);
-
-async function pdfText(data: Buffer): Promise<string> {
-  const pdfjs = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as typeof import("pdfjs-dist");
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(data),
-    standardFontDataUrl: require
-      .resolve("pdfjs-dist/package.json")
-      .replace("package.json", "standard_fonts/"),
-  }).promise;
-  let out = "";
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    out += content.items.map((it) => ("str" in it ? it.str : "")).join(" ");
-  }
-  return out.normalize("NFC");
-}
+import { extractPdfText } from "../support/pdf-text";
 
 describe("a venue owner registers by web chat", () => {
   let server: TestServer;
@@ -93,7 +75,7 @@ describe("a venue owner registers by web chat", () => {
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(`https://qr.binhson.example/c/${code}`);
 
-    const poster = await pdfText(await media(r.find((m) => m.kind === "document")));
+    const poster = (await extractPdfText(await media(r.find((m) => m.kind === "document")))).text;
     expect(poster).toContain("Quán Cà Phê Hoa Sen");
     expect(poster).toContain("Thị trấn Châu Ổ");
     expect(poster).toContain(`https://qr.binhson.example/c/${code}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/database";
+import type { BroadcastCounts } from "../../src/features/broadcasts/broadcast-store";
 import type { BotApiCall, FakeBotApi } from "./fake-bot-api";
 
 export const ADMIN_TOKEN = "broadcast-admin-token-0123456789abcdef";
@@ -117,12 +118,4 @@ export async function waitForBroadcast(
 }
 
 /** Counts as GET /api/v1/broadcasts/:id reports them. */
-export interface Counts {
-  total: number;
-  sent: number;
-  failed: number;
-  unknown: number;
-  blocked: number;
-  pending: number;
-  cancelled: number;
-}
+export type Counts = BroadcastCounts;

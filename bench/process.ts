@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { serverNodeFlags } from "../scripts/server-node-flags";
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -21,9 +22,13 @@ export async function startProcess(
   const child = spawn(
     process.execPath,
     [
+      // The server runs as `npm start` runs it; the baseline bot with Node's defaults.
+      ...(script === "src/main.ts" ? serverNodeFlags() : []),
       "--import",
       "tsx",
-      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", join(root, "bench/tmp/prof")] : []),
+      ...(process.env.BENCH_CPU_PROF
+        ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF_DIR ?? join(root, "bench/tmp/prof")]
+        : []),
       script,
     ],
     {

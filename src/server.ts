@@ -25,14 +25,12 @@ import { type RateBudget, RateLimiter } from "./core/rate-limiter";
 import { Router, type TurnContext } from "./core/router";
 import { createDashboard } from "./dashboard";
 import { type Database, openDatabase } from "./db/database";
+import { createMessageStores } from "./db/message-stores";
 import { migrate } from "./db/migrate";
 import { PrismaAlertStore } from "./db/prisma-alert-store";
 import { PrismaAuditStore } from "./db/prisma-audit-store";
-import { PrismaConversationStore } from "./db/prisma-conversation-store";
 import { PrismaFaqStore } from "./db/prisma-faq-store";
-import { PrismaInboxStore } from "./db/prisma-inbox-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
-import { PrismaOutboxStore } from "./db/prisma-outbox-store";
 import { PrismaRateBudget } from "./db/prisma-rate-budget";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
@@ -87,9 +85,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = openDatabase(config.DATABASE_URL);
   const { db } = database;
 
-  const conversations = new PrismaConversationStore(db);
-  const inbox = new PrismaInboxStore(db);
-  const outbox = new PrismaOutboxStore(db);
+  const { conversations, inbox, outbox } = createMessageStores(database);
   const media = new PrismaMediaStore(db);
   const webchatStore = new PrismaWebchatStore(db);
   const texts = await createTextRenderer(join(root, "locales"));
@@ -203,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
     logger,
     () => dispatcher.notify(),
+    database.provider === "sqlite" ? 1 : 4,
   );
 
   const readiness = new Readiness(async () => {

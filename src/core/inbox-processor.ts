@@ -11,13 +11,16 @@ export type InboxParser = (record: InboxRecord) => Inbound | null;
 /** An update that keeps failing is given up after this many attempts, so one poison update can't block a chat. */
 const MAX_ATTEMPTS = 3;
 
+/** Pending updates of one conversation read at a time. */
+const DRAIN_BATCH = 20;
+
 /**
  * Processes stored updates in order per conversation. Webhook routes call {@link kick} after storing an
  * update; start-up and a periodic sweep pick up whatever a crash or another process left pending.
  */
 export class InboxProcessor {
   private readonly queue = new KeyedQueue();
-  private readonly slots = new Semaphore(4);
+  private readonly slots: Semaphore;
   /** Drains queued but not yet started, per conversation: a burst of updates for one chat needs one drain. */
   private readonly queued = new Map<string, Promise<void>>();
   private readonly waiters = new Map<number, (() => void)[]>();
@@ -30,7 +33,15 @@ export class InboxProcessor {
     private readonly logger: Logger,
     /** Called after each processed update (the dispatcher is woken so replies go out at once). */
     private readonly afterProcess: () => void = () => {},
-  ) {}
+    /**
+     * Conversations processed at once. Overlap pays where queries wait on a server (PostgreSQL); an
+     * embedded synchronous database gains nothing from it, and one turn at a time keeps the pauses
+     * between webhook acknowledgements shortest.
+     */
+    concurrency = 4,
+  ) {
+    this.slots = new Semaphore(concurrency);
+  }
 
   /**
    * Stores an update and schedules its processing. Callers acknowledge the platform only after this
@@ -100,9 +111,14 @@ export class InboxProcessor {
 
   private async drainConversation(conversationKey: string): Promise<void> {
     for (;;) {
-      const batch = await this.inbox.pendingFor(conversationKey, 20);
-      if (batch.length === 0) return;
-      for (const record of batch) await this.processOne(record);
+      const batch = await this.inbox.pendingFor(conversationKey, DRAIN_BATCH);
+      for (const record of batch) {
+        await yieldToIo();
+        await this.processOne(record);
+      }
+      // A short batch was everything: an update stored meanwhile kicked a drain of its own, so looking
+      // again would only cost a query per update.
+      if (batch.length < DRAIN_BATCH) return;
     }
   }
 
@@ -141,4 +157,13 @@ export class InboxProcessor {
     this.waiters.delete(id);
     for (const resolve of list) resolve();
   }
+}
+
+/**
+ * Lets the event loop poll for I/O before the next turn. With an embedded synchronous database every
+ * query resolves at once, so a drain would otherwise run turn after turn as one chain of microtasks and
+ * webhook requests could not even be read (let alone acknowledged) until the backlog was gone.
+ */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -36,6 +36,7 @@ export class OutboxDispatcher {
   private readonly slots = new Map<ChannelId, Semaphore>();
   private readonly sendingGate: MicroBatch<{ id: number; claim: string }, boolean>;
   private readonly sentLog: MicroBatch<number, undefined>;
+  private lastSettled = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: OutboxStore,
@@ -66,20 +67,25 @@ export class OutboxDispatcher {
     this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
   }
 
-  /** Signals that new rows were queued, so the loop does not wait for its idle delay. */
+  /**
+   * Signals that new rows were queued, so a loop does not wait for its idle delay. One idle loop is woken:
+   * a loop that finds work keeps going, so waking both only doubled the claim queries for each reply.
+   */
   notify(): void {
-    for (const wake of this.wakers) wake();
+    const [wake] = this.wakers;
+    wake?.();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    for (const wake of this.wakers) wake();
     await this.loop;
     await this.sentLog.flush();
   }
 
   /** Sends everything that is due now and returns how many rows were handled (tests and tools). */
   async drainOnce(): Promise<number> {
+    await this.settleAbandoned();
     const rows = await this.store.claimDue(
       this.options.workerId,
       this.options.batchSize ?? 200,
@@ -88,6 +94,17 @@ export class OutboxDispatcher {
     );
     await Promise.all(rows.map((row) => this.deliver(row)));
     return rows.length;
+  }
+
+  /**
+   * Expired leases are looked for at most every half lease (and at least every second), not on every
+   * round: a round per reply made these two statements a large part of answering a message.
+   */
+  private async settleAbandoned(): Promise<void> {
+    const now = this.now();
+    if (now.getTime() - this.lastSettled < Math.min(1000, this.options.leaseMs / 2)) return;
+    this.lastSettled = now.getTime();
+    await this.store.settleAbandoned(now);
   }
 
   private async run(): Promise<void> {
@@ -103,6 +120,7 @@ export class OutboxDispatcher {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.idleDelayMs);
           wake = () => {
+            if (wake) this.wakers.delete(wake);
             clearTimeout(timer);
             resolve();
           };

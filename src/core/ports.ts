@@ -117,6 +117,11 @@ export interface OutboxStore {
   pendingCount(channel: ChannelId, externalId: string): Promise<number>;
   /** Marks a contact unreachable after a "blocked" result. */
   markUnreachable(channel: ChannelId, externalId: string): Promise<void>;
+  /**
+   * Settles rows whose lease ran out: "claimed" ones go back to the queue, "sending" ones (a worker died
+   * mid-call) are failed as delivery unknown, never resent (docs/adr/004-outbox-delivery.md).
+   */
+  settleAbandoned(now: Date): Promise<void>;
 }
 
 /** Binary files (QR images, posters) kept for a while and served at an unguessable URL. */

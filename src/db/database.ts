@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { SharedSqlite } from "./sqlite-connection";
 
 /**
  * The one Prisma client type the repositories use. Both generated clients come from the same models
@@ -26,6 +26,8 @@ export function sqlitePath(url: string): string {
 export interface Database {
   db: Db;
   provider: Provider;
+  /** The embedded database's connection for the stores that bypass Prisma (SQLite only). */
+  sqlite?: SharedSqlite;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,8 @@ export function openDatabase(url: string): Database {
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
-  return { db: client, provider, close: () => client.$disconnect() };
+  const sqlite = new SharedSqlite(file);
+  const client = new SqliteClient({ adapter: sqlite.factory });
+  sqlite.bind(() => client.$connect());
+  return { db: client, provider, sqlite, close: () => client.$disconnect() };
 }

@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId, Language } from "../core/messages";
-import type {
-  ContactRecord,
-  ConversationStore,
-  DialogRecord,
-  RenderedChoice,
-  TurnCommit,
-} from "../core/ports";
-import type { Contact } from "../generated/sqlite/client";
+import type { ContactRecord, ConversationStore, DialogRecord, TurnCommit } from "../core/ports";
+import { parseObject, toContact } from "./conversation-rows";
 import type { Db } from "./database";
+import { isUniqueViolation } from "./prisma-inbox-store";
 import { toOutboxRow } from "./prisma-outbox-store";
 
 /** Prisma implementation of {@link ConversationStore}. */
@@ -21,18 +16,26 @@ export class PrismaConversationStore implements ConversationStore {
     displayName?: string;
     language: Language;
   }): Promise<ContactRecord> {
-    const row = await this.db.contact.upsert({
-      where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
-      create: {
-        id: randomUUID(),
-        channel: input.channel,
-        externalId: input.externalId,
-        displayName: input.displayName ?? null,
-        language: input.language,
-      },
-      update: {},
-    });
-    return toContact(row);
+    // Read first: nearly every turn is from someone we know, and a read is one statement where Prisma's
+    // upsert is a transaction of three. Two first messages racing meet the unique index; read again then.
+    const where = { channel_externalId: { channel: input.channel, externalId: input.externalId } };
+    const known = await this.db.contact.findUnique({ where });
+    if (known) return toContact(known);
+    try {
+      const row = await this.db.contact.create({
+        data: {
+          id: randomUUID(),
+          channel: input.channel,
+          externalId: input.externalId,
+          displayName: input.displayName ?? null,
+          language: input.language,
+        },
+      });
+      return toContact(row);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return toContact(await this.db.contact.findUniqueOrThrow({ where }));
+    }
   }
 
   async getDialog(contactId: string): Promise<DialogRecord | null> {
@@ -72,33 +75,4 @@ export class PrismaConversationStore implements ConversationStore {
       });
     });
   }
-}
-
-function toContact(row: Contact): ContactRecord {
-  return {
-    id: row.id,
-    channel: row.channel as ChannelId,
-    externalId: row.externalId,
-    displayName: row.displayName,
-    language: row.language === "en" ? "en" : "vi",
-    languageSet: row.languageSet,
-    reachable: row.reachable,
-    choices: parseChoices(row.choices),
-  };
-}
-
-function parseObject(json: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(json);
-  return value && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function parseChoices(json: string): RenderedChoice[] {
-  const value: unknown = JSON.parse(json);
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (c): c is RenderedChoice =>
-      typeof c === "object" && c !== null && typeof c.label === "string" && typeof c.payload === "string",
-  );
 }

@@ -8,7 +8,7 @@ import type { Db } from "./database";
  * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows
  * wanted, at most 1000. Reading more only costs event-loop time, which shows up as irregular send timing.
  */
-const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit * 3));
+export const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit * 3));
 
 /**
  * Statuses of a row not yet settled: pending → claimed (leased, waiting for its rate slot) → sending (the
@@ -29,7 +29,6 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
-    await this.settleAbandoned(now);
     const select = { id: true, channel: true, externalId: true, status: true, nextAttemptAt: true } as const;
     const unsent = { status: { in: UNSENT } };
     // Replies and broadcasts are looked at in separate windows: a broadcast of thousands of rows must not
@@ -48,53 +47,31 @@ export class PrismaOutboxStore implements OutboxStore {
         select,
       }),
     ]);
-    // Only each recipient's oldest unsent row may go out, so a person's messages arrive in order and no
-    // two workers ever send to one chat at once.
-    const seen = new Set<string>();
-    const heads: number[] = [];
-    for (const row of [...replies, ...broadcasts].sort((a, b) => a.id - b.id)) {
-      const key = `${row.channel}:${row.externalId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
-      if (heads.length >= limit) break;
-    }
+    const heads = recipientHeads([...replies, ...broadcasts], limit, now);
     if (heads.length === 0) return [];
     // One conditional update claims the lot: of several processes racing for a row, exactly one changes it
     // (the others' WHERE no longer matches once it is "claimed"); the token tells us which rows are ours.
+    // UPDATE … RETURNING gives back exactly the rows this statement changed.
     const claim = `${workerId}:${randomUUID()}`;
-    await this.db.outboxMessage.updateMany({
+    const rows = await this.db.outboxMessage.updateManyAndReturn({
       where: { id: { in: heads }, status: "pending" },
       data: { status: "claimed", lockedBy: claim, lockedUntil: new Date(now.getTime() + leaseMs) },
     });
-    const rows = await this.db.outboxMessage.findMany({
-      where: { id: { in: heads }, lockedBy: claim, status: "claimed" },
-      orderBy: { id: "asc" },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      channel: r.channel as ChannelId,
-      externalId: r.externalId,
-      contactId: r.contactId,
-      message: JSON.parse(r.body) as RenderedMessage,
-      attempts: r.attempts,
-      claim,
-      ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
-    }));
+    return rows.sort((a, b) => a.id - b.id).map((r) => toOutboxRecord(r, claim));
   }
 
   async markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]> {
     const ours = new Set<number>();
     for (const claim of new Set(rows.map((r) => r.claim))) {
       const ids = rows.filter((r) => r.claim === claim).map((r) => r.id);
-      // A distinct holder for the sending phase tells which of these rows this update moved.
-      const sending = `${claim}:sending`;
-      await this.db.outboxMessage.updateMany({
+      // RETURNING tells which of these rows this very update moved (a lost claim no longer matches).
+      const moved = await this.db.outboxMessage.updateManyAndReturn({
         where: { id: { in: ids }, status: "claimed", lockedBy: claim },
-        data: { status: "sending", lockedBy: sending, lockedUntil: new Date(now.getTime() + leaseMs) },
-      });
-      const moved = await this.db.outboxMessage.findMany({
-        where: { id: { in: ids }, lockedBy: sending },
+        data: {
+          status: "sending",
+          lockedBy: `${claim}:sending`,
+          lockedUntil: new Date(now.getTime() + leaseMs),
+        },
         select: { id: true },
       });
       for (const m of moved) ours.add(m.id);
@@ -156,7 +133,7 @@ export class PrismaOutboxStore implements OutboxStore {
    * got it is unknown, and a broadcast must never reach anyone twice, so it is settled as failed
    * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
    */
-  private async settleAbandoned(now: Date): Promise<void> {
+  async settleAbandoned(now: Date): Promise<void> {
     // Claimed but never handed to the platform: safe to send again.
     await this.db.outboxMessage.updateMany({
       where: { status: "claimed", lockedUntil: { lt: now } },
@@ -167,6 +144,52 @@ export class PrismaOutboxStore implements OutboxStore {
       data: { status: "failed", lastError: INTERRUPTED, lockedBy: null },
     });
   }
+}
+
+/** A claimed row as the dispatcher sees it. */
+export function toOutboxRecord(
+  r: {
+    id: number;
+    channel: string;
+    externalId: string;
+    contactId: string | null;
+    broadcastId: string | null;
+    body: string;
+    attempts: number;
+  },
+  claim: string,
+): OutboxRecord {
+  return {
+    id: r.id,
+    channel: r.channel as ChannelId,
+    externalId: r.externalId,
+    contactId: r.contactId,
+    message: JSON.parse(r.body) as RenderedMessage,
+    attempts: r.attempts,
+    claim,
+    ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
+  };
+}
+
+/**
+ * The rows to claim: only each recipient's oldest unsent row may go out, so a person's messages arrive in
+ * order and no two workers ever send to one chat at once; and only when it is due.
+ */
+export function recipientHeads(
+  rows: { id: number; channel: string; externalId: string; status: string; nextAttemptAt: Date }[],
+  limit: number,
+  now: Date,
+): number[] {
+  const seen = new Set<string>();
+  const heads: number[] = [];
+  for (const row of rows.sort((a, b) => a.id - b.id)) {
+    const key = `${row.channel}:${row.externalId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
+    if (heads.length >= limit) break;
+  }
+  return heads;
 }
 
 /** The row of one queued message (also written by the conversation store inside a turn's transaction). */

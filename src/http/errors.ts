@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../core/logger";
-import { isDatabaseUnavailable } from "../db/database-errors";
+import { unavailableReason } from "../db/database-errors";
 
 /** A request error with the HTTP status to answer. */
 export class HttpError extends Error {
@@ -36,12 +36,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof HttpError) {
       return void res.status(error.status).json({ error: error.message, details: error.details });
     }
-    if (isDatabaseUnavailable(error)) {
+    const unavailable = unavailableReason(error);
+    if (unavailable) {
       // Not acknowledged, so platforms retry: nothing is lost while the database is away.
-      logger.warn({ err: error, path: req.path }, "database unavailable");
+      logger.warn(
+        { err: error, path: req.path, reason: unavailable },
+        `database unavailable: ${unavailable}`,
+      );
       if (res.headersSent) return;
       res.setHeader("Retry-After", "5");
-      return void res.status(503).json({ error: "database_unavailable" });
+      return void res.status(503).json({ error: "database_unavailable", reason: unavailable });
     }
     logger.error({ err: error, method: req.method, path: req.path }, "request failed");
     if (res.headersSent) return;

@@ -109,6 +109,21 @@ describe("Telegram webhook", () => {
     ).toBe(1);
   });
 
+  it("a burst of updates from many people, with Telegram resending some at once, is stored and answered once each", async () => {
+    // Updates arriving together are stored by one statement; a replay among them must not cost the rest.
+    const updates = Array.from({ length: 12 }, (_, i) => messageUpdate(520 + i, "/help"));
+    const burst = [...updates, updates[3], updates[7], updates[7]];
+    const statuses = await Promise.all(burst.map(async (u) => (await post(u)).status));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    await api.waitFor(() => updates.every((_, i) => api.textsTo(520 + i).length >= 1));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const [i] of updates.entries()) {
+      expect(api.textsTo(520 + i).filter((t) => t.startsWith("Các lệnh"))).toHaveLength(1);
+    }
+    const keys = updates.map((u) => String(u.update_id));
+    expect(await server.database.db.inboxUpdate.count({ where: { updateKey: { in: keys } } })).toBe(12);
+  });
+
   it("a request with a wrong or missing secret is refused with 401 and changes nothing", async () => {
     const before = await server.database.db.inboxUpdate.count();
     expect((await post(messageUpdate(505, "/start"), "wrong-secret")).status).toBe(401);

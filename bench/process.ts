@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { serverNodeFlags } from "../scripts/server-node-flags";
+import { serverEnv, serverNodeFlags } from "../scripts/server-node-flags";
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -17,6 +18,8 @@ export async function startProcess(
   root: string,
   script: string,
   env: Record<string, string>,
+  /** A file for bench/server-probe.mjs to write its measurements to (the server under test only). */
+  probeFile?: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(
@@ -26,6 +29,7 @@ export async function startProcess(
       ...(script === "src/main.ts" ? serverNodeFlags() : []),
       "--import",
       "tsx",
+      ...(probeFile ? ["--import", join(root, "bench/server-probe.mjs")] : []),
       ...(process.env.BENCH_CPU_PROF
         ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF_DIR ?? join(root, "bench/tmp/prof")]
         : []),
@@ -33,7 +37,15 @@ export async function startProcess(
     ],
     {
       cwd: root,
-      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        ...(script === "src/main.ts" ? serverEnv() : {}),
+        ...env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        ...(probeFile ? { BENCH_PROBE_FILE: probeFile } : {}),
+      },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
@@ -50,4 +62,22 @@ export async function startProcess(
   }
   child.kill("SIGKILL");
   throw new Error(`${script} did not start`);
+}
+
+/** Asks the server's probe for what it measured since the last ask (and to start over). */
+export async function readProbe(child: ChildProcess, file: string): Promise<ProbeStats> {
+  rmSync(file, { force: true });
+  child.kill("SIGUSR2");
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
+  return JSON.parse(readFileSync(file, "utf8")) as ProbeStats;
+}
+
+/** What bench/server-probe.mjs reports: webhook time inside the server, and event-loop lateness. */
+export interface ProbeStats {
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { type Database, openDatabase } from "../src/db/database";
 import { round } from "./median";
-import { startProcess } from "./process";
+import { type ProbeStats, readProbe, startProcess } from "./process";
 
 const TOKEN = "123456:BENCH-token";
 const SECRET = "bench-secret";
@@ -34,21 +32,6 @@ function makeUpdate(n: number): string {
   }
   const texts = ["/start", "", "ko nhan dc ma otp", "/venue", "", "Quán Cà Phê Hoa Sen"];
   return JSON.stringify({ update_id: n, message: { message_id: n, date: 0, chat, from, text: texts[kind] } });
-}
-
-/** A stand-in Bot API that answers every call at once. */
-async function standInBotApi(): Promise<{ url: string; server: Server; calls: () => number }> {
-  let calls = 0;
-  const server = createServer((req, res) => {
-    calls++;
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"}}}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, calls: () => calls };
 }
 
 /** Peak resident memory of a process (Linux VmHWM), in MB. */
@@ -114,6 +97,11 @@ export interface WebhookBench {
     non2xx: number;
     processedPerSec: number;
     drainMs: number;
+    /** The bare echo bot at the same fixed rate: what the machine and the load generator add. */
+    baselineP50Ms: number;
+    baselineP99Ms: number;
+    /** Measured inside our server (bench/server-probe.mjs): request time and event-loop lateness. */
+    server: ProbeStats;
   };
   /** Acknowledged updates per second at saturation. */
   updatesPerSec: number;
@@ -136,7 +124,7 @@ export async function measureWebhook(
   root: string,
   opts: { quick: boolean; databaseUrl?: string },
 ): Promise<WebhookBench> {
-  const api = await standInBotApi();
+  const api = await startProcess(root, "bench/stand-in-bot-api.ts", {});
   const tmp = join(root, "bench/tmp");
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -150,16 +138,21 @@ export async function measureWebhook(
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: "warn",
   };
-  const ours = await startProcess(root, "src/main.ts", env);
+  const probeFile = join(tmp, "probe.json");
+  const ours = await startProcess(root, "src/main.ts", env, probeFile);
   const inbox = openDatabase(databaseUrl);
   let target: Phase;
+  let inside: ProbeStats;
   let saturation: Phase;
   let rssPeakMb: number | null;
   try {
-    await processed(inbox, () => load(ours.url, { durationSec: 2, connections: 10 })); // warm-up
+    // Warm-up at the target rate (JIT, caches, connections), then the measured runs.
+    await processed(inbox, () => load(ours.url, { durationSec: 3, rate: 200, connections: 20 }));
+    await readProbe(ours.child, probeFile);
     target = await processed(inbox, () =>
       load(ours.url, { durationSec: duration, rate: 200, connections: 20 }),
     );
+    inside = await readProbe(ours.child, probeFile);
     saturation = await processed(inbox, () => load(ours.url, { durationSec: duration, connections: 20 }));
     rssPeakMb = peakRssMb(ours.child.pid);
   } finally {
@@ -168,12 +161,14 @@ export async function measureWebhook(
   }
   const baselineProc = await startProcess(root, "bench/baseline-echo.ts", env);
   let baseline: Awaited<ReturnType<typeof load>>;
+  let baselineTarget: Awaited<ReturnType<typeof load>>;
   try {
-    await load(baselineProc.url, { durationSec: 2, connections: 10 });
+    await load(baselineProc.url, { durationSec: 3, rate: 200, connections: 20 });
+    baselineTarget = await load(baselineProc.url, { durationSec: duration, rate: 200, connections: 20 });
     baseline = await load(baselineProc.url, { durationSec: duration, connections: 20 });
   } finally {
     baselineProc.child.kill("SIGTERM");
-    api.server.close();
+    api.child.kill("SIGTERM");
   }
   return {
     target: {
@@ -184,6 +179,9 @@ export async function measureWebhook(
       non2xx: target.non2xx,
       processedPerSec: target.processedPerSec,
       drainMs: target.drainMs,
+      baselineP50Ms: baselineTarget.p50Ms,
+      baselineP99Ms: baselineTarget.p99Ms,
+      server: inside,
     },
     updatesPerSec: saturation.updatesPerSec,
     p50Ms: saturation.p50Ms,

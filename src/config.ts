@@ -36,6 +36,12 @@ const schema = z.object({
   /** Visits older than this are deleted (privacy: tracing needs about two incubation periods, no more). */
   VISIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(21),
   /**
+   * Handled messages (raw updates, sent replies, web chat lines) older than this are deleted, and old
+   * broadcast rows lose their text. At least 2 days: platforms retry an update for up to a day, and a replay
+   * must still find the stored one.
+   */
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(2).max(90).default(7),
+  /**
    * Check-in form posts per minute from one IP address. Generous because mobile carriers put many phones
    * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.
    */

@@ -31,6 +31,7 @@ import { PrismaAlertStore } from "./db/prisma-alert-store";
 import { PrismaAuditStore } from "./db/prisma-audit-store";
 import { PrismaFaqStore } from "./db/prisma-faq-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
+import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
 import { PrismaRateBudget } from "./db/prisma-rate-budget";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
@@ -57,6 +58,7 @@ import { mountMedia } from "./http/media-routes";
 import { createTextRenderer } from "./i18n/i18n";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -66,6 +68,8 @@ export interface RunningServer {
   dispatcher: OutboxDispatcher;
   /** Runs the periodic jobs once at `now` (tests drive it with a fake clock). */
   tick(now: Date): Promise<void>;
+  /** Deletes what has outlived its retention period as of `now` (run hourly; tests call it directly). */
+  purge(now: Date): Promise<{ visits: number; messages: MessagePurge }>;
   /** Stops intake, finishes in-flight work, closes the database. */
   stop(): Promise<void>;
 }
@@ -256,14 +260,21 @@ export async function startServer(config: Config, options: StartOptions): Promis
     void readiness.check();
   }, options.sweepMs ?? 5000);
   sweeper.unref();
-  // Retention: visits older than VISIT_RETENTION_DAYS go, checked at start and hourly.
-  const purge = () =>
-    checkin
-      .purgeExpiredVisits(new Date())
-      .then((n) => n > 0 && logger.info({ visits: n }, "expired visits deleted"))
-      .catch((e: unknown) => logger.warn({ err: e }, "visit purge failed"));
-  void purge();
-  const purger = setInterval(purge, 60 * 60 * 1000);
+  // Retention: visits older than VISIT_RETENTION_DAYS and handled messages older than
+  // MESSAGE_RETENTION_DAYS go, checked at start and hourly.
+  const retention = new PrismaMessageRetention(db);
+  const purge = async (now: Date) => {
+    const visits = await checkin.purgeExpiredVisits(now);
+    const messages = await retention.purge(new Date(now.getTime() - config.MESSAGE_RETENTION_DAYS * DAY_MS));
+    if (visits > 0 || Object.values(messages).some((n) => n > 0)) {
+      logger.info({ visits, ...messages }, "expired personal data deleted");
+    }
+    return { visits, messages };
+  };
+  const purgeNow = () =>
+    void purge(new Date()).catch((e: unknown) => logger.warn({ err: e }, "purge failed"));
+  purgeNow();
+  const purger = setInterval(purgeNow, 60 * 60 * 1000);
   purger.unref();
   // Scheduled broadcasts, recurring reminders, progress reports and nudges; safe in several processes.
   const ticker = setInterval(() => void broadcasting.scheduler.tick(new Date()), config.SCHEDULER_TICK_MS);
@@ -311,7 +322,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     return stopping;
   };
   const tick = (now: Date) => broadcasting.scheduler.tick(now);
-  return { url: `http://127.0.0.1:${port}`, port, database, processor, dispatcher, tick, stop };
+  return { url: `http://127.0.0.1:${port}`, port, database, processor, dispatcher, tick, purge, stop };
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {

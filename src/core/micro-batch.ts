@@ -6,7 +6,7 @@
 export class MicroBatch<T, R> {
   private items: T[] = [];
   private waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private cancel: (() => void) | undefined;
 
   constructor(
     private readonly run: (items: T[]) => Promise<R[]>,
@@ -19,13 +19,26 @@ export class MicroBatch<T, R> {
       this.items.push(item);
       this.waiters.push({ resolve, reject });
       if (this.items.length >= this.maxItems) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+      else this.cancel ??= this.schedule();
     });
   }
 
+  /**
+   * A delay of 0 flushes once the event loop has taken in what is ready now (setImmediate): everything that
+   * arrived together goes as one batch, and nobody waits for a timer.
+   */
+  private schedule(): () => void {
+    if (this.delayMs === 0) {
+      const immediate = setImmediate(() => void this.flush());
+      return () => clearImmediate(immediate);
+    }
+    const timer = setTimeout(() => void this.flush(), this.delayMs);
+    return () => clearTimeout(timer);
+  }
+
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancel?.();
+    this.cancel = undefined;
     const items = this.items;
     const waiters = this.waiters;
     this.items = [];

@@ -51,3 +51,8 @@ export function unavailableReason(error: unknown): UnavailableReason | null {
   }
   return null;
 }
+
+/** P2002 is Prisma's unique-constraint error; checked by code because each generated client has its own class. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

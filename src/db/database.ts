@@ -3,6 +3,8 @@ import { dirname, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { SharedPg } from "./pg-connection";
+import type { SqlDatabase } from "./sql-session";
 import { SharedSqlite } from "./sqlite-connection";
 
 /**
@@ -26,7 +28,9 @@ export function sqlitePath(url: string): string {
 export interface Database {
   db: Db;
   provider: Provider;
-  /** The embedded database's connection for the stores that bypass Prisma (SQLite only). */
+  /** Plain SQL for the per-message stores (docs/adr/008-sqlite-hot-path.md). */
+  sql: SqlDatabase;
+  /** The embedded database's connection, shared with Prisma (SQLite only). */
   sqlite?: SharedSqlite;
   close(): Promise<void>;
 }
@@ -37,12 +41,21 @@ export function openDatabase(url: string): Database {
   if (provider === "postgresql") {
     const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
     const db = client as unknown as Db;
-    return { db, provider, close: () => client.$disconnect() };
+    const sql = new SharedPg(url);
+    return {
+      db,
+      provider,
+      sql,
+      close: async () => {
+        await sql.close();
+        await client.$disconnect();
+      },
+    };
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SharedSqlite(file);
   const client = new SqliteClient({ adapter: sqlite.factory });
   sqlite.bind(() => client.$connect());
-  return { db: client, provider, sqlite, close: () => client.$disconnect() };
+  return { db: client, provider, sql: sqlite, sqlite, close: () => client.$disconnect() };
 }

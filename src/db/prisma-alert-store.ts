@@ -3,7 +3,7 @@ import type { ChannelId, Language } from "../core/messages";
 import type { OutboxItem } from "../core/ports";
 import type { AlertContact, AlertStore } from "../features/checkin/visit-store";
 import type { Db } from "./database";
-import { isUniqueViolation } from "./prisma-inbox-store";
+import { isUniqueViolation } from "./database-errors";
 import { toOutboxRow } from "./prisma-outbox-store";
 
 /** Prisma implementation of {@link AlertStore}; alert messages go through the ordinary outbox. */

@@ -2,7 +2,7 @@ import type { ChannelId } from "../core/messages";
 import type { OutboxItem } from "../core/ports";
 import type { NudgeStore, StaleDraft } from "../features/nudges/venue-nudge";
 import type { Db } from "./database";
-import { isUniqueViolation } from "./prisma-inbox-store";
+import { isUniqueViolation } from "./database-errors";
 import { toOutboxRow } from "./prisma-outbox-store";
 
 /** Prisma implementation of {@link NudgeStore}. */

@@ -1,6 +1,6 @@
 import { type RateBudget, SHARED_TOLERANCE_MS as TOLERANCE_MS } from "../core/rate-limiter";
 import type { Db } from "./database";
-import { isUniqueViolation } from "./prisma-inbox-store";
+import { isUniqueViolation } from "./database-errors";
 
 /**
  * A send schedule per channel shared by every process on one database (GCRA): the row holds the time of the

@@ -1,6 +1,6 @@
 import type { SubscriptionRecord, SubscriptionStore } from "../features/subscriptions/subscription-store";
 import type { Db } from "./database";
-import { isUniqueViolation } from "./prisma-inbox-store";
+import { isUniqueViolation } from "./database-errors";
 
 /** Prisma implementation of {@link SubscriptionStore}. */
 export class PrismaSubscriptionStore implements SubscriptionStore {

@@ -2,7 +2,7 @@ import { isVenueCategory } from "../features/venues/categories";
 import type { VenueDetails, VenueRecord, VenueStore } from "../features/venues/venue-store";
 import type { Venue } from "../generated/sqlite/client";
 import type { Db } from "./database";
-import { isUniqueViolation } from "./prisma-inbox-store";
+import { isUniqueViolation } from "./database-errors";
 
 /** Prisma implementation of {@link VenueStore}. */
 export class PrismaVenueStore implements VenueStore {

@@ -1,25 +1,24 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database as SqliteDatabase, Statement } from "better-sqlite3";
+import type { Sql, SqlDatabase, SqlParam } from "./sql-session";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
-/** Parameters of a statement: what better-sqlite3 binds (dates and booleans converted by the caller). */
-export type SqlValue = string | number | bigint | null;
-
 /**
- * The embedded database's one connection, shared by Prisma and the stores on the webhook path.
+ * The embedded database's one connection, shared by Prisma and the per-message stores.
  *
  * Why: a Prisma query costs 0.3–0.9 ms of CPU (the query compiler and the adapter), a prepared
  * better-sqlite3 statement about 0.01 ms, and on SQLite all of it runs on the thread that acknowledges
- * webhooks. The few statements every update runs (inbox, contact, dialog, outbox) go direct; everything
- * else stays on Prisma. See docs/adr/008-sqlite-hot-path.md.
+ * webhooks. The few statements every update runs go direct (docs/adr/008-sqlite-hot-path.md).
  *
- * Sharing one connection (rather than opening a second) means no lock contention between the two, but
- * a direct statement must never run inside one of Prisma's open transactions: both take {@link Mutex}
- * (Prisma's `startTransaction` is wrapped to hold it until commit or rollback).
+ * One connection (rather than a second one) means no lock contention and no SQLITE_BUSY_SNAPSHOT for
+ * Prisma's read-then-write transactions. In exchange, everything on the connection takes turns through
+ * one {@link Mutex}: Prisma's queries and transactions (its adapter is wrapped to take it; a transaction
+ * holds it until commit or rollback) and ours, so no statement ever lands inside someone else's
+ * transaction.
  */
-export class SharedSqlite {
+export class SharedSqlite implements SqlDatabase {
   private raw: SqliteDatabase | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
@@ -37,29 +36,48 @@ export class SharedSqlite {
     };
   }
 
-  /** Prisma connects lazily; the direct stores ask it to connect on their first statement. */
+  /** Prisma connects lazily; our first statement asks it to. */
   bind(connect: () => Promise<void>): void {
     this.connect = connect;
   }
 
-  /** Runs synchronous statements alone on the connection (no Prisma transaction is open meanwhile). */
-  async run<T>(work: (sql: SqlRunner) => T): Promise<T> {
+  async run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     const raw = await this.connection();
     const release = await this.lock.acquire();
     try {
-      return work(this.runner(raw));
+      return await work(this.session(raw));
     } finally {
       release();
     }
   }
 
-  /** Like {@link run}, as one transaction (BEGIN IMMEDIATE: it writes, so it takes the write lock first). */
-  transaction<T>(work: (sql: SqlRunner) => T): Promise<T> {
-    return this.run((sql) => {
+  /**
+   * BEGIN IMMEDIATE: the transaction writes, so it takes the write lock up front. The connection runs with
+   * `synchronous = NORMAL` (no sync to disk per commit in WAL mode); a durable transaction commits with
+   * FULL, which also syncs everything committed before it.
+   */
+  transaction<T>(work: (sql: Sql) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+    return this.run(async (sql) => {
       const raw = this.raw as SqliteDatabase;
-      return raw.transaction(() => work(sql)).immediate();
+      if (options.durable) raw.pragma("synchronous = FULL");
+      try {
+        raw.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(sql);
+          raw.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (raw.inTransaction) raw.exec("ROLLBACK");
+          throw error;
+        }
+      } finally {
+        if (options.durable) raw.pragma("synchronous = NORMAL");
+      }
     });
   }
+
+  /** Prisma owns the connection and closes it on `$disconnect`. */
+  async close(): Promise<void> {}
 
   private async connection(): Promise<SqliteDatabase> {
     if (!this.raw) await this.connect?.();
@@ -71,6 +89,19 @@ export class SharedSqlite {
     const client = (adapter as unknown as { client: SqliteDatabase }).client;
     if (client !== this.raw) this.statements.clear();
     this.raw = client;
+    client.pragma("synchronous = NORMAL");
+    const locked =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        const release = await this.lock.acquire();
+        try {
+          return await fn(...args);
+        } finally {
+          release();
+        }
+      };
+    adapter.queryRaw = locked(adapter.queryRaw.bind(adapter));
+    adapter.executeRaw = locked(adapter.executeRaw.bind(adapter));
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const release = await this.lock.acquire();
@@ -84,31 +115,34 @@ export class SharedSqlite {
     return adapter;
   }
 
-  private runner(raw: SqliteDatabase): SqlRunner {
+  private session(raw: SqliteDatabase): Sql {
     const prepare = (text: string): Statement => {
       let statement = this.statements.get(text);
       if (!statement) {
         statement = raw.prepare(text);
-        // Prisma's adapter turns safe integers on for the connection; our ids fit in a double.
+        // Prisma's adapter turns safe integers on for the connection; our ids and counts fit in a double.
         if (statement.reader) statement.safeIntegers(false);
         this.statements.set(text, statement);
       }
       return statement;
     };
     return {
-      all: <R>(text: string, ...params: SqlValue[]) => prepare(text).all(...params) as R[],
-      get: <R>(text: string, ...params: SqlValue[]) => prepare(text).get(...params) as R | undefined,
-      run: (text: string, ...params: SqlValue[]) => prepare(text).run(...params).changes,
+      all: async <R>(text: string, ...params: SqlParam[]) =>
+        prepare(text).all(...params.map(toSqlite)) as R[],
+      get: async <R>(text: string, ...params: SqlParam[]) =>
+        prepare(text).get(...params.map(toSqlite)) as R | undefined,
+      run: async (text: string, ...params: SqlParam[]) => prepare(text).run(...params.map(toSqlite)).changes,
+      inIds: (column) => `${column} IN (SELECT value FROM json_each(?))`,
     };
   }
 }
 
-/** Synchronous statements on the shared connection; prepared once and cached by their text. */
-export interface SqlRunner {
-  all<R>(sql: string, ...params: SqlValue[]): R[];
-  get<R>(sql: string, ...params: SqlValue[]): R | undefined;
-  /** Returns the number of rows changed. */
-  run(sql: string, ...params: SqlValue[]): number;
+/** Parameters as Prisma's SQLite adapter stores them: ISO dates with "+00:00", booleans as 0/1. */
+function toSqlite(value: SqlParam): string | number | null {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value;
 }
 
 function holdUntilEnd(tx: Transaction, release: () => void): Transaction {
@@ -144,14 +178,4 @@ class Mutex {
     this.tail = this.tail.then(() => held);
     return ready;
   }
-}
-
-/** A date as Prisma's SQLite adapter writes it (ISO 8601 with "+00:00"), so both read and compare alike. */
-export function sqliteDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A stored date back (the adapter's ISO text; older rows may lack the offset). */
-export function parseSqliteDate(value: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }

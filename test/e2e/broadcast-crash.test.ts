@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
 import { openDatabase } from "../../src/db/database";
 import { ADMIN_TOKEN, adminApi, seedSubscribers, waitForBroadcast } from "../helpers/broadcast-fixtures";
 import { FakeBotApi } from "../helpers/fake-bot-api";
@@ -17,6 +17,11 @@ describe("a broadcast survives a crash", () => {
   });
 
   it("kill -9 mid-broadcast, restart: it resumes, nobody gets it twice, at most one in-flight message is lost", async () => {
+    // A failure here is rare and load-dependent: keep what the servers said, and who got what, for the log.
+    onTestFailed(() => {
+      for (const [i, p] of running.entries()) console.error(`server ${i + 1} output:\n${p.output.join("")}`);
+      console.error("calls:", JSON.stringify(bot.sent().map((c) => [c.body.chat_id, c.at])));
+    });
     const databaseUrl = await freshDatabaseUrl();
     const seeded = openDatabase(databaseUrl);
     const chats = await seedSubscribers(seeded.db, RECIPIENTS, { firstChatId: 40_000 });

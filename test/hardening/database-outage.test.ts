@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { migrate } from "../../src/db/migrate";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { postgresBin, startPrivatePostgres } from "../helpers/private-postgres";
@@ -17,6 +17,7 @@ describe("PostgreSQL restarted under load", () => {
       await migrate(pg.url);
       const api = new FakeBotApi();
       const server = await startServerProcess({ ...telegramEnv(await api.start()), DATABASE_URL: pg.url });
+      onTestFailed(() => console.error(`server output:\n${server.output.join("")}`));
       const post = (id: number) =>
         fetch(`${server.url}/webhooks/telegram`, {
           method: "POST",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { SqlRunner } from "../../src/db/sqlite-connection";
+import type { Sql } from "../../src/db/sql-session";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer, telegramEnv } from "../helpers/test-server";
 
@@ -27,7 +27,7 @@ function update(chatId: number, text = "/help") {
 describe("the embedded database refuses writes", () => {
   const api = new FakeBotApi();
   let server: TestServer;
-  const sql = <T>(work: (s: SqlRunner) => T): Promise<T> => {
+  const sql = <T>(work: (s: Sql) => Promise<T>): Promise<T> => {
     if (!server.database.sqlite) throw new Error("SQLite only");
     return server.database.sqlite.run(work);
   };
@@ -73,7 +73,9 @@ describe("the embedded database refuses writes", () => {
   it.skipIf(inject("dbProvider") === "postgresql")(
     "a full disk: every update is either stored and acknowledged, or refused with 503 and not stored",
     async () => {
-      const pages = await sql((s) => s.get<{ page_count: number }>("PRAGMA page_count")?.page_count ?? 0);
+      const pages = await sql(
+        async (s) => (await s.get<{ page_count: number }>("PRAGMA page_count"))?.page_count,
+      );
       await sql((s) => s.get(`PRAGMA max_page_count = ${pages}`));
       const sent = Array.from({ length: 40 }, (_, i) => update(7200 + i, `câu hỏi ${"dài ".repeat(900)}`));
       const answers: number[] = [];

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { serverNodeFlags } from "../../scripts/server-node-flags";
+import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -30,7 +30,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const output: string[] = [];
   const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, ...serverEnv(), HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => output.push(String(d)));

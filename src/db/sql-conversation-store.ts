@@ -3,17 +3,17 @@ import type { ChannelId, Language } from "../core/messages";
 import type { ContactRecord, ConversationStore, DialogRecord, TurnCommit } from "../core/ports";
 import { type ContactRow, parseObject, toContact } from "./conversation-rows";
 import { toOutboxRow } from "./prisma-outbox-store";
-import { parseSqliteDate, type SharedSqlite, type SqlRunner, sqliteDate } from "./sqlite-connection";
+import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
 const CONTACT = `SELECT "id", "channel", "externalId", "displayName", "language", "languageSet", "reachable", "choices"
   FROM "Contact" WHERE "channel" = ? AND "externalId" = ?`;
 
 /**
- * {@link ConversationStore} on the embedded database, bypassing Prisma (docs/adr/008-sqlite-hot-path.md):
- * these three calls run for every message, so they are most of the database work of a turn.
+ * Conversation state in plain SQL (docs/adr/008-sqlite-hot-path.md): these three calls run for every
+ * message, so they are most of the database work of a turn.
  */
-export class SqliteConversationStore implements ConversationStore {
-  constructor(private readonly sqlite: SharedSqlite) {}
+export class SqlConversationStore implements ConversationStore {
+  constructor(private readonly database: SqlDatabase) {}
 
   upsertContact(input: {
     channel: ChannelId;
@@ -21,31 +21,35 @@ export class SqliteConversationStore implements ConversationStore {
     displayName?: string;
     language: Language;
   }): Promise<ContactRecord> {
-    return this.sqlite.run((sql) => {
-      const known = sql.get<ContactRow>(CONTACT, input.channel, input.externalId);
+    return this.database.run(async (sql) => {
+      // Read first: nearly every turn is from someone we know. Two first messages racing (several
+      // processes) meet the unique index; the insert then does nothing and the read finds the winner.
+      const known = await sql.get<ContactRow>(CONTACT, input.channel, input.externalId);
       if (known) return toContact(known);
-      const now = sqliteDate(new Date());
-      sql.run(
+      const now = new Date();
+      await sql.run(
         `INSERT INTO "Contact" ("id", "channel", "externalId", "displayName", "language", "languageSet",
            "reachable", "choices", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, 0, 1, '[]', ?, ?) ON CONFLICT ("channel", "externalId") DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?) ON CONFLICT ("channel", "externalId") DO NOTHING`,
         randomUUID(),
         input.channel,
         input.externalId,
         input.displayName ?? null,
         input.language,
+        false,
+        true,
         now,
         now,
       );
-      const created = sql.get<ContactRow>(CONTACT, input.channel, input.externalId);
+      const created = await sql.get<ContactRow>(CONTACT, input.channel, input.externalId);
       if (!created) throw new Error("contact neither found nor created");
       return toContact(created);
     });
   }
 
   getDialog(contactId: string): Promise<DialogRecord | null> {
-    return this.sqlite.run((sql) => {
-      const row = sql.get<{ flow: string; step: string; data: string; updatedAt: string }>(
+    return this.database.run(async (sql) => {
+      const row = await sql.get<{ flow: string; step: string; data: string; updatedAt: string }>(
         `SELECT "flow", "step", "data", "updatedAt" FROM "DialogState" WHERE "contactId" = ?`,
         contactId,
       );
@@ -54,29 +58,29 @@ export class SqliteConversationStore implements ConversationStore {
         flow: row.flow,
         step: row.step,
         data: parseObject(row.data),
-        updatedAt: parseSqliteDate(row.updatedAt),
+        updatedAt: parseStoredDate(row.updatedAt),
       };
     });
   }
 
   async commitTurn(turn: TurnCommit): Promise<void> {
-    const now = sqliteDate(new Date());
-    await this.sqlite.transaction((sql) => {
+    const now = new Date();
+    await this.database.transaction(async (sql) => {
       const { contact, dialog } = turn;
-      sql.run(
+      await sql.run(
         `UPDATE "Contact" SET "language" = ?, "languageSet" = ?, "displayName" = ?, "reachable" = ?,
            "choices" = ?, "updatedAt" = ? WHERE "id" = ?`,
         contact.language,
-        contact.languageSet ? 1 : 0,
+        contact.languageSet,
         contact.displayName,
-        contact.reachable ? 1 : 0,
+        contact.reachable,
         JSON.stringify(contact.choices),
         now,
         contact.id,
       );
-      if (dialog === null) sql.run(`DELETE FROM "DialogState" WHERE "contactId" = ?`, contact.id);
+      if (dialog === null) await sql.run(`DELETE FROM "DialogState" WHERE "contactId" = ?`, contact.id);
       if (dialog) {
-        sql.run(
+        await sql.run(
           `INSERT INTO "DialogState" ("contactId", "flow", "step", "data", "updatedAt") VALUES (?, ?, ?, ?, ?)
            ON CONFLICT ("contactId") DO UPDATE SET "flow" = excluded."flow", "step" = excluded."step",
              "data" = excluded."data", "updatedAt" = excluded."updatedAt"`,
@@ -87,8 +91,8 @@ export class SqliteConversationStore implements ConversationStore {
           now,
         );
       }
-      for (const item of turn.outbox) insertOutboxRow(sql, toOutboxRow(item), now);
-      sql.run(
+      for (const item of turn.outbox) await insertOutboxRow(sql, toOutboxRow(item), now);
+      await sql.run(
         `UPDATE "InboxUpdate" SET "status" = 'done', "processedAt" = ?, "attempts" = "attempts" + 1
          WHERE "id" = ?`,
         now,
@@ -98,9 +102,9 @@ export class SqliteConversationStore implements ConversationStore {
   }
 }
 
-/** Queues one message; `now` in the stored date format. */
-export function insertOutboxRow(sql: SqlRunner, row: ReturnType<typeof toOutboxRow>, now: string): void {
-  sql.run(
+/** Queues one message. */
+function insertOutboxRow(sql: Sql, row: ReturnType<typeof toOutboxRow>, now: Date): Promise<number> {
+  return sql.run(
     `INSERT INTO "OutboxMessage" ("channel", "externalId", "contactId", "broadcastId", "body", "status",
        "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
     row.channel,

@@ -1,0 +1,99 @@
+import pg from "pg";
+import type { Sql, SqlDatabase, SqlParam } from "./sql-session";
+
+const TIMESTAMP = 1114;
+const numbered = new Map<string, string>();
+
+/**
+ * A small pool of its own for the per-message stores on PostgreSQL, bypassing Prisma as on SQLite
+ * (docs/adr/008-sqlite-hot-path.md): Prisma's per-query CPU cost, not the database, limited how many
+ * updates a process could answer. Separate connections are fine here: PostgreSQL locks rows, not files.
+ *
+ * Prisma stores DateTime as `timestamp(3)` (no zone) holding UTC. The driver would read those as local
+ * time, so they are read as text (parsed as UTC by the stores) and written as UTC text.
+ */
+export class SharedPg implements SqlDatabase {
+  private readonly pool: pg.Pool;
+  private readonly direct: Sql;
+
+  constructor(url: string, max = 4) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max,
+      // Without deadlines, a connection attempt or query caught by a database restart can wait forever,
+      // and with it the conversation whose update it was processing.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 15_000,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          oid === TIMESTAMP
+            ? (value: string) => value
+            : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle connection cut by a database restart must not crash the process; the next query reconnects.
+    this.pool.on("error", () => undefined);
+    this.direct = session(this.pool);
+  }
+
+  run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return work(this.direct);
+  }
+
+  /** A transaction that is not `durable` does not wait for its commit to reach the disk. */
+  async transaction<T>(work: (sql: Sql) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    // A connection cut while checked out (a database restart) is reported as an "error" event, which
+    // would crash the process if nobody listened; the failing query rejects anyway.
+    const cut = () => {
+      broken = true;
+    };
+    client.on("error", cut);
+    try {
+      await client.query("BEGIN");
+      if (!options.durable) await client.query("SET LOCAL synchronous_commit TO OFF");
+      const result = await work(session(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.off("error", cut);
+      client.release(broken);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+function session(target: pg.Pool | pg.PoolClient): Sql {
+  const query = (text: string, params: SqlParam[]) => target.query(numberedText(text), params.map(toPg));
+  return {
+    all: async (text, ...params) => (await query(text, params)).rows,
+    get: async (text, ...params) => (await query(text, params)).rows[0],
+    run: async (text, ...params) => (await query(text, params)).rowCount ?? 0,
+    inIds: (column) => `${column} = ANY(?::int[])`,
+  };
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements hold no literal question marks). */
+function numberedText(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/\?/g, () => `$${++n}`);
+    numbered.set(text, out);
+  }
+  return out;
+}
+
+/** Dates as UTC text for a `timestamp` column (a zone in the text is ignored there, as wanted). */
+function toPg(value: SqlParam): string | number | boolean | null | number[] {
+  return value instanceof Date ? value.toISOString() : value;
+}

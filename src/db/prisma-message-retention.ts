@@ -1,0 +1,52 @@
+import type { Db } from "./database";
+
+/** What one purge removed. */
+export interface MessagePurge {
+  /** Raw platform updates (names, texts, shared phone numbers) already processed. */
+  inbox: number;
+  /** Settled replies (a tracing list sent to an officer holds phone numbers). */
+  replies: number;
+  /** Settled broadcast rows whose text was blanked; the rows stay so delivery reports still add up. */
+  broadcastBodies: number;
+  /** Web chat transcript lines. */
+  webchat: number;
+}
+
+/** What a settled broadcast row's body becomes: the text itself stays on the broadcast. */
+export const REDACTED_BODY = '{"kind":"text","text":"","redacted":true}';
+
+/**
+ * Deletes message contents older than the retention period (MESSAGE_RETENTION_DAYS). The inbox and the
+ * outbox are delivery machinery, not records: once a message is handled, its text and the personal data in
+ * it (a shared phone number, a tracing list) need not outlive the period in which platforms retry and
+ * people ask "what did the bot tell me". Pending rows are never touched.
+ */
+export class PrismaMessageRetention {
+  constructor(private readonly db: Db) {}
+
+  async purge(cutoff: Date): Promise<MessagePurge> {
+    const settled = { in: ["sent", "failed", "blocked", "cancelled"] };
+    const inbox = await this.db.inboxUpdate.deleteMany({
+      where: { status: { not: "pending" }, receivedAt: { lt: cutoff } },
+    });
+    const replies = await this.db.outboxMessage.deleteMany({
+      where: { broadcastId: null, status: settled, createdAt: { lt: cutoff } },
+    });
+    const broadcastBodies = await this.db.outboxMessage.updateMany({
+      where: {
+        broadcastId: { not: null },
+        status: settled,
+        createdAt: { lt: cutoff },
+        body: { not: REDACTED_BODY },
+      },
+      data: { body: REDACTED_BODY },
+    });
+    const webchat = await this.db.webchatMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
+    return {
+      inbox: inbox.count,
+      replies: replies.count,
+      broadcastBodies: broadcastBodies.count,
+      webchat: webchat.count,
+    };
+  }
+}

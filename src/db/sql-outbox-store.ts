@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import type { ChannelId } from "../core/messages";
+import type { OutboxRecord } from "../core/ports";
+import type { Db } from "./database";
+import {
+  INTERRUPTED,
+  PrismaOutboxStore,
+  recipientHeads,
+  toOutboxRecord,
+  windowFor,
+} from "./prisma-outbox-store";
+import { parseStoredDate, type SqlDatabase } from "./sql-session";
+
+type Head = { id: number; channel: string; externalId: string; status: string; nextAttemptAt: string };
+
+/** Unsent rows (pending, claimed, sending) of one kind, oldest first. */
+const WINDOW = (broadcasts: boolean) => `SELECT "id", "channel", "externalId", "status", "nextAttemptAt"
+  FROM "OutboxMessage" WHERE "status" IN ('pending', 'claimed', 'sending')
+  AND "broadcastId" IS ${broadcasts ? "NOT NULL" : "NULL"} ORDER BY "id" LIMIT ?`;
+
+/**
+ * The dispatcher's per-message calls in plain SQL (docs/adr/008-sqlite-hot-path.md); the rarer ones
+ * (failures, retries, broadcasts' bulk inserts) are inherited from {@link PrismaOutboxStore}. Same rules:
+ * claims are conditional updates, and RETURNING tells which rows this very statement moved.
+ */
+export class SqlOutboxStore extends PrismaOutboxStore {
+  constructor(
+    db: Db,
+    private readonly database: SqlDatabase,
+  ) {
+    super(db);
+  }
+
+  override claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
+    return this.database.run(async (sql) => {
+      // Replies and broadcasts in separate windows: a long broadcast must not hide a reply.
+      const rows = [
+        ...(await sql.all<Head>(WINDOW(false), windowFor(limit))),
+        ...(await sql.all<Head>(WINDOW(true), windowFor(limit))),
+      ].map((r) => ({ ...r, nextAttemptAt: parseStoredDate(r.nextAttemptAt) }));
+      const heads = recipientHeads(rows, limit, now);
+      if (heads.length === 0) return [];
+      const claim = `${workerId}:${randomUUID()}`;
+      const claimed = await sql.all<Parameters<typeof toOutboxRecord>[0]>(
+        `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
+         WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending'
+         RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts"`,
+        claim,
+        new Date(now.getTime() + leaseMs),
+        heads,
+      );
+      return claimed.sort((a, b) => a.id - b.id).map((r) => toOutboxRecord(r, claim));
+    });
+  }
+
+  override markSending(
+    rows: { id: number; claim: string }[],
+    leaseMs: number,
+    now: Date,
+  ): Promise<boolean[]> {
+    const until = new Date(now.getTime() + leaseMs);
+    return this.database.transaction(
+      async (sql) => {
+        const ours = new Set<number>();
+        for (const claim of new Set(rows.map((r) => r.claim))) {
+          const ids = rows.filter((r) => r.claim === claim).map((r) => r.id);
+          const moved = await sql.all<{ id: number }>(
+            `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedBy" = ?, "lockedUntil" = ?
+           WHERE ${sql.inIds(`"id"`)} AND "status" = 'claimed' AND "lockedBy" = ? RETURNING "id"`,
+            `${claim}:sending`,
+            until,
+            ids,
+            claim,
+          );
+          for (const m of moved) ours.add(m.id);
+        }
+        return rows.map((r) => ours.has(r.id));
+        // Durable: the platform is called as soon as this resolves, and a row must be "sending" on disk by
+        // then, or after a power cut it could be sent again.
+      },
+      { durable: true },
+    );
+  }
+
+  override async completeSent(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.database.run((sql) =>
+      sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'sent', "attempts" = "attempts" + 1, "lockedBy" = NULL,
+           "lockedUntil" = NULL, "sentAt" = ?, "lastError" = NULL WHERE ${sql.inIds(`"id"`)}`,
+        now,
+        ids,
+      ),
+    );
+  }
+
+  override pendingCount(channel: ChannelId, externalId: string): Promise<number> {
+    return this.database.run(async (sql) =>
+      Number(
+        (
+          await sql.get<{ n: number | string }>(
+            `SELECT COUNT(*) AS "n" FROM "OutboxMessage" WHERE "channel" = ? AND "externalId" = ?
+             AND "status" IN ('pending', 'claimed', 'sending')`,
+            channel,
+            externalId,
+          )
+        )?.n ?? 0,
+      ),
+    );
+  }
+
+  override async settleAbandoned(now: Date): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "status" = 'claimed' AND "lockedUntil" < ?`,
+        now,
+      );
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ?, "lockedBy" = NULL
+         WHERE "status" = 'sending' AND "lockedUntil" < ?`,
+        INTERRUPTED,
+        now,
+      );
+    });
+  }
+}

@@ -51,6 +51,7 @@ export function createDashboard(deps: {
         faq: new PrismaFaqStore(deps.db),
         secret: deps.secret,
         secureCookies: deps.publicUrl.startsWith("https://"),
+        publicUrl: deps.publicUrl,
         kick,
       });
     },

@@ -98,6 +98,32 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     expect(again.cookie).toBe("");
   });
 
+  it("a chat app's link preview (a GET) does not spend the link; a post from another site is refused", async () => {
+    const { link } = await officerLink(server.url, "officer");
+    const path = new URL(link).pathname;
+    // Telegram and Zalo fetch a link to build its preview before the officer even taps it.
+    for (let i = 0; i < 2; i++) {
+      const preview = await fetch(`${server.url}${path}`, {
+        headers: { "user-agent": "TelegramBot (like TwitterBot)" },
+      });
+      expect(preview.status).toBe(200);
+      expect(preview.headers.get("set-cookie")).toBeNull();
+      expect(preview.headers.get("referrer-policy")).toBe("same-origin");
+      expect(await preview.text()).toContain('<form id="login" method="post"');
+    }
+    // Another site's page posting the form (login CSRF) gets nothing, and the link still works after.
+    const forged = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+    const browser = new DashboardClient(server.url);
+    expect((await browser.login(link)).status).toBe(303);
+    expect(browser.cookie).toMatch(/^dash_sid=/);
+  });
+
   it("an expired link is refused", async () => {
     const { link } = await officerLink(server.url, "officer");
     await server.database.db.dashboardLoginToken.updateMany({

@@ -51,7 +51,9 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
     });
     try {
       const page = await browser.newPage();
+      // The link opens a page with a button (a chat app's link preview must not spend the link).
       await page.goto(`${server.url}${path}`);
+      await page.click("#login button");
       await page.waitForURL(/\/admin\?lang=vi$/);
       await page.waitForSelector("[data-chart=venues] canvas");
       await page.waitForSelector("[data-chart=checkins] canvas");
@@ -94,8 +96,13 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
 
       // The same link a second time (say, forwarded to someone) is refused.
       const second = await browser.newPage();
-      const res = await second.goto(`${server.url}${path}`);
-      expect(res?.status()).toBe(403);
+      await second.goto(`${server.url}${path}`);
+      const [res] = await Promise.all([
+        second.waitForResponse((r) => r.request().method() === "POST"),
+        second.click("#login button"),
+      ]);
+      expect(res.status()).toBe(403);
+      await second.waitForSelector("h1");
       expect(await second.textContent("h1")).toContain("đã được dùng");
       await second.screenshot({ path: join(artifacts, "dashboard-link-used.png"), fullPage: true });
     } finally {

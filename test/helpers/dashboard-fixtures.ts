@@ -27,9 +27,16 @@ export class DashboardClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  /** Opens a login link (path taken from it, so PUBLIC_URL need not point at the test server). */
+  /**
+   * Opens a login link and presses its button, as a person does (path taken from the link, so PUBLIC_URL
+   * need not point at the test server). Returns the answer to the button.
+   */
   async login(link: string): Promise<Response> {
-    const res = await this.get(new URL(link).pathname);
+    const path = new URL(link).pathname;
+    const page = await this.get(path);
+    if (page.status !== 200) throw new Error(`login page answered ${page.status}`);
+    const res = await fetch(`${this.baseUrl}${path}`, { method: "POST", redirect: "manual" });
+    this.keep(res);
     return res;
   }
 

@@ -26,6 +26,8 @@ export interface DashboardDeps {
   /** Signs the CSRF tokens. */
   secret: string;
   secureCookies: boolean;
+  /** Where people reach us (a form post must come from here or from the host it was sent to). */
+  publicUrl: string;
   /** Wakes the scheduler after a broadcast was created. */
   kick: () => void;
   now?: () => Date;

@@ -38,8 +38,30 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     });
   });
 
-  // Opening the link from the chat app is a GET (a link preview may fetch it too — see the ADR).
-  router.get("/admin/login/:token", async (req: Request, res: Response) => {
+  // Opening the link is a GET, and chat apps fetch links for their previews: a GET only shows a button,
+  // the POST it sends spends the one-time link (docs/adr/007-officers-dashboard.md).
+  router.get("/admin/login/:token", (req: Request, res: Response) => {
+    const lang = c.lang(req);
+    const action = `/admin/login/${encodeURIComponent(String(req.params.token))}?lang=${lang}`;
+    // The token is in the address: never sent on to another site as a Referer (same-origin keeps the
+    // Origin header of the form post, which the check below needs).
+    res.set("Referrer-Policy", "same-origin");
+    c.send(
+      res,
+      200,
+      html.page(lang, {
+        title: html.raw(lang, "loginConfirm.title"),
+        body:
+          `<p>${html.t(lang, "loginConfirm.body")}</p>` +
+          `<form id="login" method="post" action="${escapeHtml(action)}"><button type="submit">${html.t(lang, "loginConfirm.button")}</button></form>`,
+      }),
+    );
+  });
+
+  router.post("/admin/login/:token", async (req: Request, res: Response) => {
+    // A page elsewhere must not be able to log a visitor in to an account of its choosing.
+    if (!sameOrigin(req, deps.publicUrl))
+      return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
     const sessionId = await deps.auth.login(String(req.params.token), c.now());
     if (!sessionId) return void c.send(res, 403, html.message(c.lang(req), "linkUsed"));
     res.cookie(DASHBOARD_COOKIE, sessionId, sessionCookieOptions(deps.secureCookies));
@@ -152,4 +174,19 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+}
+
+/**
+ * A form post from one of our own pages: our public host or the host the request was sent to (behind a
+ * proxy the two may differ). Browsers send Origin with every POST; a request without one is no browser's.
+ */
+function sameOrigin(req: Request, publicUrl: string): boolean {
+  const origin = req.get("origin");
+  if (!origin) return true;
+  try {
+    const host = new URL(origin).host;
+    return host === req.get("host") || host === new URL(publicUrl).host;
+  } catch {
+    return false;
+  }
 }

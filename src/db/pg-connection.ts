@@ -16,7 +16,11 @@ export class SharedPg implements SqlDatabase {
   private readonly pool: pg.Pool;
   private readonly direct: Sql;
 
-  constructor(url: string, max = 4) {
+  /**
+   * `max`: webhook acknowledgements, up to four conversations' turns and the dispatcher each hold a
+   * connection while they work; with fewer, acknowledgements would queue behind turns.
+   */
+  constructor(url: string, max = 8) {
     this.pool = new pg.Pool({
       connectionString: url,
       max,
@@ -51,8 +55,8 @@ export class SharedPg implements SqlDatabase {
     };
     client.on("error", cut);
     try {
-      await client.query("BEGIN");
-      if (!options.durable) await client.query("SET LOCAL synchronous_commit TO OFF");
+      // One round trip for both (the simple query protocol takes several statements).
+      await client.query(options.durable ? "BEGIN" : "BEGIN; SET LOCAL synchronous_commit TO OFF");
       const result = await work(session(client));
       await client.query("COMMIT");
       return result;

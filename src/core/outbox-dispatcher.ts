@@ -3,7 +3,7 @@ import type { ChannelId } from "./messages";
 import { MicroBatch } from "./micro-batch";
 import type { ChannelSender, OutboxRecord, OutboxStore } from "./ports";
 import { type RateBudget, type RateLimiter, SHARED_MARGIN, slotIntervalMs } from "./rate-limiter";
-import type { SendResult } from "./rendered";
+import { DELIVERY_UNKNOWN, type SendResult } from "./rendered";
 
 export interface DispatcherOptions {
   workerId: string;
@@ -185,7 +185,9 @@ export class OutboxDispatcher {
     try {
       result = await sender.send(row.externalId, row.message);
     } catch (error) {
-      result = { status: "transient", reason: error instanceof Error ? error.message : String(error) };
+      // A sender is not meant to throw; if it did, nobody knows how far the call got.
+      const reason = error instanceof Error ? error.message : String(error);
+      result = { status: "transient", reason, maybeDelivered: true };
     }
     await this.settle(row, result);
   }
@@ -233,6 +235,16 @@ export class OutboxDispatcher {
       return;
     }
     if (result.status === "transient") {
+      // A broadcast must never reach anyone twice: a call that may have gone through is not repeated
+      // (a reply is, since a person waiting for an answer is better served by two than by none).
+      if (result.maybeDelivered && row.broadcastId) {
+        this.logger.warn(
+          { channel: row.channel, outboxId: row.id, reason: result.reason },
+          "delivery unknown",
+        );
+        await this.store.complete(row.id, { status: "failed", reason: DELIVERY_UNKNOWN }, now);
+        return;
+      }
       const attempts = row.attempts + 1;
       if (attempts >= this.options.maxAttempts) {
         await this.store.complete(row.id, { status: "failed", reason: result.reason }, now);

@@ -27,6 +27,9 @@ export type RenderedMessage =
       caption?: string;
     };
 
+/** How a row is settled when whether the platform got it cannot be known; broadcast reports count these. */
+export const DELIVERY_UNKNOWN = "interrupted while sending; delivery unknown";
+
 /** The outcome of one delivery attempt, classified so the dispatcher can act without platform knowledge. */
 export type SendResult =
   | { status: "sent" }
@@ -34,7 +37,10 @@ export type SendResult =
   | { status: "blocked"; reason: string }
   /** The platform asked us to slow down; try again after this many milliseconds. */
   | { status: "retry"; afterMs: number; reason: string }
-  /** A transient failure (network, 5xx); retry with backoff. */
-  | { status: "transient"; reason: string }
+  /**
+   * A transient failure (network, 5xx); retry with backoff. `maybeDelivered`: the call may have reached
+   * the platform before it failed (connection lost mid-call, timeout), so sending again may send twice.
+   */
+  | { status: "transient"; reason: string; maybeDelivered?: boolean }
   /** A permanent failure for this message (bad request); do not retry. */
   | { status: "failed"; reason: string };

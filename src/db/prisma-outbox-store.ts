@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
-import type { RenderedMessage, SendResult } from "../core/rendered";
+import { DELIVERY_UNKNOWN, type RenderedMessage, type SendResult } from "../core/rendered";
 import type { Db } from "./database";
 
 /**
@@ -17,7 +17,7 @@ export const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit *
 export const UNSENT = ["pending", "claimed", "sending"];
 
 /** `lastError` of a row whose platform call was cut short by a crash: delivered or not, nobody knows. */
-export const INTERRUPTED = "interrupted while sending; delivery unknown";
+export const INTERRUPTED = DELIVERY_UNKNOWN;
 
 /** Prisma implementation of {@link OutboxStore}. */
 export class PrismaOutboxStore implements OutboxStore {

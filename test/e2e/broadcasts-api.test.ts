@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminApi, seedSubscribers, waitForBroadcast } from "../helpers/broadcast-fixtures";
 import { FakeBotApi } from "../helpers/fake-bot-api";
-import { startTestServer, type TestServer, telegramEnv } from "../helpers/test-server";
+import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer, telegramEnv } from "../helpers/test-server";
 
 describe("officers' broadcast API", () => {
   const bot = new FakeBotApi();
@@ -90,5 +90,52 @@ describe("officers' broadcast API", () => {
     expect(status.status).toBe("cancelled");
     expect((await api(`/api/v1/broadcasts/${id}/cancel`, {})).status).toBe(409);
     expect((await api("/api/v1/broadcasts/nope")).status).toBe(404);
+  });
+});
+
+describe("a call cut off after Telegram may have received it", () => {
+  const bot = new FakeBotApi();
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ ...telegramEnv(await bot.start()), ADMIN_API_TOKEN: ADMIN_TOKEN });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await bot.stop();
+  });
+
+  it("is not repeated in a broadcast (counted as unknown), but a person's reply is sent again", async () => {
+    const chats = await seedSubscribers(server.database.db, 3, { firstChatId: 4300 });
+    const cutOnce = new Set([chats[1], "4399"]);
+    bot.responder = (call) => {
+      const chat = String(call.body.chat_id);
+      if (call.method !== "sendMessage" || !cutOnce.has(chat)) return undefined;
+      cutOnce.delete(chat);
+      return "hang-up";
+    };
+    const created = await adminApi(server.url)("/api/v1/broadcasts", {
+      text: "Nhắc quét mã QR khi vào chợ.",
+      audience: { all: true },
+    });
+    const done = await waitForBroadcast(adminApi(server.url), String(created.json.id), "done", 20_000);
+    expect(done.counts).toMatchObject({ total: 3, sent: 2, failed: 1, unknown: 1, pending: 0 });
+    for (const chat of chats) expect(bot.textsTo(chat)).toHaveLength(1);
+
+    // Someone asks for help and the answer's first call is cut: the answer comes all the same.
+    await fetch(`${server.url}/webhooks/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET },
+      body: JSON.stringify({
+        update_id: 4399,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 4399, type: "private" },
+          from: { id: 4399 },
+          text: "/help",
+        },
+      }),
+    });
+    await bot.waitFor(() => bot.textsTo(4399).some((t) => t.startsWith("Các lệnh")), 15_000);
   });
 });

@@ -10,7 +10,11 @@ export interface BotApiCall {
   at: number;
 }
 
-export type BotApiResponder = (call: BotApiCall) => { status: number; body: unknown } | undefined;
+/**
+ * A test's answer to one call: a status and body, `"hang-up"` (the connection is cut after the call was
+ * received, as when a network fails mid-call), or `undefined` for the normal answer.
+ */
+export type BotApiResponder = (call: BotApiCall) => { status: number; body: unknown } | "hang-up" | undefined;
 
 /**
  * A local stand-in for api.telegram.org: records every call and answers like the Bot API
@@ -39,6 +43,7 @@ export class FakeBotApi {
       };
       this.calls.push(call);
       const custom = this.responder?.(call);
+      if (custom === "hang-up") return void req.socket.destroy();
       if (custom) return void res.status(custom.status).json(custom.body);
       res.json({ ok: true, result: this.defaultResult(call) });
     });

@@ -2,6 +2,7 @@ import { Input, Telegram, TelegramError } from "telegraf";
 import type { ChannelSender, MediaStore } from "../../core/ports";
 import type { RenderedMessage, SendResult } from "../../core/rendered";
 import { splitText } from "../../sdk/zalo";
+import { mayHaveBeenDelivered } from "../shared/network-errors";
 
 /** Telegram's hard limit on one message's text (Bot API sendMessage). Longer texts are split. */
 const MAX_TEXT = 4096;
@@ -76,7 +77,8 @@ function replyMarkup(message: Extract<RenderedMessage, { kind: "text" }>) {
 
 /**
  * 429 → wait `retry_after`; 403 (blocked, deactivated, kicked) → blocked; other 4xx → permanent failure;
- * 5xx and network errors → transient. Matched on error_code, not on the description text, which varies.
+ * 5xx and network errors → transient (network errors after the connection was made: maybe delivered).
+ * Matched on error_code, not on the description text, which varies.
  */
 export function classifyTelegramError(error: unknown): SendResult {
   if (error instanceof TelegramError) {
@@ -89,5 +91,8 @@ export function classifyTelegramError(error: unknown): SendResult {
     if (error.code >= 400 && error.code < 500) return { status: "failed", reason };
     return { status: "transient", reason };
   }
-  return { status: "transient", reason: error instanceof Error ? error.message : String(error) };
+  const reason = error instanceof Error ? error.message : String(error);
+  return mayHaveBeenDelivered(error)
+    ? { status: "transient", reason, maybeDelivered: true }
+    : { status: "transient", reason };
 }

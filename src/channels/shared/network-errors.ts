@@ -1,0 +1,19 @@
+/** System error codes that mean the request never left: nothing reached the platform, so a retry is safe. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+/**
+ * Whether a failed call may still have been delivered: true unless the error (or one of its causes) says
+ * the connection was never made. A reset, a hang-up or a timeout can come after the platform acted.
+ */
+export function mayHaveBeenDelivered(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, errno, cause } = e as { code?: unknown; errno?: unknown; cause?: unknown };
+    if (
+      (typeof code === "string" && NOT_SENT.has(code)) ||
+      (typeof errno === "string" && NOT_SENT.has(errno))
+    )
+      return false;
+    e = cause;
+  }
+  return true;
+}

@@ -146,11 +146,33 @@ export class OutboxDispatcher {
     const slots = this.inFlight(row.channel);
     await slots.acquire();
     try {
-      await this.pace(row);
-      await this.sharedSlot(row);
-      await this.send(sender, row);
+      if (await this.readyToSend(row)) await this.send(sender, row);
     } finally {
       slots.release();
+    }
+  }
+
+  /**
+   * Takes the rate slot and moves the row to "sending"; false when its claim was lost. The claim stays ours
+   * until its lease ends, and nobody else may take the row before that: so a database hiccup on the way
+   * (the shared rate budget and the move to "sending" are writes) is waited out here, rather than leaving
+   * the row claimed and idle for the rest of its lease.
+   */
+  private async readyToSend(row: OutboxRecord): Promise<boolean> {
+    const claimed = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.pace(row);
+        await this.sharedSlot(row);
+        // Claimed rows wait for their slot without being "sending": a crash while waiting returns them to
+        // the queue. From here on the call is in flight, and a crash leaves its outcome unknown (ADR 004).
+        // The conditional update also drops a row whose claim expired and was taken by another worker.
+        return await this.sendingGate.add({ id: row.id, claim: row.claim });
+      } catch (error) {
+        if (!this.running || Date.now() - claimed > this.options.leaseMs) throw error;
+        this.logger.warn({ err: error, outboxId: row.id, attempt }, "outbox row waits for the database");
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
+      }
     }
   }
 
@@ -173,10 +195,6 @@ export class OutboxDispatcher {
   }
 
   private async send(sender: ChannelSender, row: OutboxRecord): Promise<void> {
-    // Claimed rows wait for their slot without being "sending": a crash while waiting returns them to the
-    // queue. Only from here on is the call in flight, and a crash leaves its outcome unknown (ADR 004). The
-    // conditional update also drops a row whose claim expired while it waited and was taken by another worker.
-    if (!(await this.sendingGate.add({ id: row.id, claim: row.claim }))) return;
     const limiter = this.limiters.get(row.channel);
     for (let wait = limiter?.confirmSend() ?? 0; wait > 0; wait = limiter?.confirmSend() ?? 0) {
       await new Promise((r) => setTimeout(r, wait));

@@ -39,7 +39,16 @@ export interface Database {
 export function openDatabase(url: string): Database {
   const provider = providerOf(url);
   if (provider === "postgresql") {
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    // Deadlines, as for the hot path's pool (pg-connection.ts): a connection attempt caught by a database
+    // restart must fail, not wait forever with whatever was waiting on it.
+    const client = new PgClient({
+      adapter: new PrismaPg({
+        connectionString: url,
+        max: 10,
+        connectionTimeoutMillis: 5_000,
+        query_timeout: 15_000,
+      }),
+    });
     const db = client as unknown as Db;
     const sql = new SharedPg(url);
     return {

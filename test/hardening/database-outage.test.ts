@@ -16,7 +16,12 @@ describe("PostgreSQL restarted under load", () => {
       const pg = await startPrivatePostgres(bin);
       await migrate(pg.url);
       const api = new FakeBotApi();
-      const server = await startServerProcess({ ...telegramEnv(await api.start()), DATABASE_URL: pg.url });
+      // Debug logs: if this ever fails, the dump below shows every update processed and every retry.
+      const server = await startServerProcess({
+        ...telegramEnv(await api.start()),
+        DATABASE_URL: pg.url,
+        LOG_LEVEL: "debug",
+      });
       onTestFailed(() => console.error(`server output:\n${server.output.join("")}`));
       const post = (id: number) =>
         fetch(`${server.url}/webhooks/telegram`, {

@@ -1,3 +1,5 @@
+import type { SendResult } from "../../core/rendered";
+
 /** System error codes that mean the request never left: nothing reached the platform, so a retry is safe. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
@@ -17,3 +19,13 @@ export function mayHaveBeenDelivered(error: unknown): boolean {
   }
   return true;
 }
+
+/** A call that failed below the platform's API: retried, flagged when the platform may have acted on it. */
+export function transientFailure(reason: string, error: unknown): SendResult {
+  return mayHaveBeenDelivered(error)
+    ? { status: "transient", reason, maybeDelivered: true }
+    : { status: "transient", reason };
+}
+
+/** The message of anything thrown. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

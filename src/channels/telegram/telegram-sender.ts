@@ -2,7 +2,7 @@ import { Input, Telegram, TelegramError } from "telegraf";
 import type { ChannelSender, MediaStore } from "../../core/ports";
 import type { RenderedMessage, SendResult } from "../../core/rendered";
 import { splitText } from "../../sdk/zalo";
-import { mayHaveBeenDelivered } from "../shared/network-errors";
+import { messageOf, transientFailure } from "../shared/network-errors";
 
 /** Telegram's hard limit on one message's text (Bot API sendMessage). Longer texts are split. */
 const MAX_TEXT = 4096;
@@ -91,8 +91,5 @@ export function classifyTelegramError(error: unknown): SendResult {
     if (error.code >= 400 && error.code < 500) return { status: "failed", reason };
     return { status: "transient", reason };
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return mayHaveBeenDelivered(error)
-    ? { status: "transient", reason, maybeDelivered: true }
-    : { status: "transient", reason };
+  return transientFailure(messageOf(error), error);
 }

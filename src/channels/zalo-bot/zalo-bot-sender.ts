@@ -1,7 +1,7 @@
 import type { ChannelSender } from "../../core/ports";
 import type { RenderedMessage, SendResult } from "../../core/rendered";
 import { ZaloBotApiError, type ZaloBotClient, ZaloTransportError, ZaloValidationError } from "../../sdk/zalo";
-import { mayHaveBeenDelivered } from "../shared/network-errors";
+import { messageOf, transientFailure } from "../shared/network-errors";
 import { withNumberedChoices } from "../shared/numbered-choices";
 
 /**
@@ -59,16 +59,9 @@ export function classifyZaloBotError(error: unknown): SendResult {
     return { status: "transient", reason };
   }
   if (error instanceof ZaloValidationError) return { status: "failed", reason: error.message };
+  // A timeout, a cut connection or an unreadable answer can all come after Zalo acted on the call.
   if (error instanceof ZaloTransportError) {
-    const reason = `${error.kind} ${error.method}: ${error.message}`;
-    // A timeout, a cut connection or an unreadable answer can all come after Zalo acted on the call.
-    return error.kind === "network" && !mayHaveBeenDelivered(error)
-      ? { status: "transient", reason }
-      : { status: "transient", reason, maybeDelivered: true };
+    return transientFailure(`${error.kind} ${error.method}: ${error.message}`, error);
   }
-  return {
-    status: "transient",
-    reason: error instanceof Error ? error.message : String(error),
-    maybeDelivered: true,
-  };
+  return transientFailure(messageOf(error), error);
 }

@@ -8,7 +8,7 @@ import {
   ZaloTransportError,
   ZaloValidationError,
 } from "../../sdk/zalo";
-import { mayHaveBeenDelivered } from "../shared/network-errors";
+import { messageOf, transientFailure } from "../shared/network-errors";
 import { ZaloOaNotAuthorizedError } from "./zalo-oa-tokens";
 
 /** `-32`: the app's per-minute limit (4,000 requests/min, zalo.md §3); wait for the next window. */
@@ -44,16 +44,9 @@ export function classifyZaloOaError(error: unknown): SendResult {
     return { status: "failed", reason: error.message };
   }
   if (error instanceof ZaloValidationError) return { status: "failed", reason: error.message };
+  // A timeout, a cut connection or an unreadable answer can all come after Zalo acted on the call.
   if (error instanceof ZaloTransportError) {
-    const reason = `${error.kind} ${error.method}: ${error.message}`;
-    // A timeout, a cut connection or an unreadable answer can all come after Zalo acted on the call.
-    return error.kind === "network" && !mayHaveBeenDelivered(error)
-      ? { status: "transient", reason }
-      : { status: "transient", reason, maybeDelivered: true };
+    return transientFailure(`${error.kind} ${error.method}: ${error.message}`, error);
   }
-  return {
-    status: "transient",
-    reason: error instanceof Error ? error.message : String(error),
-    maybeDelivered: true,
-  };
+  return transientFailure(messageOf(error), error);
 }

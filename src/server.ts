@@ -313,10 +313,30 @@ export async function startServer(config: Config, options: StartOptions): Promis
       clearInterval(purger);
       clearInterval(ticker);
       polling?.stop("shutdown");
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await processor.stop();
-      await dispatcher.stop();
-      await database.close();
+      // Each step gets a deadline: a shutdown that hangs (a stuck connection, a call that never answers)
+      // would be killed by the supervisor anyway, without saying which step it was stuck in.
+      const step = async (name: string, work: Promise<unknown>, ms = 10_000) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<"late">((resolve) => {
+          timer = setTimeout(() => resolve("late"), ms);
+        });
+        const outcome = await Promise.race([work.then(() => "done" as const), late]).finally(() => {
+          clearTimeout(timer);
+        });
+        if (outcome === "late")
+          logger.warn({ step: name, ms }, "shutdown step did not finish in time; going on");
+      };
+      await step(
+        "http",
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+      );
+      server.closeAllConnections();
+      await step("inbox", processor.stop());
+      await step("outbox", dispatcher.stop());
+      await step("database", database.close());
       logger.info({}, "server stopped");
     })();
     return stopping;

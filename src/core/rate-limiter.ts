@@ -22,7 +22,7 @@ export interface RateLimits {
  * budget (several processes) only has the schedule; there the tolerance stays below the margin, so any 1 s
  * window holds at most floor((1000 + TOLERANCE_MS) / interval) + 1 ≤ N sends.
  */
-export const SPACING_MARGIN = 0.05;
+export const SPACING_MARGIN = 0.04;
 export const TOLERANCE_MS = 40;
 
 /**

@@ -4,7 +4,7 @@ import type { OutboxItem } from "../core/ports";
 import type { AlertContact, AlertStore } from "../features/checkin/visit-store";
 import type { Db } from "./database";
 import { isUniqueViolation } from "./database-errors";
-import { toOutboxRow } from "./prisma-outbox-store";
+import { toOutboxRow } from "./outbox-rows";
 
 /** Prisma implementation of {@link AlertStore}; alert messages go through the ordinary outbox. */
 export class PrismaAlertStore implements AlertStore {

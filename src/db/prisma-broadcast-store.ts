@@ -10,7 +10,7 @@ import type {
 } from "../features/broadcasts/broadcast-store";
 import type { Broadcast } from "../generated/sqlite/client";
 import type { Db } from "./database";
-import { INTERRUPTED, UNSENT } from "./prisma-outbox-store";
+import { INTERRUPTED, UNSENT } from "./outbox-rows";
 
 /** Thrown inside a materialisation transaction to roll it back when the cursor moved under us. */
 class CursorMoved extends Error {

@@ -3,7 +3,7 @@ import type { OutboxItem } from "../core/ports";
 import type { NudgeStore, StaleDraft } from "../features/nudges/venue-nudge";
 import type { Db } from "./database";
 import { isUniqueViolation } from "./database-errors";
-import { toOutboxRow } from "./prisma-outbox-store";
+import { toOutboxRow } from "./outbox-rows";
 
 /** Prisma implementation of {@link NudgeStore}. */
 export class PrismaNudgeStore implements NudgeStore {

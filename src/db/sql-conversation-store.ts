@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ChannelId, Language } from "../core/messages";
 import type { ContactRecord, ConversationStore, DialogRecord, TurnCommit } from "../core/ports";
 import { type ContactRow, parseObject, toContact } from "./conversation-rows";
-import { toOutboxRow } from "./prisma-outbox-store";
+import { toOutboxRow } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
 const CONTACT = `SELECT "id", "channel", "externalId", "displayName", "language", "languageSet", "reachable", "choices"

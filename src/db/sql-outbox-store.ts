@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
-import type { OutboxRecord } from "../core/ports";
+import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
+import type { SendResult } from "../core/rendered";
 import type { Db } from "./database";
-import {
-  INTERRUPTED,
-  PrismaOutboxStore,
-  recipientHeads,
-  toOutboxRecord,
-  windowFor,
-} from "./prisma-outbox-store";
+import { INTERRUPTED, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
 import { parseStoredDate, type SqlDatabase } from "./sql-session";
 
 type Head = { id: number; channel: string; externalId: string; status: string; nextAttemptAt: string };
@@ -19,19 +14,22 @@ const WINDOW = (broadcasts: boolean) => `SELECT "id", "channel", "externalId", "
   AND "broadcastId" IS ${broadcasts ? "NOT NULL" : "NULL"} ORDER BY "id" LIMIT ?`;
 
 /**
- * The dispatcher's per-message calls in plain SQL (docs/adr/008-sqlite-hot-path.md); the rarer ones
- * (failures, retries, broadcasts' bulk inserts) are inherited from {@link PrismaOutboxStore}. Same rules:
- * claims are conditional updates, and RETURNING tells which rows this very statement moved.
+ * The outbox. The dispatcher's per-message calls are plain SQL (docs/adr/008-sqlite-hot-path.md); the rarer
+ * ones (failures, retries, bulk inserts) use Prisma. Claims are conditional updates, and RETURNING tells
+ * which rows this very statement moved.
  */
-export class SqlOutboxStore extends PrismaOutboxStore {
+export class SqlOutboxStore implements OutboxStore {
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly database: SqlDatabase,
-  ) {
-    super(db);
+  ) {}
+
+  async enqueue(items: OutboxItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.outboxMessage.createMany({ data: items.map(toOutboxRow) });
   }
 
-  override claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
+  claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
     return this.database.run(async (sql) => {
       // Replies and broadcasts in separate windows: a long broadcast must not hide a reply.
       const rows = [
@@ -53,11 +51,7 @@ export class SqlOutboxStore extends PrismaOutboxStore {
     });
   }
 
-  override markSending(
-    rows: { id: number; claim: string }[],
-    leaseMs: number,
-    now: Date,
-  ): Promise<boolean[]> {
+  markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]> {
     const until = new Date(now.getTime() + leaseMs);
     return this.database.transaction(
       async (sql) => {
@@ -82,7 +76,7 @@ export class SqlOutboxStore extends PrismaOutboxStore {
     );
   }
 
-  override async completeSent(ids: number[], now: Date): Promise<void> {
+  async completeSent(ids: number[], now: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.database.run((sql) =>
       sql.run(
@@ -94,7 +88,35 @@ export class SqlOutboxStore extends PrismaOutboxStore {
     );
   }
 
-  override pendingCount(channel: ChannelId, externalId: string): Promise<number> {
+  async complete(id: number, result: SendResult, now: Date, nextAttemptAt?: Date): Promise<void> {
+    const again = result.status === "retry" || result.status === "transient";
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: again
+        ? {
+            status: "pending",
+            attempts: { increment: result.status === "transient" ? 1 : 0 },
+            nextAttemptAt: nextAttemptAt ?? now,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: result.reason,
+          }
+        : {
+            status: result.status,
+            attempts: { increment: 1 },
+            lockedBy: null,
+            lockedUntil: null,
+            sentAt: result.status === "sent" ? now : null,
+            lastError: result.status === "sent" ? null : result.reason,
+          },
+    });
+  }
+
+  async markUnreachable(channel: ChannelId, externalId: string): Promise<void> {
+    await this.db.contact.updateMany({ where: { channel, externalId }, data: { reachable: false } });
+  }
+
+  pendingCount(channel: ChannelId, externalId: string): Promise<number> {
     return this.database.run(async (sql) =>
       Number(
         (
@@ -109,7 +131,12 @@ export class SqlOutboxStore extends PrismaOutboxStore {
     );
   }
 
-  override async settleAbandoned(now: Date): Promise<void> {
+  /**
+   * A row still "sending" after its lease belonged to a worker that died mid-send. Whether the platform
+   * got it is unknown, and a broadcast must never reach anyone twice, so it is settled as failed
+   * (at most once) rather than resent. See docs/adr/004-outbox-delivery.md.
+   */
+  async settleAbandoned(now: Date): Promise<void> {
     await this.database.transaction(async (sql) => {
       await sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL

@@ -1,7 +1,7 @@
 import type { ChannelId } from "../../src/core/messages";
 import { MEDIA_TTL_MS } from "../../src/core/renderer";
 import { PrismaMediaStore } from "../../src/db/prisma-media-store";
-import { PrismaOutboxStore } from "../../src/db/prisma-outbox-store";
+import { SqlOutboxStore } from "../../src/db/sql-outbox-store";
 import { renderQrPng } from "../../src/features/venues/render/qr-png";
 import type { RunningServer } from "../../src/server";
 
@@ -22,7 +22,7 @@ export async function queueMedia(
   const filename = kind === "image" ? "ma-qr.png" : "poster.pdf";
   const contentType = kind === "image" ? "image/png" : "application/pdf";
   const mediaId = await new PrismaMediaStore(db).put({ data, filename, contentType, ttlMs: MEDIA_TTL_MS });
-  await new PrismaOutboxStore(db).enqueue([
+  await new SqlOutboxStore(db, server.database.sql).enqueue([
     {
       ...to,
       contactId: null,

@@ -20,6 +20,8 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  */
 export class SharedSqlite implements SqlDatabase {
   private raw: SqliteDatabase | undefined;
+  /** Statements on `raw`, made once per connection (every message's store calls go through it). */
+  private sql: Sql | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
   private connect: (() => Promise<void>) | undefined;
@@ -42,10 +44,10 @@ export class SharedSqlite implements SqlDatabase {
   }
 
   async run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    const raw = await this.connection();
+    const sql = await this.connection();
     const release = await this.lock.acquire();
     try {
-      return await work(this.session(raw));
+      return await work(sql);
     } finally {
       release();
     }
@@ -79,16 +81,17 @@ export class SharedSqlite implements SqlDatabase {
   /** Prisma owns the connection and closes it on `$disconnect`. */
   async close(): Promise<void> {}
 
-  private async connection(): Promise<SqliteDatabase> {
-    if (!this.raw) await this.connect?.();
-    if (!this.raw) throw new Error("SQLite connection not open");
-    return this.raw;
+  private async connection(): Promise<Sql> {
+    if (!this.sql) await this.connect?.();
+    if (!this.sql) throw new Error("SQLite connection not open");
+    return this.sql;
   }
 
   private adopt(adapter: Adapter): Adapter {
     const client = (adapter as unknown as { client: SqliteDatabase }).client;
     if (client !== this.raw) this.statements.clear();
     this.raw = client;
+    this.sql = this.session(client);
     client.pragma("synchronous = NORMAL");
     const locked =
       <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>

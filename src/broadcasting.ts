@@ -9,7 +9,6 @@ import { PrismaDirectiveStore } from "./db/prisma-directive-store";
 import { PrismaNudgeStore } from "./db/prisma-nudge-store";
 import { PrismaOfficerStore } from "./db/prisma-officer-store";
 import { PrismaRecurringStore } from "./db/prisma-recurring-store";
-import { PrismaSubscriptionStore } from "./db/prisma-subscription-store";
 import { BroadcastService } from "./features/broadcasts/broadcast-service";
 import { registerBroadcasts } from "./features/broadcasts/broadcasts-feature";
 import { RecurringReminders } from "./features/broadcasts/recurring";
@@ -18,6 +17,7 @@ import { registerDirectives } from "./features/directives/directives-feature";
 import { VenueNudger } from "./features/nudges/venue-nudge";
 import { OfficerService } from "./features/officers/officer-service";
 import { officerGuard, registerOfficers } from "./features/officers/officers-feature";
+import type { SubscriptionStore } from "./features/subscriptions/subscription-store";
 import { registerSubscriptions, type Subscriptions } from "./features/subscriptions/subscriptions-feature";
 import { type District, findUnit } from "./features/venues/district";
 import { mountBroadcastsApi } from "./http/admin/broadcasts-api";
@@ -30,6 +30,8 @@ import { mountOfficersApi } from "./http/admin/officers-api";
 export function createBroadcasting(deps: {
   db: Db;
   outbox: OutboxStore;
+  /** Reminder preferences: asked on every FAQ answer, so in plain SQL (src/db/sql-subscription-store.ts). */
+  subscriptions: SubscriptionStore;
   texts: TextRenderer;
   district: District;
   logger: Logger;
@@ -66,7 +68,7 @@ export function createBroadcasting(deps: {
         isCommune: (c) => !!findUnit(district, c),
       });
       subscriptions = registerSubscriptions(router, {
-        store: new PrismaSubscriptionStore(db),
+        store: deps.subscriptions,
         district,
         showMenu,
       });

@@ -36,6 +36,7 @@ import { PrismaRateBudget } from "./db/prisma-rate-budget";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { SqlSubscriptionStore } from "./db/sql-subscription-store";
 import { registerCheckin } from "./features/checkin/checkin-feature";
 import { CheckinService } from "./features/checkin/checkin-service";
 import { registerTracingChat } from "./features/checkin/tracing-chat";
@@ -115,6 +116,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const broadcasting = createBroadcasting({
     db,
     outbox,
+    subscriptions: new SqlSubscriptionStore(database.sql),
     texts,
     district,
     logger,

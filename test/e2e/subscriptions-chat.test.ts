@@ -42,6 +42,14 @@ describe("citizens and reminders", () => {
     expect(textsOf(second).some((t) => t.startsWith("Bạn có muốn nhận nhắc nhở"))).toBe(false);
   });
 
+  it("a resident who subscribed before asking is not offered reminders", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/subscribe");
+    const answer = await chat.send("ko nhan dc ma otp pc covid");
+    expect(textsOf(answer).join("\n")).toMatch(/OTP/);
+    expect(textsOf(answer).some((t) => t.startsWith("Bạn có muốn nhận nhắc nhở"))).toBe(false);
+  });
+
   it("an owner who left registration halfway gets one reminder after 24 hours, and only one", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/venue");

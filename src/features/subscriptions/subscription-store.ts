@@ -7,7 +7,7 @@ export interface SubscriptionRecord {
   offeredAt: Date | null;
 }
 
-/** Subscription storage port (Prisma in src/db). */
+/** Subscription storage port (plain SQL in src/db, docs/adr/008-sqlite-hot-path.md). */
 export interface SubscriptionStore {
   get(contactId: string): Promise<SubscriptionRecord | null>;
   /** Creates or changes the preferences; fields left out stay as they are. */
@@ -15,6 +15,9 @@ export interface SubscriptionStore {
     contactId: string,
     patch: { active?: boolean; communeCode?: string | null },
   ): Promise<SubscriptionRecord>;
-  /** Records that reminders were offered; true only the first time (so the offer is made once). */
-  markOffered(contactId: string, now: Date): Promise<boolean>;
+  /**
+   * Records that reminders are being offered: true only if they never were and the person is not
+   * subscribed already (so the offer is made once, and never to a subscriber).
+   */
+  claimOffer(contactId: string, now: Date): Promise<boolean>;
 }

@@ -124,9 +124,7 @@ export function registerSubscriptions(
   return {
     showSettings,
     async offerOnce(ctx) {
-      const sub = await store.get(ctx.contact.id);
-      if (sub?.active || sub?.offeredAt) return;
-      if (!(await store.markOffered(ctx.contact.id, ctx.now))) return;
+      if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return;
       ctx.reply(
         say(s("offer"), [
           [

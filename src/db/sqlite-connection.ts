@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database as SqliteDatabase, Statement } from "better-sqlite3";
 import type { Sql, SqlDatabase, SqlParam } from "./sql-session";
+import { WalSync } from "./wal-sync";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -24,11 +25,15 @@ export class SharedSqlite implements SqlDatabase {
   private sql: Sql | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
+  private readonly wal: WalSync;
+  /** Whether the open connection is in WAL mode (migrations set it; it stays with the file). */
+  private writeAheadLog = false;
   private connect: (() => Promise<void>) | undefined;
   /** The adapter factory to hand to the PrismaClient: Prisma's own, whose connections we adopt. */
   readonly factory: Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb">;
 
   constructor(file: string) {
+    this.wal = new WalSync(file);
     const inner = new PrismaBetterSQLite3({ url: `file:${file}` });
     this.factory = {
       provider: inner.provider,
@@ -55,13 +60,16 @@ export class SharedSqlite implements SqlDatabase {
 
   /**
    * BEGIN IMMEDIATE: the transaction writes, so it takes the write lock up front. The connection runs with
-   * `synchronous = NORMAL` (no sync to disk per commit in WAL mode); a durable transaction commits with
-   * FULL, which also syncs everything committed before it.
+   * `synchronous = NORMAL` (no sync to disk per commit in WAL mode). A durable transaction then waits for
+   * the log to be synced off the event loop ({@link WalSync}), which also covers everything committed
+   * before it; without a write-ahead log it commits with FULL instead.
    */
-  transaction<T>(work: (sql: Sql) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
-    return this.run(async (sql) => {
+  async transaction<T>(work: (sql: Sql) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+    const inLog = this.writeAheadLog;
+    const result = await this.run(async (sql) => {
       const raw = this.raw as SqliteDatabase;
-      if (options.durable) raw.pragma("synchronous = FULL");
+      const full = options.durable && !inLog;
+      if (full) raw.pragma("synchronous = FULL");
       try {
         raw.exec("BEGIN IMMEDIATE");
         try {
@@ -73,9 +81,11 @@ export class SharedSqlite implements SqlDatabase {
           throw error;
         }
       } finally {
-        if (options.durable) raw.pragma("synchronous = NORMAL");
+        if (full) raw.pragma("synchronous = NORMAL");
       }
     });
+    if (options.durable && inLog) await this.wal.sync();
+    return result;
   }
 
   /** Prisma owns the connection and closes it on `$disconnect`. */
@@ -89,10 +99,14 @@ export class SharedSqlite implements SqlDatabase {
 
   private adopt(adapter: Adapter): Adapter {
     const client = (adapter as unknown as { client: SqliteDatabase }).client;
-    if (client !== this.raw) this.statements.clear();
+    if (client !== this.raw) {
+      this.statements.clear();
+      void this.wal.reopen();
+    }
     this.raw = client;
     this.sql = this.session(client);
     client.pragma("synchronous = NORMAL");
+    this.writeAheadLog = client.pragma("journal_mode", { simple: true }) === "wal";
     const locked =
       <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {

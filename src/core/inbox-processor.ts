@@ -25,6 +25,8 @@ export class InboxProcessor {
   private readonly queued = new Map<string, Promise<void>>();
   private readonly waiters = new Map<number, (() => void)[]>();
   private stopped = false;
+  /** Updates being stored right now: their acknowledgements go before the next turn. */
+  private readonly appending = new Set<Promise<unknown>>();
 
   constructor(
     private readonly inbox: InboxStore,
@@ -58,7 +60,14 @@ export class InboxProcessor {
     },
     options: { beforeProcessing?: () => Promise<void> } = {},
   ): Promise<{ id: number; duplicate: boolean }> {
-    const stored = await this.inbox.append(input);
+    const appending = this.inbox.append(input);
+    this.appending.add(appending);
+    let stored: Awaited<typeof appending>;
+    try {
+      stored = await appending;
+    } finally {
+      this.appending.delete(appending);
+    }
     if (!stored.duplicate) {
       await options.beforeProcessing?.();
       this.kick(input.conversationKey).catch((error: unknown) => {
@@ -113,13 +122,27 @@ export class InboxProcessor {
     for (;;) {
       const batch = await this.inbox.pendingFor(conversationKey, DRAIN_BATCH);
       for (const record of batch) {
-        await yieldToIo();
+        await this.acknowledgementsFirst();
         await this.processOne(record);
       }
       // A short batch was everything: an update stored meanwhile kicked a drain of its own, so looking
       // again would only cost a query per update.
       if (batch.length < DRAIN_BATCH) return;
     }
+  }
+
+  /**
+   * Lets webhooks that arrived meanwhile be read, stored and answered before the next turn. A platform
+   * waits for each answer before it sends the next update on that connection, so an answer held up by
+   * turns slows everyone's messages; a turn that waits a moment delays only its own reply. Only updates
+   * being stored now are waited for, so a steady stream of webhooks cannot hold processing back for long.
+   */
+  private async acknowledgementsFirst(): Promise<void> {
+    await yieldToIo();
+    if (this.appending.size === 0) return;
+    await Promise.allSettled([...this.appending]);
+    // Their answers are written in the callers' continuations, which run before the next turn this way.
+    await yieldToIo();
   }
 
   private async processOne(record: InboxRecord): Promise<void> {

@@ -32,10 +32,10 @@ import { PrismaAuditStore } from "./db/prisma-audit-store";
 import { PrismaFaqStore } from "./db/prisma-faq-store";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
-import { PrismaRateBudget } from "./db/prisma-rate-budget";
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { SqlRateBudget } from "./db/sql-rate-budget";
 import { SqlSubscriptionStore } from "./db/sql-subscription-store";
 import { registerCheckin } from "./features/checkin/checkin-feature";
 import { CheckinService } from "./features/checkin/checkin-service";
@@ -165,7 +165,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const sharedBudget =
     config.RATE_BUDGET === "shared" || (config.RATE_BUDGET === "auto" && database.provider === "postgresql");
   const budgets = new Map<ChannelId, { budget: RateBudget; perSecond: number }>();
-  const rateBudget = new PrismaRateBudget(db);
+  const rateBudget = new SqlRateBudget(database.sql);
   if (telegram) {
     senders.set("telegram", new TelegramSender(telegram, media));
     const perSecond = config.TELEGRAM_RATE_LIMIT_PER_SEC;

@@ -41,7 +41,7 @@ export function slotIntervalMs(perSecond: number, margin = SPACING_MARGIN): numb
 
 /**
  * A schedule of send slots shared by several processes (a database row per channel, see
- * src/db/prisma-rate-budget.ts). `reserve` returns the time (epoch ms) at which the caller may send; slots
+ * src/db/sql-rate-budget.ts). `reserve` returns the time (epoch ms) at which the caller may send; slots
  * handed out are at least `intervalMs` apart across every process sharing the budget.
  */
 export interface RateBudget {

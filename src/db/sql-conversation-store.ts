@@ -91,7 +91,7 @@ export class SqlConversationStore implements ConversationStore {
           now,
         );
       }
-      for (const item of turn.outbox) await insertOutboxRow(sql, toOutboxRow(item), now);
+      await insertOutboxRows(sql, turn.outbox.map(toOutboxRow), now);
       await sql.run(
         `UPDATE "InboxUpdate" SET "status" = 'done', "processedAt" = ?, "attempts" = "attempts" + 1
          WHERE "id" = ?`,
@@ -102,17 +102,29 @@ export class SqlConversationStore implements ConversationStore {
   }
 }
 
-/** Queues one message. */
-function insertOutboxRow(sql: Sql, row: ReturnType<typeof toOutboxRow>, now: Date): Promise<number> {
-  return sql.run(
-    `INSERT INTO "OutboxMessage" ("channel", "externalId", "contactId", "broadcastId", "body", "status",
-       "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    row.channel,
-    row.externalId,
-    row.contactId,
-    row.broadcastId,
-    row.body,
-    now,
-    now,
-  );
+/** Rows per statement: within both databases' parameter limits, and few distinct texts to prepare. */
+const ROWS_PER_INSERT = 50;
+
+/**
+ * Queues a turn's replies in one statement (one round trip each on PostgreSQL otherwise). Most turns send
+ * one to three messages; a long list (an officer alerting visitors) goes in chunks.
+ */
+async function insertOutboxRows(sql: Sql, rows: ReturnType<typeof toOutboxRow>[], now: Date): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    await sql.run(
+      `INSERT INTO "OutboxMessage" ("channel", "externalId", "contactId", "broadcastId", "body", "status",
+         "attempts", "nextAttemptAt", "createdAt")
+       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ")}`,
+      ...chunk.flatMap((row) => [
+        row.channel,
+        row.externalId,
+        row.contactId,
+        row.broadcastId,
+        row.body,
+        now,
+        now,
+      ]),
+    );
+  }
 }

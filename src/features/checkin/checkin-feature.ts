@@ -1,11 +1,11 @@
 import { type Button, say, type TextParam, t } from "../../core/messages";
 import type { DialogRecord } from "../../core/ports";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
 import type { VenueStore } from "../venues/venue-store";
 import { type CheckinService, SAME_VISIT_MS } from "./checkin-service";
 import { HEALTH_QUESTIONS, needsAdvice } from "./health-questions";
-import { formatVietnamTime } from "./vietnam-time";
 import type { HealthAnswers } from "./visit-store";
 
 export const CHECKIN_FLOW = "checkin";

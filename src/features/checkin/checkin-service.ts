@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { vietnamDay } from "../../core/vietnam-time";
 import { needsAdvice } from "./health-questions";
-import { vietnamDay } from "./vietnam-time";
 import type { HealthAnswers, VisitRecord, VisitSource, VisitStore } from "./visit-store";
 
 /** The same person at the same venue within this time is one visit (a re-scan at the door, a reload). */

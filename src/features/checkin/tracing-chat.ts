@@ -1,11 +1,11 @@
 import { type Outbound, say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { formatPhoneForDisplay } from "../venues/phone";
 import { normaliseVenueCode } from "../venues/venue-code";
 import type { VenueStore } from "../venues/venue-store";
 import { MAX_WINDOW_DAYS, type TracingService } from "./tracing-service";
-import { formatVietnamTime } from "./vietnam-time";
 import type { VisitRecord } from "./visit-store";
 
 const TRACE_FLOW = "trace";

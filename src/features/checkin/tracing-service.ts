@@ -1,6 +1,6 @@
 import type { TextRenderer } from "../../core/renderer";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { VenueRecord, VenueStore } from "../venues/venue-store";
-import { formatVietnamTime } from "./vietnam-time";
 import type { AlertStore, AuditStore, VisitRecord, VisitStore } from "./visit-store";
 
 /** Longest window one tracing call may cover: two incubation periods and then some, never "everything". */

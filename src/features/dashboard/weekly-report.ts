@@ -1,4 +1,4 @@
-import { vietnamDay } from "../checkin/vietnam-time";
+import { vietnamDay } from "../../core/vietnam-time";
 import type { District } from "../venues/district";
 import { toCsv } from "./csv";
 import type { DashboardStore } from "./dashboard-store";

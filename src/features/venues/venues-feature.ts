@@ -1,5 +1,6 @@
 import { type Button, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { MenuEntry } from "../menu/menu-feature";
 import { venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
@@ -51,9 +52,7 @@ export function registerVenues(
         say(
           v("flow.unfinished", {
             name: draft.name ? ` "${draft.name}"` : "",
-            when: new Date(draft.startedAt).toLocaleString(ctx.lang === "vi" ? "vi-VN" : "en-GB", {
-              timeZone: "Asia/Ho_Chi_Minh",
-            }),
+            when: formatVietnamTime(new Date(draft.startedAt), ctx.lang),
           }),
           [
             [

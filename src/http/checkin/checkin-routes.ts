@@ -2,9 +2,9 @@ import express, { type Router as ExpressRouter, type Request, type Response } fr
 import { readCookie } from "../../channels/webchat/webchat-session";
 import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { CheckinService } from "../../features/checkin/checkin-service";
 import { HEALTH_QUESTIONS } from "../../features/checkin/health-questions";
-import { formatVietnamTime } from "../../features/checkin/vietnam-time";
 import type { HealthAnswers } from "../../features/checkin/visit-store";
 import { normaliseVietnamesePhone } from "../../features/venues/phone";
 import type { VenueService } from "../../features/venues/venue-service";

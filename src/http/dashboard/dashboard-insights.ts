@@ -1,5 +1,5 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
-import { formatVietnamTime } from "../../features/checkin/vietnam-time";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { DashboardContext } from "./dashboard-context";
 import { escapeHtml } from "./dashboard-html";
 

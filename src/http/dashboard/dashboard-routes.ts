@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
-import { vietnamDay } from "../../features/checkin/vietnam-time";
+import { vietnamDay } from "../../core/vietnam-time";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, escapeHtml, jsonBlock } from "./dashboard-html";

@@ -81,6 +81,11 @@ export interface StartOptions {
   migrate?: boolean;
   /** Period of the sweep that recovers pending inbox updates (default 5 s). */
   sweepMs?: number;
+  /**
+   * How long an update waits before the periodic sweep takes it (default 30 s): until then the process
+   * that stored it owns it. Also the delay before an update whose processing failed is tried again.
+   */
+  sweepAfterMs?: number;
 }
 
 /** The composition root: config → database → stores → engine → channels → express. */
@@ -257,7 +262,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const recovered = await processor.sweep();
   if (recovered > 0) logger.info({ conversations: recovered }, "resumed pending updates");
   const sweeper = setInterval(() => {
-    processor.sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
+    processor
+      .sweep(new Date(Date.now() - (options.sweepAfterMs ?? 30_000)))
+      .catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
     media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
     void readiness.check();
   }, options.sweepMs ?? 5000);

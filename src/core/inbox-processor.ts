@@ -2,7 +2,7 @@ import type { ConversationEngine } from "./conversation-engine";
 import { KeyedQueue } from "./keyed-queue";
 import type { Logger } from "./logger";
 import type { ChannelId, Inbound } from "./messages";
-import type { InboxRecord, InboxStore } from "./ports";
+import { type InboxRecord, type InboxStore, TurnAlreadyCommitted } from "./ports";
 import { Semaphore } from "./semaphore";
 
 /** Maps a stored raw update into an {@link Inbound}; `null` means "nothing to answer" (e.g. an echo). */
@@ -25,6 +25,8 @@ export class InboxProcessor {
   private readonly queued = new Map<string, Promise<void>>();
   private readonly waiters = new Map<number, (() => void)[]>();
   private stopped = false;
+  /** Conversations whose drain failed here: the next sweep retries them. */
+  private readonly failed = new Set<string>();
   /** Updates being stored right now: their acknowledgements go before the next turn. */
   private readonly appending = new Set<Promise<unknown>>();
 
@@ -90,12 +92,25 @@ export class InboxProcessor {
       return this.slots.run(() => this.drainConversation(conversationKey));
     });
     this.queued.set(conversationKey, drain);
+    // Whatever failed here (the database down mid-drain) is retried by this process's next sweep.
+    drain.catch(() => this.failed.add(conversationKey));
     return drain;
   }
 
-  /** Kicks every conversation with pending updates (start-up recovery and the periodic sweep). */
-  async sweep(): Promise<number> {
-    const keys = await this.inbox.pendingConversations(500);
+  /**
+   * Kicks every conversation with pending updates (start-up recovery and the periodic sweep). The periodic
+   * sweep passes `receivedBefore`: a fresh update is being processed by the process that stored it, and
+   * taking it too (several processes on one database) would only run its turn twice. Conversations whose
+   * drain failed in this process are retried whatever their age.
+   */
+  async sweep(receivedBefore?: Date): Promise<number> {
+    const retry = [...this.failed];
+    this.failed.clear();
+    const found = await this.inbox.pendingConversations(500, receivedBefore).catch((error: unknown) => {
+      for (const key of retry) this.failed.add(key);
+      throw error;
+    });
+    const keys = [...new Set([...retry, ...found])];
     await Promise.all(keys.map((k) => this.kick(k)));
     return keys.length;
   }
@@ -159,6 +174,10 @@ export class InboxProcessor {
       }
       this.afterProcess();
     } catch (error) {
+      if (error instanceof TurnAlreadyCommitted) {
+        this.logger.debug({ inboxId: record.id }, "update already processed elsewhere");
+        return;
+      }
       // The engine already answers handler errors; reaching here means storage failed. Retry a few times.
       const final = record.attempts + 1 >= MAX_ATTEMPTS;
       this.logger.error(

@@ -57,7 +57,19 @@ export interface ConversationStore {
   }): Promise<ContactRecord>;
   getDialog(contactId: string): Promise<DialogRecord | null>;
   /** Applies a processed turn in one transaction and marks the inbox row done. */
+  /**
+   * Stores the turn's outcome and marks its update done, all or nothing. Throws {@link TurnAlreadyCommitted}
+   * (and stores nothing) when the update was no longer pending: another process processed it meanwhile.
+   */
   commitTurn(turn: TurnCommit): Promise<void>;
+}
+
+/** The update of a turn was processed by someone else first (several processes on one database). */
+export class TurnAlreadyCommitted extends Error {
+  constructor(readonly inboxId: number) {
+    super(`inbox update ${inboxId} was already processed`);
+    this.name = "TurnAlreadyCommitted";
+  }
 }
 
 /** A stored webhook update waiting to be processed. */
@@ -81,8 +93,11 @@ export interface InboxStore {
   }): Promise<{ id: number; duplicate: boolean }>;
   /** Pending updates of one conversation, oldest first. */
   pendingFor(conversationKey: string, limit: number): Promise<InboxRecord[]>;
-  /** Conversations that still have pending updates (used at start-up and by the sweeper). */
-  pendingConversations(limit: number): Promise<string[]>;
+  /**
+   * Conversations that still have pending updates (used at start-up and by the sweeper); with
+   * `receivedBefore`, only those with an update waiting since before then.
+   */
+  pendingConversations(limit: number, receivedBefore?: Date): Promise<string[]>;
   markFailed(id: number, error: string, final: boolean): Promise<void>;
   /** Marks an update done without a turn (ignored events). */
   markDone(id: number): Promise<void>;

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId, Language } from "../core/messages";
-import type { ContactRecord, ConversationStore, DialogRecord, TurnCommit } from "../core/ports";
+import {
+  type ContactRecord,
+  type ConversationStore,
+  type DialogRecord,
+  TurnAlreadyCommitted,
+  type TurnCommit,
+} from "../core/ports";
 import { type ContactRow, parseObject, toContact } from "./conversation-rows";
 import { toOutboxRow } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
@@ -67,6 +73,15 @@ export class SqlConversationStore implements ConversationStore {
     const now = new Date();
     await this.database.transaction(async (sql) => {
       const { contact, dialog } = turn;
+      // First, and checked: a turn commits at most once per update, even if two processes ran it (the
+      // second one waits here for the first to commit, then finds the update done and stores nothing).
+      const done = await sql.run(
+        `UPDATE "InboxUpdate" SET "status" = 'done', "processedAt" = ?, "attempts" = "attempts" + 1
+         WHERE "id" = ? AND "status" = 'pending'`,
+        now,
+        turn.inboxId,
+      );
+      if (done === 0) throw new TurnAlreadyCommitted(turn.inboxId);
       await sql.run(
         `UPDATE "Contact" SET "language" = ?, "languageSet" = ?, "displayName" = ?, "reachable" = ?,
            "choices" = ?, "updatedAt" = ? WHERE "id" = ?`,
@@ -92,12 +107,6 @@ export class SqlConversationStore implements ConversationStore {
         );
       }
       await insertOutboxRows(sql, turn.outbox.map(toOutboxRow), now);
-      await sql.run(
-        `UPDATE "InboxUpdate" SET "status" = 'done', "processedAt" = ?, "attempts" = "attempts" + 1
-         WHERE "id" = ?`,
-        now,
-        turn.inboxId,
-      );
     });
   }
 }

@@ -70,13 +70,15 @@ export class SqlInboxStore implements InboxStore {
     );
   }
 
-  pendingConversations(limit: number): Promise<string[]> {
+  pendingConversations(limit: number, receivedBefore?: Date): Promise<string[]> {
+    const params = receivedBefore ? [receivedBefore, limit] : [limit];
     return this.database.run(async (sql) =>
       (
         await sql.all<{ conversationKey: string }>(
           `SELECT "conversationKey" FROM "InboxUpdate" WHERE "status" = 'pending'
+           ${receivedBefore ? `AND "receivedAt" < ?` : ""}
            GROUP BY "conversationKey" ORDER BY MIN("id") LIMIT ?`,
-          limit,
+          ...params,
         )
       ).map((r) => r.conversationKey),
     );

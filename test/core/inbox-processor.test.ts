@@ -7,20 +7,23 @@ import type { InboxRecord, InboxStore } from "../../src/core/ports";
 
 /** An inbox in memory whose next append can be held, as a slow sync to disk would hold it. */
 function memoryInbox() {
-  const rows: (InboxRecord & { status: string })[] = [];
+  const rows: (InboxRecord & { status: string; receivedAt: Date })[] = [];
   let hold: Promise<void> | undefined;
   const inbox: InboxStore = {
     async append(input) {
       await hold;
       const id = rows.length + 1;
-      rows.push({ ...input, id, attempts: 0, status: "pending" });
+      rows.push({ ...input, id, attempts: 0, status: "pending", receivedAt: new Date() });
       return { id, duplicate: false };
     },
     async pendingFor(key, limit) {
       return rows.filter((r) => r.conversationKey === key && r.status === "pending").slice(0, limit);
     },
-    async pendingConversations() {
-      return [...new Set(rows.filter((r) => r.status === "pending").map((r) => r.conversationKey))];
+    async pendingConversations(_limit, receivedBefore) {
+      const waiting = rows.filter(
+        (r) => r.status === "pending" && (!receivedBefore || r.receivedAt < receivedBefore),
+      );
+      return [...new Set(waiting.map((r) => r.conversationKey))];
     },
     async markFailed() {},
     async markDone(id) {
@@ -33,6 +36,7 @@ function memoryInbox() {
   };
   return {
     inbox,
+    rows,
     holdAppends() {
       let release!: () => void;
       hold = new Promise((r) => {
@@ -63,7 +67,7 @@ describe("inbox processor", () => {
     const processor = new InboxProcessor(
       inbox,
       engine,
-      { webchat: (record) => ({ payload: record.payload }) as unknown as Inbound },
+      { webchat: () => ({ event: { type: "text", text: "hi" } }) as unknown as Inbound },
       silentLogger,
       () => {},
       1,
@@ -86,6 +90,48 @@ describe("inbox processor", () => {
     await second;
     await ticks(10);
     expect(log).toEqual(["ack 2", "turn 1", "turn 2"]);
+    await processor.stop();
+  });
+
+  it("the periodic sweep leaves a fresh update to the process that stored it, and retries its own failures", async () => {
+    const { inbox, rows } = memoryInbox();
+    const turns: number[] = [];
+    let failNext = true;
+    const engine = {
+      async handle(inboxId: number) {
+        if (failNext) {
+          failNext = false;
+          throw new Error("database unreachable");
+        }
+        turns.push(inboxId);
+        await inbox.markDone(inboxId);
+      },
+    } as unknown as ConversationEngine;
+    const processor = new InboxProcessor(
+      inbox,
+      engine,
+      { webchat: () => ({ event: { type: "text", text: "hi" } }) as unknown as Inbound },
+      silentLogger,
+      () => {},
+      1,
+    );
+    // Another process stored this one a moment ago and is working on it.
+    await inbox.append({ channel: "webchat", updateKey: "theirs", conversationKey: "b", payload: "{}" });
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    expect(await processor.sweep(aMinuteAgo)).toBe(0);
+
+    // Ours fails once (storage down): the next sweep retries it although it is just as fresh.
+    await processor.accept({ channel: "webchat", updateKey: "ours", conversationKey: "a", payload: "{}" });
+    await ticks(10);
+    expect(turns).toEqual([]);
+    expect(await processor.sweep(aMinuteAgo)).toBe(1);
+    expect(turns).toEqual([2]);
+
+    // Left over for a minute (its process died), anyone's sweep takes it.
+    const theirs = rows.find((r) => r.updateKey === "theirs");
+    if (theirs) theirs.receivedAt = new Date(Date.now() - 120_000);
+    expect(await processor.sweep(aMinuteAgo)).toBe(1);
+    expect(turns).toEqual([2, 1]);
     await processor.stop();
   });
 });

@@ -1,3 +1,4 @@
+import { foldText } from "../core/fold-text";
 import { parseAudience } from "../features/broadcasts/audience";
 import type {
   AuditRow,
@@ -117,7 +118,9 @@ export class PrismaDashboardStore implements DashboardStore {
         ...inScope(communes),
         ...(filter.category ? { category: filter.category } : {}),
         ...(filter.status ? { active: filter.status === "active" } : {}),
-        ...(filter.q ? { name: { contains: filter.q } } : {}),
+        // The folded name and address (venue registration keeps them to spot duplicates): "cho chau o" and
+        // "CHỢ" find "Chợ Châu Ổ" on either database, whatever the case and the diacritics typed.
+        ...(filter.q ? { dedupeKey: { contains: foldText(filter.q) } } : {}),
       },
       orderBy: [{ communeCode: "asc" }, { name: "asc" }],
       take: limit,

@@ -228,6 +228,13 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     expect(text).toContain('"Chợ Châu Ổ"');
     expect(text).not.toContain("Bình Thuận");
 
+    // Searched as people type: without diacritics or in capitals, by name or address.
+    for (const q of ["tram y te", "TRẠM Y TẾ", "trạm"]) {
+      const found = await (await admin.get(`/admin/venues?q=${encodeURIComponent(q)}`)).text();
+      expect(found).toContain("Trạm y tế Bình Thuận");
+      expect(found).not.toContain("Chợ Châu Ổ");
+    }
+
     const en = await (await admin.get("/admin/venues?lang=en")).text();
     expect(en).toContain("Download CSV");
     const poster = await admin.get(`/admin/venues/${chauO.id}/poster.pdf`);

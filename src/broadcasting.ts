@@ -74,6 +74,7 @@ export function createBroadcasting(deps: {
       });
       registerBroadcasts(router, {
         service: broadcasts,
+        recurring,
         district,
         requireOfficer,
         showMenu,

@@ -89,7 +89,7 @@ describe("officers in the web chat", () => {
     expect(buttonsOf(communes)).toContain("Trang sau ▶");
     const preview = await officer.send({ payload: "broadcast:commune:21043" });
     expect(textsOf(preview)[0]).toMatch(/– 3 người\.$/);
-    expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "Hủy"]);
+    expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "🔁 Lặp lại định kỳ", "Hủy"]);
     const confirm = await officer.send("Gửi ngay");
     expect(textsOf(confirm)[0]).toBe("Gửi thông báo này ngay bây giờ?");
     expect(textsOf(await officer.send("1"))[0]).toMatch(/^Đã bắt đầu gửi thông báo #/);
@@ -117,5 +117,56 @@ describe("officers in the web chat", () => {
     });
     expect(deliveries).toHaveLength(3);
     expect(deliveries[0]?.body).toContain("Chiều nay 14h tiêm vắc xin");
+  });
+
+  it("an officer sets a weekly reminder in chat; it goes out on its day, and /dinhky stops it", async () => {
+    const people = await seedSubscribers(server.database.db, 2, {
+      channel: "webchat",
+      communeCode: "21052",
+      firstChatId: 9500,
+    });
+    const officer = new WebchatClient(server.url);
+    await officer.send(`/officer ${await invite("officer")}`);
+    await officer.send("/broadcast");
+    await officer.send("Nhắc bà con: sáng thứ Hai tiêm mũi nhắc lại tại trạm y tế xã Bình Chánh.");
+    await officer.send("Theo xã/thị trấn");
+    await officer.send({ payload: "broadcast:commune:21052" });
+
+    const repeat = await officer.send("Lặp lại định kỳ");
+    expect(buttonsOf(repeat)).toEqual(expect.arrayContaining(["Hằng ngày", "Thứ Hai", "Chủ nhật"]));
+    expect(textsOf(await officer.send("Thứ Hai"))[0]).toMatch(/^Gửi lúc mấy giờ\?/);
+    expect(textsOf(await officer.send("7 giờ"))[0]).toMatch(/chưa đọc được thời gian/);
+    expect(textsOf(await officer.send("7h30"))[0]).toBe("Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:30?");
+    const created = textsOf(await officer.send("1"))[0] ?? "";
+    expect(created).toMatch(
+      /^Đã đặt nhắc nhở định kỳ #\w{6}: gửi vào Thứ Hai hằng tuần lúc 07:30\. Lần gửi đầu tiên: 07:30 /,
+    );
+    const reminder = await server.database.db.recurringReminder.findFirstOrThrow({
+      where: { text: { startsWith: "Nhắc bà con" } },
+    });
+    expect(reminder).toMatchObject({ every: "weekly", weekday: 1, time: "07:30", active: true });
+    expect(JSON.parse(reminder.audience)).toEqual({ communes: ["21052"] });
+
+    const listed = await officer.send("/dinhky");
+    expect(textsOf(listed)[0]).toContain("vào Thứ Hai hằng tuần lúc 07:30");
+    // Another officer does not see (or stop) someone else's reminder.
+    const other = new WebchatClient(server.url);
+    await other.send(`/officer ${await invite("officer")}`);
+    expect(textsOf(await other.send("/dinhky"))[0]).toBe("Hiện không có nhắc nhở định kỳ nào đang chạy.");
+
+    // Monday 07:30 comes: the reminder becomes a broadcast to the commune's subscribers.
+    await server.tick(new Date(reminder.nextRunAt.getTime() + 1000));
+    const delivered = () => server.database.db.webchatMessage.count({ where: { sessionId: { in: people } } });
+    for (let i = 0; i < 150 && (await delivered()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    const sent = await server.database.db.webchatMessage.findMany({ where: { sessionId: { in: people } } });
+    expect(sent.map((m) => m.sessionId).sort()).toEqual([...people].sort());
+    expect(sent[0]?.body).toContain("sáng thứ Hai tiêm mũi nhắc lại");
+
+    const stopped = await officer.send(buttonsOf(listed).find((b) => b.startsWith("⏹")) ?? "");
+    expect(textsOf(stopped)[0]).toMatch(/^Đã dừng nhắc nhở #\w{6} \(vào Thứ Hai hằng tuần lúc 07:30\)\.$/);
+    expect(
+      (await server.database.db.recurringReminder.findUniqueOrThrow({ where: { id: reminder.id } })).active,
+    ).toBe(false);
+    expect(textsOf(await officer.send("/dinhky"))[0]).toBe("Hiện không có nhắc nhở định kỳ nào đang chạy.");
   });
 });

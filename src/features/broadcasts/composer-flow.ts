@@ -6,7 +6,9 @@ import { communePage } from "../subscriptions/commune-picker";
 import { type District, findUnit } from "../venues/district";
 import { type Audience, broadcastTextSchema } from "./audience";
 import type { BroadcastService } from "./broadcast-service";
-import { formatLocal, parseSendTime } from "./send-time";
+import type { RecurringReminders } from "./recurring";
+import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
+import { formatLocal, parseClock, parseSendTime } from "./send-time";
 
 export const BROADCAST_FLOW = "broadcast";
 
@@ -20,17 +22,20 @@ interface Draft {
   audienceKey?: string;
   communeName?: string;
   sendAt?: string;
+  /** Set when the message is a recurring reminder instead of a one-off. */
+  repeat?: RepeatRule;
   /** The officer's communes; empty = the whole district. */
   scope: string[];
 }
 
 /**
  * The officers' composer: message → audience (all / one commune, paginated / venue owners / citizens) →
- * preview with the number of recipients → now or a time → confirm. An officer limited to some communes
- * only ever reaches subscribers of those communes.
+ * preview with the number of recipients → now, a time, or every day / one day a week at a time →
+ * confirm. An officer limited to some communes only ever reaches subscribers of those communes.
  */
 export function createComposerFlow(deps: {
   service: BroadcastService;
+  recurring: RecurringReminders;
   district: District;
   requireOfficer: RequireOfficer;
   showMenu: (ctx: TurnContext) => void;
@@ -74,6 +79,7 @@ export function createComposerFlow(deps: {
           { label: b("when.now"), payload: "broadcast:now" },
           { label: b("when.later"), payload: "broadcast:later" },
         ],
+        [{ label: b("when.repeat"), payload: "broadcast:repeat" }],
         cancelRow,
       ]),
     );
@@ -81,9 +87,12 @@ export function createComposerFlow(deps: {
 
   const confirmPrompt = (ctx: TurnContext, draft: Draft) => {
     ctx.goto("confirm", { ...draft });
-    const when = draft.sendAt
-      ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
-      : b("when.rightNow");
+    const { repeat } = draft;
+    const when = repeat?.time
+      ? describeRepeat({ ...repeat, time: repeat.time })
+      : draft.sendAt
+        ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
+        : b("when.rightNow");
     ctx.reply(
       say(b("compose.confirm", { when }), [
         [{ label: b("confirm"), payload: "broadcast:confirm" }],
@@ -143,12 +152,26 @@ export function createComposerFlow(deps: {
           }
           return askCommune(ctx, draft, 0);
         case "preview":
-          if (payload === "broadcast:now") return confirmPrompt(ctx, { ...draft, sendAt: undefined });
+          if (payload === "broadcast:now")
+            return confirmPrompt(ctx, { ...draft, sendAt: undefined, repeat: undefined });
           if (payload === "broadcast:later") {
-            ctx.goto("time", { ...draft });
+            ctx.goto("time", { ...draft, repeat: undefined });
             return ctx.reply(say(b("compose.askTime"), [cancelRow]));
           }
+          if (payload === "broadcast:repeat") return askRepeat(ctx, draft);
           return preview(ctx, draft);
+        case "repeat": {
+          const rule = repeatChoice(payload);
+          if (!rule) return askRepeat(ctx, draft);
+          ctx.goto("repeatTime", { ...draft, repeat: rule, sendAt: undefined });
+          return ctx.reply(say(b("repeat.askTime"), [cancelRow]));
+        }
+        case "repeatTime": {
+          const clock = parseClock(text);
+          if (!clock || !draft.repeat) return ctx.reply(say(b("compose.time.invalid"), [cancelRow]));
+          const time = `${String(clock.hh).padStart(2, "0")}:${String(clock.mm).padStart(2, "0")}`;
+          return confirmPrompt(ctx, { ...draft, repeat: { ...draft.repeat, time } });
+        }
         case "time": {
           const at = parseSendTime(text, ctx.now);
           if (typeof at === "string") return ctx.reply(say(b(`compose.time.${at}`), [cancelRow]));
@@ -156,6 +179,8 @@ export function createComposerFlow(deps: {
         }
         case "confirm": {
           if (payload !== "broadcast:confirm") return confirmPrompt(ctx, draft);
+          if (draft.repeat?.time)
+            return createRecurring(ctx, draft, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({
             text: draft.text ?? "",
             audience: draft.audience ?? { all: true },
@@ -180,6 +205,35 @@ export function createComposerFlow(deps: {
       }
     },
   };
+
+  function askRepeat(ctx: TurnContext, draft: Draft): void {
+    ctx.goto("repeat", { ...draft });
+    ctx.reply(say(b("repeat.ask"), [...repeatButtons(), cancelRow]));
+  }
+
+  async function createRecurring(ctx: TurnContext, draft: Draft, rule: RepeatRule & { time: string }) {
+    const created = await deps.recurring.create(
+      {
+        text: draft.text ?? "",
+        audience: draft.audience ?? { all: true },
+        every: rule.every,
+        ...(rule.every === "weekly" ? { weekday: rule.weekday ?? 1 } : {}),
+        time: rule.time,
+      },
+      ctx.contact.id,
+      ctx.now,
+    );
+    ctx.endDialog();
+    ctx.reply(
+      say(
+        b("repeat.created", {
+          id: created.id.slice(0, 6),
+          when: describeRepeat(rule),
+          first: formatLocal(created.nextRunAt),
+        }),
+      ),
+    );
+  }
 
   function askCommune(ctx: TurnContext, draft: Draft, page: number): void {
     ctx.goto("commune", { ...draft });

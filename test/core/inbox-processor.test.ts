@@ -54,24 +54,25 @@ const ticks = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
 
+/** A processor whose turns run `turn` and mark the update done (one conversation at a time, as on SQLite). */
+function processorWith(inbox: InboxStore, turn: (inboxId: number) => Promise<void>): InboxProcessor {
+  const engine = {
+    async handle(inboxId: number) {
+      await turn(inboxId);
+      await inbox.markDone(inboxId);
+    },
+  } as unknown as ConversationEngine;
+  const parse = () => ({ event: { type: "text", text: "hi" } }) as unknown as Inbound;
+  return new InboxProcessor(inbox, engine, { webchat: parse }, silentLogger, () => {}, 1);
+}
+
 describe("inbox processor", () => {
   it("stores and acknowledges an arriving webhook before it starts the next turn", async () => {
     const { inbox, holdAppends } = memoryInbox();
     const log: string[] = [];
-    const engine = {
-      async handle(inboxId: number) {
-        log.push(`turn ${inboxId}`);
-        await inbox.markDone(inboxId);
-      },
-    } as unknown as ConversationEngine;
-    const processor = new InboxProcessor(
-      inbox,
-      engine,
-      { webchat: () => ({ event: { type: "text", text: "hi" } }) as unknown as Inbound },
-      silentLogger,
-      () => {},
-      1,
-    );
+    const processor = processorWith(inbox, async (inboxId) => {
+      log.push(`turn ${inboxId}`);
+    });
     const update = (n: number) => ({
       channel: "webchat" as const,
       updateKey: `u${n}`,
@@ -97,24 +98,13 @@ describe("inbox processor", () => {
     const { inbox, rows } = memoryInbox();
     const turns: number[] = [];
     let failNext = true;
-    const engine = {
-      async handle(inboxId: number) {
-        if (failNext) {
-          failNext = false;
-          throw new Error("database unreachable");
-        }
-        turns.push(inboxId);
-        await inbox.markDone(inboxId);
-      },
-    } as unknown as ConversationEngine;
-    const processor = new InboxProcessor(
-      inbox,
-      engine,
-      { webchat: () => ({ event: { type: "text", text: "hi" } }) as unknown as Inbound },
-      silentLogger,
-      () => {},
-      1,
-    );
+    const processor = processorWith(inbox, async (inboxId) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error("database unreachable");
+      }
+      turns.push(inboxId);
+    });
     // Another process stored this one a moment ago and is working on it.
     await inbox.append({ channel: "webchat", updateKey: "theirs", conversationKey: "b", payload: "{}" });
     const aMinuteAgo = new Date(Date.now() - 60_000);

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/db/database";
+import { describe, expect, it } from "vitest";
 import { SqlRateBudget } from "../../src/db/sql-rate-budget";
-import { freshDatabaseUrl } from "../helpers/test-database";
+import { useFreshDatabase } from "../helpers/fresh-database";
 
 // The send schedule that several processes share (runs on SQLite, and on PostgreSQL in CI).
 describe("shared send schedule", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = openDatabase(await freshDatabaseUrl());
-  });
-  afterAll(() => database.close());
+  const db = useFreshDatabase();
 
   it("gives every send its own slot, one interval apart, whoever asks", async () => {
     const now = 1_800_000_000_000;
-    const a = new SqlRateBudget(database.sql);
-    const b = new SqlRateBudget(database.sql);
+    const a = new SqlRateBudget(db().sql);
+    const b = new SqlRateBudget(db().sql);
     const slots = await Promise.all(
       Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).reserve("telegram", 40, now)),
     );
@@ -22,7 +17,7 @@ describe("shared send schedule", () => {
   });
 
   it("after a quiet spell starts again from now, not with a run of slots in the past", async () => {
-    const budget = new SqlRateBudget(database.sql);
+    const budget = new SqlRateBudget(db().sql);
     const later = 1_800_000_600_000;
     expect(await budget.reserve("telegram", 40, later)).toBe(later);
     expect(await budget.reserve("telegram", 40, later)).toBe(later + 40);

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TurnAlreadyCommitted, type TurnCommit } from "../../src/core/ports";
-import { type Database, openDatabase } from "../../src/db/database";
 import { SqlConversationStore } from "../../src/db/sql-conversation-store";
 import { SqlInboxStore } from "../../src/db/sql-inbox-store";
-import { freshDatabaseUrl } from "../helpers/test-database";
+import { useFreshDatabase } from "../helpers/fresh-database";
 
 // Several processes on one PostgreSQL database may both run a turn for the same update (a sweep racing
 // the process that stored it); only one of them may answer. Runs on SQLite, and on PostgreSQL in CI.
 describe("a turn commits once per update", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = openDatabase(await freshDatabaseUrl());
-  });
-  afterAll(() => database.close());
+  const db = useFreshDatabase();
 
   it("the second commit of the same update stores nothing and says so", async () => {
-    const inbox = new SqlInboxStore(database.sql);
-    const store = new SqlConversationStore(database.sql);
+    const inbox = new SqlInboxStore(db().sql);
+    const store = new SqlConversationStore(db().sql);
     const { id } = await inbox.append({
       channel: "telegram",
       updateKey: "777",
@@ -36,7 +31,7 @@ describe("a turn commits once per update", () => {
     await store.commitTurn(turn("first", "name"));
     await expect(store.commitTurn(turn("second", "address"))).rejects.toBeInstanceOf(TurnAlreadyCommitted);
 
-    const sent = await database.db.outboxMessage.findMany({ where: { externalId: "42" } });
+    const sent = await db().db.outboxMessage.findMany({ where: { externalId: "42" } });
     expect(sent.map((m) => JSON.parse(m.body).text)).toEqual(["first"]);
     expect((await store.getDialog(contact.id))?.step).toBe("name");
     expect(await inbox.status(id)).toBe("done");

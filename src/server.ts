@@ -82,8 +82,8 @@ export interface StartOptions {
   /** Period of the sweep that recovers pending inbox updates (default 5 s). */
   sweepMs?: number;
   /**
-   * How long an update waits before the periodic sweep takes it (default 30 s): until then the process
-   * that stored it owns it. Also the delay before an update whose processing failed is tried again.
+   * How long an update waits before the periodic sweep takes it (default 15 s): until then the process
+   * that stored it owns it.
    */
   sweepAfterMs?: number;
 }
@@ -213,9 +213,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
     database.provider === "sqlite" ? 1 : 4,
   );
 
-  const readiness = new Readiness(async () => {
-    await db.$queryRawUnsafe("SELECT 1");
-  });
+  // A database that went down may have lost the last commits before it did (those not waited for, ADR 008),
+  // so once it answers again every pending update is taken, not only those the periodic sweep would take.
+  const readiness = new Readiness(
+    async () => {
+      await db.$queryRawUnsafe("SELECT 1");
+    },
+    () => {
+      processor.sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
+    },
+  );
   const sessions = new WebchatSessions(secret);
   const app = createApp({
     bodyLimit: config.BODY_LIMIT,
@@ -263,7 +270,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   if (recovered > 0) logger.info({ conversations: recovered }, "resumed pending updates");
   const sweeper = setInterval(() => {
     processor
-      .sweep(new Date(Date.now() - (options.sweepAfterMs ?? 30_000)))
+      .sweep(new Date(Date.now() - (options.sweepAfterMs ?? 15_000)))
       .catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
     media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
     void readiness.check();

@@ -6,7 +6,11 @@ export class Readiness {
   private lastOk: Date | undefined;
   private lastOutage: { from: string; to: string } | undefined;
 
-  constructor(private readonly ping: () => Promise<void>) {}
+  constructor(
+    private readonly ping: () => Promise<void>,
+    /** Called once each time the database answers again after it did not. */
+    private readonly onRecovered: () => void = () => {},
+  ) {}
 
   /** Pings the database; also run every few seconds by the server so a gap is known before anyone asks. */
   async check(): Promise<{
@@ -20,9 +24,11 @@ export class Readiness {
     try {
       await this.ping();
       this.lastOk = new Date();
-      if (this.downSince)
+      if (this.downSince) {
         this.lastOutage = { from: this.downSince.toISOString(), to: this.lastOk.toISOString() };
-      this.downSince = undefined;
+        this.downSince = undefined;
+        this.onRecovered();
+      }
       return {
         ready: true,
         database: "up",

@@ -62,7 +62,8 @@ describe("PostgreSQL restarted under load", () => {
         // Telegram retries the refused update; now it is stored and answered.
         expect((await post(2)).status).toBe(200);
         // Both are answered: the refused one after its retry, and the one acknowledged just before the outage,
-        // whose processing the outage interrupted, by the inbox sweep.
+        // whose processing the outage interrupted (or whose commit the crash undid), by the sweep of all
+        // pending updates that the server runs once the database answers again.
         await api.waitFor(() => api.textsTo(5002).length >= 1 && api.textsTo(5001).length >= 1, 20_000);
       } finally {
         await server.stop();

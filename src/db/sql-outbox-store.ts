@@ -4,7 +4,7 @@ import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import type { SendResult } from "../core/rendered";
 import type { Db } from "./database";
 import { INTERRUPTED, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
-import { parseStoredDate, type SqlDatabase } from "./sql-session";
+import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
 type Head = { id: number; channel: string; externalId: string; status: string; nextAttemptAt: string };
 
@@ -19,6 +19,9 @@ const WINDOW = (broadcasts: boolean) => `SELECT "id", "channel", "externalId", "
  * which rows this very statement moved.
  */
 export class SqlOutboxStore implements OutboxStore {
+  /** Claims whose statement failed without an answer (see {@link releaseUnansweredClaims}). */
+  private readonly unanswered = new Set<string>();
+
   constructor(
     private readonly db: Db,
     private readonly database: SqlDatabase,
@@ -31,6 +34,7 @@ export class SqlOutboxStore implements OutboxStore {
 
   claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
     return this.database.run(async (sql) => {
+      await this.releaseUnansweredClaims(sql);
       // Replies and broadcasts in separate windows: a long broadcast must not hide a reply.
       const rows = [
         ...(await sql.all<Head>(WINDOW(false), windowFor(limit))),
@@ -39,16 +43,38 @@ export class SqlOutboxStore implements OutboxStore {
       const heads = recipientHeads(rows, limit, now);
       if (heads.length === 0) return [];
       const claim = `${workerId}:${randomUUID()}`;
-      const claimed = await sql.all<Parameters<typeof toOutboxRecord>[0]>(
-        `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
-         WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending'
-         RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts"`,
-        claim,
-        new Date(now.getTime() + leaseMs),
-        heads,
-      );
+      let claimed: Parameters<typeof toOutboxRecord>[0][];
+      try {
+        claimed = await sql.all<Parameters<typeof toOutboxRecord>[0]>(
+          `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
+           WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending'
+           RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts"`,
+          claim,
+          new Date(now.getTime() + leaseMs),
+          heads,
+        );
+      } catch (error) {
+        this.unanswered.add(claim);
+        throw error;
+      }
       return claimed.sort((a, b) => a.id - b.id).map((r) => toOutboxRecord(r, claim));
     });
+  }
+
+  /**
+   * A claim whose answer never came (the connection died with the statement sent) may have been made all
+   * the same: its rows would sit claimed by nobody who knows it until the lease ends. Nobody else holds
+   * the claim's token, so handing its rows back is safe; it is retried until the database takes it.
+   */
+  private async releaseUnansweredClaims(sql: Sql): Promise<void> {
+    for (const claim of [...this.unanswered]) {
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "status" = 'claimed' AND "lockedBy" = ?`,
+        claim,
+      );
+      this.unanswered.delete(claim);
+    }
   }
 
   markSending(rows: { id: number; claim: string }[], leaseMs: number, now: Date): Promise<boolean[]> {

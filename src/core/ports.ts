@@ -56,7 +56,6 @@ export interface ConversationStore {
     language: Language;
   }): Promise<ContactRecord>;
   getDialog(contactId: string): Promise<DialogRecord | null>;
-  /** Applies a processed turn in one transaction and marks the inbox row done. */
   /**
    * Stores the turn's outcome and marks its update done, all or nothing. Throws {@link TurnAlreadyCommitted}
    * (and stores nothing) when the update was no longer pending: another process processed it meanwhile.

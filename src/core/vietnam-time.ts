@@ -1,7 +1,7 @@
 import type { Language } from "./messages";
 
 /** Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset gives local calendar days. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The local calendar day (YYYY-MM-DD, Asia/Ho_Chi_Minh) of an instant. */
 export function vietnamDay(at: Date): string {

@@ -1,7 +1,7 @@
 import type { ChannelId } from "../core/messages";
 import type { ContactRecord, RenderedChoice } from "../core/ports";
 
-/** A stored contact as either store reads it (SQLite gives booleans as 0/1 when read directly). */
+/** A stored contact as read in plain SQL (SQLite gives booleans as 0/1, PostgreSQL as booleans). */
 export interface ContactRow {
   id: string;
   channel: string;

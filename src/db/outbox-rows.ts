@@ -1,6 +1,6 @@
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxRecord } from "../core/ports";
-import { DELIVERY_UNKNOWN, type RenderedMessage } from "../core/rendered";
+import type { RenderedMessage } from "../core/rendered";
 
 /**
  * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows
@@ -13,9 +13,6 @@ export const windowFor = (limit: number) => Math.min(1000, Math.max(100, limit *
  * platform call is in flight) → sent | failed | blocked | cancelled.
  */
 export const UNSENT = ["pending", "claimed", "sending"];
-
-/** `lastError` of a row whose platform call was cut short by a crash: delivered or not, nobody knows. */
-export const INTERRUPTED = DELIVERY_UNKNOWN;
 
 /** A claimed row as the dispatcher sees it. */
 export function toOutboxRecord(

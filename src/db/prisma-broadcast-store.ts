@@ -1,5 +1,5 @@
 import type { ChannelId, Language } from "../core/messages";
-import type { RenderedMessage } from "../core/rendered";
+import { DELIVERY_UNKNOWN, type RenderedMessage } from "../core/rendered";
 import { type Audience, parseAudience } from "../features/broadcasts/audience";
 import type {
   BroadcastCounts,
@@ -10,7 +10,7 @@ import type {
 } from "../features/broadcasts/broadcast-store";
 import type { Broadcast } from "../generated/sqlite/client";
 import type { Db } from "./database";
-import { INTERRUPTED, UNSENT } from "./outbox-rows";
+import { UNSENT } from "./outbox-rows";
 
 /** Thrown inside a materialisation transaction to roll it back when the cursor moved under us. */
 class CursorMoved extends Error {
@@ -42,7 +42,7 @@ export class PrismaBroadcastStore implements BroadcastStore {
     const n = (statuses: string[]) =>
       groups.filter((g) => statuses.includes(g.status)).reduce((sum, g) => sum + g._count._all, 0);
     const unknown = await this.db.outboxMessage.count({
-      where: { broadcastId: id, status: "failed", lastError: INTERRUPTED },
+      where: { broadcastId: id, status: "failed", lastError: DELIVERY_UNKNOWN },
     });
     return {
       total: n(["pending", "claimed", "sending", "sent", "failed", "blocked", "cancelled"]),

@@ -9,10 +9,10 @@ import type {
   VenueFilter,
 } from "../features/dashboard/dashboard-store";
 import type { Db } from "./database";
+import { UNSENT } from "./outbox-rows";
 
 // Bound-parameter lists stay well below SQLite's and PostgreSQL's limits.
 const CHUNK = 900;
-const UNSENT = ["pending", "claimed", "sending"];
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
-import type { SendResult } from "../core/rendered";
+import { DELIVERY_UNKNOWN, type SendResult } from "../core/rendered";
 import type { Db } from "./database";
-import { INTERRUPTED, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
+import { recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
 type Head = { id: number; channel: string; externalId: string; status: string; nextAttemptAt: string };
@@ -172,7 +172,7 @@ export class SqlOutboxStore implements OutboxStore {
       await sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ?, "lockedBy" = NULL
          WHERE "status" = 'sending' AND "lockedUntil" < ?`,
-        INTERRUPTED,
+        DELIVERY_UNKNOWN,
         now,
       );
     });

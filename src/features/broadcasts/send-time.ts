@@ -1,18 +1,16 @@
-/**
- * Times officers type are Vietnam local time. Vietnam keeps UTC+7 all year (no daylight saving), so a
- * fixed offset is exact for Asia/Ho_Chi_Minh.
- */
-export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { VIETNAM_OFFSET_MS } from "../../core/vietnam-time";
+
+// Times officers type are Vietnam local time: a fixed UTC+7 offset is exact (no daylight saving).
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Local wall-clock parts of an instant in Vietnam. */
 function local(now: Date): { y: number; m: number; d: number; weekday: number } {
-  const t = new Date(now.getTime() + VN_OFFSET_MS);
+  const t = new Date(now.getTime() + VIETNAM_OFFSET_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), weekday: t.getUTCDay() };
 }
 
 function instant(y: number, m: number, d: number, hh: number, mm: number): Date {
-  return new Date(Date.UTC(y, m, d, hh, mm) - VN_OFFSET_MS);
+  return new Date(Date.UTC(y, m, d, hh, mm) - VIETNAM_OFFSET_MS);
 }
 
 /** "HH:MM" → hours and minutes, or undefined. */
@@ -50,7 +48,7 @@ export function parseSendTime(text: string, now: Date): Date | "invalid" | "past
 
 /** A date and time in Vietnam for messages, e.g. "08:30 25/12". */
 export function formatLocal(at: Date): string {
-  const t = new Date(at.getTime() + VN_OFFSET_MS);
+  const t = new Date(at.getTime() + VIETNAM_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())} ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}`;
 }

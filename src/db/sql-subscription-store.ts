@@ -40,20 +40,16 @@ export class SqlSubscriptionStore implements SubscriptionStore {
       `"updatedAt" = excluded."updatedAt"`,
     ];
     const now = new Date();
-    return this.database.transaction(async (sql) => {
-      await sql.run(
+    return this.database.run(async (sql) => {
+      const row = await sql.get<SubscriptionRow>(
         `INSERT INTO "Subscription" ("contactId", "active", "communeCode", "createdAt", "updatedAt")
          VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT ("contactId") DO UPDATE SET ${sets.join(", ")}`,
+         ON CONFLICT ("contactId") DO UPDATE SET ${sets.join(", ")} RETURNING ${COLUMNS}`,
         contactId,
         patch.active ?? false,
         patch.communeCode ?? null,
         now,
         now,
-      );
-      const row = await sql.get<SubscriptionRow>(
-        `SELECT ${COLUMNS} FROM "Subscription" WHERE "contactId" = ?`,
-        contactId,
       );
       if (!row) throw new Error("subscription neither found nor created");
       return toRecord(row);
@@ -85,7 +81,7 @@ export class SqlSubscriptionStore implements SubscriptionStore {
 function toRecord(row: SubscriptionRow): SubscriptionRecord {
   return {
     contactId: row.contactId,
-    active: row.active === true || row.active === 1,
+    active: Boolean(row.active),
     communeCode: row.communeCode,
     offeredAt: row.offeredAt ? parseStoredDate(row.offeredAt) : null,
   };

@@ -50,12 +50,7 @@ export class SharedSqlite implements SqlDatabase {
 
   async run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     const sql = await this.connection();
-    const release = await this.lock.acquire();
-    try {
-      return await work(sql);
-    } finally {
-      release();
-    }
+    return this.lock.run(() => work(sql));
   }
 
   /**
@@ -65,10 +60,12 @@ export class SharedSqlite implements SqlDatabase {
    * before it; without a write-ahead log it commits with FULL instead.
    */
   async transaction<T>(work: (sql: Sql) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
-    const inLog = this.writeAheadLog;
+    // Read once connected (the first statement opens the connection and learns its journal mode).
+    let syncLog = false;
     const result = await this.run(async (sql) => {
       const raw = this.raw as SqliteDatabase;
-      const full = options.durable && !inLog;
+      syncLog = !!options.durable && this.writeAheadLog;
+      const full = options.durable && !this.writeAheadLog;
       if (full) raw.pragma("synchronous = FULL");
       try {
         raw.exec("BEGIN IMMEDIATE");
@@ -84,7 +81,7 @@ export class SharedSqlite implements SqlDatabase {
         if (full) raw.pragma("synchronous = NORMAL");
       }
     });
-    if (options.durable && inLog) await this.wal.sync();
+    if (syncLog) await this.wal.sync();
     return result;
   }
 
@@ -109,14 +106,8 @@ export class SharedSqlite implements SqlDatabase {
     this.writeAheadLog = client.pragma("journal_mode", { simple: true }) === "wal";
     const locked =
       <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        const release = await this.lock.acquire();
-        try {
-          return await fn(...args);
-        } finally {
-          release();
-        }
-      };
+      (...args: A): Promise<R> =>
+        this.lock.run(() => fn(...args));
     adapter.queryRaw = locked(adapter.queryRaw.bind(adapter));
     adapter.executeRaw = locked(adapter.executeRaw.bind(adapter));
     const start = adapter.startTransaction.bind(adapter);
@@ -185,6 +176,16 @@ function holdUntilEnd(tx: Transaction, release: () => void): Transaction {
 /** A promise-based mutual exclusion lock; waiters are served in order. */
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
+
+  /** Runs `work` holding the lock. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
 
   acquire(): Promise<() => void> {
     let release!: () => void;

@@ -213,15 +213,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
     database.provider === "sqlite" ? 1 : 4,
   );
 
+  const sweep = (receivedBefore?: Date) =>
+    processor.sweep(receivedBefore).catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
   // A database that went down may have lost the last commits before it did (those not waited for, ADR 008),
   // so once it answers again every pending update is taken, not only those the periodic sweep would take.
   const readiness = new Readiness(
     async () => {
       await db.$queryRawUnsafe("SELECT 1");
     },
-    () => {
-      processor.sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
-    },
+    () => void sweep(),
   );
   const sessions = new WebchatSessions(secret);
   const app = createApp({
@@ -269,9 +269,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const recovered = await processor.sweep();
   if (recovered > 0) logger.info({ conversations: recovered }, "resumed pending updates");
   const sweeper = setInterval(() => {
-    processor
-      .sweep(new Date(Date.now() - (options.sweepAfterMs ?? 15_000)))
-      .catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed"));
+    void sweep(new Date(Date.now() - (options.sweepAfterMs ?? 15_000)));
     media.deleteExpired(new Date()).catch((e: unknown) => logger.warn({ err: e }, "media cleanup failed"));
     void readiness.check();
   }, options.sweepMs ?? 5000);

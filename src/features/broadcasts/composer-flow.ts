@@ -168,7 +168,7 @@ export function createComposerFlow(deps: {
         }
         case "repeatTime": {
           const clock = parseClock(text);
-          if (!clock || !draft.repeat) return ctx.reply(say(b("compose.time.invalid"), [cancelRow]));
+          if (!clock || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime"), [cancelRow]));
           const time = `${String(clock.hh).padStart(2, "0")}:${String(clock.mm).padStart(2, "0")}`;
           return confirmPrompt(ctx, { ...draft, repeat: { ...draft.repeat, time } });
         }

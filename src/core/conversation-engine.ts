@@ -1,6 +1,16 @@
 import { choicesOf, matchChoice } from "./choices";
+import {
+  type Flow,
+  type FlowContext,
+  type FlowState,
+  type Navigation,
+  navigationPayload,
+  readFlowState,
+  readNavigationPayload,
+  storedDialog,
+} from "./flow";
 import type { Logger } from "./logger";
-import { type Inbound, type Language, languageFromHint, type Outbound, t } from "./messages";
+import { type Button, type Inbound, type Language, languageFromHint, type Outbound, t } from "./messages";
 import type { ContactRecord, ConversationStore, DialogRecord, MediaStore, OutboxItem } from "./ports";
 import { renderOutbound, type TextRenderer } from "./renderer";
 import type { Router, TurnContext } from "./router";
@@ -16,6 +26,8 @@ export interface EngineDeps {
 
 /** How many times a turn may redirect (menu button → flow start) before we assume a loop. */
 const MAX_REDIRECTS = 3;
+/** Answered steps from which cancelling asks "are you sure?" first (a flow may set its own). */
+const CONFIRM_CANCEL_AFTER = 3;
 
 /**
  * Runs one inbound message through the router and commits the result (contact, dialog, outbox) in one
@@ -45,6 +57,7 @@ export class ConversationEngine {
     const turn = new Turn(inbound, { ...contact }, await store.getDialog(contact.id), this.now());
     try {
       await this.route(turn, inbound.event, 0);
+      this.offerNavigation(turn);
     } catch (error) {
       logger.error({ err: error, channel: inbound.channel, inboxId }, "handler failed");
       turn.discardChanges();
@@ -66,7 +79,7 @@ export class ConversationEngine {
   private async route(turn: Turn, event: Inbound["event"], depth: number): Promise<void> {
     if (depth > MAX_REDIRECTS) throw new Error("redirect loop");
     const { router } = this.deps;
-    const ctx = turn.context(event, (next) => this.route(turn, next, depth + 1));
+    const ctx = this.context(turn, event, depth);
 
     switch (event.type) {
       case "command": {
@@ -77,9 +90,7 @@ export class ConversationEngine {
       }
       case "button": {
         const dialog = turn.dialog;
-        if (dialog && event.payload.startsWith(`${dialog.flow}:`)) {
-          return router.findFlow(dialog.flow)?.handle(ctx, dialog);
-        }
+        if (dialog && event.payload.startsWith(`${dialog.flow}:`)) return this.runFlow(turn, ctx, dialog);
         const handler = router.findAction(event.payload);
         if (handler) return handler(ctx);
         ctx.reply({ type: "text", text: t("errors.staleButton") });
@@ -88,10 +99,9 @@ export class ConversationEngine {
       case "unsupported": {
         // Inside a flow, a message we cannot read must not drop the person out of it: say so, ask again.
         const dialog = turn.dialog;
-        const flow = dialog ? router.findFlow(dialog.flow) : undefined;
-        if (dialog && flow?.reprompt) {
+        if (dialog && router.findFlow(dialog.flow)) {
           ctx.reply({ type: "text", text: t("errors.unsupportedInFlow") });
-          return flow.reprompt(ctx, dialog);
+          return this.askAgain(turn, ctx);
         }
         return router.findEvent(event.type)?.(ctx);
       }
@@ -104,11 +114,172 @@ export class ConversationEngine {
           if (choice) return this.route(turn, { type: "button", payload: choice.payload }, depth + 1);
         }
         const dialog = turn.dialog;
-        const flow = dialog ? router.findFlow(dialog.flow) : undefined;
-        if (dialog && flow) return flow.handle(ctx, dialog);
-        return router.fallbackRoute?.(ctx);
+        if (dialog && router.findFlow(dialog.flow)) return this.runFlow(turn, ctx, dialog);
+        return router.runFallbacks(ctx);
       }
     }
+  }
+
+  /** Hands the turn to the active flow: engine navigation first, then the flow's own step handler. */
+  private async runFlow(turn: Turn, ctx: TurnContext, dialog: DialogRecord): Promise<void> {
+    const flow = this.deps.router.findFlow(dialog.flow);
+    const state = flow ? readFlowState(flow, dialog) : undefined;
+    if (!flow || !state) return this.dropOutdated(turn, ctx, flow);
+    const navigation =
+      ctx.event.type === "button" ? readNavigationPayload(flow.id, ctx.event.payload) : undefined;
+    if (navigation) return this.navigate(turn, ctx, flow, state, navigation);
+    await flow.handle(this.flowContext(turn, ctx, flow, state));
+    turn.flowSpoke(flow.id);
+  }
+
+  private async navigate<D>(
+    turn: Turn,
+    ctx: TurnContext,
+    flow: Flow<D>,
+    state: FlowState<D>,
+    what: Navigation,
+  ): Promise<void> {
+    const ask = async (next: FlowState<D>) => {
+      const fctx = this.flowContext(turn, ctx, flow, next);
+      turn.dialogChange = storedDialog(flow, next, turn.now);
+      await flow.ask(fctx, next.step);
+      turn.flowSpoke(flow.id);
+    };
+    switch (what) {
+      case "back": {
+        const previous = state.history.at(-1);
+        if (!previous) {
+          ctx.reply({ type: "text", text: t("flow.firstStep") });
+          return ask(state);
+        }
+        return ask({ ...state, step: previous, history: state.history.slice(0, -1) });
+      }
+      case "stay":
+        return ask(state);
+      case "cancel":
+        if (state.history.length >= (flow.confirmCancelAfter ?? CONFIRM_CANCEL_AFTER)) {
+          ctx.reply({
+            type: "text",
+            text: t("flow.confirmCancel"),
+            buttons: [
+              [
+                { label: t("flow.confirmCancelYes"), payload: navigationPayload(flow.id, "cancel-yes") },
+                { label: t("flow.confirmCancelNo"), payload: navigationPayload(flow.id, "stay") },
+              ],
+            ],
+          });
+          return;
+        }
+        return this.cancel(turn, ctx, flow, state);
+      case "cancel-yes":
+        return this.cancel(turn, ctx, flow, state);
+    }
+  }
+
+  private async cancel<D>(turn: Turn, ctx: TurnContext, flow: Flow<D>, state: FlowState<D>): Promise<void> {
+    turn.leave(state.resume);
+    ctx.reply({ type: "text", text: flow.cancelled?.(state.draft) ?? t("flow.cancelled") });
+    await flow.afterLeave?.(ctx);
+  }
+
+  /** A stored dialog this code cannot read (another version, a flow that no longer exists). */
+  private async dropOutdated(turn: Turn, ctx: TurnContext, flow: Flow | undefined): Promise<void> {
+    turn.dialogChange = null;
+    ctx.reply({ type: "text", text: t("flow.outdated") });
+    await flow?.afterLeave?.(ctx);
+  }
+
+  private async askAgain(turn: Turn, ctx: TurnContext): Promise<void> {
+    const dialog = turn.dialog;
+    const flow = dialog ? this.deps.router.findFlow(dialog.flow) : undefined;
+    const state = flow && dialog ? readFlowState(flow, dialog) : undefined;
+    if (!flow || !state) return this.dropOutdated(turn, ctx, flow);
+    await flow.ask(this.flowContext(turn, ctx, flow, state), state.step);
+    turn.flowSpoke(flow.id);
+  }
+
+  /** Back and Cancel under the question a flow just asked (numbered lines where there are no buttons). */
+  private offerNavigation(turn: Turn): void {
+    const dialog = turn.dialog;
+    const flow = dialog ? this.deps.router.findFlow(dialog.flow) : undefined;
+    const state = flow && dialog ? readFlowState(flow, dialog) : undefined;
+    const last = turn.replies.at(-1);
+    if (!flow || !state || !turn.lastWordWas(flow.id) || last?.type !== "text") return;
+    const wanted = flow.navigation?.(state.step, state.draft) ?? {};
+    const row: Button[] = [];
+    if ((wanted.back ?? true) && state.history.length > 0)
+      row.push({ label: t("flow.backButton"), payload: navigationPayload(flow.id, "back") });
+    if (wanted.cancel ?? true)
+      row.push({ label: t("flow.cancelButton"), payload: navigationPayload(flow.id, "cancel") });
+    if (row.length === 0) return;
+    turn.replies[turn.replies.length - 1] = { ...last, buttons: [...(last.buttons ?? []), row] };
+  }
+
+  private context(turn: Turn, event: Inbound["event"], depth: number): TurnContext {
+    const engine = this;
+    const ctx: TurnContext = {
+      inbound: turn.inbound,
+      event,
+      contact: turn.contact,
+      get lang(): Language {
+        return turn.contact.language;
+      },
+      now: turn.now,
+      get dialog() {
+        return turn.dialog;
+      },
+      reply: (...m) => turn.reply(...m),
+      async enter(flow, step, draft, options) {
+        const current = turn.dialog;
+        const resume =
+          options?.interrupt && current
+            ? current.flow === flow.id
+              ? readFlowState(flow, current)?.resume
+              : { flow: current.flow, step: current.step, data: current.data }
+            : undefined;
+        const state = { step, draft, history: [], resume };
+        turn.dialogChange = storedDialog(flow, state, turn.now);
+        await flow.ask(engine.flowContext(turn, ctx, flow, state), step);
+        turn.flowSpoke(flow.id);
+      },
+      askAgain: () => engine.askAgain(turn, ctx),
+      endDialog: () => {
+        turn.dialogChange = null;
+      },
+      setLanguage: (lang) => {
+        turn.contact.language = lang;
+        turn.contact.languageSet = true;
+      },
+      markUnreachable: () => {
+        turn.contact.reachable = false;
+      },
+      redirect: (next) => engine.route(turn, next, depth + 1),
+    };
+    return ctx;
+  }
+
+  private flowContext<D>(turn: Turn, ctx: TurnContext, flow: Flow<D>, initial: FlowState<D>): FlowContext<D> {
+    let state = initial;
+    const write = (next: FlowState<D>) => {
+      state = next;
+      turn.dialogChange = storedDialog(flow, next, turn.now);
+    };
+    // The turn's context with the flow's step and draft on top (getters, so they follow next/goto).
+    const fctx: FlowContext<D> = Object.create(ctx, {
+      step: { get: () => state.step },
+      draft: { get: () => state.draft },
+      next: {
+        value: (step: string, draft?: D) => {
+          const history = step === state.step ? state.history : [...state.history, state.step];
+          write({ ...state, step, draft: draft ?? state.draft, history });
+        },
+      },
+      goto: {
+        value: (step: string, draft?: D) => write({ ...state, step, draft: draft ?? state.draft }),
+      },
+      end: { value: () => turn.leave(state.resume) },
+    });
+    return fctx;
   }
 }
 
@@ -118,6 +289,8 @@ class Turn {
   /** `undefined`: unchanged; `null`: cleared. */
   dialogChange: DialogRecord | null | undefined = undefined;
   private readonly original: ContactRecord;
+  /** Which flow spoke last and how many replies there were then: its question is the last message. */
+  private spoke: { flow: string; replies: number } | undefined;
 
   constructor(
     readonly inbound: Inbound,
@@ -136,45 +309,23 @@ class Turn {
     this.replies.push(...messages);
   }
 
+  flowSpoke(flow: string): void {
+    this.spoke = { flow, replies: this.replies.length };
+  }
+
+  lastWordWas(flow: string): boolean {
+    return this.spoke?.flow === flow && this.spoke.replies === this.replies.length;
+  }
+
+  /** Ends the dialog, giving back the one it interrupted (its own prompts resume it). */
+  leave(resume: FlowState<unknown>["resume"]): void {
+    this.dialogChange = resume ? { ...resume, updatedAt: this.now } : null;
+  }
+
   discardChanges(): void {
     this.replies.length = 0;
     this.dialogChange = undefined;
+    this.spoke = undefined;
     Object.assign(this.contact, this.original);
-  }
-
-  context(event: Inbound["event"], redirect: (event: Inbound["event"]) => Promise<void>): TurnContext {
-    const turn = this;
-    return {
-      inbound: turn.inbound,
-      event,
-      contact: turn.contact,
-      get lang(): Language {
-        return turn.contact.language;
-      },
-      now: turn.now,
-      get dialog() {
-        return turn.dialog;
-      },
-      reply: (...m) => turn.reply(...m),
-      enter: (flow, step, data = {}) => {
-        turn.dialogChange = { flow, step, data, updatedAt: turn.now };
-      },
-      goto: (step, data) => {
-        const current = turn.dialog;
-        if (!current) throw new Error(`goto(${step}) outside a dialog`);
-        turn.dialogChange = { ...current, step, data: data ?? current.data, updatedAt: turn.now };
-      },
-      endDialog: () => {
-        turn.dialogChange = null;
-      },
-      setLanguage: (lang) => {
-        turn.contact.language = lang;
-        turn.contact.languageSet = true;
-      },
-      markUnreachable: () => {
-        turn.contact.reachable = false;
-      },
-      redirect,
-    };
   }
 }

@@ -1,3 +1,4 @@
+import type { Flow } from "./flow";
 import type { Inbound, InboundEvent, Language, Outbound } from "./messages";
 import type { ContactRecord, DialogRecord } from "./ports";
 
@@ -12,13 +13,17 @@ export interface TurnContext {
   readonly contact: Readonly<ContactRecord>;
   readonly lang: Language;
   readonly now: Date;
-  /** The dialog as it stands after any change made in this turn. */
+  /** The dialog as it stands after any change made in this turn (its data is the engine's stored form). */
   readonly dialog: DialogRecord | null;
   reply(...messages: Outbound[]): void;
-  /** Starts (or replaces) the contact's dialog. */
-  enter(flow: string, step: string, data?: Record<string, unknown>): void;
-  /** Moves the current dialog to another step, replacing its data when given. */
-  goto(step: string, data?: Record<string, unknown>): void;
+  /**
+   * Starts `flow` at `step` with `draft` (replacing any dialog). With `interrupt`, the dialog the person
+   * was in is kept and given back, where it stood, when this flow ends (a QR scan halfway through a
+   * registration). Asks the step's question.
+   */
+  enter<D>(flow: Flow<D>, step: string, draft: D, options?: { interrupt?: boolean }): Promise<void>;
+  /** Asks the active flow's current question again (resuming after a detour, a sticker, the menu). */
+  askAgain(): Promise<void>;
   endDialog(): void;
   setLanguage(lang: Language): void;
   /** The person left (unfollowed, blocked): stop sending them anything until they write again. */
@@ -34,28 +39,25 @@ export function buttonPayload(ctx: TurnContext): string {
 
 export type Handler = (ctx: TurnContext) => Promise<void> | void;
 
-/** A multi-step flow. `handle` gets every message while the contact is inside it. */
-export interface Flow {
-  readonly id: string;
-  handle(ctx: TurnContext, dialog: DialogRecord): Promise<void> | void;
-  /** Asks the current step's question again (after a message the flow cannot read, e.g. a sticker). */
-  reprompt?(ctx: TurnContext, dialog: DialogRecord): Promise<void> | void;
-}
+/** A catch-all for what no command, button or flow took; `next()` hands it to the next one in the chain. */
+export type FallbackHandler = (ctx: TurnContext, next: () => Promise<void>) => Promise<void> | void;
+
+type DeepLinkHandler = (ctx: TurnContext, arg: string) => Promise<void> | void;
 
 /**
- * The routing table features register into. Order of precedence for one inbound message:
- * commands, then buttons (the active flow's own first), then the active flow, then the free-text fallback.
+ * The routing table features register into. Order of precedence for one inbound message: commands, then
+ * buttons (the active flow's own first), then the active flow, then the fallbacks — in the order they were
+ * registered, each passing on with `next()` (as grammY's `concat` does). Registration order is the order of
+ * the features list (src/app/features.ts); registering the same command, button prefix, deep link, flow or
+ * event twice is an error at start-up, so no feature can silently replace another's route.
  */
 export class Router {
   private readonly commands = new Map<string, Handler>();
   private readonly actions: { prefix: string; handler: Handler }[] = [];
-  private readonly deepLinks: {
-    prefix: string;
-    handler: (ctx: TurnContext, arg: string) => Promise<void> | void;
-  }[] = [];
+  private readonly deepLinks: { prefix: string; handler: DeepLinkHandler }[] = [];
   private readonly flows = new Map<string, Flow>();
   private readonly eventHandlers = new Map<string, Handler>();
-  private fallbackHandler: Handler | undefined;
+  private readonly fallbacks: FallbackHandler[] = [];
 
   /** Registers `/name` (several names may share a handler, e.g. English and Vietnamese aliases). */
   command(names: string | string[], handler: Handler): this {
@@ -68,33 +70,39 @@ export class Router {
 
   /** Registers a handler for button payloads starting with `prefix`; the longest prefix wins. */
   action(prefix: string, handler: Handler): this {
+    if (this.actions.some((a) => a.prefix === prefix)) throw new Error(`action ${prefix} registered twice`);
     this.actions.push({ prefix, handler });
     this.actions.sort((a, b) => b.prefix.length - a.prefix.length);
     return this;
   }
 
   /** Registers a `/start <prefix><arg>` deep link (Telegram `?start=`, Zalo, web chat `?start=`). */
-  deepLink(prefix: string, handler: (ctx: TurnContext, arg: string) => Promise<void> | void): this {
+  deepLink(prefix: string, handler: DeepLinkHandler): this {
+    if (this.deepLinks.some((d) => d.prefix === prefix))
+      throw new Error(`deep link ${prefix} registered twice`);
     this.deepLinks.push({ prefix, handler });
     this.deepLinks.sort((a, b) => b.prefix.length - a.prefix.length);
     return this;
   }
 
-  flow(flow: Flow): this {
+  flow<D>(flow: Flow<D>): this {
     if (this.flows.has(flow.id)) throw new Error(`flow ${flow.id} registered twice`);
-    this.flows.set(flow.id, flow);
+    if (this.actions.some((a) => a.prefix.startsWith(`${flow.id}:`)))
+      throw new Error(`flow ${flow.id} clashes with an action of the same prefix`);
+    this.flows.set(flow.id, flow as Flow);
     return this;
   }
 
   /** Platform events without text: `follow`, `unfollow`, `unsupported`. */
   on(event: "follow" | "unfollow" | "unsupported", handler: Handler): this {
+    if (this.eventHandlers.has(event)) throw new Error(`event ${event} registered twice`);
     this.eventHandlers.set(event, handler);
     return this;
   }
 
-  /** Free text that no flow is waiting for. */
-  fallback(handler: Handler): this {
-    this.fallbackHandler = handler;
+  /** Adds a catch-all after those registered before it (see the class comment for the order). */
+  fallback(handler: FallbackHandler): this {
+    this.fallbacks.push(handler);
     return this;
   }
 
@@ -106,9 +114,7 @@ export class Router {
     return this.actions.find((a) => payload.startsWith(a.prefix))?.handler;
   }
 
-  findDeepLink(
-    arg: string,
-  ): { handler: (ctx: TurnContext, arg: string) => Promise<void> | void; rest: string } | undefined {
+  findDeepLink(arg: string): { handler: DeepLinkHandler; rest: string } | undefined {
     const hit = this.deepLinks.find((d) => arg.startsWith(d.prefix));
     return hit ? { handler: hit.handler, rest: arg.slice(hit.prefix.length) } : undefined;
   }
@@ -121,7 +127,12 @@ export class Router {
     return this.eventHandlers.get(event);
   }
 
-  get fallbackRoute(): Handler | undefined {
-    return this.fallbackHandler;
+  /** Runs the fallbacks in order until one does not call `next()`. */
+  async runFallbacks(ctx: TurnContext): Promise<void> {
+    const run = async (index: number): Promise<void> => {
+      const handler = this.fallbacks[index];
+      if (handler) await handler(ctx, () => run(index + 1));
+    };
+    await run(0);
   }
 }

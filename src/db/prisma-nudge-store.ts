@@ -1,35 +1,30 @@
+import { choicesOf } from "../core/choices";
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem } from "../core/ports";
-import type { NudgeStore, StaleDraft } from "../features/nudges/venue-nudge";
+import type { IdleDialog, Nudge, NudgeStore } from "../features/venues/venue-nudge";
+import { parseObject } from "./conversation-rows";
 import type { Db } from "./database";
 import { isUniqueViolation } from "./database-errors";
 import { toOutboxRow } from "./outbox-rows";
 
-/** Prisma implementation of {@link NudgeStore}. */
+/** Prisma implementation of {@link NudgeStore}: knows dialogs and contacts, not what a draft holds. */
 export class PrismaNudgeStore implements NudgeStore {
   constructor(private readonly db: Db) {}
 
-  async staleVenueDrafts(before: Date, limit: number): Promise<StaleDraft[]> {
+  async idleDialogs(flow: string, before: Date, limit: number): Promise<IdleDialog[]> {
     const dialogs = await this.db.dialogState.findMany({
-      where: { flow: "venue", updatedAt: { lt: before } },
+      where: { flow, updatedAt: { lt: before } },
       orderBy: { updatedAt: "asc" },
       take: limit * 2,
     });
-    const out: StaleDraft[] = [];
+    const out: IdleDialog[] = [];
     for (const d of dialogs) {
-      const data = JSON.parse(d.data) as { mode?: string; startedAt?: string; name?: string };
-      // Editing an existing venue is not a registration left halfway.
-      if (data.mode !== "new" || !data.startedAt) continue;
-      const nudged = await this.db.venueNudge.findUnique({
-        where: { contactId_startedAt: { contactId: d.contactId, startedAt: data.startedAt } },
-      });
-      if (nudged) continue;
+      const dialog = { flow: d.flow, step: d.step, data: parseObject(d.data), updatedAt: d.updatedAt };
       const contact = await this.db.contact.findUnique({ where: { id: d.contactId } });
       if (!contact?.reachable) continue;
       out.push({
         contactId: d.contactId,
-        startedAt: data.startedAt,
-        name: data.name ?? null,
+        dialog,
         address: {
           channel: contact.channel as ChannelId,
           externalId: contact.externalId,
@@ -41,15 +36,22 @@ export class PrismaNudgeStore implements NudgeStore {
     return out;
   }
 
-  async recordAndQueue(draft: StaleDraft, item: OutboxItem): Promise<boolean> {
+  async nudged(contactIds: string[]): Promise<Nudge[]> {
+    return this.db.venueNudge.findMany({
+      where: { contactId: { in: contactIds } },
+      select: { contactId: true, startedAt: true },
+    });
+  }
+
+  async recordAndQueue(nudge: Nudge, item: OutboxItem): Promise<boolean> {
     try {
       await this.db.$transaction(async (tx) => {
-        await tx.venueNudge.create({ data: { contactId: draft.contactId, startedAt: draft.startedAt } });
+        await tx.venueNudge.create({ data: { contactId: nudge.contactId, startedAt: nudge.startedAt } });
         await tx.outboxMessage.create({ data: toOutboxRow(item) });
-        if (item.message.kind === "text" && item.message.buttons) {
-          const choices = item.message.buttons.flat().map((b) => ({ label: b.label, payload: b.payload }));
+        const choices = choicesOf([item.message]);
+        if (choices.length > 0) {
           await tx.contact.update({
-            where: { id: draft.contactId },
+            where: { id: nudge.contactId },
             data: { choices: JSON.stringify(choices) },
           });
         }

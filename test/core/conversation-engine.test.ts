@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineFlow, type Flow } from "../../src/core/flow";
 import { say, t } from "../../src/core/messages";
 import { createEngineHarness, texts } from "../helpers/engine-harness";
 
@@ -37,21 +39,25 @@ describe("conversation engine", () => {
 
   it("a flow keeps its state between messages and /cancel leaves it", async () => {
     const h = await createEngineHarness((router) => {
-      router.command("survey", (ctx) => {
-        ctx.enter("survey", "name");
-        ctx.reply(say({ raw: "Your name?" }));
-      });
-      router.flow({
+      const draft = z.object({ name: z.string().optional() });
+      const survey: Flow<z.infer<typeof draft>> = defineFlow({
         id: "survey",
-        handle(ctx, dialog) {
-          if (dialog.step === "name") {
-            ctx.goto("age", { name: ctx.event.type === "text" ? ctx.event.text : "" });
-            return ctx.reply(say({ raw: "Your age?" }));
+        version: 1,
+        draft,
+        ask(ctx, step) {
+          ctx.reply(say({ raw: step === "name" ? "Your name?" : "Your age?" }));
+        },
+        handle(ctx) {
+          if (ctx.step === "name") {
+            ctx.next("age", { name: ctx.event.type === "text" ? ctx.event.text : "" });
+            return survey.ask(ctx, "age");
           }
-          ctx.endDialog();
-          ctx.reply(say({ raw: `Thanks ${String(dialog.data.name)}` }));
+          ctx.end();
+          ctx.reply(say({ raw: `Thanks ${ctx.draft.name ?? ""}` }));
         },
       });
+      router.command("survey", (ctx) => ctx.enter(survey, "name", {}));
+      router.flow(survey);
     });
     await h.send("/survey");
     expect(texts(await h.send("Lan"))).toEqual(["Your age?"]);
@@ -66,9 +72,15 @@ describe("conversation engine", () => {
 
   it("a handler that throws gets the person an apology and leaves their state untouched", async () => {
     const h = await createEngineHarness((router) => {
-      router.command("boom", (ctx) => {
-        ctx.enter("half", "done");
-        ctx.reply(say(t("menu.prompt")));
+      const half = defineFlow({
+        id: "half",
+        version: 1,
+        draft: z.object({}),
+        ask: (ctx) => ctx.reply(say(t("menu.prompt"))),
+        handle: () => {},
+      });
+      router.command("boom", async (ctx) => {
+        await ctx.enter(half, "done", {});
         throw new Error("bug");
       });
     });

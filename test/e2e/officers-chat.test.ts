@@ -89,7 +89,7 @@ describe("officers in the web chat", () => {
     expect(buttonsOf(communes)).toContain("Trang sau ▶");
     const preview = await officer.send({ payload: "broadcast:commune:21043" });
     expect(textsOf(preview)[0]).toMatch(/– 3 người\.$/);
-    expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "🔁 Lặp lại định kỳ", "Hủy"]);
+    expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "🔁 Lặp lại định kỳ", "◀ Quay lại", "✖ Hủy"]);
     const confirm = await officer.send("Gửi ngay");
     expect(textsOf(confirm)[0]).toBe("Gửi thông báo này ngay bây giờ?");
     expect(textsOf(await officer.send("1"))[0]).toMatch(/^Đã bắt đầu gửi thông báo #/);

@@ -118,6 +118,7 @@ describe("every flow works on Zalo", () => {
     expect(FakeZaloOaApi.buttons(summary).map((b) => b.title)).toEqual([
       "✅ Xác nhận",
       "✏️ Sửa một mục",
+      "◀ Quay lại",
       "✖ Hủy",
     ]);
     const [done] = await oaSay(user, "✅ Xác nhận", 2);

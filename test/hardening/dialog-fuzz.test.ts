@@ -30,7 +30,10 @@ const payloads = [
   "venue:communes:x",
   "venue:confirm",
   "venue:edit",
-  "venue:cancel",
+  "venue:nav:cancel",
+  "venue:nav:back",
+  "venue:nav:cancel-yes",
+  "venue:nav:stay",
   "venue:field:phone",
   "venue:field:nope",
   "venue:dup:yes",
@@ -76,13 +79,10 @@ describe("every dialog step under random input", () => {
     const harness = await createEngineHarness(
       (router, showMenu) => {
         const service = new VenueService(venues, district, texts, "https://example.test");
+        registerFaq(router, { ...knowledge, store: new InMemoryFaqStore(), showMenu });
         registerVenues(router, { service, store: venues, district, showMenu });
       },
-      {
-        menuEntries: VENUE_MENU,
-        after: (router, showMenu) =>
-          registerFaq(router, { ...knowledge, store: new InMemoryFaqStore(), showMenu }),
-      },
+      { menuEntries: VENUE_MENU },
     );
     // A real registration with random messages mixed in: the bad ones must be refused without derailing it.
     const happyPath: InboundEvent[] = [

@@ -4,28 +4,23 @@ import { silentLogger } from "../../src/core/logger";
 import type { ChannelId, InboundEvent } from "../../src/core/messages";
 import type { RenderedMessage } from "../../src/core/rendered";
 import { Router, type TurnContext } from "../../src/core/router";
-import { type MenuEntry, registerMenu } from "../../src/features/menu/menu-feature";
+import { createMainMenu, type MenuEntry, registerMenu } from "../../src/features/menu/menu-feature";
 import { createTextRenderer } from "../../src/i18n/i18n";
 import { InMemoryConversationStore, InMemoryMediaStore } from "./in-memory-stores";
 
 /**
  * The conversation engine on in-memory fakes: send events as one person and read what the bot answered.
- * `register` adds the features under test to the router (the menu is always there).
+ * `register` adds the features under test to the router, in precedence order, as src/app/features.ts
+ * lists them; the menu, built first and shared, registers last (its fallback is the last word).
  */
 export async function createEngineHarness(
   register: (router: Router, showMenu: (ctx: TurnContext) => void) => void = () => {},
-  options: {
-    menuEntries?: MenuEntry[];
-    after?: (router: Router, showMenu: (ctx: TurnContext) => void) => void;
-  } = {},
+  options: { menuEntries?: MenuEntry[] } = {},
 ) {
   const router = new Router();
-  // Composed like src/server.ts: features get a late-bound showMenu, the menu comes after them.
-  let menu: ReturnType<typeof registerMenu> | undefined;
-  const showMenu = (ctx: TurnContext) => menu?.showMenu(ctx);
-  register(router, showMenu);
-  menu = registerMenu(router, options.menuEntries ?? []);
-  options.after?.(router, showMenu);
+  const menu = createMainMenu(options.menuEntries ?? []);
+  register(router, menu.showMenu);
+  registerMenu(router, menu);
   const store = new InMemoryConversationStore();
   const media = new InMemoryMediaStore();
   const texts = await createTextRenderer(join(import.meta.dirname, "../../locales"));

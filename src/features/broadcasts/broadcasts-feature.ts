@@ -4,7 +4,7 @@ import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";
 import type { District } from "../venues/district";
 import type { BroadcastService } from "./broadcast-service";
-import { BROADCAST_FLOW, createComposerFlow } from "./composer-flow";
+import { createComposerFlow } from "./composer-flow";
 import type { RecurringRecord, RecurringReminders } from "./recurring";
 import { describeRepeat } from "./repeat-steps";
 import { formatLocal } from "./send-time";
@@ -29,12 +29,12 @@ export function registerBroadcasts(
     onCreated: () => void;
   },
 ): void {
-  router.flow(createComposerFlow(deps));
+  const composer = createComposerFlow(deps);
+  router.flow(composer);
   router.command(["broadcast", "guitin"], async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "broadcast");
     if (!officer) return;
-    ctx.enter(BROADCAST_FLOW, "text", { scope: officer.communes });
-    ctx.reply(say(t("broadcasts:compose.askText")));
+    await ctx.enter(composer, "text", { scope: officer.communes });
   });
 
   const visible = async (ctx: TurnContext, officer: OfficerRecord): Promise<RecurringRecord[]> =>

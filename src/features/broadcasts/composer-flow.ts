@@ -1,10 +1,11 @@
-import { type Button, say, type TextParam, t } from "../../core/messages";
-import type { DialogRecord } from "../../core/ports";
-import type { Flow, TurnContext } from "../../core/router";
+import { z } from "zod";
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
+import { say, type TextParam, t } from "../../core/messages";
+import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
 import { type District, findUnit } from "../venues/district";
-import { type Audience, broadcastTextSchema } from "./audience";
+import { type Audience, audienceSchema, broadcastTextSchema } from "./audience";
 import type { BroadcastService } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
 import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
@@ -13,20 +14,28 @@ import { formatLocal, parseClock, parseSendTime } from "./send-time";
 export const BROADCAST_FLOW = "broadcast";
 
 const b = (key: string, params?: Record<string, TextParam>) => t(`broadcasts:${key}`, params);
-const cancelRow: Button[] = [{ label: t("common.cancel"), payload: "broadcast:cancel" }];
 
-interface Draft {
-  text?: string;
-  audience?: Audience;
+const composerDraftSchema = z.object({
+  text: z.string().optional(),
+  audience: audienceSchema.optional(),
   /** Locale key describing the audience, and the commune's name when one was picked. */
-  audienceKey?: string;
-  communeName?: string;
-  sendAt?: string;
+  audienceKey: z.string().optional(),
+  communeName: z.string().optional(),
+  communePage: z.number().int().optional(),
+  sendAt: z.string().optional(),
   /** Set when the message is a recurring reminder instead of a one-off. */
-  repeat?: RepeatRule;
+  repeat: z
+    .object({
+      every: z.enum(["daily", "weekly"]),
+      weekday: z.number().int().min(0).max(6).optional(),
+      time: z.string().optional(),
+    })
+    .optional(),
   /** The officer's communes; empty = the whole district. */
-  scope: string[];
-}
+  scope: z.array(z.string()),
+});
+type Draft = z.infer<typeof composerDraftSchema>;
+type Ctx = FlowContext<Draft>;
 
 /**
  * The officers' composer: message → audience (all / one commune, paginated / venue owners / citizens) →
@@ -40,68 +49,87 @@ export function createComposerFlow(deps: {
   requireOfficer: RequireOfficer;
   showMenu: (ctx: TurnContext) => void;
   onCreated: () => void;
-}): Flow {
+}): Flow<Draft> {
   const { service, district } = deps;
   const units = (scope: string[]) =>
     scope.length ? district.units.filter((u) => scope.includes(u.code)) : district.units;
   const scoped = (audience: Audience, scope: string[]): Audience =>
     scope.length && !audience.communes ? { ...withoutAll(audience), communes: scope } : audience;
 
-  const askAudience = (ctx: TurnContext, draft: Draft) => {
-    ctx.goto("audience", { ...draft });
-    ctx.reply(
-      say(b("compose.audience"), [
-        [{ label: b("audience.all"), payload: "broadcast:aud:all" }],
-        [{ label: b("audience.byCommune"), payload: "broadcast:aud:communes" }],
-        [
-          { label: b("audience.owners"), payload: "broadcast:aud:owners" },
-          { label: b("audience.citizens"), payload: "broadcast:aud:citizens" },
-        ],
-        cancelRow,
-      ]),
-    );
+  const ask = async (ctx: Ctx, step: string): Promise<void> => {
+    const draft = ctx.draft;
+    switch (step) {
+      case "audience":
+        return ctx.reply(
+          say(b("compose.audience"), [
+            [{ label: b("audience.all"), payload: "broadcast:aud:all" }],
+            [{ label: b("audience.byCommune"), payload: "broadcast:aud:communes" }],
+            [
+              { label: b("audience.owners"), payload: "broadcast:aud:owners" },
+              { label: b("audience.citizens"), payload: "broadcast:aud:citizens" },
+            ],
+          ]),
+        );
+      case "commune":
+        return ctx.reply(
+          say(
+            b("compose.pickCommune"),
+            communePage(
+              units(draft.scope),
+              draft.communePage ?? 0,
+              { pick: "broadcast:commune:", page: "broadcast:communes:" },
+              [],
+            ),
+          ),
+        );
+      case "preview": {
+        const count = await service.countAudience(draft.audience ?? { all: true });
+        return ctx.reply(
+          say(
+            b("compose.preview", {
+              text: draft.text ?? "",
+              audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
+              count,
+            }),
+          ),
+          say(b("compose.when"), [
+            [
+              { label: b("when.now"), payload: "broadcast:now" },
+              { label: b("when.later"), payload: "broadcast:later" },
+            ],
+            [{ label: b("when.repeat"), payload: "broadcast:repeat" }],
+          ]),
+        );
+      }
+      case "time":
+        return ctx.reply(say(b("compose.askTime")));
+      case "repeat":
+        return ctx.reply(say(b("repeat.ask"), repeatButtons()));
+      case "repeatTime":
+        return ctx.reply(say(b("repeat.askTime")));
+      case "confirm": {
+        const { repeat } = draft;
+        const when = repeat?.time
+          ? describeRepeat({ ...repeat, time: repeat.time })
+          : draft.sendAt
+            ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
+            : b("when.rightNow");
+        return ctx.reply(
+          say(b("compose.confirm", { when }), [[{ label: b("confirm"), payload: "broadcast:confirm" }]]),
+        );
+      }
+      default:
+        return ctx.reply(say(b("compose.askText")));
+    }
   };
 
-  const preview = async (ctx: TurnContext, draft: Draft) => {
-    const audience = draft.audience ?? { all: true };
-    const count = await service.countAudience(audience);
-    ctx.goto("preview", { ...draft });
-    ctx.reply(
-      say(
-        b("compose.preview", {
-          text: draft.text ?? "",
-          audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
-          count,
-        }),
-      ),
-      say(b("compose.when"), [
-        [
-          { label: b("when.now"), payload: "broadcast:now" },
-          { label: b("when.later"), payload: "broadcast:later" },
-        ],
-        [{ label: b("when.repeat"), payload: "broadcast:repeat" }],
-        cancelRow,
-      ]),
-    );
+  /** Moves on to `step` (remembered for "back") and asks it. */
+  const go = (ctx: Ctx, step: string, draft: Draft) => {
+    ctx.next(step, draft);
+    return ask(ctx, step);
   };
 
-  const confirmPrompt = (ctx: TurnContext, draft: Draft) => {
-    ctx.goto("confirm", { ...draft });
-    const { repeat } = draft;
-    const when = repeat?.time
-      ? describeRepeat({ ...repeat, time: repeat.time })
-      : draft.sendAt
-        ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
-        : b("when.rightNow");
-    ctx.reply(
-      say(b("compose.confirm", { when }), [
-        [{ label: b("confirm"), payload: "broadcast:confirm" }],
-        cancelRow,
-      ]),
-    );
-  };
-
-  const pickAudience = async (ctx: TurnContext, draft: Draft, kind: string, commune?: string) => {
+  const pickAudience = async (ctx: Ctx, kind: string, commune?: string) => {
     const name = commune ? (findUnit(district, commune)?.name ?? commune) : "";
     const options: Record<string, { audience: Audience; label: string }> = {
       all: { audience: { all: true }, label: "audience.all" },
@@ -109,78 +137,72 @@ export function createComposerFlow(deps: {
       citizens: { audience: { roles: ["citizen"] }, label: "audience.citizens" },
     };
     const option = commune ? { audience: { communes: [commune] }, label: "audience.commune" } : options[kind];
-    if (!option) return askAudience(ctx, draft);
-    await preview(ctx, {
-      ...draft,
-      audience: scoped(option.audience, draft.scope),
+    if (!option) return ask(ctx, "audience");
+    await go(ctx, "preview", {
+      ...ctx.draft,
+      audience: scoped(option.audience, ctx.draft.scope),
       audienceKey: option.label,
       communeName: name,
     });
   };
 
-  return {
+  const flow: Flow<Draft> = defineFlow<Draft>({
     id: BROADCAST_FLOW,
-    async handle(ctx, dialog: DialogRecord) {
-      const draft = dialog.data as unknown as Draft;
-      const event = ctx.event;
-      const payload = event.type === "button" ? event.payload : "";
-      const text = event.type === "text" ? event.text : "";
-      if (payload === "broadcast:cancel") {
-        ctx.endDialog();
-        ctx.reply(say(b("compose.cancelled")));
-        return deps.showMenu(ctx);
-      }
+    version: 1,
+    draft: composerDraftSchema,
+    ask,
+    cancelled: () => b("compose.cancelled"),
+    afterLeave: (ctx) => deps.showMenu(ctx),
+    async handle(ctx) {
+      const button = flowAction(ctx, flow);
+      const text = typedText(ctx);
+      const draft = ctx.draft;
       // Officer rights are checked again at every step: a revoked officer cannot finish a draft.
-      if (!(await deps.requireOfficer(ctx, "broadcast"))) return ctx.endDialog();
-      switch (dialog.step) {
+      if (!(await deps.requireOfficer(ctx, "broadcast"))) return ctx.end();
+      switch (ctx.step) {
         case "text": {
-          const parsed = broadcastTextSchema.safeParse(text);
+          const parsed = broadcastTextSchema.safeParse(ctx.event.type === "text" ? ctx.event.text : "");
           if (!parsed.success) return ctx.reply(say(b(text ? "compose.tooLong" : "compose.askText")));
-          return askAudience(ctx, { ...draft, text: parsed.data });
+          return go(ctx, "audience", { ...draft, text: parsed.data });
         }
         case "audience":
-          if (payload === "broadcast:aud:communes") return askCommune(ctx, draft, 0);
-          if (payload.startsWith("broadcast:aud:")) return pickAudience(ctx, draft, payload.slice(14));
-          return askAudience(ctx, draft);
+          if (button?.action === "aud" && button.arg === "communes")
+            return go(ctx, "commune", { ...draft, communePage: 0 });
+          if (button?.action === "aud") return pickAudience(ctx, button.arg);
+          return ask(ctx, "audience");
         case "commune":
-          if (payload.startsWith("broadcast:communes:"))
-            return askCommune(ctx, draft, Number(payload.slice(19)) || 0);
-          if (payload.startsWith("broadcast:commune:")) {
-            const code = payload.slice(18);
-            if (units(draft.scope).some((u) => u.code === code))
-              return pickAudience(ctx, draft, "commune", code);
+          if (button?.action === "communes") {
+            ctx.goto("commune", { ...draft, communePage: Number(button.arg) || 0 });
+            return ask(ctx, "commune");
           }
-          return askCommune(ctx, draft, 0);
+          if (button?.action === "commune" && units(draft.scope).some((u) => u.code === button.arg))
+            return pickAudience(ctx, "commune", button.arg);
+          return ask(ctx, "commune");
         case "preview":
-          if (payload === "broadcast:now")
-            return confirmPrompt(ctx, { ...draft, sendAt: undefined, repeat: undefined });
-          if (payload === "broadcast:later") {
-            ctx.goto("time", { ...draft, repeat: undefined });
-            return ctx.reply(say(b("compose.askTime"), [cancelRow]));
-          }
-          if (payload === "broadcast:repeat") return askRepeat(ctx, draft);
-          return preview(ctx, draft);
+          if (button?.action === "now")
+            return go(ctx, "confirm", { ...draft, sendAt: undefined, repeat: undefined });
+          if (button?.action === "later") return go(ctx, "time", { ...draft, repeat: undefined });
+          if (button?.action === "repeat") return go(ctx, "repeat", draft);
+          return ask(ctx, "preview");
         case "repeat": {
-          const rule = repeatChoice(payload);
-          if (!rule) return askRepeat(ctx, draft);
-          ctx.goto("repeatTime", { ...draft, repeat: rule, sendAt: undefined });
-          return ctx.reply(say(b("repeat.askTime"), [cancelRow]));
+          const rule = button?.action === "every" ? repeatChoice(button.arg) : undefined;
+          if (!rule) return ask(ctx, "repeat");
+          return go(ctx, "repeatTime", { ...draft, repeat: rule, sendAt: undefined });
         }
         case "repeatTime": {
           const clock = parseClock(text);
-          if (!clock || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime"), [cancelRow]));
+          if (!clock || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime")));
           const time = `${String(clock.hh).padStart(2, "0")}:${String(clock.mm).padStart(2, "0")}`;
-          return confirmPrompt(ctx, { ...draft, repeat: { ...draft.repeat, time } });
+          return go(ctx, "confirm", { ...draft, repeat: { ...draft.repeat, time } });
         }
         case "time": {
           const at = parseSendTime(text, ctx.now);
-          if (typeof at === "string") return ctx.reply(say(b(`compose.time.${at}`), [cancelRow]));
-          return confirmPrompt(ctx, { ...draft, sendAt: at.toISOString() });
+          if (typeof at === "string") return ctx.reply(say(b(`compose.time.${at}`)));
+          return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
         }
         case "confirm": {
-          if (payload !== "broadcast:confirm") return confirmPrompt(ctx, draft);
-          if (draft.repeat?.time)
-            return createRecurring(ctx, draft, { ...draft.repeat, time: draft.repeat.time });
+          if (button?.action !== "confirm") return ask(ctx, "confirm");
+          if (draft.repeat?.time) return createRecurring(ctx, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({
             text: draft.text ?? "",
             audience: draft.audience ?? { all: true },
@@ -188,7 +210,7 @@ export function createComposerFlow(deps: {
             createdBy: ctx.contact.id,
             creatorContactId: ctx.contact.id,
           });
-          ctx.endDialog();
+          ctx.end();
           ctx.reply(
             say(
               draft.sendAt
@@ -200,18 +222,15 @@ export function createComposerFlow(deps: {
           return;
         }
         default:
-          ctx.goto("text", { ...draft });
-          return ctx.reply(say(b("compose.askText")));
+          ctx.goto("text");
+          return ask(ctx, "text");
       }
     },
-  };
+  });
+  return flow;
 
-  function askRepeat(ctx: TurnContext, draft: Draft): void {
-    ctx.goto("repeat", { ...draft });
-    ctx.reply(say(b("repeat.ask"), [...repeatButtons(), cancelRow]));
-  }
-
-  async function createRecurring(ctx: TurnContext, draft: Draft, rule: RepeatRule & { time: string }) {
+  async function createRecurring(ctx: Ctx, rule: RepeatRule & { time: string }) {
+    const draft = ctx.draft;
     const created = await deps.recurring.create(
       {
         text: draft.text ?? "",
@@ -223,7 +242,7 @@ export function createComposerFlow(deps: {
       ctx.contact.id,
       ctx.now,
     );
-    ctx.endDialog();
+    ctx.end();
     ctx.reply(
       say(
         b("repeat.created", {
@@ -231,21 +250,6 @@ export function createComposerFlow(deps: {
           when: describeRepeat(rule),
           first: formatLocal(created.nextRunAt),
         }),
-      ),
-    );
-  }
-
-  function askCommune(ctx: TurnContext, draft: Draft, page: number): void {
-    ctx.goto("commune", { ...draft });
-    ctx.reply(
-      say(
-        b("compose.pickCommune"),
-        communePage(
-          units(draft.scope),
-          page,
-          { pick: "broadcast:commune:", page: "broadcast:communes:" },
-          [],
-        ).concat([cancelRow]),
       ),
     );
   }

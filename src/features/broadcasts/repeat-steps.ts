@@ -22,9 +22,8 @@ export function repeatButtons(): Button[][] {
   ];
 }
 
-/** The rule a repeat button stands for, or undefined for anything else. */
-export function repeatChoice(payload: string): RepeatRule | undefined {
-  const value = payload.startsWith("broadcast:every:") ? payload.slice("broadcast:every:".length) : "";
+/** The rule a repeat button's argument (`broadcast:every:<value>`) stands for, or undefined. */
+export function repeatChoice(value: string): RepeatRule | undefined {
   if (value === "daily") return { every: "daily" };
   const weekday = /^[0-6]$/.test(value) ? Number(value) : undefined;
   return weekday === undefined ? undefined : { every: "weekly", weekday };

@@ -1,6 +1,7 @@
+import { z } from "zod";
+import { defineFlow, type Flow, type FlowContext, flowAction } from "../../core/flow";
 import { type Button, say, type TextParam, t } from "../../core/messages";
-import type { DialogRecord } from "../../core/ports";
-import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import type { Router, TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
 import type { VenueStore } from "../venues/venue-store";
@@ -15,13 +16,13 @@ export const CHECKIN_DEEP_LINK = "c_";
 
 const c = (key: string, params?: Record<string, TextParam>) => t(`checkin:${key}`, params);
 
-interface CheckinDraft {
-  visitId: string;
-  venueName: string;
-  answers: Partial<HealthAnswers>;
-  /** A dialog the scan interrupted (e.g. a venue registration halfway): given back when check-in ends. */
-  previous?: { flow: string; step: string; data: Record<string, unknown> } | undefined;
-}
+const checkinDraftSchema = z.object({
+  visitId: z.string(),
+  venueName: z.string(),
+  answers: z.partialRecord(z.enum(HEALTH_QUESTIONS), z.boolean()),
+});
+type CheckinDraft = z.infer<typeof checkinDraftSchema>;
+type Ctx = FlowContext<CheckinDraft>;
 
 const YES_NO: Button[][] = [
   [
@@ -34,12 +35,59 @@ const YES_NO: Button[][] = [
  * Check-in by chat: the venue's deep link records the visit at once with the chat identity (so an exposure
  * alert can reach the person here), then asks the three health questions with buttons and, optionally, a
  * phone number. Leaving halfway keeps the visit; answers already given are kept only when all three are in.
+ * A scan in the middle of another dialog (a registration halfway) interrupts it; it is given back after.
  */
 export function registerCheckin(
   router: Router,
   deps: { service: CheckinService; venues: VenueStore; showMenu: (ctx: TurnContext) => void },
 ): void {
   const { service, venues } = deps;
+
+  const flow: Flow<CheckinDraft> = defineFlow<CheckinDraft>({
+    id: CHECKIN_FLOW,
+    version: 1,
+    draft: checkinDraftSchema,
+    // Skipping is the way out of the phone question; the visit is already recorded, so "back" has no sense.
+    navigation: () => ({ back: false, cancel: false }),
+    ask(ctx, step) {
+      if (step === "phone") {
+        return ctx.reply({
+          type: "text",
+          text: c("chat.askPhone"),
+          buttons: [[{ label: c("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
+          requestPhone: true,
+        });
+      }
+      ctx.reply(ask(questionIndex(step)));
+    },
+    async handle(ctx) {
+      // Questions left unanswered long ago: stop holding the person's messages (the FAQ gets them again).
+      if (ctx.now.getTime() - (ctx.dialog?.updatedAt.getTime() ?? 0) > SAME_VISIT_MS) {
+        ctx.end();
+        return ctx.redirect(ctx.event);
+      }
+      if (ctx.step === "phone") return phoneStep(ctx);
+      const index = questionIndex(ctx.step);
+      const question = HEALTH_QUESTIONS[index];
+      const button = flowAction(ctx, flow)?.action;
+      if (!question || (button !== "yes" && button !== "no")) {
+        return ctx.reply(say(c("chat.pickYesNo")), ask(index));
+      }
+      const answers = { ...ctx.draft.answers, [question]: button === "yes" };
+      if (index + 1 < HEALTH_QUESTIONS.length) {
+        ctx.next(`q${index + 1}`, { ...ctx.draft, answers });
+        return ctx.reply(ask(index + 1));
+      }
+      const complete = completeAnswers(answers);
+      if (complete) {
+        await service.complete(ctx.draft.visitId, { answers: complete });
+        if (needsAdvice(complete)) ctx.reply(say(c("advice.chat")));
+      }
+      ctx.next("phone", { ...ctx.draft, answers });
+      await flow.ask(ctx, "phone");
+    },
+  });
+  router.flow(flow);
 
   router.deepLink(CHECKIN_DEEP_LINK, async (ctx, rawCode) => {
     const code = rawCode.trim().toUpperCase();
@@ -54,15 +102,6 @@ export function registerCheckin(
       contactId: ctx.contact.id,
       now: ctx.now,
     });
-    const current = ctx.dialog;
-    const previous =
-      current?.flow === CHECKIN_FLOW
-        ? (current.data as unknown as CheckinDraft).previous
-        : current
-          ? { flow: current.flow, step: current.step, data: current.data }
-          : undefined;
-    const draft: CheckinDraft = { visitId: visit.id, venueName: venue.name, answers: {}, previous };
-    ctx.enter(CHECKIN_FLOW, "q0", { ...draft });
     ctx.reply(
       say(
         c(repeat ? "chat.repeat" : "chat.recorded", {
@@ -70,46 +109,17 @@ export function registerCheckin(
           time: formatVietnamTime(visit.visitedAt, ctx.lang),
         }),
       ),
-      ask(0),
+    );
+    await ctx.enter(
+      flow,
+      "q0",
+      { visitId: visit.id, venueName: venue.name, answers: {} },
+      { interrupt: true },
     );
   });
 
-  router.flow({
-    id: CHECKIN_FLOW,
-    async handle(ctx: TurnContext, dialog: DialogRecord) {
-      const draft = dialog.data as unknown as CheckinDraft;
-      // Questions left unanswered long ago: stop holding the person's messages (the FAQ gets them again).
-      if (ctx.now.getTime() - dialog.updatedAt.getTime() > SAME_VISIT_MS) {
-        leave(ctx, draft);
-        return ctx.redirect(ctx.event);
-      }
-      if (dialog.step === "phone") return phoneStep(ctx, draft);
-      const index = Number(dialog.step.slice(1));
-      const question = HEALTH_QUESTIONS[index];
-      const payload = buttonPayload(ctx);
-      if (!question || (payload !== `${CHECKIN_FLOW}:yes` && payload !== `${CHECKIN_FLOW}:no`)) {
-        return ctx.reply(say(c("chat.pickYesNo")), ask(Number.isInteger(index) ? index : 0));
-      }
-      const answers = { ...draft.answers, [question]: payload.endsWith(":yes") };
-      if (index + 1 < HEALTH_QUESTIONS.length) {
-        ctx.goto(`q${index + 1}`, { ...draft, answers });
-        return ctx.reply(ask(index + 1));
-      }
-      const complete = answers as HealthAnswers;
-      await service.complete(draft.visitId, { answers: complete });
-      if (needsAdvice(complete)) ctx.reply(say(c("advice.chat")));
-      ctx.goto("phone", { ...draft, answers });
-      ctx.reply({
-        type: "text",
-        text: c("chat.askPhone"),
-        buttons: [[{ label: c("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
-        requestPhone: true,
-      });
-    },
-  });
-
-  async function phoneStep(ctx: TurnContext, draft: CheckinDraft): Promise<void> {
-    if (buttonPayload(ctx) === `${CHECKIN_FLOW}:skip`) return finish(ctx, c("chat.thanks"));
+  async function phoneStep(ctx: Ctx): Promise<void> {
+    if (flowAction(ctx, flow)?.action === "skip") return finish(ctx, c("chat.thanks"));
     const typed =
       ctx.event.type === "contact" ? ctx.event.phone : ctx.event.type === "text" ? ctx.event.text : "";
     const phone = normaliseVietnamesePhone(typed, { allowLandline: true });
@@ -120,21 +130,28 @@ export function registerCheckin(
         buttons: [[{ label: c("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
       });
     }
-    await service.complete(draft.visitId, { phone: phone.e164 });
+    await service.complete(ctx.draft.visitId, { phone: phone.e164 });
     finish(ctx, c("chat.thanksPhone", { phone: formatPhoneForDisplay(phone.e164) }));
   }
 
-  function finish(ctx: TurnContext, text: ReturnType<typeof c>): void {
-    leave(ctx, (ctx.dialog?.data ?? {}) as unknown as CheckinDraft);
+  /** Ends the check-in, giving back the dialog it interrupted (its own "unfinished" prompt resumes it). */
+  function finish(ctx: Ctx, text: ReturnType<typeof c>): void {
+    ctx.end();
     ctx.reply(say(text));
     deps.showMenu(ctx);
   }
+}
 
-  /** Ends the check-in dialog, giving back the one it interrupted (its own "unfinished" prompt resumes it). */
-  function leave(ctx: TurnContext, draft: CheckinDraft): void {
-    if (draft.previous) ctx.enter(draft.previous.flow, draft.previous.step, draft.previous.data);
-    else ctx.endDialog();
-  }
+/** `q0` → 0; anything else → the first question. */
+function questionIndex(step: string): number {
+  const index = Number(step.slice(1));
+  return Number.isInteger(index) && index >= 0 && index < HEALTH_QUESTIONS.length ? index : 0;
+}
+
+function completeAnswers(answers: CheckinDraft["answers"]): HealthAnswers | undefined {
+  const { symptoms, closeContact, travel } = answers;
+  if (symptoms === undefined || closeContact === undefined || travel === undefined) return undefined;
+  return { symptoms, closeContact, travel };
 }
 
 function ask(index: number) {

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { defineFlow, type Flow, flowAction } from "../../core/flow";
 import { type Outbound, say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
@@ -9,6 +11,15 @@ import { MAX_WINDOW_DAYS, type TracingService } from "./tracing-service";
 import type { VisitRecord } from "./visit-store";
 
 const TRACE_FLOW = "trace";
+const traceDraftSchema = z.object({
+  venueId: z.string(),
+  venueName: z.string(),
+  count: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  officerId: z.string(),
+});
+type TraceDraft = z.infer<typeof traceDraftSchema>;
 /** Chat messages stay readable: the full list is in the API (`GET /api/v1/venues/:id/visits`). */
 const MAX_LINES = 30;
 const k = (key: string, params?: Record<string, string | number>) => t(`checkin:trace.${key}`, params);
@@ -23,6 +34,7 @@ export function registerTracingChat(
   router: Router,
   deps: { tracing: TracingService; venues: VenueStore; requireOfficer: RequireOfficer },
 ): void {
+  const flow = createAlertFlow();
   router.command("trace", async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "trace");
     if (!officer) return;
@@ -39,52 +51,62 @@ export function registerTracingChat(
     const window = { from: new Date(ctx.now.getTime() - hours * 3600_000), to: ctx.now };
     const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window);
     if (visits.length === 0) return ctx.reply(say(k("none", { name: venue.name, hours })));
-    ctx.enter(TRACE_FLOW, "confirm", {
+    ctx.reply(listMessage(venue.name, hours, visits, ctx));
+    await ctx.enter(flow, "confirm", {
       venueId: venue.id,
+      venueName: venue.name,
+      count: visits.length,
       from: window.from.toISOString(),
       to: window.to.toISOString(),
       officerId: officer.id,
     });
-    ctx.reply(
-      listMessage(venue.name, hours, visits, ctx),
-      say(k("askAlert", { count: visits.length }), [
-        [
-          { label: k("alert"), payload: `${TRACE_FLOW}:alert` },
-          { label: k("cancel"), payload: `${TRACE_FLOW}:cancel` },
-        ],
-      ]),
-    );
   });
 
-  router.flow({
-    id: TRACE_FLOW,
-    async handle(ctx, dialog) {
-      const data = dialog.data as { venueId: string; from: string; to: string; officerId: string };
-      if (ctx.event.type !== "button" || ctx.event.payload !== `${TRACE_FLOW}:alert`) {
-        ctx.endDialog();
-        return ctx.reply(say(k("cancelled")));
-      }
-      // Checked again: the officer may have been revoked since the list was shown.
-      const officer = await deps.requireOfficer(ctx, "trace-alert");
-      const venue = await deps.venues.findById(data.venueId);
-      ctx.endDialog();
-      if (!officer || !venue) return;
-      const outcome = await deps.tracing.alertVisitors(`officer:${officer.id}`, venue, {
-        from: new Date(data.from),
-        to: new Date(data.to),
-      });
-      const replies: Outbound[] = [
-        say(k("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
-      ];
-      if (outcome.phoneOnly.length > 0) {
-        const lines = outcome.phoneOnly.slice(0, MAX_LINES).map((p) => ({
-          raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})`,
-        }));
-        replies.push(say({ lines: [k("callThese", { count: outcome.phoneOnly.length }), ...lines] }));
-      }
-      ctx.reply(...replies);
-    },
-  });
+  router.flow(flow);
+
+  function createAlertFlow(): Flow<TraceDraft> {
+    const alertFlow: Flow<TraceDraft> = defineFlow<TraceDraft>({
+      id: TRACE_FLOW,
+      version: 1,
+      draft: traceDraftSchema,
+      // One question with its own "cancel" button: anything but "alert" leaves.
+      navigation: () => ({ back: false, cancel: false }),
+      ask(ctx) {
+        ctx.reply(
+          say(k("askAlert", { count: ctx.draft.count }), [
+            [
+              { label: k("alert"), payload: `${TRACE_FLOW}:alert` },
+              { label: k("cancel"), payload: `${TRACE_FLOW}:cancel` },
+            ],
+          ]),
+        );
+      },
+      async handle(ctx) {
+        const data = ctx.draft;
+        ctx.end();
+        if (flowAction(ctx, alertFlow)?.action !== "alert") return ctx.reply(say(k("cancelled")));
+        // Checked again: the officer may have been revoked since the list was shown.
+        const officer = await deps.requireOfficer(ctx, "trace-alert");
+        const venue = await deps.venues.findById(data.venueId);
+        if (!officer || !venue) return;
+        const outcome = await deps.tracing.alertVisitors(`officer:${officer.id}`, venue, {
+          from: new Date(data.from),
+          to: new Date(data.to),
+        });
+        const replies: Outbound[] = [
+          say(k("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
+        ];
+        if (outcome.phoneOnly.length > 0) {
+          const lines = outcome.phoneOnly.slice(0, MAX_LINES).map((p) => ({
+            raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})`,
+          }));
+          replies.push(say({ lines: [k("callThese", { count: outcome.phoneOnly.length }), ...lines] }));
+        }
+        ctx.reply(...replies);
+      },
+    });
+    return alertFlow;
+  }
 }
 
 function listMessage(venueName: string, hours: number, visits: VisitRecord[], ctx: TurnContext): Outbound {

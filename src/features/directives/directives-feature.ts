@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Button, say, type Text, t } from "../../core/messages";
+import { z } from "zod";
+import { defineFlow, type Flow, typedText } from "../../core/flow";
+import { say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { type DirectiveRecord, type DirectiveStore, directiveSchema } from "./directive-store";
@@ -8,7 +10,9 @@ const DIRECTIVE_FLOW = "directive";
 const STEPS = ["number", "issuedOn", "title", "summary", "link"] as const;
 type Step = (typeof STEPS)[number];
 const d = (key: string, params?: Record<string, string | number>) => t(`directives:${key}`, params);
-const cancelRow: Button[] = [{ label: t("common.cancel"), payload: "directive:cancel" }];
+/** The answers so far, each checked by the directive's own schema when it is given. */
+const directiveDraftSchema = z.record(z.string(), z.union([z.string(), z.null()]));
+type DirectiveDraft = z.infer<typeof directiveDraftSchema>;
 
 /** "25/12/2021" → "2021-12-25"; anything else unchanged (the schema then names the problem). */
 export function isoFromVietnameseDate(text: string): string {
@@ -33,10 +37,43 @@ export function registerDirectives(
   router: Router,
   deps: { store: DirectiveStore; requireOfficer: RequireOfficer; showMenu: (ctx: TurnContext) => void },
 ): void {
-  const ask = (ctx: TurnContext, step: Step, data: Record<string, unknown>) => {
-    ctx.goto(step, data);
-    ctx.reply(say(d(`add.${step}`), [cancelRow]));
-  };
+  const flow: Flow<DirectiveDraft> = defineFlow<DirectiveDraft>({
+    id: DIRECTIVE_FLOW,
+    version: 1,
+    draft: directiveDraftSchema,
+    ask(ctx, step) {
+      ctx.reply(say(d(`add.${stepOf(step)}`)));
+    },
+    cancelled: () => t("menu.cancelled"),
+    afterLeave: (ctx) => deps.showMenu(ctx),
+    async handle(ctx) {
+      if (!(await deps.requireOfficer(ctx, "directive_add"))) return ctx.end();
+      const step = stepOf(ctx.step);
+      const raw = typedText(ctx);
+      const value =
+        step === "issuedOn" ? isoFromVietnameseDate(raw) : step === "link" && raw === "-" ? null : raw;
+      const field = directiveSchema.shape[step].safeParse(value);
+      if (!field.success || raw === "") {
+        ctx.reply(say(d(`invalid.${step}`)));
+        return flow.ask(ctx, step);
+      }
+      const draft = { ...ctx.draft, [step]: field.data ?? null };
+      const next = STEPS[STEPS.indexOf(step) + 1];
+      if (next) {
+        ctx.next(next, draft);
+        return flow.ask(ctx, next);
+      }
+      const parsed = directiveSchema.safeParse(draft);
+      if (!parsed.success) {
+        ctx.goto("number", {});
+        return flow.ask(ctx, "number");
+      }
+      const saved = await deps.store.add({ ...parsed.data, id: randomUUID(), createdBy: ctx.contact.id });
+      ctx.end();
+      ctx.reply(say(d("added")), say(directiveText(saved)));
+    },
+  });
+  router.flow(flow);
 
   router
     .command(["directives", "vanban"], async (ctx) => {
@@ -46,35 +83,10 @@ export function registerDirectives(
     })
     .command(["directive_add", "themvanban"], async (ctx) => {
       if (!(await deps.requireOfficer(ctx, "directive_add"))) return;
-      ctx.enter(DIRECTIVE_FLOW, "number", {});
-      ctx.reply(say(d("add.number"), [cancelRow]));
-    })
-    .flow({
-      id: DIRECTIVE_FLOW,
-      async handle(ctx, dialog) {
-        if (ctx.event.type === "button" && ctx.event.payload === "directive:cancel") {
-          ctx.endDialog();
-          ctx.reply(say(t("menu.cancelled")));
-          return deps.showMenu(ctx);
-        }
-        if (!(await deps.requireOfficer(ctx, "directive_add"))) return ctx.endDialog();
-        const step = STEPS.find((s) => s === dialog.step) ?? "number";
-        const raw = ctx.event.type === "text" ? ctx.event.text.trim() : "";
-        const value =
-          step === "issuedOn" ? isoFromVietnameseDate(raw) : step === "link" && raw === "-" ? null : raw;
-        const field = directiveSchema.shape[step].safeParse(value);
-        if (!field.success || raw === "") {
-          ctx.reply(say(d(`invalid.${step}`)));
-          return ask(ctx, step, dialog.data);
-        }
-        const data = { ...dialog.data, [step]: field.data };
-        const next = STEPS[STEPS.indexOf(step) + 1];
-        if (next) return ask(ctx, next, data);
-        const parsed = directiveSchema.safeParse(data);
-        if (!parsed.success) return ask(ctx, "number", {});
-        const saved = await deps.store.add({ ...parsed.data, id: randomUUID(), createdBy: ctx.contact.id });
-        ctx.endDialog();
-        ctx.reply(say(d("added")), say(directiveText(saved)));
-      },
+      await ctx.enter(flow, "number", {});
     });
+}
+
+function stepOf(step: string): Step {
+  return STEPS.find((s) => s === step) ?? "number";
 }

@@ -72,8 +72,9 @@ export function registerFaq(
       ctx.reply(say(t("errors.notUnderstood")));
       deps.showMenu(ctx);
     })
-    .fallback(async (ctx) => {
-      const text = ctx.event.type === "text" ? ctx.event.text.trim() : "";
+    .fallback(async (ctx, next) => {
+      if (ctx.event.type !== "text") return next();
+      const text = ctx.event.text.trim();
       const match = deps.matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
       if (topic && match.band === "answer") return answer(ctx, topic);

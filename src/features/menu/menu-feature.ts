@@ -15,22 +15,35 @@ export function mainMenuButtons(entries: MenuEntry[]): Button[][] {
   return rows;
 }
 
-/**
- * The commands every channel shares: /start (with optional deep link), /menu, /help, /lang, /cancel, and
- * the polite fallback for text nobody is waiting for.
- */
-export function registerMenu(router: Router, entries: MenuEntry[]): { showMenu: (ctx: TurnContext) => void } {
+/** The main menu and help, built once from every feature's entries and shared by all of them. */
+export interface MainMenu {
+  showMenu(ctx: TurnContext): void;
+  showHelp(ctx: TurnContext): void;
+}
+
+/** The main menu from the features' entries (in the features list's order), then language and help. */
+export function createMainMenu(entries: MenuEntry[]): MainMenu {
   const menu = mainMenuButtons([
     ...entries,
     { labelKey: "menu.language", payload: "lang:menu" },
     { labelKey: "menu.help", payload: "menu:help" },
   ]);
   const showMenu = (ctx: TurnContext) => ctx.reply(say(t("menu.prompt"), menu));
-  const showHelp = (ctx: TurnContext) => {
-    ctx.reply(say(t("help.text")));
-    showMenu(ctx);
+  return {
+    showMenu,
+    showHelp(ctx) {
+      ctx.reply(say(t("help.text")));
+      showMenu(ctx);
+    },
   };
+}
 
+/**
+ * The commands every channel shares: /start (with optional deep link), /menu, /help, /lang, /cancel, and
+ * the polite last fallback for whatever no feature took.
+ */
+export function registerMenu(router: Router, menu: MainMenu): void {
+  const { showMenu, showHelp } = menu;
   router
     .command("start", async (ctx) => {
       const arg = ctx.event.type === "command" ? ctx.event.args.trim() : "";
@@ -72,7 +85,6 @@ export function registerMenu(router: Router, entries: MenuEntry[]): { showMenu: 
       ctx.reply(say(t("errors.notUnderstood")));
       showMenu(ctx);
     });
-  return { showMenu };
 }
 
 function greet(ctx: TurnContext): void {

@@ -23,13 +23,6 @@ const STOP_WORDS = new Set(
   ].map(foldText),
 );
 
-/** Reminder settings and the one-time offer, used by the FAQ and venue registration after they finish. */
-export interface Subscriptions {
-  /** Offers reminders if they were never offered to this contact (asked once, never nagged). */
-  offerOnce(ctx: TurnContext): Promise<void>;
-  showSettings(ctx: TurnContext): Promise<void>;
-}
-
 /**
  * Opt-in reminders: `/subscribe`, `/unsubscribe` (also "dừng", "hủy", "stop" typed outside a flow — inside
  * a flow the flow gets the text first, so a venue name or an answer is never taken for "stop"), the
@@ -37,8 +30,12 @@ export interface Subscriptions {
  */
 export function registerSubscriptions(
   router: Router,
-  deps: { store: SubscriptionStore; district: District; showMenu: (ctx: TurnContext) => void },
-): Subscriptions {
+  deps: {
+    store: SubscriptionStore;
+    district: District;
+    showMenu: (ctx: TurnContext) => void;
+  },
+): void {
   const { store, district } = deps;
   const communeName = (code: string | null) => (code ? (findUnit(district, code)?.name ?? code) : null);
 
@@ -108,31 +105,31 @@ export function registerSubscriptions(
       );
     });
 
-  // Stop words come before the FAQ's free-text matching, which would otherwise read "hủy" as a question.
-  const previous = router.fallbackRoute;
-  router.fallback(async (ctx) => {
+  // Stop words: this feature is listed before the FAQ, whose matching would read "hủy" as a question.
+  router.fallback(async (ctx, next) => {
     const text = ctx.event.type === "text" ? foldText(ctx.event.text.trim()) : "";
-    if (text && STOP_WORDS.has(text)) {
-      const sub = await store.get(ctx.contact.id);
-      if (sub?.active) return unsubscribe(ctx);
-      ctx.reply(say(t("menu.nothingToCancel")));
-      return deps.showMenu(ctx);
-    }
-    return previous?.(ctx);
+    if (!text || !STOP_WORDS.has(text)) return next();
+    const sub = await store.get(ctx.contact.id);
+    if (sub?.active) return unsubscribe(ctx);
+    ctx.reply(say(t("menu.nothingToCancel")));
+    return deps.showMenu(ctx);
   });
+}
 
-  return {
-    showSettings,
-    async offerOnce(ctx) {
-      if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return;
-      ctx.reply(
-        say(s("offer"), [
-          [
-            { label: s("buttons.acceptOffer"), payload: "subs:on" },
-            { label: s("buttons.declineOffer"), payload: "subs:no" },
-          ],
-        ]),
-      );
-    },
+/** Offers reminders if they were never offered to this contact (asked once, never nagged). */
+export type ReminderOffer = (ctx: TurnContext) => Promise<void>;
+
+/** The one-time reminder offer the FAQ and venue registration make after they finish. */
+export function createReminderOffer(store: SubscriptionStore): ReminderOffer {
+  return async (ctx) => {
+    if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return;
+    ctx.reply(
+      say(s("offer"), [
+        [
+          { label: s("buttons.acceptOffer"), payload: "subs:on" },
+          { label: s("buttons.declineOffer"), payload: "subs:no" },
+        ],
+      ]),
+    );
   };
 }

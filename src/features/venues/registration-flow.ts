@@ -1,21 +1,14 @@
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say } from "../../core/messages";
-import type { DialogRecord } from "../../core/ports";
-import type { Flow, TurnContext } from "../../core/router";
+import type { TurnContext } from "../../core/router";
 import type { District } from "./district";
-import {
-  askStep,
-  type Draft,
-  fieldPicker,
-  STEPS,
-  type Step,
-  summary,
-  venueText as v,
-} from "./registration-prompts";
+import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
+import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
 import { type VenueField, validateVenueDetails, validateVenueField } from "./venue-fields";
 import type { VenueService } from "./venue-service";
 import type { VenueDetails, VenueRecord } from "./venue-store";
 
-export const VENUE_FLOW = "venue";
+export const VENUE_FLOW = VENUE_FLOW_SHAPE.id;
 
 /** Sends a venue's QR image and poster PDF (used after registering and from "My venues"). */
 export async function venueDocuments(service: VenueService, venue: VenueRecord): Promise<Outbound[]> {
@@ -38,118 +31,118 @@ export async function venueDocuments(service: VenueService, venue: VenueRecord):
   ];
 }
 
+type Ctx = FlowContext<Draft>;
+
 /**
  * The registration dialog: name → category → commune → address → contact person → phone → summary
- * (confirm / edit one field / cancel). Bad input gets a specific message and the same question again; the
- * draft lives in the dialog state, so leaving and coming back days later (or after a restart) resumes.
+ * (confirm / edit one field). Bad input gets a specific message and the same question again; the draft
+ * lives in the dialog state, so leaving and coming back days later (or after a restart) resumes.
  */
 export function createRegistrationFlow(deps: {
   service: VenueService;
   district: District;
   showMenu: (ctx: TurnContext) => void;
   afterRegistered?: (ctx: TurnContext) => Promise<void>;
-}): Flow {
+}): Flow<Draft> {
   const { service, district } = deps;
 
-  const ask = (ctx: TurnContext, step: Step | "summary" | "field", draft: Draft) => {
-    ctx.goto(step, { ...draft });
-    if (step === "summary") return ctx.reply(summary(draft, service.communeName(draft.communeCode ?? "")));
+  const ask = (ctx: Ctx, step: string) => {
+    if (step === "summary")
+      return ctx.reply(summary(ctx.draft, service.communeName(ctx.draft.communeCode ?? "")));
     if (step === "field") return ctx.reply(fieldPicker());
-    ctx.reply(...askStep(step, draft, district));
+    if (step === "duplicate") {
+      const existing = ctx.draft.duplicateOf ?? { name: "", code: "" };
+      return ctx.reply(
+        say(v("flow.duplicate", existing), [
+          [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes" }],
+          [{ label: v("flow.duplicateNo"), payload: "venue:dup:no" }],
+        ]),
+      );
+    }
+    ctx.reply(...askStep(stepOf(step), ctx.draft, district));
+  };
+
+  /** Moves on (remembered for "back") and asks. */
+  const go = (ctx: Ctx, step: string, draft: Draft) => {
+    ctx.next(step, draft);
+    ask(ctx, step);
   };
 
   /** Stores a valid answer and moves on: to the next missing step, or back to the summary when editing. */
-  const advance = (ctx: TurnContext, draft: Draft) => {
-    const next = draft.editing ? undefined : STEPS.find((s) => draft[fieldOf(s)] === undefined);
-    ask(ctx, next ?? "summary", { ...draft, editing: false });
+  const advance = (ctx: Ctx, draft: Draft) => {
+    const after = STEPS.slice(STEPS.indexOf(stepOf(ctx.step)) + 1);
+    const next = draft.editing ? undefined : after.find((s) => draft[fieldOf(s)] === undefined);
+    go(ctx, next ?? "summary", { ...draft, editing: false });
   };
 
   /** Checks an answer with the shared field rules: stores it and moves on, or says what is wrong and asks again. */
-  const answer = (ctx: TurnContext, draft: Draft, step: Step, raw: string) => {
+  const answer = (ctx: Ctx, step: Step, raw: string) => {
     const result = validateVenueField(fieldOf(step), raw, district);
-    if (result.ok) return advance(ctx, { ...draft, [fieldOf(step)]: result.value });
+    if (result.ok) return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value });
     ctx.reply(say(v(result.errorKey)));
-    ctx.reply(...askStep(step, draft, district));
+    ask(ctx, step);
   };
 
-  return {
-    id: VENUE_FLOW,
-    reprompt(ctx, dialog) {
-      const draft = dialog.data as unknown as Draft;
-      const step = STEPS.find((s) => s === dialog.step);
-      if (step) return ctx.reply(...askStep(step, draft, district));
-      ask(ctx, dialog.step === "field" ? "field" : "summary", draft);
-    },
-    async handle(ctx, dialog: DialogRecord) {
-      const draft = dialog.data as unknown as Draft;
-      const event = ctx.event;
-      const text = event.type === "text" ? event.text.trim() : undefined;
-      const payload = event.type === "button" ? event.payload : undefined;
-
-      if (payload === "venue:cancel") {
-        ctx.endDialog();
-        ctx.reply(say(v("flow.cancelled")));
-        return deps.showMenu(ctx);
-      }
-
-      switch (dialog.step) {
+  const flow: Flow<Draft> = defineFlow<Draft>({
+    ...VENUE_FLOW_SHAPE,
+    ask,
+    cancelled: () => v("flow.cancelled"),
+    afterLeave: (ctx) => deps.showMenu(ctx),
+    async handle(ctx) {
+      const button = flowAction(ctx, flow);
+      const text = typedText(ctx);
+      switch (ctx.step) {
         case "category":
-          return answer(
-            ctx,
-            draft,
-            "category",
-            payload?.startsWith("venue:cat:") ? payload.slice("venue:cat:".length) : "",
-          );
+          return answer(ctx, "category", button?.action === "cat" ? button.arg : text);
         case "commune":
-          if (payload?.startsWith("venue:communes:")) {
-            return ask(ctx, "commune", {
-              ...draft,
-              communePage: Number(payload.slice("venue:communes:".length)) || 0,
-            });
+          if (button?.action === "communes") {
+            ctx.goto("commune", { ...ctx.draft, communePage: Number(button.arg) || 0 });
+            return ask(ctx, "commune");
           }
-          return answer(
-            ctx,
-            draft,
-            "commune",
-            payload?.startsWith("venue:commune:") ? payload.slice("venue:commune:".length) : (text ?? ""),
-          );
+          return answer(ctx, "commune", button?.action === "commune" ? button.arg : text);
         case "phone":
-          return answer(ctx, draft, "phone", event.type === "contact" ? event.phone : (text ?? ""));
+          return answer(ctx, "phone", ctx.event.type === "contact" ? ctx.event.phone : text);
         case "name":
         case "address":
         case "contactName":
-          return answer(ctx, draft, dialog.step, text ?? "");
+          return answer(ctx, ctx.step, text);
         case "field": {
-          const field = payload?.startsWith("venue:field:") ? payload.slice("venue:field:".length) : "";
-          const step = STEPS.find((s) => s === field);
+          const step = STEPS.find((s) => button?.action === "field" && s === button.arg);
           if (!step) {
             ctx.reply(say(v("flow.useButtons")));
-            return ask(ctx, "field", draft);
+            return ask(ctx, "field");
           }
-          return ask(ctx, step, { ...draft, editing: true });
+          return go(ctx, step, { ...ctx.draft, editing: true });
         }
         case "summary":
-          if (payload === "venue:edit") return ask(ctx, "field", draft);
-          if (payload === "venue:confirm") return confirm(ctx, draft, false);
+          if (button?.action === "edit") return go(ctx, "field", ctx.draft);
+          if (button?.action === "confirm") return confirm(ctx, false);
           ctx.reply(say(v("flow.useButtons")));
-          return ask(ctx, "summary", draft);
+          return ask(ctx, "summary");
         case "duplicate":
-          if (payload === "venue:dup:yes") return confirm(ctx, draft, true);
-          ctx.endDialog();
+          if (button?.action === "dup" && button.arg === "yes") return confirm(ctx, true);
+          ctx.end();
           ctx.reply(say(v("flow.duplicateStopped")));
           return deps.showMenu(ctx);
         default:
-          return ask(ctx, "name", draft);
+          ctx.goto("name");
+          return ask(ctx, "name");
       }
     },
-  };
+  });
+  return flow;
 
-  async function confirm(ctx: TurnContext, draft: Draft, duplicateAccepted: boolean): Promise<void> {
+  async function confirm(ctx: Ctx, duplicateAccepted: boolean): Promise<void> {
+    const draft = ctx.draft;
     const details = detailsOf(draft, district);
-    if (!details) return ask(ctx, STEPS.find((s) => draft[fieldOf(s)] === undefined) ?? "name", draft);
+    if (!details) {
+      const missing = STEPS.find((s) => draft[fieldOf(s)] === undefined) ?? "name";
+      ctx.goto(missing);
+      return ask(ctx, missing);
+    }
     if (draft.mode === "edit" && draft.venueId) {
       const venue = await service.update(draft.venueId, details);
-      ctx.endDialog();
+      ctx.end();
       ctx.reply(
         say(v("flow.updated", { name: venue.name, code: venue.code })),
         ...(await venueDocuments(service, venue)),
@@ -158,18 +151,11 @@ export function createRegistrationFlow(deps: {
     }
     if (!duplicateAccepted) {
       const [existing] = await service.findDuplicates(details);
-      if (existing) {
-        ctx.goto("duplicate", { ...draft });
-        return ctx.reply(
-          say(v("flow.duplicate", { name: existing.name, code: existing.code }), [
-            [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes" }],
-            [{ label: v("flow.duplicateNo"), payload: "venue:dup:no" }],
-          ]),
-        );
-      }
+      if (existing)
+        return go(ctx, "duplicate", { ...draft, duplicateOf: { name: existing.name, code: existing.code } });
     }
     const venue = await service.register(details, ctx.contact.id);
-    ctx.endDialog();
+    ctx.end();
     ctx.reply(
       say(v("flow.done", { name: venue.name, code: venue.code, url: service.checkinUrl(venue.code) })),
       ...(await venueDocuments(service, venue)),
@@ -177,6 +163,11 @@ export function createRegistrationFlow(deps: {
     await deps.afterRegistered?.(ctx);
     deps.showMenu(ctx);
   }
+}
+
+/** A question step by name; anything else (a summary, a stale step) counts as the first. */
+function stepOf(step: string): Step {
+  return STEPS.find((s) => s === step) ?? "name";
 }
 
 function fieldOf(step: Step): VenueField {

@@ -2,26 +2,13 @@ import { type Button, type Outbound, say, type TextParam, t } from "../../core/m
 import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
 import { formatPhoneForDisplay } from "./phone";
+import type { Draft } from "./venue-draft";
+
+export type { Draft } from "./venue-draft";
 
 /** The steps of the registration dialog, in order. */
 export const STEPS = ["name", "category", "commune", "address", "contactName", "phone"] as const;
 export type Step = (typeof STEPS)[number];
-
-/** What the dialog has collected so far (stored as the dialog's data). */
-export interface Draft {
-  mode: "new" | "edit";
-  venueId?: string;
-  name?: string;
-  category?: string;
-  communeCode?: string;
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-  /** Set while changing one field from the summary: go back to the summary afterwards. */
-  editing?: boolean;
-  communePage?: number;
-  startedAt: string;
-}
 
 /** Communes per page: keeps Zalo OA (≤ 5 buttons per message is its own concern) and phones readable. */
 export const COMMUNES_PER_PAGE = 8;
@@ -76,7 +63,7 @@ function communeButtons(district: District, page: number): Button[][] {
   return rows;
 }
 
-/** The summary with Confirm / Edit one field / Cancel. */
+/** The summary with Confirm / Edit one field (Cancel is the engine's, under every question). */
 export function summary(draft: Draft, communeName: string): Outbound {
   return say(
     v("flow.summary", {
@@ -90,10 +77,7 @@ export function summary(draft: Draft, communeName: string): Outbound {
     }),
     [
       [{ label: v("flow.confirm"), payload: "venue:confirm" }],
-      [
-        { label: v("flow.edit"), payload: "venue:edit" },
-        { label: v("flow.cancel"), payload: "venue:cancel" },
-      ],
+      [{ label: v("flow.edit"), payload: "venue:edit" }],
     ],
   );
 }

@@ -1,3 +1,4 @@
+import { draftOf } from "../../core/flow";
 import { type Button, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
@@ -5,8 +6,8 @@ import type { MenuEntry } from "../menu/menu-feature";
 import { venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
 import { formatPhoneForDisplay } from "./phone";
-import { createRegistrationFlow, VENUE_FLOW, venueDocuments } from "./registration-flow";
-import { askStep, type Draft, summary, venueText as v } from "./registration-prompts";
+import { createRegistrationFlow, venueDocuments } from "./registration-flow";
+import { type Draft, venueText as v } from "./registration-prompts";
 import type { VenueService } from "./venue-service";
 import type { VenueRecord, VenueStore } from "./venue-store";
 
@@ -33,21 +34,19 @@ export function registerVenues(
     offerReminders?: (ctx: TurnContext) => Promise<void>;
   },
 ): void {
-  const { service, store, district } = deps;
-  router.flow(
-    createRegistrationFlow({
-      service,
-      district,
-      showMenu: deps.showMenu,
-      ...(deps.offerReminders ? { afterRegistered: deps.offerReminders } : {}),
-    }),
-  );
+  const { service, store } = deps;
+  const flow = createRegistrationFlow({
+    service,
+    district: deps.district,
+    showMenu: deps.showMenu,
+    ...(deps.offerReminders ? { afterRegistered: deps.offerReminders } : {}),
+  });
+  router.flow(flow);
 
   const start = (ctx: TurnContext) => {
-    const current = ctx.dialog;
-    if (current?.flow === VENUE_FLOW) {
+    const draft = draftOf(flow, ctx.dialog);
+    if (draft) {
       // Coming back to an unfinished registration (even days later): offer to continue or start over.
-      const draft = current.data as unknown as Draft;
       return ctx.reply(
         say(
           v("flow.unfinished", {
@@ -66,9 +65,8 @@ export function registerVenues(
     return begin(ctx);
   };
   const begin = (ctx: TurnContext) => {
-    const draft: Draft = { mode: "new", startedAt: ctx.now.toISOString() };
-    ctx.enter(VENUE_FLOW, "name", { ...draft });
-    ctx.reply(say(v("flow.intro")), ...askStep("name", draft, district));
+    ctx.reply(say(v("flow.intro")));
+    return ctx.enter(flow, "name", { mode: "new", startedAt: ctx.now.toISOString() });
   };
 
   router
@@ -76,17 +74,7 @@ export function registerVenues(
     .deepLink("venue", (ctx) => start(ctx))
     .action("venues:start", start)
     .action("venues:restart", begin)
-    .action("venues:resume", (ctx) => {
-      const current = ctx.dialog;
-      if (current?.flow !== VENUE_FLOW) return begin(ctx);
-      const draft = current.data as unknown as Draft;
-      if (current.step === "summary" || current.step === "field" || current.step === "duplicate") {
-        ctx.goto("summary");
-        return ctx.reply(summary(draft, service.communeName(draft.communeCode ?? "")));
-      }
-      const step = current.step as Parameters<typeof askStep>[0];
-      ctx.reply(...askStep(step, draft, district));
-    })
+    .action("venues:resume", (ctx) => (draftOf(flow, ctx.dialog) ? ctx.askAgain() : begin(ctx)))
     .command(["myvenues"], (ctx) => listMine(ctx))
     .action("venues:mine", (ctx) => listMine(ctx))
     .action("venues:show:", async (ctx) => {
@@ -118,8 +106,7 @@ export function registerVenues(
         contactPhone: venue.contactPhone,
         startedAt: ctx.now.toISOString(),
       };
-      ctx.enter(VENUE_FLOW, "summary", { ...draft });
-      await ctx.redirect({ type: "button", payload: "venue:edit" });
+      await ctx.enter(flow, "field", draft);
     });
 
   async function listMine(ctx: TurnContext): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Logger } from "../../core/logger";
+import type { Logger } from "./logger";
 
 /** One periodic job of the scheduler. */
 export interface Tickable {
@@ -19,6 +19,11 @@ export class Scheduler {
     private readonly jobs: Tickable[],
     private readonly logger: Logger,
   ) {}
+
+  /** Adds jobs after those already there (features contribute theirs once they are built). */
+  add(...jobs: Tickable[]): void {
+    this.jobs.push(...jobs);
+  }
 
   async tick(now: Date = new Date()): Promise<void> {
     if (this.running) {

@@ -1,30 +1,39 @@
+import { draftOf } from "../../core/flow";
 import type { Logger } from "../../core/logger";
 import { t } from "../../core/messages";
-import type { OutboxItem } from "../../core/ports";
+import type { DialogRecord, OutboxItem } from "../../core/ports";
 import type { RenderedMessage } from "../../core/rendered";
 import type { TextRenderer } from "../../core/renderer";
 import type { ContactAddress } from "../broadcasts/broadcast-store";
+import { VENUE_FLOW_SHAPE } from "./venue-draft";
 
 /** How long an unfinished registration waits before its one reminder. */
 export const NUDGE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-/** An unfinished venue registration, untouched since before the cut-off and not yet nudged. */
-export interface StaleDraft {
+/** A dialog nobody touched since a cut-off, with where its person can be reached. */
+export interface IdleDialog {
   contactId: string;
-  /** When this registration was started (the draft's own stamp): one nudge per registration. */
-  startedAt: string;
-  name: string | null;
+  dialog: DialogRecord;
   address: ContactAddress;
 }
 
-/** Nudge storage port (Prisma in src/db). */
+/** One registration's nudge: the contact and the draft's own start stamp (one nudge per registration). */
+export interface Nudge {
+  contactId: string;
+  startedAt: string;
+}
+
+/** Nudge storage port (Prisma in src/db): generic dialogs in, the venue feature reads its own drafts. */
 export interface NudgeStore {
-  staleVenueDrafts(before: Date, limit: number): Promise<StaleDraft[]>;
+  /** Dialogs of `flow` untouched since `before`, oldest first, of reachable contacts. */
+  idleDialogs(flow: string, before: Date, limit: number): Promise<IdleDialog[]>;
+  /** The nudges already sent to these contacts. */
+  nudged(contactIds: string[]): Promise<Nudge[]>;
   /**
    * Records the nudge and queues its message in one transaction (and offers its buttons as the contact's
    * choices); false when this registration was already nudged.
    */
-  recordAndQueue(draft: StaleDraft, item: OutboxItem): Promise<boolean>;
+  recordAndQueue(nudge: Nudge, item: OutboxItem): Promise<boolean>;
 }
 
 /**
@@ -41,8 +50,16 @@ export class VenueNudger {
 
   async tick(now: Date): Promise<number> {
     let sent = 0;
-    for (const draft of await this.store.staleVenueDrafts(new Date(now.getTime() - NUDGE_AFTER_MS), 100)) {
-      const lang = draft.address.language;
+    const before = new Date(now.getTime() - NUDGE_AFTER_MS);
+    const idle = await this.store.idleDialogs(VENUE_FLOW_SHAPE.id, before, 100);
+    const done = new Set(
+      (await this.store.nudged(idle.map((i) => i.contactId))).map((n) => `${n.contactId} ${n.startedAt}`),
+    );
+    for (const { contactId, dialog, address } of idle) {
+      const draft = draftOf(VENUE_FLOW_SHAPE, dialog);
+      // Editing an existing venue is not a registration left halfway.
+      if (draft?.mode !== "new" || done.has(`${contactId} ${draft.startedAt}`)) continue;
+      const lang = address.language;
       const r = (key: string, params?: Record<string, string>) => this.texts.render(t(key, params), lang);
       const message: RenderedMessage = {
         kind: "text",
@@ -55,12 +72,10 @@ export class VenueNudger {
         ],
         choiceHint: r("common.replyWithNumber"),
       };
-      const queued = await this.store.recordAndQueue(draft, {
-        channel: draft.address.channel,
-        externalId: draft.address.externalId,
-        contactId: draft.contactId,
-        message,
-      });
+      const queued = await this.store.recordAndQueue(
+        { contactId, startedAt: draft.startedAt },
+        { channel: address.channel, externalId: address.externalId, contactId, message },
+      );
       if (queued) sent++;
     }
     if (sent > 0) {

@@ -1,0 +1,125 @@
+import type { Config } from "../config";
+import type { Logger } from "../core/logger";
+import type { MediaStore, OutboxStore } from "../core/ports";
+import type { TextRenderer } from "../core/renderer";
+import type { TurnContext } from "../core/router";
+import type { Database, Db } from "../db/database";
+import { PrismaAlertStore } from "../db/prisma-alert-store";
+import { PrismaAuditStore } from "../db/prisma-audit-store";
+import { PrismaBroadcastStore } from "../db/prisma-broadcast-store";
+import { PrismaDirectiveStore } from "../db/prisma-directive-store";
+import { PrismaFaqStore } from "../db/prisma-faq-store";
+import { PrismaOfficerStore } from "../db/prisma-officer-store";
+import { PrismaRecurringStore } from "../db/prisma-recurring-store";
+import { PrismaVenueStore } from "../db/prisma-venue-store";
+import { PrismaVisitStore } from "../db/prisma-visit-store";
+import { SqlSubscriptionStore } from "../db/sql-subscription-store";
+import { BroadcastService } from "../features/broadcasts/broadcast-service";
+import { RecurringReminders } from "../features/broadcasts/recurring";
+import { CheckinService } from "../features/checkin/checkin-service";
+import { TracingService } from "../features/checkin/tracing-service";
+import type { AuditStore } from "../features/checkin/visit-store";
+import type { DirectiveStore } from "../features/directives/directive-store";
+import type { FaqStore } from "../features/faq/faq-store";
+import type { MenuEntry } from "../features/menu/menu-feature";
+import { createMainMenu } from "../features/menu/menu-feature";
+import { OfficerService } from "../features/officers/officer-service";
+import { officerGuard, type RequireOfficer } from "../features/officers/officers-feature";
+import type { SubscriptionStore } from "../features/subscriptions/subscription-store";
+import { createReminderOffer, type ReminderOffer } from "../features/subscriptions/subscriptions-feature";
+import type { District } from "../features/venues/district";
+import { VenueService } from "../features/venues/venue-service";
+import type { VenueStore } from "../features/venues/venue-store";
+
+/**
+ * What features share, built once before any feature: the database, texts and district, the services more
+ * than one feature uses, and the capabilities they lend each other (the menu, the reminder offer, the
+ * officer check, waking the outbox and the scheduler). Listing them here is what lets every feature be
+ * built in one pass, with no forward reference.
+ */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  db: Db;
+  texts: TextRenderer;
+  district: District;
+  /** Absolute path of `locales/`. */
+  localesDir: string;
+  /** Signs web chat cookies, check-in form tokens and the dashboard's CSRF tokens. */
+  secret: string;
+  outbox: OutboxStore;
+  media: MediaStore;
+  venues: VenueStore;
+  venueService: VenueService;
+  checkin: CheckinService;
+  tracing: TracingService;
+  audit: AuditStore;
+  faq: FaqStore;
+  officers: OfficerService;
+  requireOfficer: RequireOfficer;
+  subscriptions: SubscriptionStore;
+  offerReminders: ReminderOffer;
+  broadcasts: BroadcastService;
+  recurring: RecurringReminders;
+  directives: DirectiveStore;
+  showMenu: (ctx: TurnContext) => void;
+  showHelp: (ctx: TurnContext) => void;
+  /** Wakes the outbox dispatcher after rows were queued outside a turn. */
+  notify: () => void;
+  /** Runs the scheduler now (a broadcast created "now" starts without waiting for the next tick). */
+  kick: () => void;
+}
+
+/** Builds the shared dependencies; `menu` holds every feature's main-menu entries, in list order. */
+export function createAppDeps(input: {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  texts: TextRenderer;
+  district: District;
+  localesDir: string;
+  secret: string;
+  outbox: OutboxStore;
+  media: MediaStore;
+  menu: MenuEntry[];
+  notify: () => void;
+  kick: () => void;
+}): AppDeps {
+  const { config, logger, database, texts, district, notify } = input;
+  const { db } = database;
+  const venues = new PrismaVenueStore(db);
+  const venueService = new VenueService(venues, district, texts, config.publicUrl);
+  const visits = new PrismaVisitStore(db);
+  const audit = new PrismaAuditStore(db);
+  const officers = new OfficerService(new PrismaOfficerStore(db));
+  // Asked on every FAQ answer, so in plain SQL (src/db/sql-subscription-store.ts).
+  const subscriptions = new SqlSubscriptionStore(database.sql);
+  const menu = createMainMenu(input.menu);
+  return {
+    ...input,
+    db,
+    venues,
+    venueService,
+    checkin: new CheckinService(visits, config.VISIT_RETENTION_DAYS),
+    tracing: new TracingService({
+      visits,
+      venues,
+      audit,
+      alerts: new PrismaAlertStore(db),
+      texts,
+      communeName: (code) => venueService.communeName(code),
+    }),
+    audit,
+    faq: new PrismaFaqStore(db),
+    officers,
+    requireOfficer: officerGuard(officers, logger),
+    subscriptions,
+    offerReminders: createReminderOffer(subscriptions),
+    broadcasts: new BroadcastService(new PrismaBroadcastStore(db), input.outbox, texts, logger, notify),
+    recurring: new RecurringReminders(new PrismaRecurringStore(db), logger),
+    directives: new PrismaDirectiveStore(db),
+    showMenu: menu.showMenu,
+    showHelp: menu.showHelp,
+  };
+}

@@ -1,0 +1,58 @@
+import type { ChannelModule } from "../channels/shared/channel-module";
+import { createTelegramChannel } from "../channels/telegram/telegram-channel";
+import { createWebchatChannel } from "../channels/webchat/webchat-channel";
+import type { WebchatSessions } from "../channels/webchat/webchat-session";
+import type { WebchatStore } from "../channels/webchat/webchat-store";
+import { createZaloBotChannel } from "../channels/zalo-bot/zalo-bot-channel";
+import { createZaloOaChannel } from "../channels/zalo-oa/zalo-oa-channel";
+import type { Config } from "../config";
+import type { Logger } from "../core/logger";
+import type { MediaStore, OutboxStore } from "../core/ports";
+import type { RateBudget } from "../core/rate-limiter";
+import type { Db } from "../db/database";
+
+/**
+ * Every channel the configuration switches on, the web chat always first. A channel is one folder under
+ * src/channels that builds a {@link ChannelModule}; this list is the only place that knows which exist.
+ */
+export function createChannels(
+  config: Config,
+  deps: {
+    db: Db;
+    media: MediaStore;
+    outbox: OutboxStore;
+    logger: Logger;
+    webchat: { store: WebchatStore; sessions: WebchatSessions };
+    /** Set when several processes share the platform rate (counted in the database). */
+    sharedBudget: RateBudget | undefined;
+  },
+): ChannelModule[] {
+  const { publicUrl } = config;
+  const channels: ChannelModule[] = [
+    createWebchatChannel({
+      ...deps.webchat,
+      outbox: deps.outbox,
+      secureCookies: publicUrl.startsWith("https://"),
+      postsPerMinute: config.WEBCHAT_POSTS_PER_MINUTE,
+    }),
+  ];
+  if (config.telegram) {
+    channels.push(
+      createTelegramChannel(
+        {
+          ...config.telegram,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          perSecond: config.TELEGRAM_RATE_LIMIT_PER_SEC,
+        },
+        { media: deps.media, logger: deps.logger, sharedBudget: deps.sharedBudget },
+      ),
+    );
+  }
+  if (config.zaloBot) channels.push(createZaloBotChannel(config.zaloBot, { publicUrl }));
+  if (config.zaloOa) {
+    channels.push(
+      createZaloOaChannel(config.zaloOa, { db: deps.db, media: deps.media, logger: deps.logger, publicUrl }),
+    );
+  }
+  return channels;
+}

@@ -1,0 +1,20 @@
+import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
+import { loadFaqKnowledge } from "../features/faq/load-faq-matcher";
+import { mountFaqApi } from "../http/admin/faq-api";
+import { defineFeature } from "./feature-module";
+
+/** Citizens' questions: the topic menu and free-text matching; officers read what it could not answer. */
+export const faqFeature = defineFeature({
+  name: "faq",
+  menu: FAQ_MENU,
+  create: (d) => ({
+    chat: (router) =>
+      registerFaq(router, {
+        ...loadFaqKnowledge(d.localesDir),
+        store: d.faq,
+        showMenu: d.showMenu,
+        offerReminders: d.offerReminders,
+      }),
+    http: (router) => mountFaqApi(router, { store: d.faq }),
+  }),
+});

@@ -1,0 +1,33 @@
+import type { OutboxStore } from "../../core/ports";
+import { KeyedRateLimit } from "../../http/ip-rate-limit";
+import type { ChannelModule } from "../shared/channel-module";
+import { type WebchatPayload, webchatToInbound } from "./webchat-inbound";
+import { mountWebchat } from "./webchat-routes";
+import { WebchatSender } from "./webchat-sender";
+import type { WebchatSessions } from "./webchat-session";
+import type { WebchatStore } from "./webchat-store";
+
+/** The web chat at `/`: always on, no platform limit (its own page polls), a per-IP budget of posts. */
+export function createWebchatChannel(deps: {
+  store: WebchatStore;
+  sessions: WebchatSessions;
+  outbox: OutboxStore;
+  secureCookies: boolean;
+  postsPerMinute: number;
+}): ChannelModule {
+  return {
+    channel: "webchat",
+    sender: new WebchatSender(deps.store),
+    parser: (record) => webchatToInbound(JSON.parse(record.payload) as WebchatPayload),
+    mount(router, processor) {
+      mountWebchat(router, {
+        sessions: deps.sessions,
+        store: deps.store,
+        processor,
+        outbox: deps.outbox,
+        secureCookies: deps.secureCookies,
+        postsPerIp: new KeyedRateLimit(deps.postsPerMinute),
+      });
+    },
+  };
+}

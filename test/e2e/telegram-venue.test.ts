@@ -67,7 +67,11 @@ describe("a venue owner registers on Telegram", () => {
     const [ask] = await send(text("Võ Văn Hùng"));
     expect(ask?.body.text).toMatch(/^Bước 6\/6/);
     expect(ask?.body.reply_markup).toEqual({
-      keyboard: [[{ text: "📱 Gửi số điện thoại của tôi", request_contact: true }]],
+      keyboard: [
+        [{ text: "📱 Gửi số điện thoại của tôi", request_contact: true }],
+        // Back and Cancel ride on the same reply keyboard: Telegram shows one keyboard per message.
+        [{ text: "◀ Quay lại" }, { text: "✖ Hủy" }],
+      ],
       resize_keyboard: true,
       one_time_keyboard: true,
     });

@@ -57,18 +57,24 @@ export class TelegramSender implements ChannelSender {
 }
 
 function replyMarkup(message: Extract<RenderedMessage, { kind: "text" }>) {
+  // Telegram cannot show "share my phone" (a reply keyboard) and inline buttons on one message, so the
+  // other choices (Skip, Back, Cancel) become keys of the same reply keyboard: a tapped key sends its
+  // label as text, which the engine reads as that choice.
+  if (message.requestPhone) {
+    return {
+      keyboard: [
+        [{ text: message.requestPhone, request_contact: true }],
+        ...(message.buttons ?? []).map((row) => row.map((b) => ({ text: b.label }))),
+      ],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    };
+  }
   if (message.buttons?.length) {
     return {
       inline_keyboard: message.buttons.map((row) =>
         row.map((b) => ({ text: b.label, callback_data: b.payload })),
       ),
-    };
-  }
-  if (message.requestPhone) {
-    return {
-      keyboard: [[{ text: message.requestPhone, request_contact: true }]],
-      resize_keyboard: true,
-      one_time_keyboard: true,
     };
   }
   // Removes a "share my phone" keyboard left from an earlier step.

@@ -1,7 +1,7 @@
 /**
  * Pacing for one channel: an overall rate (Telegram: about 30 messages/s per bot) and a per-chat rate with a
  * small burst (Telegram: avoid more than about 1 message/s in one chat; short bursts are tolerated, so a
- * three-message reply is not slowed down). Source: Telegram Bots FAQ, see ../shared/platforms/telegram.md.
+ * three-message reply is not slowed down). Source: the Telegram Bots FAQ ("How can I message all of my bot's subscribers at once?").
  */
 export interface RateLimits {
   /**

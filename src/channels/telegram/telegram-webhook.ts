@@ -11,7 +11,7 @@ export const TELEGRAM_WEBHOOK_PATH = "/webhooks/telegram";
 /**
  * POST /webhooks/telegram: secret check (constant time) → 401; schema check → 400; store in the inbox →
  * 200. We own the route instead of telegraf's webhookCallback, which always answers 200 even when the
- * update was not stored (see ../shared/platforms/telegram.md §1.2).
+ * update was not stored (Telegram retries only what was not answered 200).
  */
 export function mountTelegramWebhook(
   router: ExpressRouter,

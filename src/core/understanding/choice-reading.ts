@@ -19,7 +19,7 @@ export type ChoiceReading<T> =
   | { kind: "none" };
 
 /** Words a place name may carry or drop: "xã Bình Hải" = "Bình Hải", "tt Châu Ổ" = "Thị trấn Châu Ổ". */
-const PLACE_PREFIXES = [["xa"], ["thi", "tran"], ["tt"], ["phuong"], ["huyen"], ["thon"]];
+const PLACE_PREFIXES = [["xa"], ["thi", "tran"], ["tt"], ["phuong"], ["huyen"]];
 
 /** Words around an answer that say nothing about which: "chọn Bình Hải", "ở xã Bình Hải ạ", "loại quán ăn". */
 const LEADING = new Set(["chon", "la", "o", "loai", "toi", "minh", "em", "cho", "tai", "thuoc", "dia", "ban"]);
@@ -29,6 +29,8 @@ const TRAILING = new Set(["a", "nha", "nhe", "di", "ak", "ah", "nhen", "oi"]);
 interface Name {
   exact: string[];
   folded: string[];
+  /** A place name ("Xã Bình Hải" and its "Bình Hải"), or, typed, the text with its "xã"/"tt" taken off. */
+  place?: boolean;
 }
 
 /** Names are rebuilt from the same few labels on every turn; remembering them keeps a call in microseconds. */
@@ -57,10 +59,11 @@ function namesOf(option: ChoiceOption): Name[] {
 }
 
 /** The name itself and, when it starts with "xã"/"thị trấn"/…, the name without it. */
-function withoutPlacePrefix(name: Name): Name[] {
+function withoutPlacePrefix(name: Name, typed = false): Name[] {
   for (const prefix of PLACE_PREFIXES) {
     if (prefix.length < name.folded.length && prefix.every((w, i) => name.folded[i] === w)) {
-      return [name, { exact: name.exact.slice(prefix.length), folded: name.folded.slice(prefix.length) }];
+      const bare = { exact: name.exact.slice(prefix.length), folded: name.folded.slice(prefix.length) };
+      return [typed ? name : { ...name, place: true }, { ...bare, place: true }];
     }
   }
   return [name];
@@ -75,18 +78,29 @@ function trimmed(words: string[], exact: string[]): Name {
   return { exact: exact.slice(start, end), folded: words.slice(start, end) };
 }
 
-type Test = (typed: Name, name: Name) => boolean;
+/** How well a typed answer fits a name: 0 not at all; more when more of the typed words are explained. */
+type Test = (typed: Name, name: Name) => number;
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 const squeezed = (a: readonly string[]) => a.join("");
+const yes = (fits: boolean) => (fits ? 1 : 0);
+
+/**
+ * A part of a name typed ("binh hai" in "Xã Bình Hải") fits by the typed words; a name inside the typed text
+ * ("tiệm thuốc tây" holds "tiệm thuốc" and "tiệm") by the name's words, so the longest name found wins.
+ */
+function partial(typed: readonly string[], name: readonly string[]): number {
+  if (containsPhrase(name, typed)) return typed.length;
+  return containsName(typed, name) ? name.length : 0;
+}
 
 /** The tiers, most certain first; the first tier that any choice passes decides. */
 const TIERS: [ChoiceMatchKind, Test][] = [
-  ["exact", (t, n) => same(t.exact, n.exact)],
-  ["folded", (t, n) => same(t.folded, n.folded) || squeezed(t.folded) === squeezed(n.folded)],
-  ["partial", (t, n) => containsPhrase(n.exact, t.exact) || containsName(t.exact, n.exact)],
-  ["partial", (t, n) => containsPhrase(n.folded, t.folded) || containsName(t.folded, n.folded)],
-  ["typo", (t, n) => typoRun(n.folded, t.folded) || typoRun(t.folded, n.folded)],
+  ["exact", (t, n) => yes(same(t.exact, n.exact))],
+  ["folded", (t, n) => yes(same(t.folded, n.folded) || squeezed(t.folded) === squeezed(n.folded))],
+  ["partial", (t, n) => partial(t.exact, n.exact)],
+  ["partial", (t, n) => partial(t.folded, n.folded)],
+  ["typo", (t, n) => yes(typoRun(n.folded, t.folded) || typoRun(t.folded, n.folded))],
 ];
 
 /** A typed answer that holds a whole name ("quán cafe" holds "cafe"); one-letter names do not count. */
@@ -139,11 +153,17 @@ export function readChoice<T extends ChoiceOption>(
     return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };
   }
   const typed = trimmed(reading.words, reading.exactWords);
-  const typedVariants = withoutPlacePrefix(typed).filter((v) => v.folded.some((w) => !MEANINGLESS.has(w)));
+  const typedVariants = withoutPlacePrefix(typed, true).filter((v) => v.folded.some((w) => !MEANINGLESS.has(w)));
   if (typedVariants.length === 0) return { kind: "none" };
   const named = choices.map((choice) => ({ choice, names: namesOf(choice) }));
   for (const [how, test] of TIERS) {
-    const hits = named.filter(({ names }) => names.some((n) => typedVariants.some((t) => test(t, n))));
+    const scored = named.map(({ choice, names }) => ({
+      choice,
+      // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
+      score: Math.max(0, ...names.flatMap((n) => typedVariants.map((t) => (t.place && !n.place ? 0 : test(t, n))))),
+    }));
+    const best = Math.max(...scored.map((s) => s.score));
+    const hits = best > 0 ? scored.filter((s) => s.score === best) : [];
     if (hits.length === 1 && hits[0]) return { kind: "match", choice: hits[0].choice, how };
     // Every one of many choices fitting says nothing ("bình" among the Bình … communes): not a question worth asking.
     if (hits.length > 1 && (hits.length < choices.length || choices.length <= 3)) {

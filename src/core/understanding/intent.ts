@@ -105,6 +105,8 @@ export function readIntent(text: string): Intent | null {
 function isUnsubscribe(words: readonly string[]): boolean {
   if (anyOf(words, UNSUBSCRIBE_WHOLE)) return true;
   if (inOrder(words, STOP_VERBS, SEND_VERBS, 4) && inOrder(words, SEND_VERBS, MESSAGES, 3)) return true;
+  // "tắt thông báo", "dừng tin nhắn", "stop messages": the stop verb right before what is sent.
+  if (inOrder(words, STOP_VERBS, MESSAGES.filter((m) => m[0] !== "nua"), 0)) return true;
   // "ko nhận tin nữa", "đừng gửi nữa": a negation, the verb, and "nữa" (without it, "không nhận được tin"
   // is a complaint, not a request).
   return inOrder(words, NEGATIONS, SEND_VERBS, 3) && words.includes("nua");

@@ -104,6 +104,7 @@ const FILLERS = new Set([
   "anh",
   "chi",
   "luon",
+  "dau",
   "gium",
   "giup",
   "voi",

@@ -1,6 +1,6 @@
-import { foldText } from "./fold-text";
 import type { RenderedChoice } from "./ports";
 import type { RenderedMessage } from "./rendered";
+import { readChoice } from "./understanding/choice-reading";
 
 /** The choices a turn leaves open: the buttons of its last message, in reading order (1, 2, 3 …). */
 export function choicesOf(messages: RenderedMessage[]): RenderedChoice[] {
@@ -10,22 +10,12 @@ export function choicesOf(messages: RenderedMessage[]): RenderedChoice[] {
 }
 
 /**
- * Reads a typed answer as one of the offered choices: its number ("2", "2.", "số 2") or its label, ignoring
- * case and diacritics. This is how numbered options work on channels without buttons (Zalo Bot), and it
- * also lets a Telegram user type a label instead of tapping.
+ * Reads a typed answer as one of the offered choices by its number ("2", "2.", "số 2", "#2") or its whole
+ * label, ignoring case, diacritics and emoji; an exact spelling wins over a folded one. This is how numbered
+ * options work on channels without buttons (Zalo Bot). It is strict on purpose: it runs before any flow, where
+ * the text may be free data, so partial and misspelt answers are left to the step (see `readChoice`).
  */
 export function matchChoice(text: string, choices: RenderedChoice[]): RenderedChoice | undefined {
-  if (choices.length === 0) return undefined;
-  const folded = foldText(text);
-  const number = /^(?:so\s*|#)?(\d{1,2})[.)]?$/.exec(folded);
-  if (number?.[1]) return choices[Number(number[1]) - 1];
-  return choices.find((c) => foldText(stripEmoji(c.label)) === stripEmojiFolded(folded));
-}
-
-function stripEmoji(label: string): string {
-  return label.replace(/(?:\p{Extended_Pictographic}|\uFE0F)/gu, "").trim();
-}
-
-function stripEmojiFolded(folded: string): string {
-  return stripEmoji(folded).trim();
+  const reading = readChoice(text, choices, { upTo: "folded" });
+  return reading.kind === "match" ? reading.choice : undefined;
 }

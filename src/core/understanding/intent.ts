@@ -1,0 +1,117 @@
+import { normaliseVenueCode } from "../venue-code-format";
+import { containsPhrase, phrases, prepare } from "./words";
+
+/** What a message typed outside any flow asks for, when it asks for one of these. */
+export type Intent =
+  | { kind: "unsubscribe" }
+  | { kind: "subscribe" }
+  | { kind: "register-venue" }
+  | { kind: "human" }
+  | { kind: "erase-data" }
+  /** A venue code as printed on a poster, typed alone ("7KQ3 MZP9XA", "mã 7kq3mzp9xa"). */
+  | { kind: "venue-code"; code: string };
+
+/*
+ * Intents are read from a verb and an object in order ("đừng … gửi … nữa"), not from a whole-message list:
+ * people phrase these freely. Each needs both parts so that a question about the thing is not taken for the
+ * request: "tại sao không nhận được tin" asks why (a question word blocks unsubscribe), "quét mã QR" scans.
+ * Callers confirm before acting on unsubscribe and erase-data.
+ */
+
+const ERASE_VERBS = phrases(["xoa", "delete", "erase", "remove", "xoa bo", "xoa het"]);
+const ERASE_OBJECTS = phrases(["du lieu", "thong tin", "tai khoan", "data", "account", "ho so", "lich su"]);
+
+const STOP_VERBS = phrases(["ngung", "dung", "huy", "tat", "thoi", "bo", "stop", "cham dut"]);
+const NEGATIONS = phrases(["khong", "ko", "k", "kg", "khg", "kh", "dung", "hong", "hok", "chang", "no"]);
+const SEND_VERBS = phrases(["nhan", "gui", "send", "receive", "nt", "nhan tin"]);
+const MESSAGES = phrases(["tin", "tin nhan", "thong bao", "nhac", "nua", "messages", "message", "notifications"]);
+const UNSUBSCRIBE_WHOLE = phrases(["huy dang ky", "huy dk", "unsubscribe", "huy theo doi", "bo theo doi"]);
+const QUESTION_WORDS = phrases(["sao", "tai sao", "vi sao", "why", "the nao", "how", "khi nao", "bao gio"]);
+
+const SUBSCRIBE_VERBS = phrases(["dang ky", "dang ki", "dk", "muon", "xin", "cho"]);
+const SUBSCRIBE_WHOLE = phrases(["subscribe", "theo doi", "nhan tin"]);
+
+const REGISTER_VERBS = phrases(["dang ky", "dang ki", "dk", "tao", "lam", "xin", "cap", "in", "register", "create"]);
+const REGISTER_OBJECTS = phrases(["qr", "ma qr", "dia diem", "venue", "poster"]);
+const SCAN = phrases(["quet", "scan", "lam sao", "cach quet"]);
+
+const HUMAN_WHOLE = phrases([
+  "nguoi that",
+  "gap can bo",
+  "gap nguoi",
+  "gap nhan vien",
+  "lien he can bo",
+  "noi chuyen voi can bo",
+  "noi chuyen voi nguoi",
+  "noi chuyen voi nhan vien",
+  "ket noi can bo",
+  "ket noi nhan vien",
+  "tong dai vien",
+  "hoi can bo",
+  "talk to someone",
+  "talk to a human",
+  "talk to a person",
+  "human",
+  "real person",
+  "agent",
+  "operator",
+]);
+
+/** Index of the first of `list` found in `words` at or after `from`, as [start, end), or undefined. */
+function find(words: readonly string[], list: readonly string[][], from = 0): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (const p of list) {
+    for (let at = from; at + p.length <= words.length; at += 1) {
+      if (best && at >= best[0]) break;
+      if (p.every((w, i) => words[at + i] === w)) best = [at, at + p.length];
+    }
+  }
+  return best;
+}
+
+/** True when `first` is found, then `second` after it (within `gap` words when given). */
+function inOrder(words: readonly string[], first: string[][], second: string[][], gap = 6): boolean {
+  for (let from = 0; from < words.length; ) {
+    const a = find(words, first, from);
+    if (!a) return false;
+    const b = find(words, second, a[1]);
+    if (b && b[0] - a[1] <= gap) return true;
+    from = a[0] + 1;
+  }
+  return false;
+}
+
+const anyOf = (words: readonly string[], list: readonly string[][]) => list.some((p) => containsPhrase(words, p));
+
+/** Reads what a message typed outside a flow asks for, or null. */
+export function readIntent(text: string): Intent | null {
+  if (text.length <= 40) {
+    const code = normaliseVenueCode(text.trim().replace(/^(?:mã|ma|code|mã địa điểm|ma dia diem)[\s:]+/i, ""));
+    if (code) return { kind: "venue-code", code };
+  }
+  const { words } = prepare(text);
+  if (words.length === 0) return null;
+  if (inOrder(words, ERASE_VERBS, ERASE_OBJECTS, 4)) return { kind: "erase-data" };
+  const question = text.includes("?") || anyOf(words, QUESTION_WORDS);
+  if (!question && isUnsubscribe(words)) return { kind: "unsubscribe" };
+  if (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) && !anyOf(words, SCAN)) return { kind: "register-venue" };
+  if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
+  if (!anyOf(words, NEGATIONS) && (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE))) {
+    return { kind: "subscribe" };
+  }
+  return null;
+}
+
+function isUnsubscribe(words: readonly string[]): boolean {
+  if (anyOf(words, UNSUBSCRIBE_WHOLE)) return true;
+  if (inOrder(words, STOP_VERBS, SEND_VERBS, 4) && inOrder(words, SEND_VERBS, MESSAGES, 3)) return true;
+  // "tắt thông báo", "dừng tin nhắn", "stop messages": the stop verb right before what is sent.
+  if (inOrder(words, STOP_VERBS, MESSAGES.filter((m) => m[0] !== "nua"), 0)) return true;
+  // "ko nhận tin nữa", "đừng gửi nữa": a negation, the verb, and "nữa" (without it, "không nhận được tin"
+  // is a complaint, not a request).
+  return inOrder(words, NEGATIONS, SEND_VERBS, 3) && words.includes("nua");
+}
+
+function isWhole(words: readonly string[], list: readonly string[][]): boolean {
+  return list.some((p) => p.length === words.length && p.every((w, i) => words[i] === w));
+}

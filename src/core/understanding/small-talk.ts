@@ -1,0 +1,125 @@
+import { lexicon, readWholeMessage } from "./whole-message";
+import { prepare } from "./words";
+
+/** A message that is conversation rather than a request; the engine answers it briefly and shows the menu. */
+export type SmallTalk = "greeting" | "thanks" | "ack" | "anyone-there" | "emoji-only" | "laugh";
+
+const ENTRIES = [
+  ...lexicon("greeting", [
+    "alo",
+    "a lo",
+    "alo alo",
+    "chao",
+    "xin chao",
+    "chao ban",
+    "chao ad",
+    "chao em",
+    "chao anh",
+    "chao chi",
+    "chao buoi sang",
+    "chao buoi chieu",
+    "chao buoi toi",
+    "hello",
+    "helo",
+    "hallo",
+    "hi",
+    "hii",
+    "hey",
+    "hế lô",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "start",
+    "bat dau",
+  ]),
+  ...lexicon("thanks", [
+    "cam on",
+    "cam ou",
+    "camon",
+    "cam on nhieu",
+    "cam on nhe",
+    "xin cam on",
+    "thanks",
+    "thank",
+    "thank you",
+    "thank u",
+    "thanks you",
+    "thx",
+    "tks",
+    "tk",
+    "ty",
+    "many thanks",
+    "cmon",
+  ]),
+  ...lexicon("ack", [
+    "ok",
+    "oke",
+    "okie",
+    "oki",
+    "okay",
+    "okela",
+    "uh",
+    "u",
+    "uk",
+    "um",
+    "vang",
+    "da",
+    "da vang",
+    "duoc roi",
+    "dc roi",
+    "biet roi",
+    "ro roi",
+    "hieu roi",
+    "got it",
+    "fine",
+    "roger",
+  ]),
+  ...lexicon("anyone-there", [
+    "co ai khong",
+    "co ai ko",
+    "co ai k",
+    "co ai o do khong",
+    "co ai o day khong",
+    "co ai tra loi khong",
+    "ad oi",
+    "admin oi",
+    "ban oi",
+    "bot oi",
+    "shop oi",
+    "em oi",
+    "anh oi",
+    "chi oi",
+    "anyone there",
+    "anybody there",
+    "is anyone there",
+    "are you there",
+    "hello anyone",
+  ]),
+  ...lexicon("laugh", ["hihi", "hehe", "haha", "hoho", "kk", "kkk", "lol", "hi hi", "ha ha", "he he", "keke"]),
+];
+
+const FILLERS = new Set(["a", "ak", "nha", "nhe", "nhieu", "ban", "ad", "admin", "em", "anh", "chi", "oi", "nhe"]);
+const LEADING = new Set(["xin", "da", "vang", "ok", "oke", "alo", "hello", "hi", "minh", "toi", "em"]);
+
+const ANYONE = ENTRIES.filter((e) => e.kind === "anyone-there");
+const GREETING_LEADING = new Set([...LEADING, "alo", "chao", "hello", "hi", "xin"]);
+
+/** "hahaha", "hihihi", "kkkk", "=))", ":))": laughter of any length. */
+const LAUGH = /^(?:(?:ha|he|hi|ho|ke|hj){2,}h?|k{2,}|=+\)+|:+\)+|x+d+|lol+)$/;
+
+/** Reads a message as small talk (greeting, thanks, "ok", "anyone there?", only emoji, laughter), or null. */
+export function readSmallTalk(text: string): SmallTalk | null {
+  if (text.length > 80) return null;
+  const compact = text.trim().toLowerCase();
+  if (LAUGH.test(compact.replace(/\s+/g, ""))) return "laugh";
+  const reading = prepare(text);
+  if (reading.words.length === 0) {
+    if (reading.emoji.length === 0) return null;
+    return reading.emoji.every((e) => e === "👍" || e === "👌") ? "ack" : "emoji-only";
+  }
+  // "alo có ai không": the question wins over the greeting in front of it.
+  if (readWholeMessage(reading, ANYONE, FILLERS, GREETING_LEADING)) return "anyone-there";
+  const read = readWholeMessage(reading, ENTRIES, FILLERS, LEADING);
+  if (read) return read;
+  return reading.words.every((w) => LAUGH.test(w)) ? "laugh" : null;
+}

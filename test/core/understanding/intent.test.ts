@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { readIntent } from "../../../src/core/understanding/intent";
+
+describe("what a message typed outside a flow asks for", () => {
+  it.each([
+    ["ko nhận tin nữa", "unsubscribe"],
+    ["đừng gửi nữa", "unsubscribe"],
+    ["dung gui tin nua", "unsubscribe"],
+    ["hủy đăng ký nhận tin", "unsubscribe"],
+    ["dừng nhận tin", "unsubscribe"],
+    ["tắt thông báo", "unsubscribe"],
+    ["stop messages", "unsubscribe"],
+    ["ngừng gửi thông báo cho tôi", "unsubscribe"],
+    ["k muon nhan tin nua", "unsubscribe"],
+    ["unsubscribe", "unsubscribe"],
+    ["tại sao tôi không nhận được tin nữa?", null],
+    ["đăng ký nhận tin", "subscribe"],
+    ["dk nhan thong bao", "subscribe"],
+    ["subscribe", "subscribe"],
+    ["đăng ký mã qr cho quán", "register-venue"],
+    ["dang ky ma qr cho quan", "register-venue"],
+    ["tạo mã qr địa điểm", "register-venue"],
+    ["tôi muốn đăng ký địa điểm", "register-venue"],
+    ["làm sao quét mã qr", null],
+    ["gặp cán bộ", "human"],
+    ["cho em hỏi người thật", "human"],
+    ["talk to someone", "human"],
+    ["cho tôi nói chuyện với nhân viên", "human"],
+    ["xóa dữ liệu của tôi", "erase-data"],
+    ["xoa du lieu cua toi", "erase-data"],
+    ["delete my data", "erase-data"],
+    ["tiêm vắc xin ở đâu", null],
+    ["", null],
+  ])("%j reads as %s", (text, expected) => {
+    expect(readIntent(text)?.kind ?? null).toBe(expected);
+  });
+
+  it("a venue code typed alone, as printed on the poster or read over the phone, names the venue", () => {
+    expect(readIntent("7KQ3MZP9XA")).toEqual({ kind: "venue-code", code: "7KQ3MZP9XA" });
+    expect(readIntent(" 7kq3-mzp9 xa ")).toEqual({ kind: "venue-code", code: "7KQ3MZP9XA" });
+    expect(readIntent("mã 7KQ3MZP9XA")).toEqual({ kind: "venue-code", code: "7KQ3MZP9XA" });
+    // 0/O and 1/I/L are not in the alphabet: a word of ten letters is not a code.
+    expect(readIntent("OOOOOOOOOO")).toBeNull();
+    expect(readIntent("0905123456")).toBeNull();
+  });
+});

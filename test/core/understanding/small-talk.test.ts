@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { readSmallTalk } from "../../../src/core/understanding/small-talk";
+
+describe("small talk gets a short friendly answer instead of 'not understood'", () => {
+  it.each([
+    ["alo", "greeting"],
+    ["Alo alo", "greeting"],
+    ["chào", "greeting"],
+    ["xin chào", "greeting"],
+    ["Xin chao ban", "greeting"],
+    ["hello", "greeting"],
+    ["hi", "greeting"],
+    ["chào bạn", "greeting"],
+    ["chào buổi sáng", "greeting"],
+    ["cảm ơn", "thanks"],
+    ["cám ơn", "thanks"],
+    ["cam on", "thanks"],
+    ["cảm ơn bạn nhiều ạ", "thanks"],
+    ["thanks", "thanks"],
+    ["tks", "thanks"],
+    ["thank you", "thanks"],
+    ["ok", "ack"],
+    ["oke", "ack"],
+    ["👍", "ack"],
+    ["dạ", "ack"],
+    ["biết rồi", "ack"],
+    ["có ai không", "anyone-there"],
+    ["co ai ko", "anyone-there"],
+    ["alo có ai không?", "anyone-there"],
+    ["ad ơi", "anyone-there"],
+    ["admin oi", "anyone-there"],
+    ["hihi", "laugh"],
+    ["haha", "laugh"],
+    ["hahahaha", "laugh"],
+    ["kkkk", "laugh"],
+    ["=))", "laugh"],
+    ["😂", "emoji-only"],
+    ["❤️❤️", "emoji-only"],
+    ["🙏🏻", "emoji-only"],
+  ])("%j reads as %s", (text, expected) => {
+    expect(readSmallTalk(text)).toBe(expected);
+  });
+
+  it.each(["chào, cho hỏi tiêm mũi 3 ở đâu", "Bình Hải", "ok tôi muốn đăng ký", "", "cảm ơn vì đã ".repeat(20)])(
+    "%j is not small talk",
+    (text) => {
+      expect(readSmallTalk(text)).toBeNull();
+    },
+  );
+});

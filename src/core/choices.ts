@@ -6,7 +6,9 @@ import { readChoice } from "./understanding/choice-reading";
 export function choicesOf(messages: RenderedMessage[]): RenderedChoice[] {
   const last = messages.at(-1);
   if (last?.kind !== "text" || !last.buttons) return [];
-  return last.buttons.flat().map((b) => ({ label: b.label, payload: b.payload }));
+  return last.buttons
+    .flat()
+    .map((b) => ({ label: b.label, payload: b.payload, ...(b.answers ? { answers: b.answers } : {}) }));
 }
 
 /**

@@ -11,9 +11,19 @@ import {
 } from "./flow";
 import type { Logger } from "./logger";
 import { type Button, type Inbound, type Language, languageFromHint, type Outbound, t } from "./messages";
-import type { ContactRecord, ConversationStore, DialogRecord, MediaStore, OutboxItem } from "./ports";
+import type {
+  ContactRecord,
+  ConversationStore,
+  DialogRecord,
+  MediaStore,
+  OutboxItem,
+  RenderedChoice,
+} from "./ports";
 import { renderOutbound, type TextRenderer } from "./renderer";
 import type { Router, TurnContext } from "./router";
+import { readChoice } from "./understanding/choice-reading";
+import { readNavigation } from "./understanding/navigation";
+import { readYesNo } from "./understanding/yes-no";
 
 export interface EngineDeps {
   router: Router;
@@ -109,11 +119,16 @@ export class ConversationEngine {
       case "unfollow":
         return router.findEvent(event.type)?.(ctx);
       default: {
-        if (event.type === "text") {
-          const choice = matchChoice(event.text, turn.contact.choices);
-          if (choice) return this.route(turn, { type: "button", payload: choice.payload }, depth + 1);
-        }
         const dialog = turn.dialog;
+        if (event.type === "text") {
+          // Inside a flow, "quay lại", "hủy", "thoát" … are never an answer: they move the person.
+          const navigation = dialog && router.findFlow(dialog.flow) ? readNavigation(event.text) : null;
+          if (dialog && navigation) return this.typedNavigation(turn, ctx, dialog, navigation);
+          const reading = readTypedChoice(event.text, turn.contact.choices);
+          if (reading.kind === "match")
+            return this.route(turn, { type: "button", payload: reading.choice.payload }, depth + 1);
+          if (reading.kind === "ambiguous") return askWhich(ctx, reading.choices);
+        }
         if (dialog && router.findFlow(dialog.flow)) return this.runFlow(turn, ctx, dialog);
         return router.runFallbacks(ctx);
       }
@@ -130,6 +145,24 @@ export class ConversationEngine {
     if (navigation) return this.navigate(turn, ctx, flow, state, navigation);
     await flow.handle(this.flowContext(turn, ctx, flow, state));
     turn.flowSpoke(flow.id);
+  }
+
+  /** Navigation typed as words ("quay lại", "hủy", "menu", "giúp"), read like the engine's own buttons. */
+  private async typedNavigation(
+    turn: Turn,
+    ctx: TurnContext,
+    dialog: DialogRecord,
+    navigation: "back" | "cancel" | "menu" | "help",
+  ): Promise<void> {
+    const flow = this.deps.router.findFlow(dialog.flow);
+    const state = flow ? readFlowState(flow, dialog) : undefined;
+    if (!flow || !state) return this.dropOutdated(turn, ctx, flow);
+    if (navigation === "help") {
+      ctx.reply({ type: "text", text: t("flow.help") });
+      return this.askAgain(turn, ctx);
+    }
+    // "menu" in the middle of a flow leaves it like "cancel" (asking first when much would be lost).
+    return this.navigate(turn, ctx, flow, state, navigation === "back" ? "back" : "cancel");
   }
 
   private async navigate<D>(
@@ -163,8 +196,16 @@ export class ConversationEngine {
             text: t("flow.confirmCancel"),
             buttons: [
               [
-                { label: t("flow.confirmCancelYes"), payload: navigationPayload(flow.id, "cancel-yes") },
-                { label: t("flow.confirmCancelNo"), payload: navigationPayload(flow.id, "stay") },
+                {
+                  label: t("flow.confirmCancelYes"),
+                  payload: navigationPayload(flow.id, "cancel-yes"),
+                  answers: "yes",
+                },
+                {
+                  label: t("flow.confirmCancelNo"),
+                  payload: navigationPayload(flow.id, "stay"),
+                  answers: "no",
+                },
               ],
             ],
           });
@@ -281,6 +322,42 @@ export class ConversationEngine {
     });
     return fctx;
   }
+}
+
+/**
+ * Reads a typed answer against the choices the person was last offered: strictly first (number, label),
+ * then as yes/no where a choice means yes or no, then loosely (part of a label, a typo) — but never against
+ * the Back/Cancel row alone, where the text is the answer to a free-text question ("Thôn Hủy" is an address).
+ */
+function readTypedChoice(
+  text: string,
+  choices: RenderedChoice[],
+):
+  | { kind: "match"; choice: RenderedChoice }
+  | { kind: "ambiguous"; choices: RenderedChoice[] }
+  | { kind: "none" } {
+  const strict = matchChoice(text, choices);
+  if (strict) return { kind: "match", choice: strict };
+  if (choices.some((c) => c.answers)) {
+    const yesNo = readYesNo(text);
+    const choice = yesNo ? choices.find((c) => c.answers === yesNo) : undefined;
+    if (choice) return { kind: "match", choice };
+  }
+  const offered = choices.filter((c) => !c.payload.includes(":nav:"));
+  if (offered.length === 0) return { kind: "none" };
+  const loose = readChoice(text, offered);
+  return loose.kind === "match" ? { kind: "match", choice: loose.choice } : loose;
+}
+
+/** Several offered choices fit what was typed: ask which, offering only those. */
+function askWhich(ctx: TurnContext, choices: RenderedChoice[]): void {
+  ctx.reply({
+    type: "text",
+    text: t("choices.which"),
+    buttons: choices.map((c) => [
+      { label: { raw: c.label }, payload: c.payload, ...(c.answers ? { answers: c.answers } : {}) },
+    ]),
+  });
 }
 
 /** The mutable state of one turn behind a {@link TurnContext}. */

@@ -19,6 +19,8 @@ export interface Button {
   label: Text;
   /** Opaque to channels; routed by prefix (`menu:`, `lang:`, `venue:` …). At most 64 bytes (Telegram). */
   payload: string;
+  /** This choice is the answer "yes" or "no" to the question: a typed "ko", "dc", "ừ" picks it. */
+  answers?: "yes" | "no";
 }
 
 /** What happened in a conversation, independent of the platform it came from. */

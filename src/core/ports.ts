@@ -18,6 +18,8 @@ export interface ContactRecord {
 export interface RenderedChoice {
   label: string;
   payload: string;
+  /** The choice answers "yes" or "no": typed yes/no ("ko", "dc", "ừ") picks it. */
+  answers?: "yes" | "no";
 }
 
 /** Where a contact is in a multi-step flow. */

@@ -5,6 +5,8 @@
 export interface RenderedButton {
   label: string;
   payload: string;
+  /** Set when the button is the answer "yes" or "no" (typed yes/no picks it). */
+  answers?: "yes" | "no";
 }
 
 export type RenderedMessage =

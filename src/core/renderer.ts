@@ -48,5 +48,11 @@ export async function renderOutbound(
 }
 
 function renderButtons(rows: Button[][], lang: Language, texts: TextRenderer): RenderedButton[][] {
-  return rows.map((row) => row.map((b) => ({ label: texts.render(b.label, lang), payload: b.payload })));
+  return rows.map((row) =>
+    row.map((b) => ({
+      label: texts.render(b.label, lang),
+      payload: b.payload,
+      ...(b.answers ? { answers: b.answers } : {}),
+    })),
+  );
 }

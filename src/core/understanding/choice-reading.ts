@@ -22,7 +22,20 @@ export type ChoiceReading<T> =
 const PLACE_PREFIXES = [["xa"], ["thi", "tran"], ["tt"], ["phuong"], ["huyen"]];
 
 /** Words around an answer that say nothing about which: "chọn Bình Hải", "ở xã Bình Hải ạ", "loại quán ăn". */
-const LEADING = new Set(["chon", "la", "o", "loai", "toi", "minh", "em", "cho", "tai", "thuoc", "dia", "ban"]);
+const LEADING = new Set([
+  "chon",
+  "la",
+  "o",
+  "loai",
+  "toi",
+  "minh",
+  "em",
+  "cho",
+  "tai",
+  "thuoc",
+  "dia",
+  "ban",
+]);
 const TRAILING = new Set(["a", "nha", "nhe", "di", "ak", "ah", "nhen", "oi"]);
 
 /** One name of a choice (its label, a part of a label "A/B/C", an alias), in exact and folded words. */
@@ -81,7 +94,8 @@ function trimmed(words: string[], exact: string[]): Name {
 /** How well a typed answer fits a name: 0 not at all; more when more of the typed words are explained. */
 type Test = (typed: Name, name: Name) => number;
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
 const squeezed = (a: readonly string[]) => a.join("");
 const yes = (fits: boolean) => (fits ? 1 : 0);
 
@@ -153,14 +167,19 @@ export function readChoice<T extends ChoiceOption>(
     return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };
   }
   const typed = trimmed(reading.words, reading.exactWords);
-  const typedVariants = withoutPlacePrefix(typed, true).filter((v) => v.folded.some((w) => !MEANINGLESS.has(w)));
+  const typedVariants = withoutPlacePrefix(typed, true).filter((v) =>
+    v.folded.some((w) => !MEANINGLESS.has(w)),
+  );
   if (typedVariants.length === 0) return { kind: "none" };
   const named = choices.map((choice) => ({ choice, names: namesOf(choice) }));
   for (const [how, test] of TIERS) {
     const scored = named.map(({ choice, names }) => ({
       choice,
       // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
-      score: Math.max(0, ...names.flatMap((n) => typedVariants.map((t) => (t.place && !n.place ? 0 : test(t, n))))),
+      score: Math.max(
+        0,
+        ...names.flatMap((n) => typedVariants.map((t) => (t.place && !n.place ? 0 : test(t, n)))),
+      ),
     }));
     const best = Math.max(...scored.map((s) => s.score));
     const hits = best > 0 ? scored.filter((s) => s.score === best) : [];

@@ -9,7 +9,7 @@ import { type Audience, audienceSchema, broadcastTextSchema } from "./audience";
 import type { BroadcastService } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
 import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
-import { formatLocal, parseClock, parseSendTime } from "./send-time";
+import { formatLocal, parseSendTime, parseTimeOfDay } from "./send-time";
 
 export const BROADCAST_FLOW = "broadcast";
 
@@ -115,7 +115,9 @@ export function createComposerFlow(deps: {
             ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
             : b("when.rightNow");
         return ctx.reply(
-          say(b("compose.confirm", { when }), [[{ label: b("confirm"), payload: "broadcast:confirm" }]]),
+          say(b("compose.confirm", { when }), [
+            [{ label: b("confirm"), payload: "broadcast:confirm", answers: "yes" }],
+          ]),
         );
       }
       default:
@@ -190,9 +192,8 @@ export function createComposerFlow(deps: {
           return go(ctx, "repeatTime", { ...draft, repeat: rule, sendAt: undefined });
         }
         case "repeatTime": {
-          const clock = parseClock(text);
-          if (!clock || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime")));
-          const time = `${String(clock.hh).padStart(2, "0")}:${String(clock.mm).padStart(2, "0")}`;
+          const time = parseTimeOfDay(text, ctx.now);
+          if (!time || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime")));
           return go(ctx, "confirm", { ...draft, repeat: { ...draft.repeat, time } });
         }
         case "time": {
@@ -201,6 +202,14 @@ export function createComposerFlow(deps: {
           return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
         }
         case "confirm": {
+          // A corrected time typed at the confirmation replaces the one given ("à không, 9h").
+          if (!button && text) {
+            const time = draft.repeat ? parseTimeOfDay(text, ctx.now) : undefined;
+            if (draft.repeat && time)
+              return go(ctx, "confirm", { ...draft, repeat: { ...draft.repeat, time } });
+            const at = draft.repeat ? undefined : parseSendTime(text, ctx.now);
+            if (at instanceof Date) return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
+          }
           if (button?.action !== "confirm") return ask(ctx, "confirm");
           if (draft.repeat?.time) return createRecurring(ctx, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({

@@ -1,7 +1,7 @@
+import { readTime } from "../../core/understanding/time-reading";
 import { VIETNAM_OFFSET_MS } from "../../core/vietnam-time";
 
 // Times officers type are Vietnam local time: a fixed UTC+7 offset is exact (no daylight saving).
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Local wall-clock parts of an instant in Vietnam. */
 function local(now: Date): { y: number; m: number; d: number; weekday: number } {
@@ -23,27 +23,24 @@ export function parseClock(text: string): { hh: number; mm: number } | undefined
 }
 
 /**
- * Reads "HH:MM" (today, or tomorrow when that time has passed) or "DD/MM HH:MM" (this year) typed by an
- * officer, in Vietnam time. A date in the past is refused rather than silently moved to next year.
+ * Reads a send time typed as people write it, in Vietnam time ("8h", "20h30", "8 giờ tối", "mai 8h", "thứ 2
+ * 7:30", "25/12 8h", "21:30"): a time alone is today, or tomorrow when it has passed. A date in the past is
+ * refused rather than silently moved to next year. Chat and dashboard share this reading.
  */
 export function parseSendTime(text: string, now: Date): Date | "invalid" | "past" {
-  const trimmed = text.trim().replace(/\s+/g, " ");
-  const clock = parseClock(trimmed);
-  if (clock) {
-    const { y, m, d } = local(now);
-    const today = instant(y, m, d, clock.hh, clock.mm);
-    return today > now ? today : new Date(today.getTime() + DAY_MS);
-  }
-  const full = /^(\d{1,2})[/-](\d{1,2}) (\S+)$/.exec(trimmed);
-  const time = full?.[3] ? parseClock(full[3]) : undefined;
-  if (!full || !time) return "invalid";
-  const day = Number(full[1]);
-  const month = Number(full[2]) - 1;
-  const { y } = local(now);
-  const at = instant(y, month, day, time.hh, time.mm);
-  // Date.UTC rolls 31/02 over into March: refuse dates that do not exist.
-  if (local(at).d !== day || local(at).m !== month) return "invalid";
-  return at.getTime() < now.getTime() - 60_000 ? "past" : at;
+  const reading = readTime(text, now);
+  // A day without an hour ("ngày mai") is not a send time yet: ask again for the hour.
+  if (reading.ok) return reading.hasTime ? reading.at : "invalid";
+  return reading.reason === "past" ? "past" : "invalid";
+}
+
+/** A time of day for a recurring reminder ("7h30", "19:00", "7 giờ tối") as "HH:MM"; a date makes no sense there. */
+export function parseTimeOfDay(text: string, now: Date): string | undefined {
+  const reading = readTime(text, now);
+  if (!reading.ok || reading.hasDate || !reading.hasTime) return undefined;
+  const local = new Date(reading.at.getTime() + VIETNAM_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
 
 /** A date and time in Vietnam for messages, e.g. "08:30 25/12". */

@@ -26,8 +26,8 @@ type Ctx = FlowContext<CheckinDraft>;
 
 const YES_NO: Button[][] = [
   [
-    { label: t("common.yes"), payload: `${CHECKIN_FLOW}:yes` },
-    { label: t("common.no"), payload: `${CHECKIN_FLOW}:no` },
+    { label: t("common.yes"), payload: `${CHECKIN_FLOW}:yes`, answers: "yes" },
+    { label: t("common.no"), payload: `${CHECKIN_FLOW}:no`, answers: "no" },
   ],
 ];
 

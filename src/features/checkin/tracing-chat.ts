@@ -75,8 +75,8 @@ export function registerTracingChat(
         ctx.reply(
           say(k("askAlert", { count: ctx.draft.count }), [
             [
-              { label: k("alert"), payload: `${TRACE_FLOW}:alert` },
-              { label: k("cancel"), payload: `${TRACE_FLOW}:cancel` },
+              { label: k("alert"), payload: `${TRACE_FLOW}:alert`, answers: "yes" },
+              { label: k("cancel"), payload: `${TRACE_FLOW}:cancel`, answers: "no" },
             ],
           ]),
         );

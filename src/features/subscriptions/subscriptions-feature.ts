@@ -126,8 +126,8 @@ export function createReminderOffer(store: SubscriptionStore): ReminderOffer {
     ctx.reply(
       say(s("offer"), [
         [
-          { label: s("buttons.acceptOffer"), payload: "subs:on" },
-          { label: s("buttons.declineOffer"), payload: "subs:no" },
+          { label: s("buttons.acceptOffer"), payload: "subs:on", answers: "yes" },
+          { label: s("buttons.declineOffer"), payload: "subs:no", answers: "no" },
         ],
       ]),
     );

@@ -1,6 +1,7 @@
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
+import { readVenueCategory } from "./categories";
 import type { District } from "./district";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
 import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
@@ -54,8 +55,8 @@ export function createRegistrationFlow(deps: {
       const existing = ctx.draft.duplicateOf ?? { name: "", code: "" };
       return ctx.reply(
         say(v("flow.duplicate", existing), [
-          [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes" }],
-          [{ label: v("flow.duplicateNo"), payload: "venue:dup:no" }],
+          [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes", answers: "yes" }],
+          [{ label: v("flow.duplicateNo"), payload: "venue:dup:no", answers: "no" }],
         ]),
       );
     }
@@ -93,7 +94,7 @@ export function createRegistrationFlow(deps: {
       const text = typedText(ctx);
       switch (ctx.step) {
         case "category":
-          return answer(ctx, "category", button?.action === "cat" ? button.arg : text);
+          return answer(ctx, "category", button?.action === "cat" ? button.arg : categoryTyped(text));
         case "commune":
           if (button?.action === "communes") {
             ctx.goto("commune", { ...ctx.draft, communePage: Number(button.arg) || 0 });
@@ -163,6 +164,12 @@ export function createRegistrationFlow(deps: {
     await deps.afterRegistered?.(ctx);
     deps.showMenu(ctx);
   }
+}
+
+/** A category typed in words ("quán ăn", "cafe", "tạp hóa"): its id, or the text (then refused with help). */
+function categoryTyped(text: string): string {
+  const reading = readVenueCategory(text);
+  return reading.kind === "match" ? reading.choice.category : text;
 }
 
 /** A question step by name; anything else (a summary, a stale step) counts as the first. */

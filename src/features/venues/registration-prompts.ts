@@ -76,7 +76,7 @@ export function summary(draft: Draft, communeName: string): Outbound {
       phone: draft.contactPhone ? formatPhoneForDisplay(draft.contactPhone) : "",
     }),
     [
-      [{ label: v("flow.confirm"), payload: "venue:confirm" }],
+      [{ label: v("flow.confirm"), payload: "venue:confirm", answers: "yes" }],
       [{ label: v("flow.edit"), payload: "venue:edit" }],
     ],
   );

@@ -16,6 +16,10 @@ describe("times officers type (Vietnam time)", () => {
     expect(parseSendTime("01/12 07:30", now)).toBe("past");
     expect(parseSendTime("31/02 07:30", now)).toBe("invalid");
     expect(parseSendTime("ngày mai", now)).toBe("invalid");
+    // As officers type them: hours with "h", a part of the day, "mai".
+    expect(parseSendTime("mai 8h", now)).toEqual(new Date("2021-12-25T01:00:00Z"));
+    expect(parseSendTime("31/12 8h30", now)).toEqual(new Date("2021-12-31T01:30:00Z"));
+    expect(parseSendTime("9 giờ tối", now)).toEqual(new Date("2021-12-24T14:00:00Z"));
     expect(parseSendTime("25:00", now)).toBe("invalid");
   });
 

@@ -1,0 +1,56 @@
+import { say, t } from "../../core/messages";
+import type { Router, TurnContext } from "../../core/router";
+import { readIntent } from "../../core/understanding/intent";
+import { readSmallTalk } from "../../core/understanding/small-talk";
+
+/**
+ * What people type outside any flow that is not a question: greetings, thanks, "có ai không", emoji — a short
+ * friendly answer and the menu instead of "not understood"; and requests said in words — stop or start
+ * reminders, register a venue, a venue code from a poster, erase my data, a person — answered as if the
+ * matching button or command had been used (asking first where the step cannot be undone lightly).
+ * Listed before the FAQ, whose matching would otherwise read "đừng gửi nữa" as a question.
+ */
+export function registerSmallTalk(router: Router, deps: { showMenu: (ctx: TurnContext) => void }): void {
+  router.fallback(async (ctx, next) => {
+    if (ctx.event.type !== "text") return next();
+    const text = ctx.event.text;
+    const intent = readIntent(text);
+    if (intent) {
+      switch (intent.kind) {
+        case "unsubscribe":
+          return ctx.reply(
+            say(t("intents.confirmUnsubscribe"), [
+              [
+                { label: t("intents.unsubscribeYes"), payload: "subs:off", answers: "yes" },
+                { label: t("intents.no"), payload: "menu:main", answers: "no" },
+              ],
+            ]),
+          );
+        case "subscribe":
+          return ctx.redirect({ type: "button", payload: "subs:on" });
+        case "register-venue":
+          return ctx.reply(
+            say(t("intents.offerRegistration"), [
+              [
+                { label: t("intents.registerYes"), payload: "venues:start", answers: "yes" },
+                { label: t("intents.no"), payload: "menu:main", answers: "no" },
+              ],
+            ]),
+          );
+        case "venue-code":
+          return ctx.redirect({ type: "command", command: "start", args: `c_${intent.code}` });
+        case "erase-data":
+          if (router.findCommand("xoadulieu"))
+            return ctx.redirect({ type: "command", command: "xoadulieu", args: "" });
+          break;
+        case "human":
+          ctx.reply(say(t("intents.human")));
+          return deps.showMenu(ctx);
+      }
+    }
+    const talk = readSmallTalk(text);
+    if (!talk) return next();
+    ctx.reply(say(t(`smalltalk.${talk}`)));
+    deps.showMenu(ctx);
+  });
+}

@@ -56,7 +56,7 @@ import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { KeyedRateLimit } from "./http/ip-rate-limit";
 import { mountMedia } from "./http/media-routes";
-import { createTextRenderer } from "./i18n/i18n";
+import { createTextRenderer, orgNameOf } from "./i18n/i18n";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -98,7 +98,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const { conversations, inbox, outbox } = createMessageStores(database);
   const media = new PrismaMediaStore(db);
   const webchatStore = new PrismaWebchatStore(db);
-  const texts = await createTextRenderer(join(root, "locales"));
+  const texts = await createTextRenderer(join(root, "locales"), { org: orgNameOf(config) });
 
   const district = loadDistrict(JSON.parse(readFileSync(resolve(root, config.DISTRICT_FILE), "utf8")));
   const venueStore = new PrismaVenueStore(db);
@@ -145,6 +145,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     store: faqStore,
     showMenu,
     offerReminders,
+    archiveNotice: config.FAQ_ARCHIVE_NOTICE === "on",
+    localContacts: config.LOCAL_CONTACTS,
   });
   broadcasting.register(router, showMenu);
   const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");

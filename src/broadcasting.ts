@@ -19,7 +19,7 @@ import { OfficerService } from "./features/officers/officer-service";
 import { officerGuard, registerOfficers } from "./features/officers/officers-feature";
 import type { SubscriptionStore } from "./features/subscriptions/subscription-store";
 import { registerSubscriptions, type Subscriptions } from "./features/subscriptions/subscriptions-feature";
-import { type District, findUnit } from "./features/venues/district";
+import { type District, findUnit, unitsInForce } from "./features/venues/district";
 import { mountBroadcastsApi } from "./http/admin/broadcasts-api";
 import { mountOfficersApi } from "./http/admin/officers-api";
 
@@ -65,7 +65,8 @@ export function createBroadcasting(deps: {
       registerOfficers(router, {
         service: officers,
         requireOfficer,
-        isCommune: (c) => !!findUnit(district, c),
+        // Invites name today's units; a former unit's code would give a scope nobody can pick any more.
+        isCommune: (c) => unitsInForce(district).some((u) => u.code === c),
       });
       subscriptions = registerSubscriptions(router, {
         store: deps.subscriptions,

@@ -3,7 +3,7 @@ import type { DialogRecord } from "../../core/ports";
 import type { Flow, TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
-import { type District, findUnit } from "../venues/district";
+import { codesCoveredBy, type District, findUnit, unitsInForce } from "../venues/district";
 import { type Audience, broadcastTextSchema } from "./audience";
 import type { BroadcastService } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
@@ -42,8 +42,11 @@ export function createComposerFlow(deps: {
   onCreated: () => void;
 }): Flow {
   const { service, district } = deps;
+  // Today's units; an officer scoped to former units (invited before 1/7/2025) sees the units they became.
   const units = (scope: string[]) =>
-    scope.length ? district.units.filter((u) => scope.includes(u.code)) : district.units;
+    unitsInForce(district).filter(
+      (u) => !scope.length || codesCoveredBy(district, u.code).some((c) => scope.includes(c)),
+    );
   const scoped = (audience: Audience, scope: string[]): Audience =>
     scope.length && !audience.communes ? { ...withoutAll(audience), communes: scope } : audience;
 
@@ -108,7 +111,7 @@ export function createComposerFlow(deps: {
       owners: { audience: { roles: ["venue-owner"] }, label: "audience.owners" },
       citizens: { audience: { roles: ["citizen"] }, label: "audience.citizens" },
     };
-    const option = commune ? { audience: { communes: [commune] }, label: "audience.commune" } : options[kind];
+    const option = commune ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" } : options[kind];
     if (!option) return askAudience(ctx, draft);
     await preview(ctx, {
       ...draft,

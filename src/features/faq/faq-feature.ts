@@ -126,12 +126,18 @@ export function registerFaq(
  */
 function answerText(id: FaqTopicId, options: { archiveNotice: boolean; localContacts: string | undefined }): Text {
   const { validAsOf } = FAQ_TOPIC_CONTENT[id];
-  const contacts = id === "contact.local" ? options.localContacts?.trim() : undefined;
+  const contacts =
+    id === "contact.local"
+      ? options.localContacts
+          ?.split(/\s*[;\n]\s*/)
+          .filter((line) => line !== "")
+          .join("\n")
+      : undefined;
   const lines: Text[] = [
     contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : f(`${id}.answer`),
     f("validAsOf", { date: dayMonthYear(validAsOf) }),
   ];
-  if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF) lines.push(f("notice.archived"));
+  if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF) lines.push({ raw: "" }, f("notice.archived"));
   return { lines };
 }
 

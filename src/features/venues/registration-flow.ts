@@ -66,9 +66,12 @@ export function createRegistrationFlow(deps: {
 
   /** Checks an answer with the shared field rules: stores it and moves on, or says what is wrong and asks again. */
   const answer = (ctx: TurnContext, draft: Draft, step: Step, raw: string) => {
-    const result = validateVenueField(fieldOf(step), raw, district);
-    if (result.ok) return advance(ctx, { ...draft, [fieldOf(step)]: result.value });
-    ctx.reply(say(v(result.errorKey)));
+    const result = validateVenueField(fieldOf(step), raw, district, ctx.now);
+    if (result.ok) {
+      if (result.note) ctx.reply(say(result.note));
+      return advance(ctx, { ...draft, [fieldOf(step)]: result.value });
+    }
+    ctx.reply(say(result.error ?? v(result.errorKey)));
     ctx.reply(...askStep(step, draft, district));
   };
 

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { vietnamDay } from "../../core/vietnam-time";
+import { unitsInForce } from "../../features/venues/district";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, escapeHtml, jsonBlock } from "./dashboard-html";
@@ -163,7 +164,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     const viewer = c.poster(req, res);
     if (!viewer) return;
     if (viewer.role !== "admin") return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
-    for (const u of deps.district.units) {
+    for (const u of unitsInForce(deps.district)) {
       const raw = field(req.body, `t_${u.code}`, 10);
       if (!/^\d{1,6}$/.test(raw)) continue;
       await deps.store.setTarget(u.code, Number(raw), viewer.officerId);

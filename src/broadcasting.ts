@@ -19,7 +19,7 @@ import { OfficerService } from "./features/officers/officer-service";
 import { officerGuard, registerOfficers } from "./features/officers/officers-feature";
 import type { SubscriptionStore } from "./features/subscriptions/subscription-store";
 import { registerSubscriptions, type Subscriptions } from "./features/subscriptions/subscriptions-feature";
-import { type District, findUnit, unitsInForce } from "./features/venues/district";
+import { type District, unitsInForce } from "./features/venues/district";
 import { mountBroadcastsApi } from "./http/admin/broadcasts-api";
 import { mountOfficersApi } from "./http/admin/officers-api";
 

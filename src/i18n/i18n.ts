@@ -15,7 +15,10 @@ export const DEFAULT_ORG_NAME: Record<Language, string> = {
 };
 
 /** The sending body from ORG_NAME / ORG_NAME_EN (English falls back to the Vietnamese name, then the default). */
-export function orgNameOf(env: { ORG_NAME?: string | undefined; ORG_NAME_EN?: string | undefined }): Record<Language, string> {
+export function orgNameOf(env: {
+  ORG_NAME?: string | undefined;
+  ORG_NAME_EN?: string | undefined;
+}): Record<Language, string> {
   return {
     vi: env.ORG_NAME ?? DEFAULT_ORG_NAME.vi,
     en: env.ORG_NAME_EN ?? env.ORG_NAME ?? DEFAULT_ORG_NAME.en,

@@ -54,7 +54,7 @@ describe("a visitor checks in on a venue's QR page", () => {
       hourCycle: "h23",
     }).format(before);
     expect(res.html).toMatch(
-      new RegExp(`Bạn đã vào Chợ Châu Ổ lúc ${time.slice(0, 2)}:\\d\\d \\d\\d/\\d\\d/\\d{4}`),
+      new RegExp(`Đã ghi nhận khai báo vào Chợ Châu Ổ lúc ${time.slice(0, 2)}:\\d\\d \\d\\d/\\d\\d/\\d{4}`),
     );
     expect(res.html).not.toContain("1900 9095</a>");
     const stored = (await visits()).find((v) => v.phone === "+84905123456");
@@ -81,7 +81,7 @@ describe("a visitor checks in on a venue's QR page", () => {
       travel: "yes",
     });
     expect(res.status).toBe(400);
-    expect(res.html).toContain("đầu số 11 số cũ");
+    expect(res.html).toContain("số thuê bao 11 số cũ");
     expect(res.html).toContain(
       "Bạn chưa trả lời câu: Trong 14 ngày qua, bạn có tiếp xúc gần với người mắc Covid-19 (F0) không?",
     );
@@ -109,7 +109,10 @@ describe("a visitor checks in on a venue's QR page", () => {
       closeContact: "yes",
     });
     expect(res.status).toBe(200);
-    expect(res.html).toContain("trạm y tế xã/thị trấn");
+    expect(res.html).toContain("trạm y tế xã");
+    // Nothing is sent to the health station on a "yes": the page must not pretend otherwise.
+    expect(res.html).toContain("không tự động báo cho trạm y tế");
+    expect(res.html).not.toContain("đã được chuyển");
     expect(res.html).toContain('<a href="tel:19009095">Đường dây nóng Bộ Y tế: 1900 9095</a>');
     expect((await visits()).find((v) => v.phone === "+84912000111")).toMatchObject({
       closeContact: true,

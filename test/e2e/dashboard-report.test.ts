@@ -82,7 +82,7 @@ describe("the weekly report (npm run report)", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csv.slice(1).trim().split("\r\n");
     expect(rows[0]).toBe(
-      '"Từ ngày","Đến ngày","Mã xã","Xã/thị trấn","Địa điểm mới","Tổng địa điểm","Chỉ tiêu","Lượt khai báo","Người nhận tin","Thông báo đã gửi"',
+      '"Từ ngày","Đến ngày","Mã xã","Xã","Địa điểm mới","Tổng địa điểm","Chỉ tiêu","Lượt khai báo","Người nhận tin","Thông báo đã gửi"',
     );
     expect(rows.slice(1)).toEqual([
       '"2026-11-16","2026-11-22","21040","Thị trấn Châu Ổ","1","1","10","2","3","2"',
@@ -97,7 +97,7 @@ describe("the weekly report (npm run report)", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/BeVietnamPro/);
     const text = (await extractPdfText(pdf)).text;
-    expect(text).toContain("Báo cáo tuần – Huyện Bình Sơn");
+    expect(text).toContain("Báo cáo tuần – UBND tỉnh Quảng Ngãi");
     expect(text).toContain("Thị trấn Châu Ổ");
     expect(text).toContain("Xã Bình Thuận");
     expect(text).toContain("Lượt khai báo");

@@ -84,8 +84,8 @@ describe("officers in the web chat", () => {
 
     expect(textsOf(await officer.send("/broadcast"))[0]).toMatch(/^Nhập nội dung thông báo/);
     const audience = await officer.send("Chiều nay 14h tiêm vắc xin tại trạm y tế xã Bình Chánh.");
-    expect(buttonsOf(audience)).toContain("Theo xã/thị trấn");
-    const communes = await officer.send("Theo xã/thị trấn");
+    expect(buttonsOf(audience)).toContain("Theo xã");
+    const communes = await officer.send("Theo xã");
     expect(buttonsOf(communes)).toContain("Trang sau ▶");
     const preview = await officer.send({ payload: "broadcast:commune:21043" });
     expect(textsOf(preview)[0]).toMatch(/– 3 người\.$/);
@@ -129,7 +129,7 @@ describe("officers in the web chat", () => {
     await officer.send(`/officer ${await invite("officer")}`);
     await officer.send("/broadcast");
     await officer.send("Nhắc bà con: sáng thứ Hai tiêm mũi nhắc lại tại trạm y tế xã Bình Chánh.");
-    await officer.send("Theo xã/thị trấn");
+    await officer.send("Theo xã");
     await officer.send({ payload: "broadcast:commune:21052" });
 
     const repeat = await officer.send("Lặp lại định kỳ");

@@ -73,7 +73,9 @@ describe("a venue owner registers on Telegram", () => {
     });
 
     const [refused, askedAgain] = await send(contact("+84 90 999 8877", 999), 2);
-    expect(refused?.body.text).toMatch(/^Mình chưa đọc được loại tin nhắn này. Bạn trả lời câu hỏi/);
+    expect(refused?.body.text).toMatch(
+      /^Trợ lý chưa đọc được loại tin nhắn này. Bạn vui lòng trả lời câu hỏi/,
+    );
     expect(askedAgain?.body.text).toMatch(/^Bước 6\/6/);
 
     const [summary] = await send(contact("84909998877", CHAT));

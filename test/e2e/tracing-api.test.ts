@@ -170,7 +170,9 @@ describe("officers trace a venue's visitors and alert them", () => {
     }
     const alert = seen.find((t) => t.startsWith("⚠️")) ?? "";
     expect(alert).toContain("Quán Cà Phê Hoa Sen");
-    expect(alert).toContain("trạm y tế xã/thị trấn");
+    expect(alert).toContain("trạm y tế xã");
+    // Signed by a body that exists (ORG_NAME, default the province), never by the abolished district.
+    expect(alert).toContain("— UBND tỉnh Quảng Ngãi");
     expect(alert).toContain("1900 9095");
 
     // The same alert again: nobody is messaged twice.

@@ -111,7 +111,9 @@ export function createComposerFlow(deps: {
       owners: { audience: { roles: ["venue-owner"] }, label: "audience.owners" },
       citizens: { audience: { roles: ["citizen"] }, label: "audience.citizens" },
     };
-    const option = commune ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" } : options[kind];
+    const option = commune
+      ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" }
+      : options[kind];
     if (!option) return askAudience(ctx, draft);
     await preview(ctx, {
       ...draft,

@@ -42,7 +42,10 @@ export function registerFaq(
       .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
     ctx.reply(
       say(
-        answerText(topic.id, { archiveNotice: deps.archiveNotice ?? true, localContacts: deps.localContacts }),
+        answerText(topic.id, {
+          archiveNotice: deps.archiveNotice ?? true,
+          localContacts: deps.localContacts,
+        }),
         related.length > 0 ? related : undefined,
       ),
     );
@@ -124,7 +127,10 @@ export function registerFaq(
  * written before today's situation, what has changed since. A reader in 2026 must not take a 2021 rule for
  * a current one.
  */
-function answerText(id: FaqTopicId, options: { archiveNotice: boolean; localContacts: string | undefined }): Text {
+function answerText(
+  id: FaqTopicId,
+  options: { archiveNotice: boolean; localContacts: string | undefined },
+): Text {
   const { validAsOf } = FAQ_TOPIC_CONTENT[id];
   const contacts =
     id === "contact.local"
@@ -137,7 +143,8 @@ function answerText(id: FaqTopicId, options: { archiveNotice: boolean; localCont
     contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : f(`${id}.answer`),
     f("validAsOf", { date: dayMonthYear(validAsOf) }),
   ];
-  if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF) lines.push({ raw: "" }, f("notice.archived"));
+  if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF)
+    lines.push({ raw: "" }, f("notice.archived"));
   return { lines };
 }
 

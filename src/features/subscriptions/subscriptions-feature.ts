@@ -71,9 +71,12 @@ export function registerSubscriptions(
     ctx.reply(
       say(
         s("pickCommune"),
-        communePage(unitsInForce(district, ctx.now), page, { pick: "subs:commune:", page: "subs:communes:" }, [
-          [{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }],
-        ]),
+        communePage(
+          unitsInForce(district, ctx.now),
+          page,
+          { pick: "subs:commune:", page: "subs:communes:" },
+          [[{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }]],
+        ),
       ),
     );
 

@@ -41,7 +41,8 @@ const districtSchema = z
     validTo: isoDay.nullable().optional(),
   })
   .superRefine((value, ctx) => {
-    if (!value.periods && !value.units) ctx.addIssue({ code: "custom", path: ["periods"], message: "required" });
+    if (!value.periods && !value.units)
+      ctx.addIssue({ code: "custom", path: ["periods"], message: "required" });
     const periods = value.periods ?? [{ units: value.units ?? [] }];
     periods.forEach((period, p) => {
       // Within one period a duplicated code would make a stored venue's commune ambiguous. Across periods a
@@ -129,17 +130,27 @@ export function unitsInForce(district: District, at: Date | string = new Date())
  * else the latest unit that ever had the code. `21040` stored in 2021 is Thị trấn Châu Ổ, stored in 2026 it
  * is Xã Bình Sơn; `21067` is always Xã Bình Hải, which no longer exists.
  */
-export function findUnit(district: District, code: string, at: Date | string = new Date()): AdminUnit | undefined {
+export function findUnit(
+  district: District,
+  code: string,
+  at: Date | string = new Date(),
+): AdminUnit | undefined {
   const day = dayOf(at);
   const withCode = district.units.filter((unit) => unit.code === code);
   return withCode.find((unit) => inForce(unit, day)) ?? withCode.at(-1);
 }
 
 /** The unit in force on `at` that a former unit became part of (itself while it is still in force). */
-export function successorOf(district: District, unit: AdminUnit, at: Date | string = new Date()): AdminUnit | undefined {
+export function successorOf(
+  district: District,
+  unit: AdminUnit,
+  at: Date | string = new Date(),
+): AdminUnit | undefined {
   const day = dayOf(at);
   if (inForce(unit, day)) return unit;
-  const later = district.units.filter((u) => u.validFrom > unit.validFrom && u.formedFrom.includes(unit.code));
+  const later = district.units.filter(
+    (u) => u.validFrom > unit.validFrom && u.formedFrom.includes(unit.code),
+  );
   const next = later.find((u) => inForce(u, day)) ?? later[0];
   return next && next !== unit ? successorOf(district, next, at) : undefined;
 }
@@ -151,7 +162,9 @@ export function successorOf(district: District, unit: AdminUnit, at: Date | stri
 export function codesCoveredBy(district: District, code: string, at: Date | string = new Date()): string[] {
   const unit = findUnit(district, code, at);
   if (!unit) return [code];
-  const former = unit.formedFrom.filter((c) => district.units.some((u) => u.code === c && u.validTo !== null));
+  const former = unit.formedFrom.filter((c) =>
+    district.units.some((u) => u.code === c && u.validTo !== null),
+  );
   return [...new Set([unit.code, ...former])];
 }
 

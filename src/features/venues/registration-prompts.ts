@@ -1,9 +1,9 @@
 import { type Button, type Outbound, say, type Text, type TextParam, t } from "../../core/messages";
-import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
 import { communePage } from "../subscriptions/commune-picker";
+import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
 import { type AdminUnit, type District, unitsInForce } from "./district";
-import { unitWithFormer } from "./unit-texts";
 import { formatPhoneForDisplay } from "./phone";
+import { unitWithFormer } from "./unit-texts";
 
 /** The steps of the registration dialog, in order. */
 export const STEPS = ["name", "category", "commune", "address", "contactName", "phone"] as const;

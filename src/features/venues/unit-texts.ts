@@ -1,4 +1,4 @@
-import { t, type Text, type TextParam } from "../../core/messages";
+import { type Text, type TextParam, t } from "../../core/messages";
 import { type AdminUnit, type District, findUnit, successorOf, type UnitMatch } from "./district";
 
 const v = (key: string, params?: Record<string, TextParam>) => t(`venues:${key}`, params);
@@ -17,10 +17,14 @@ function inSentence(name: string): string {
 /** A unit as a picker line: "Xã Vạn Tường (gồm các xã cũ: Bình Thuận, …)" when it was formed from others. */
 export function unitWithFormer(district: District, unit: AdminUnit): Text {
   const former = unit.formedFrom
-    .map((code) => district.units.find((u) => u.code === code && u.validTo !== null && u.validFrom < unit.validFrom))
+    .map((code) =>
+      district.units.find((u) => u.code === code && u.validTo !== null && u.validFrom < unit.validFrom),
+    )
     .filter((u): u is AdminUnit => u !== undefined)
     .map((u) => u.name.replace(/^(Xã|Thị trấn|Phường) /u, ""));
-  return former.length > 0 ? v("unit.includes", { name: unit.name, former: former.join(", ") }) : { raw: unit.name };
+  return former.length > 0
+    ? v("unit.includes", { name: unit.name, former: former.join(", ") })
+    : { raw: unit.name };
 }
 
 /**
@@ -46,7 +50,10 @@ export function unitMatchNote(match: UnitMatch, typed: string): Text | undefined
     });
   }
   if (match.kind === "ambiguous") {
-    return v("flow.communeAmbiguous", { typed: typed.trim(), names: match.units.map((u) => u.name).join(", ") });
+    return v("flow.communeAmbiguous", {
+      typed: typed.trim(),
+      names: match.units.map((u) => u.name).join(", "),
+    });
   }
   return undefined;
 }

@@ -20,7 +20,9 @@ export type VenueField = (typeof VENUE_FIELDS)[number];
  * A valid value (with a note to show, e.g. that a former commune was mapped to today's), or the locale key
  * (namespace `venues`) that tells the person what is wrong, or the full text when it needs details.
  */
-export type FieldResult = { ok: true; value: string; note?: Text } | { ok: false; errorKey: string; error?: Text };
+export type FieldResult =
+  | { ok: true; value: string; note?: Text }
+  | { ok: false; errorKey: string; error?: Text };
 
 /**
  * One set of rules for a venue's fields, used by the chat flow, the officers' API and the CSV import,

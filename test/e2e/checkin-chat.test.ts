@@ -34,7 +34,7 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     r = await chat.send({ payload: "checkin:no" });
     expect(textsOf(r)[0]).toMatch(/^Câu 2\/3/);
     r = await chat.send("có"); // typed label, read as the button
-    expect(textsOf(r)[0]).toMatch(/^Câu 3\/3: Bạn có đi về từ vùng/);
+    expect(textsOf(r)[0]).toMatch(/^Câu 3\/3: Trong 14 ngày qua, bạn có đi về từ địa phương đang có dịch/);
     r = await chat.send("2");
     expect(textsOf(r)[0]).toContain("trạm y tế xã");
     expect(textsOf(r)[0]).toContain("không tự động báo cho trạm y tế");

@@ -24,7 +24,8 @@ describe("a visitor checks in on a venue's QR page", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<html lang="vi">');
     expect(page.html).toContain("Chợ Châu Ổ");
-    expect(page.html).toContain("12 Phạm Văn Đồng, Thị trấn Châu Ổ");
+    // Registered in 2026 with code 21040: since 1/7/2025 that code is Xã Bình Sơn (it was Thị trấn Châu Ổ).
+    expect(page.html).toContain("12 Phạm Văn Đồng, Xã Bình Sơn");
     expect(page.html).toContain("Bạn có đang bị sốt, ho hoặc khó thở không?");
     expect(page.html).toContain(`href="https://t.me/BinhSonCovidBot?start=c_${venue.code}"`);
     expect(page.html).toContain(`href="/?start=c_${venue.code}"`);

@@ -44,7 +44,7 @@ describe("Zalo Bot webhook", () => {
     expect(greeting).toMatch(/^Xin chào Lan! Đây là Trợ lý ảo phòng, chống dịch Covid-19/);
     expect(menu).toBe(
       "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 📍 Đăng ký mã QR địa điểm\n3. 🏪 Địa điểm của tôi\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Trợ giúp\n\n" +
-        "Trả lời bằng số thứ tự hoặc gõ tên mục.",
+        "Bạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     expect(api.calls.every((c) => c.token === TEST_ZALO_BOT_TOKEN)).toBe(true);
   });
@@ -56,7 +56,7 @@ describe("Zalo Bot webhook", () => {
     await post(textUpdate(chat, "4", "flat"));
     await api.waitFor(() => api.textsTo(chat).length >= 2);
     expect(api.textsTo(chat)[1]).toBe(
-      "Chọn ngôn ngữ / Choose your language:\n\n1. Tiếng Việt\n2. English\n\nTrả lời bằng số thứ tự hoặc gõ tên mục.",
+      "Chọn ngôn ngữ / Choose your language:\n\n1. Tiếng Việt\n2. English\n\nBạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     await post(textUpdate(chat, "english"));
     await api.waitFor(() => api.textsTo(chat).length >= 4);

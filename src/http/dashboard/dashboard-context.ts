@@ -85,6 +85,16 @@ export class DashboardContext {
       .map((u) => ({ code: u.code, name: u.name }));
   }
 
+  /** A count per stored code, summed for a unit in force over the former units it took in. */
+  countFor(counts: Map<string, number>, code: string): number {
+    return codesCoveredBy(this.deps.district, code).reduce((total, c) => total + (counts.get(c) ?? 0), 0);
+  }
+
+  /** The stored codes a unit in force stands for (itself and its former units), for audiences and filters. */
+  coveredCodes(code: string): string[] {
+    return codesCoveredBy(this.deps.district, code);
+  }
+
   communeName(code: string): string {
     return this.deps.venueService.communeName(code);
   }

@@ -107,7 +107,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
       venues: {
         type: "bar",
         labels: communes.map((u) => u.name),
-        values: communes.map((u) => perCommune.get(u.code) ?? 0),
+        values: communes.map((u) => c.countFor(perCommune, u.code)),
         targets: communes.map((u) => targets.get(u.code) ?? null),
         legend: [html.raw(lang, "overview.registered"), html.raw(lang, "overview.target")],
       },
@@ -121,7 +121,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     const venueRows = communes
       .map(
         (u) =>
-          `<tr><td>${escapeHtml(u.name)}</td><td>${perCommune.get(u.code) ?? 0}</td><td>` +
+          `<tr><td>${escapeHtml(u.name)}</td><td>${c.countFor(perCommune, u.code)}</td><td>` +
           (viewer.role === "admin"
             ? `<input type="number" min="0" max="100000" name="t_${u.code}" value="${targets.get(u.code) ?? ""}" aria-label="${p("overview.target")} ${escapeHtml(u.name)}">`
             : String(targets.get(u.code) ?? "—")) +

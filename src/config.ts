@@ -55,6 +55,13 @@ const schema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
   /** Period of the scheduler (scheduled broadcasts, recurring reminders, progress reports, nudges). */
   SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** The body that signs messages ({{org}}); unset = the province (see DEFAULT_ORG_NAME). ORG_NAME_EN for English. */
+  ORG_NAME: optional(z.string().trim().min(1).max(120)),
+  ORG_NAME_EN: optional(z.string().trim().min(1).max(120)),
+  /** "on": FAQ answers checked before the latest change in the sources say what changed since. */
+  FAQ_ARCHIVE_NOTICE: z.enum(["on", "off"]).default("on"),
+  /** Local phone numbers for the `contact.local` answer, one per line or separated by ";", as they are sourced. */
+  LOCAL_CONTACTS: optional(z.string().trim().max(1000)),
   ...zaloEnvShape,
 });
 

@@ -9,7 +9,7 @@ import { PrismaDashboardStore } from "./db/prisma-dashboard-store";
 import { renderReportPdf } from "./features/dashboard/report-pdf";
 import { buildWeeklyReport, weeklyReportCsv } from "./features/dashboard/weekly-report";
 import { findUnit, loadDistrict } from "./features/venues/district";
-import { createTextRenderer } from "./i18n/i18n";
+import { createTextRenderer, orgNameOf } from "./i18n/i18n";
 
 /** `npm run report -- --help`. */
 export const REPORT_HELP = `Weekly report per commune: venues registered, check-ins, subscribers, broadcasts.
@@ -75,7 +75,7 @@ export async function runReport(
     return 2;
   }
   const lang = languageFromHint(values.lang);
-  const texts = await createTextRenderer(join(options.root, "locales"));
+  const texts = await createTextRenderer(join(options.root, "locales"), { org: orgNameOf(env) });
   const label = (key: string, params?: Record<string, string | number>) =>
     texts.render({ key: `dashboard:report.${key}`, ...(params ? { params } : {}) }, lang);
   const url = env.DATABASE_URL ?? "file:./data/app.db";

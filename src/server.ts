@@ -32,7 +32,7 @@ import { requireAdminToken } from "./http/admin-auth";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
-import { createTextRenderer } from "./i18n/i18n";
+import { createTextRenderer, orgNameOf } from "./i18n/i18n";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,7 +77,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const { conversations, inbox, outbox } = createMessageStores(database);
   const media = new PrismaMediaStore(db);
   const localesDir = join(root, "locales");
-  const texts = await createTextRenderer(localesDir);
+  const texts = await createTextRenderer(localesDir, { org: orgNameOf(config) });
   const district = loadDistrict(JSON.parse(readFileSync(resolve(root, config.DISTRICT_FILE), "utf8")));
   const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
 

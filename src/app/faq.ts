@@ -14,6 +14,8 @@ export const faqFeature = defineFeature({
         store: d.faq,
         showMenu: d.showMenu,
         offerReminders: d.offerReminders,
+        archiveNotice: d.config.FAQ_ARCHIVE_NOTICE === "on",
+        localContacts: d.config.LOCAL_CONTACTS,
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
   }),

@@ -1,5 +1,5 @@
 import { registerOfficers } from "../features/officers/officers-feature";
-import { findUnit } from "../features/venues/district";
+import { unitsInForce } from "../features/venues/district";
 import { mountOfficersApi } from "../http/admin/officers-api";
 import { defineFeature } from "./feature-module";
 
@@ -11,7 +11,8 @@ export const officersFeature = defineFeature({
       registerOfficers(router, {
         service: d.officers,
         requireOfficer: d.requireOfficer,
-        isCommune: (code) => !!findUnit(d.district, code),
+        // Invites name today's units; a former unit's code would give a scope nobody can pick any more.
+        isCommune: (code) => unitsInForce(d.district).some((u) => u.code === code),
       }),
     http: (router) =>
       mountOfficersApi(router, { officers: d.officers, directives: d.directives, district: d.district }),

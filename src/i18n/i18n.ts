@@ -4,8 +4,36 @@ import i18next, { type i18n, type Resource } from "i18next";
 import { LANGUAGES, type Language, type Text } from "../core/messages";
 import type { TextRenderer } from "../core/renderer";
 
-/** Loads every `locales/<lng>/<namespace>.json` and returns a renderer. Vietnamese is the fallback. */
-export async function createTextRenderer(localesDir: string): Promise<TextRenderer & { i18n: i18n }> {
+/**
+ * The body that signs messages ({{org}} in any string) when the deployment names none (ORG_NAME). The district
+ * level was abolished on 1/7/2025, so "UBND huyện Bình Sơn" no longer exists; the province is the one body whose
+ * territory covers all five communes that were the district.
+ */
+export const DEFAULT_ORG_NAME: Record<Language, string> = {
+  vi: "UBND tỉnh Quảng Ngãi",
+  en: "Quảng Ngãi Provincial People's Committee",
+};
+
+/** The sending body from ORG_NAME / ORG_NAME_EN (English falls back to the Vietnamese name, then the default). */
+export function orgNameOf(env: {
+  ORG_NAME?: string | undefined;
+  ORG_NAME_EN?: string | undefined;
+}): Record<Language, string> {
+  return {
+    vi: env.ORG_NAME ?? DEFAULT_ORG_NAME.vi,
+    en: env.ORG_NAME_EN ?? env.ORG_NAME ?? DEFAULT_ORG_NAME.en,
+  };
+}
+
+/**
+ * Loads every `locales/<lng>/<namespace>.json` and returns a renderer. Vietnamese is the fallback.
+ * `org` is the name of the sending body, available to every string as {{org}} in the reader's language.
+ */
+export async function createTextRenderer(
+  localesDir: string,
+  options: { org?: Record<Language, string> } = {},
+): Promise<TextRenderer & { i18n: i18n }> {
+  const org = options.org ?? DEFAULT_ORG_NAME;
   const resources: Resource = {};
   const namespaces = new Set<string>();
   for (const lng of LANGUAGES) {
@@ -31,7 +59,7 @@ export async function createTextRenderer(localesDir: string): Promise<TextRender
   const render = (text: Text, lang: Language): string => {
     if ("raw" in text) return text.raw;
     if ("lines" in text) return text.lines.map((line) => render(line, lang)).join("\n");
-    const params: Record<string, string | number> = {};
+    const params: Record<string, string | number> = { org: org[lang] };
     for (const [name, value] of Object.entries(text.params ?? {})) {
       params[name] = typeof value === "object" ? render(value, lang) : value;
     }

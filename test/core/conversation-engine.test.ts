@@ -94,7 +94,7 @@ describe("conversation engine", () => {
   it("an unknown command is named back and the menu offered", async () => {
     const h = await createEngineHarness();
     const answer = await h.send("/frobnicate");
-    expect(texts(answer)[0]).toBe("Mình không biết lệnh /frobnicate.");
+    expect(texts(answer)[0]).toBe("Không có lệnh /frobnicate. Gõ /help để xem các lệnh dùng được.");
     expect(answer.at(-1)?.kind === "text" && answer.at(-1)).toMatchObject({ buttons: expect.any(Array) });
   });
 

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("a visitor checks in with a real phone browser (Ch
 
         await page.waitForSelector(".ok");
         expect(await page.textContent(".ok")).toMatch(
-          /Bạn đã vào Chợ Châu Ổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/,
+          /Đã ghi nhận khai báo vào Chợ Châu Ổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/,
         );
         if (!js) expect(await page.textContent(".warn")).toContain("1900 9095");
         await page.screenshot({

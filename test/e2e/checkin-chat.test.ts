@@ -17,7 +17,9 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
   it("records the visit with the chat identity at once, asks three questions with buttons, advises on a 'yes'", async () => {
     const chat = new WebchatClient(server.url);
     let r = await chat.send(`/start c_${venue.code.toLowerCase()}`);
-    expect(textsOf(r)[0]).toMatch(/^✅ Đã ghi nhận bạn vào Chợ Châu Ổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/);
+    expect(textsOf(r)[0]).toMatch(
+      /^✅ Đã ghi nhận lượt vào Chợ Châu Ổ của bạn lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/,
+    );
     expect(textsOf(r)[1]).toBe("Câu 1/3: Bạn có đang bị sốt, ho hoặc khó thở không?");
     expect(buttonsOf(r)).toEqual(["Có", "Không"]);
 
@@ -28,13 +30,14 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     expect(contact?.channel).toBe("webchat");
 
     r = await chat.send("ok");
-    expect(textsOf(r)[0]).toBe('Bạn bấm "Có" hoặc "Không" giúp mình nhé.');
+    expect(textsOf(r)[0]).toBe('Bạn vui lòng bấm "Có" hoặc "Không".');
     r = await chat.send({ payload: "checkin:no" });
     expect(textsOf(r)[0]).toMatch(/^Câu 2\/3/);
     r = await chat.send("có"); // typed label, read as the button
-    expect(textsOf(r)[0]).toMatch(/^Câu 3\/3: Bạn có đi về từ vùng/);
+    expect(textsOf(r)[0]).toMatch(/^Câu 3\/3: Trong 14 ngày qua, bạn có đi về từ địa phương đang có dịch/);
     r = await chat.send("2");
-    expect(textsOf(r)[0]).toContain("trạm y tế xã/thị trấn");
+    expect(textsOf(r)[0]).toContain("trạm y tế xã");
+    expect(textsOf(r)[0]).toContain("không tự động báo cho trạm y tế");
     expect(textsOf(r)[0]).toContain("1900 9095");
     expect(textsOf(r)[1]).toMatch(/để lại số điện thoại/);
     expect(buttonsOf(r)).toEqual(["Bỏ qua"]);
@@ -90,7 +93,7 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     const chat = new WebchatClient(server.url);
     const r = await chat.send("/start c_ZZZZZZZZ");
     expect(textsOf(r)[0]).toBe(
-      "Mã địa điểm này không tồn tại hoặc đã ngừng hoạt động. Bạn kiểm tra lại mã QR nhé.",
+      "Mã địa điểm này không tồn tại hoặc đã ngừng hoạt động. Bạn vui lòng kiểm tra lại mã QR.",
     );
     const paused = await registerVenue(server.url, TOKEN, { name: "Quán Cơm Bà Ba" });
     await server.database.db.venue.update({ where: { id: paused.id }, data: { active: false } });

@@ -24,7 +24,8 @@ describe("a visitor checks in on a venue's QR page", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<html lang="vi">');
     expect(page.html).toContain("Chợ Châu Ổ");
-    expect(page.html).toContain("12 Phạm Văn Đồng, Thị trấn Châu Ổ");
+    // Registered in 2026 with code 21040: since 1/7/2025 that code is Xã Bình Sơn (it was Thị trấn Châu Ổ).
+    expect(page.html).toContain("12 Phạm Văn Đồng, Xã Bình Sơn");
     expect(page.html).toContain("Bạn có đang bị sốt, ho hoặc khó thở không?");
     expect(page.html).toContain(`href="https://t.me/BinhSonCovidBot?start=c_${venue.code}"`);
     expect(page.html).toContain(`href="/?start=c_${venue.code}"`);
@@ -54,7 +55,7 @@ describe("a visitor checks in on a venue's QR page", () => {
       hourCycle: "h23",
     }).format(before);
     expect(res.html).toMatch(
-      new RegExp(`Bạn đã vào Chợ Châu Ổ lúc ${time.slice(0, 2)}:\\d\\d \\d\\d/\\d\\d/\\d{4}`),
+      new RegExp(`Đã ghi nhận khai báo vào Chợ Châu Ổ lúc ${time.slice(0, 2)}:\\d\\d \\d\\d/\\d\\d/\\d{4}`),
     );
     expect(res.html).not.toContain("1900 9095</a>");
     const stored = (await visits()).find((v) => v.phone === "+84905123456");
@@ -81,7 +82,7 @@ describe("a visitor checks in on a venue's QR page", () => {
       travel: "yes",
     });
     expect(res.status).toBe(400);
-    expect(res.html).toContain("đầu số 11 số cũ");
+    expect(res.html).toContain("số thuê bao 11 số cũ");
     expect(res.html).toContain(
       "Bạn chưa trả lời câu: Trong 14 ngày qua, bạn có tiếp xúc gần với người mắc Covid-19 (F0) không?",
     );
@@ -109,7 +110,10 @@ describe("a visitor checks in on a venue's QR page", () => {
       closeContact: "yes",
     });
     expect(res.status).toBe(200);
-    expect(res.html).toContain("trạm y tế xã/thị trấn");
+    expect(res.html).toContain("trạm y tế xã");
+    // Nothing is sent to the health station on a "yes": the page must not pretend otherwise.
+    expect(res.html).toContain("không tự động báo cho trạm y tế");
+    expect(res.html).not.toContain("đã được chuyển");
     expect(res.html).toContain('<a href="tel:19009095">Đường dây nóng Bộ Y tế: 1900 9095</a>');
     expect((await visits()).find((v) => v.phone === "+84912000111")).toMatchObject({
       closeContact: true,

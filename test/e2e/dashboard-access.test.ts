@@ -88,7 +88,8 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     expect(overview.status).toBe(200);
     expect(overview.headers.get("content-security-policy")).toContain("script-src 'self'");
     const html = await overview.text();
-    expect(html).toContain("Thị trấn Châu Ổ");
+    expect(html).toContain("Xã Bình Sơn");
+    expect(html).not.toContain("Thị trấn Châu Ổ");
     expect(html).toContain('type="application/json" id="chart-data"');
 
     const again = new DashboardClient(server.url);
@@ -195,12 +196,13 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
 
     const admin = new DashboardClient(server.url);
     await admin.login((await officerLink(server.url, "admin")).link);
-    const res = await admin.post("/admin/targets", { t_21040: "50", t_21043: "12" });
+    // Targets are set for the units in force; a former unit's code (21043, Bình Thuận) is not offered or kept.
+    const res = await admin.post("/admin/targets", { t_21040: "50", t_21061: "12", t_21043: "7" });
     expect(res.status).toBe(303);
     const targets = await server.database.db.communeTarget.findMany({ orderBy: { communeCode: "asc" } });
     expect(targets.map((t) => [t.communeCode, t.venues])).toEqual([
       ["21040", 50],
-      ["21043", 12],
+      ["21061", 12],
     ]);
     expect(await (await admin.get("/admin")).text()).toContain('"targets":[50,12');
   });
@@ -268,7 +270,10 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     const stored = await server.database.db.broadcast.findFirstOrThrow({
       where: { text: "Lịch tiêm chủng tuần này" },
     });
-    expect(JSON.parse(stored.audience)).toEqual({ communes: ["21040"] });
+    // Xã Bình Sơn (21040) and the former units it took in; 21043 is not in this officer's scope.
+    expect(JSON.parse(stored.audience)).toEqual({
+      communes: ["21040", "21046", "21052", "21070", "21055", "21082", "21088"],
+    });
     const progress = await (await officer.get(String(ok.headers.get("location")))).text();
     expect(progress).toContain("Đã hẹn giờ");
     expect(progress).toContain('http-equiv="refresh"');

@@ -17,9 +17,9 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
     server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
     await registerVenue(server.url, ADMIN_TOKEN, { name: "Chợ Châu Ổ", communeCode: "21040" });
     const other = await registerVenue(server.url, ADMIN_TOKEN, {
-      name: "Quán cà phê Bình Thạnh",
+      name: "Quán cà phê Vạn Tường",
       category: "food-service",
-      communeCode: "21046",
+      communeCode: "21061",
       contactPhone: "0905 777 888",
     });
     // A few days of check-ins so the line chart has a shape.
@@ -79,11 +79,11 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
       await page.screenshot({ path: join(artifacts, "dashboard-overview.png"), fullPage: true });
 
       await page.goto(`${server.url}/admin/venues`);
-      await page.selectOption("select[name=commune]", "21046");
+      await page.selectOption("select[name=commune]", "21061");
       await page.click("#venue-filter button[type=submit]");
-      await page.waitForURL(/commune=21046/);
+      await page.waitForURL(/commune=21061/);
       const table = (await page.textContent("tbody")) ?? "";
-      expect(table).toContain("Quán cà phê Bình Thạnh");
+      expect(table).toContain("Quán cà phê Vạn Tường");
       expect(table).not.toContain("Chợ Châu Ổ");
       await page.screenshot({ path: join(artifacts, "dashboard-venues.png"), fullPage: true });
 
@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
       const file = await download.path();
       const csv = readFileSync(file ?? "", "utf8");
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      expect(csv).toContain("Quán cà phê Bình Thạnh");
+      expect(csv).toContain("Quán cà phê Vạn Tường");
       expect(csv).not.toContain("Chợ Châu Ổ");
 
       // The same link a second time (say, forwarded to someone) is refused.

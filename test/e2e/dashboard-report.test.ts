@@ -82,11 +82,13 @@ describe("the weekly report (npm run report)", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csv.slice(1).trim().split("\r\n");
     expect(rows[0]).toBe(
-      '"Từ ngày","Đến ngày","Mã xã","Xã/thị trấn","Địa điểm mới","Tổng địa điểm","Chỉ tiêu","Lượt khai báo","Người nhận tin","Thông báo đã gửi"',
+      '"Từ ngày","Đến ngày","Mã xã","Xã","Địa điểm mới","Tổng địa điểm","Chỉ tiêu","Lượt khai báo","Người nhận tin","Thông báo đã gửi"',
     );
+    // One row per unit in force in November 2026: the venue stored with former Bình Thuận (21043) counts in
+    // Xã Vạn Tường, the xã it became part of on 1/7/2025.
     expect(rows.slice(1)).toEqual([
-      '"2026-11-16","2026-11-22","21040","Thị trấn Châu Ổ","1","1","10","2","3","2"',
-      '"2026-11-16","2026-11-22","21043","Xã Bình Thuận","1","1","","1","0","1"',
+      '"2026-11-16","2026-11-22","21040","Xã Bình Sơn","1","1","10","2","3","2"',
+      '"2026-11-16","2026-11-22","21061","Xã Vạn Tường","1","1","","1","0","1"',
     ]);
   });
 
@@ -97,9 +99,10 @@ describe("the weekly report (npm run report)", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/BeVietnamPro/);
     const text = (await extractPdfText(pdf)).text;
-    expect(text).toContain("Báo cáo tuần – Huyện Bình Sơn");
-    expect(text).toContain("Thị trấn Châu Ổ");
-    expect(text).toContain("Xã Bình Thuận");
+    expect(text).toContain("Báo cáo tuần – UBND tỉnh Quảng Ngãi");
+    expect(text).toContain("Xã Bình Sơn");
+    expect(text).toContain("Xã Vạn Tường");
+    expect(text).not.toContain("Huyện Bình Sơn");
     expect(text).toContain("Lượt khai báo");
   });
 });

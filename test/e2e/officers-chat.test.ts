@@ -84,10 +84,13 @@ describe("officers in the web chat", () => {
 
     expect(textsOf(await officer.send("/broadcast"))[0]).toMatch(/^Nhập nội dung thông báo/);
     const audience = await officer.send("Chiều nay 14h tiêm vắc xin tại trạm y tế xã Bình Chánh.");
-    expect(buttonsOf(audience)).toContain("Theo xã/thị trấn");
-    const communes = await officer.send("Theo xã/thị trấn");
-    expect(buttonsOf(communes)).toContain("Trang sau ▶");
-    const preview = await officer.send({ payload: "broadcast:commune:21043" });
+    expect(buttonsOf(audience)).toContain("Theo xã");
+    const communes = await officer.send("Theo xã");
+    expect(buttonsOf(communes)).toEqual(
+      expect.arrayContaining(["Xã Bình Sơn", "Xã Vạn Tường", "Xã Đông Sơn"]),
+    );
+    // The three subscribers chose Xã Bình Thuận before 1/7/2025: a message to Xã Vạn Tường reaches them.
+    const preview = await officer.send("Xã Vạn Tường");
     expect(textsOf(preview)[0]).toMatch(/– 3 người\.$/);
     expect(buttonsOf(preview)).toEqual(["Gửi ngay", "Hẹn giờ", "🔁 Lặp lại định kỳ", "◀ Quay lại", "✖ Hủy"]);
     const confirm = await officer.send("Gửi ngay");
@@ -129,8 +132,8 @@ describe("officers in the web chat", () => {
     await officer.send(`/officer ${await invite("officer")}`);
     await officer.send("/broadcast");
     await officer.send("Nhắc bà con: sáng thứ Hai tiêm mũi nhắc lại tại trạm y tế xã Bình Chánh.");
-    await officer.send("Theo xã/thị trấn");
-    await officer.send({ payload: "broadcast:commune:21052" });
+    await officer.send("Theo xã");
+    await officer.send("Xã Bình Sơn");
 
     const repeat = await officer.send("Lặp lại định kỳ");
     expect(buttonsOf(repeat)).toEqual(expect.arrayContaining(["Hằng ngày", "Thứ Hai", "Chủ nhật"]));
@@ -148,7 +151,10 @@ describe("officers in the web chat", () => {
       where: { text: { startsWith: "Nhắc bà con" } },
     });
     expect(reminder).toMatchObject({ every: "weekly", weekday: 1, time: "07:30", active: true });
-    expect(JSON.parse(reminder.audience)).toEqual({ communes: ["21052"] });
+    // Xã Bình Sơn and the former units it took in, so subscribers of former Bình Chánh (21052) are reached.
+    expect(JSON.parse(reminder.audience)).toEqual({
+      communes: ["21040", "21046", "21052", "21070", "21055", "21082", "21088"],
+    });
 
     const listed = await officer.send("/dinhky");
     expect(textsOf(listed)[0]).toContain("vào Thứ Hai hằng tuần lúc 07:30");

@@ -16,9 +16,13 @@ describe("citizens and reminders", () => {
     const chat = new WebchatClient(server.url);
     const r = await chat.send("/subscribe");
     expect(textsOf(r)[0]).toMatch(/^Đã đăng ký nhận nhắc nhở/);
-    expect(buttonsOf(r)).toContain("Cả huyện (không chọn xã)");
-    const picked = await chat.send("Thị trấn Châu Ổ");
-    expect(textsOf(picked)[0]).toBe("Đã lưu: bạn sẽ nhận tin của Thị trấn Châu Ổ và tin chung của huyện.");
+    expect(buttonsOf(r)).toContain("Tất cả các xã (không chọn xã)");
+    // Since 1/7/2025 the picker offers the five xã in force; Thị trấn Châu Ổ is now part of Xã Bình Sơn.
+    expect(buttonsOf(r)).not.toContain("Thị trấn Châu Ổ");
+    const picked = await chat.send("Xã Bình Sơn");
+    expect(textsOf(picked)[0]).toBe(
+      "Đã lưu: bạn sẽ nhận tin của Xã Bình Sơn và tin chung gửi mọi người đăng ký.",
+    );
     expect(await subscription()).toMatchObject({ active: true, communeCode: "21040" });
 
     expect(textsOf(await chat.send("dừng"))[0]).toMatch(/^Đã dừng gửi nhắc nhở/);

@@ -61,8 +61,7 @@ describe("a venue owner registers on Telegram", () => {
     await send(text("/venue"), 2);
     await send(text("Tiệm sửa xe Hùng"));
     await send(tap("venue:cat:shop"));
-    await send(tap("venue:communes:1"));
-    await send(tap("venue:commune:21088"));
+    await send(tap("venue:commune:21040"));
     await send(text("Thôn Long Yên"));
     const [ask] = await send(text("Võ Văn Hùng"));
     expect(ask?.body.text).toMatch(/^Bước 6\/6/);
@@ -77,12 +76,14 @@ describe("a venue owner registers on Telegram", () => {
     });
 
     const [refused, askedAgain] = await send(contact("+84 90 999 8877", 999), 2);
-    expect(refused?.body.text).toMatch(/^Mình chưa đọc được loại tin nhắn này. Bạn trả lời câu hỏi/);
+    expect(refused?.body.text).toMatch(
+      /^Trợ lý chưa đọc được loại tin nhắn này. Bạn vui lòng trả lời câu hỏi/,
+    );
     expect(askedAgain?.body.text).toMatch(/^Bước 6\/6/);
 
     const [summary] = await send(contact("84909998877", CHAT));
     expect(summary?.body.text).toContain("• Điện thoại: 0909 998 877");
-    expect(summary?.body.text).toContain("• Xã/thị trấn: Xã Bình Long");
+    expect(summary?.body.text).toContain("• Xã: Xã Bình Sơn");
     // The phone keyboard is gone once the summary shows its inline buttons.
     expect(summary?.body.reply_markup).toMatchObject({ inline_keyboard: expect.any(Array) });
 
@@ -94,7 +95,7 @@ describe("a venue owner registers on Telegram", () => {
     );
     expect(await server.database.db.venue.findFirst({ where: { name: "Tiệm sửa xe Hùng" } })).toMatchObject({
       category: "shop",
-      communeCode: "21088",
+      communeCode: "21040",
       contactPhone: "+84909998877",
     });
   });

@@ -66,7 +66,7 @@ describe("Telegram webhook", () => {
     await api.waitFor((calls) => calls.filter((c) => c.method === "sendMessage").length >= 2);
     const [greeting, menu] = api.sent();
     expect(greeting?.body.text).toBe(
-      "Xin chào Lan! Mình là trợ lý phòng, chống dịch Covid-19 của huyện Bình Sơn. Mình giúp đăng ký mã QR địa điểm, hướng dẫn dùng PC-Covid, Sổ sức khỏe điện tử và tiêm chủng.",
+      "Xin chào Lan! Đây là Trợ lý ảo phòng, chống dịch Covid-19, được xây dựng năm 2021–2022 cho huyện Bình Sơn (cũ), nay là các xã Bình Sơn, Bình Minh, Bình Chương, Vạn Tường và Đông Sơn, tỉnh Quảng Ngãi; đơn vị vận hành: UBND tỉnh Quảng Ngãi. Trợ lý giúp đăng ký mã QR địa điểm, hướng dẫn sử dụng PC-Covid, Sổ sức khỏe điện tử và giải đáp về tiêm chủng. Các hướng dẫn có thể đã cũ; thông tin sức khỏe, tiêm chủng hiện xem trên ứng dụng VNeID.",
     );
     const keyboard = (
       (menu?.body.reply_markup ?? { inline_keyboard: [] }) as {

@@ -87,14 +87,16 @@ describe("officers trace a venue's visitors and alert them", () => {
       resultCount: 2,
     });
 
-    const commune = (await (
-      await api(`/api/v1/visits?communeCode=21067&from=${iso(t0)}&to=${iso(t0 + 2 * HOUR)}`)
-    ).json()) as { visits: { id: string; venue: { name: string } }[] };
+    const commune =
+      (await // Registered with former Bình Hải's code in 2026, the venue is stored in Xã Vạn Tường (21061).
+      (await api(`/api/v1/visits?communeCode=21061&from=${iso(t0)}&to=${iso(t0 + 2 * HOUR)}`)).json()) as {
+        visits: { id: string; venue: { name: string } }[];
+      };
     expect(commune.visits.map((v) => [v.id, v.venue.name])).toEqual([["v-other", "Trạm xăng Bình Hải"]]);
     expect(
       await server.database.db.auditLog.findFirst({ where: { action: "visits.commune" } }),
     ).toMatchObject({
-      communeCode: "21067",
+      communeCode: "21061",
       resultCount: 1,
     });
   });
@@ -170,7 +172,9 @@ describe("officers trace a venue's visitors and alert them", () => {
     }
     const alert = seen.find((t) => t.startsWith("⚠️")) ?? "";
     expect(alert).toContain("Quán Cà Phê Hoa Sen");
-    expect(alert).toContain("trạm y tế xã/thị trấn");
+    expect(alert).toContain("trạm y tế xã");
+    // Signed by a body that exists (ORG_NAME, default the province), never by the abolished district.
+    expect(alert).toContain("— UBND tỉnh Quảng Ngãi");
     expect(alert).toContain("1900 9095");
 
     // The same alert again: nobody is messaged twice.

@@ -43,9 +43,7 @@ describe("an officer traces a venue from the chat", () => {
     expect(buttonsOf(list)).toEqual(["📣 Gửi cảnh báo", "Không gửi"]);
 
     const alerted = await lan.send("📣 Gửi cảnh báo");
-    expect(textsOf(alerted)[0]).toBe(
-      "Đã xếp hàng gửi cảnh báo cho 1 người qua chat. Không liên lạc được: 0.",
-    );
+    expect(textsOf(alerted)[0]).toBe("Đang gửi cảnh báo tới 1 người qua tin nhắn. Chưa liên lạc được: 0.");
     expect(textsOf(alerted)[1]).toMatch(/^1 người chỉ để lại số điện thoại[\s\S]*0905 333 444 – Cô Ba/);
     const audit = await server.database.db.auditLog.findMany({
       where: { actor: { startsWith: "officer:" } },
@@ -60,7 +58,7 @@ describe("an officer traces a venue from the chat", () => {
     });
     const scoped = await officer(["21040"]);
     expect(textsOf(await scoped.send(`/trace ${venue.code}`))[0]).toBe(
-      `Không tìm thấy địa điểm ${venue.code} trong phạm vi của bạn.`,
+      `Không tìm thấy địa điểm ${venue.code} trong phạm vi bạn được phân quyền.`,
     );
   });
 });

@@ -27,21 +27,38 @@ describe("a venue owner registers by web chat", () => {
     expect(textsOf(r).at(-1)).toMatch(/^Bước 1\/6/);
 
     r = await chat.send("Q");
-    expect(textsOf(r)[0]).toBe("Tên địa điểm cần dài từ 2 đến 120 ký tự. Bạn gõ lại tên nhé.");
+    expect(textsOf(r)[0]).toBe("Tên địa điểm cần dài từ 2 đến 120 ký tự. Bạn vui lòng gõ lại tên.");
     r = await chat.send("Quán Cà Phê Hoa Sen");
     expect(textsOf(r)[0]).toMatch(/^Bước 2\/6/);
     expect(buttonsOf(r)).toContain("Nhà hàng/quán ăn/cà phê");
 
     r = await chat.send("pizza");
-    expect(textsOf(r)[0]).toMatch(/^Bạn chọn một loại/);
+    expect(textsOf(r)[0]).toMatch(/^Bạn vui lòng chọn một loại/);
     r = await chat.send("Nhà hàng/quán ăn/cà phê");
     expect(textsOf(r)[0]).toMatch(/^Bước 3\/6/);
-    expect(buttonsOf(r)).toContain("Xem thêm ▶");
+    // The five xã in force since 1/7/2025, each with the former units it took in.
+    expect(buttonsOf(r)).toEqual([
+      "Xã Bình Sơn",
+      "Xã Vạn Tường",
+      "Xã Bình Minh",
+      "Xã Bình Chương",
+      "Xã Đông Sơn",
+    ]);
+    expect(textsOf(r)[0]).toContain(
+      "• Xã Vạn Tường (gồm các xã cũ: Bình Thuận, Bình Đông, Bình Trị, Bình Hải, Bình Hòa, Bình Phước)",
+    );
 
     r = await chat.send("Xã Atlantis");
-    expect(textsOf(r)[0]).toMatch(/^Mình không tìm thấy xã/);
+    expect(textsOf(r)[0]).toMatch(/^Không tìm thấy xã/);
+    r = await chat.send("binh thanh");
+    expect(textsOf(r)[0]).toBe(
+      'Có nhiều xã trùng tên "binh thanh": Xã Bình Thạnh, Xã Bình Thanh. Bạn vui lòng chọn trong danh sách.',
+    );
     r = await chat.send("thi tran chau o");
-    expect(textsOf(r)[0]).toMatch(/^Bước 4\/6/);
+    expect(textsOf(r)[0]).toBe(
+      '"thi tran chau o" là thị trấn Châu Ổ cũ, thuộc xã Bình Sơn từ 1/7/2025. Địa điểm được ghi vào xã Bình Sơn.',
+    );
+    expect(textsOf(r)[1]).toMatch(/^Bước 4\/6/);
 
     r = await chat.send("12 Phạm Văn Đồng");
     expect(textsOf(r)[0]).toMatch(/^Bước 5\/6/);
@@ -51,13 +68,13 @@ describe("a venue owner registers by web chat", () => {
     expect(textsOf(r)[0]).toMatch(/^Bước 6\/6/);
 
     r = await chat.send("0168 123 4567");
-    expect(textsOf(r)[0]).toMatch(/đầu số 11 số cũ/);
+    expect(textsOf(r)[0]).toMatch(/số thuê bao 11 số cũ/);
     r = await chat.send("12345");
     expect(textsOf(r)[0]).toMatch(/độ dài/);
     r = await chat.send("84-905-123-456");
     expect(textsOf(r)[0]).toContain("• Điện thoại: 0905 123 456");
     expect(textsOf(r)[0]).toContain("• Loại: Nhà hàng/quán ăn/cà phê");
-    expect(textsOf(r)[0]).toContain("• Xã/thị trấn: Thị trấn Châu Ổ");
+    expect(textsOf(r)[0]).toContain("• Xã: Xã Bình Sơn");
 
     r = await chat.send({ payload: "venue:edit" });
     r = await chat.send({ payload: "venue:field:address" });
@@ -77,7 +94,7 @@ describe("a venue owner registers by web chat", () => {
 
     const poster = (await extractPdfText(await media(r.find((m) => m.kind === "document")))).text;
     expect(poster).toContain("Quán Cà Phê Hoa Sen");
-    expect(poster).toContain("Thị trấn Châu Ổ");
+    expect(poster).toContain("Xã Bình Sơn");
     expect(poster).toContain(`https://qr.binhson.example/c/${code}`);
 
     const stored = await server.database.db.venue.findUnique({ where: { code: code ?? "" } });

@@ -93,7 +93,7 @@ describe("officers' venue API", () => {
     };
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]?.communeName).toBe("Thị trấn Châu Ổ");
+    expect(page.items[0]?.communeName).toBe("Xã Bình Sơn");
     expect((await api("/api/v1/venues?pageSize=5000")).status).toBe(400);
   });
 });

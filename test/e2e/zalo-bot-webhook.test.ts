@@ -41,10 +41,10 @@ describe("Zalo Bot webhook", () => {
     expect(res.status).toBe(200);
     await api.waitFor(() => api.textsTo("6ede9afa66b88fe6d6a9").length >= 2);
     const [greeting, menu] = api.textsTo("6ede9afa66b88fe6d6a9");
-    expect(greeting).toMatch(/^Xin chào Lan! Mình là trợ lý phòng, chống dịch Covid-19/);
+    expect(greeting).toMatch(/^Xin chào Lan! Đây là Trợ lý ảo phòng, chống dịch Covid-19/);
     expect(menu).toBe(
       "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 📍 Đăng ký mã QR địa điểm\n3. 🏪 Địa điểm của tôi\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Trợ giúp\n\n" +
-        "Trả lời bằng số thứ tự hoặc gõ tên mục.",
+        "Bạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     expect(api.calls.every((c) => c.token === TEST_ZALO_BOT_TOKEN)).toBe(true);
   });
@@ -56,7 +56,7 @@ describe("Zalo Bot webhook", () => {
     await post(textUpdate(chat, "4", "flat"));
     await api.waitFor(() => api.textsTo(chat).length >= 2);
     expect(api.textsTo(chat)[1]).toBe(
-      "Chọn ngôn ngữ / Choose your language:\n\n1. Tiếng Việt\n2. English\n\nTrả lời bằng số thứ tự hoặc gõ tên mục.",
+      "Chọn ngôn ngữ / Choose your language:\n\n1. Tiếng Việt\n2. English\n\nBạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     await post(textUpdate(chat, "english"));
     await api.waitFor(() => api.textsTo(chat).length >= 4);
@@ -95,7 +95,7 @@ describe("Zalo Bot webhook", () => {
     expect((await post(body)).status).toBe(200);
     await api.waitFor(() => api.textsTo(chat).length >= 2);
     expect(api.textsTo(chat)[0]).toBe(
-      "Mình chưa đọc được loại tin nhắn này. Bạn vui lòng gõ chữ hoặc chọn một mục bên dưới.",
+      "Trợ lý chưa đọc được loại tin nhắn này. Bạn vui lòng gõ chữ hoặc chọn một mục bên dưới.",
     );
   });
 

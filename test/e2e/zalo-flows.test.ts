@@ -71,13 +71,16 @@ describe("every flow works on Zalo", () => {
   it("a venue owner on Zalo Bot registers by answering numbered options", async () => {
     const chat = "b0a1c2d3e4f5a6b7c8d9";
     const [intro, askName] = await botSay(chat, "/venue", 2);
-    expect(intro).toMatch(/^Mình sẽ giúp bạn tạo mã QR/);
+    expect(intro).toMatch(/^Trợ lý sẽ giúp bạn tạo mã QR/);
     expect(askName).toMatch(/^Bước 1\/6/);
     const [askCategory] = await botSay(chat, "Nhà thuốc Bình An");
     expect(askCategory).toContain("\n9. Nhà hàng/quán ăn/cà phê\n");
     const [askCommune] = await botSay(chat, "3");
-    expect(askCommune).toMatch(/^Bước 3\/6[\s\S]*\n1\. Thị trấn Châu Ổ\n/);
-    await botSay(chat, "Bình An");
+    expect(askCommune).toMatch(/^Bước 3\/6[\s\S]*\n1\. Xã Bình Sơn\n/);
+    const [mapped] = await botSay(chat, "Bình An", 2);
+    expect(mapped).toBe(
+      '"Bình An" là xã Bình An cũ, thuộc xã Bình Minh từ 1/7/2025. Địa điểm được ghi vào xã Bình Minh.',
+    );
     await botSay(chat, "Thôn Phú Lộc");
     await botSay(chat, "Đỗ Thị Mai");
     const [summary] = await botSay(chat, "0935 246 810");
@@ -111,7 +114,8 @@ describe("every flow works on Zalo", () => {
     // 15 categories are more than an OA message's 5 buttons: numbered text instead.
     expect(categories?.message.text).toContain("\n15. Khác\n");
     await oaSay(user, "15");
-    await oaSay(user, "thi tran chau o");
+    const [mapped] = await oaSay(user, "thi tran chau o", 2);
+    expect(mapped?.message.text).toMatch(/thuộc xã Bình Sơn từ 1\/7\/2025/);
     await oaSay(user, "Tổ dân phố 3");
     await oaSay(user, "Phan Văn Tâm");
     const [summary] = await oaSay(user, "+84 905 000 999");
@@ -143,7 +147,7 @@ describe("every flow works on Zalo", () => {
 
     // The officers' text, then the district's signature and how to stop, in the person's language.
     const reminder =
-      "Nhắc nhở: quét mã QR khi vào chợ.\n\n— UBND huyện Bình Sơn. Gõ “dừng” để ngừng nhận tin.";
+      "Nhắc nhở: quét mã QR khi vào chợ.\n\n— UBND tỉnh Quảng Ngãi. Gõ “dừng” để ngừng nhận tin.";
     expect(bot.textsTo(botChat).filter((t) => t === reminder)).toHaveLength(1);
     expect(oa.to(oaUser).filter((m) => m.message.text === reminder)).toHaveLength(1);
     for (const chat of telegramChats) expect(telegram.textsTo(chat)).toEqual([reminder]);

@@ -63,7 +63,7 @@ describe("Zalo OA webhook", () => {
     expect((await post(followEvent(user, "follow"))).status).toBe(200);
     await api.waitFor(() => api.to(user).length >= 2);
     const [welcome, menu] = api.to(user);
-    expect(welcome?.message.text).toMatch(/^Xin chào! Mình là trợ lý phòng, chống dịch Covid-19/);
+    expect(welcome?.message.text).toMatch(/^Xin chào! Đây là Trợ lý ảo phòng, chống dịch Covid-19/);
     expect(menu?.message.text).toBe("Bạn cần gì? Chọn một mục bên dưới:");
     expect(FakeZaloOaApi.buttons(menu)).toEqual([
       {

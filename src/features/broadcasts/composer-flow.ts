@@ -4,7 +4,7 @@ import { say, type TextParam, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
-import { type District, findUnit } from "../venues/district";
+import { codesCoveredBy, type District, findUnit, unitsInForce } from "../venues/district";
 import { type Audience, audienceSchema, broadcastTextSchema } from "./audience";
 import type { BroadcastService } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
@@ -51,8 +51,11 @@ export function createComposerFlow(deps: {
   onCreated: () => void;
 }): Flow<Draft> {
   const { service, district } = deps;
+  // Today's units; an officer scoped to former units (invited before 1/7/2025) sees the units they became.
   const units = (scope: string[]) =>
-    scope.length ? district.units.filter((u) => scope.includes(u.code)) : district.units;
+    unitsInForce(district).filter(
+      (u) => !scope.length || codesCoveredBy(district, u.code).some((c) => scope.includes(c)),
+    );
   const scoped = (audience: Audience, scope: string[]): Audience =>
     scope.length && !audience.communes ? { ...withoutAll(audience), communes: scope } : audience;
 
@@ -138,7 +141,9 @@ export function createComposerFlow(deps: {
       owners: { audience: { roles: ["venue-owner"] }, label: "audience.owners" },
       citizens: { audience: { roles: ["citizen"] }, label: "audience.citizens" },
     };
-    const option = commune ? { audience: { communes: [commune] }, label: "audience.commune" } : options[kind];
+    const option = commune
+      ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" }
+      : options[kind];
     if (!option) return ask(ctx, "audience");
     await go(ctx, "preview", {
       ...ctx.draft,

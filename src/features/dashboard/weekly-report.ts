@@ -1,5 +1,5 @@
 import { vietnamDay } from "../../core/vietnam-time";
-import type { District } from "../venues/district";
+import { codesCoveredBy, type District, unitsInForce } from "../venues/district";
 import { toCsv } from "./csv";
 import type { DashboardStore } from "./dashboard-store";
 
@@ -49,8 +49,13 @@ export async function buildWeeklyReport(
   communes: string[] | null,
 ): Promise<WeeklyReport> {
   const { start, end } = reportWindow(window.from, window.to);
-  const units = district.units.filter((u) => !communes || communes.includes(u.code));
-  const scope = units.map((u) => u.code);
+  // One row per unit in force at the end of the window; records stored with a former unit count in the unit
+  // it became part of.
+  const units = unitsInForce(district, end).filter(
+    (u) => !communes || codesCoveredBy(district, u.code, end).some((c) => communes.includes(c)),
+  );
+  const covered = new Map(units.map((u) => [u.code, codesCoveredBy(district, u.code, end)]));
+  const scope = [...new Set([...covered.values()].flat())];
   const [newVenues, allVenues, targets, visits, subscribers, broadcasts] = await Promise.all([
     store.venuesRegistered(scope, start, end),
     store.venuesRegistered(scope, new Date(0), end),
@@ -75,12 +80,13 @@ export async function buildWeeklyReport(
     rows: units.map((u) => ({
       communeCode: u.code,
       communeName: u.name,
-      newVenues: newVenues.get(u.code) ?? 0,
-      venuesTotal: allVenues.get(u.code) ?? 0,
+      newVenues: sumOver(newVenues, covered.get(u.code)),
+      venuesTotal: sumOver(allVenues, covered.get(u.code)),
       target: targets.get(u.code) ?? null,
-      checkins: checkins.get(u.code) ?? 0,
-      subscribers: subscribers.get(u.code) ?? 0,
-      broadcasts: sent.filter((b) => !b.communes || b.communes.includes(u.code)).length,
+      checkins: sumOver(checkins, covered.get(u.code)),
+      subscribers: sumOver(subscribers, covered.get(u.code)),
+      broadcasts: sent.filter((b) => !b.communes || b.communes.some((c) => covered.get(u.code)?.includes(c)))
+        .length,
     })),
     days: [...perDay.entries()].map(([day, n]) => ({ day, checkins: n })),
     broadcastsTotal: sent.length,
@@ -100,4 +106,8 @@ export function weeklyReportCsv(report: WeeklyReport, label: (key: string) => st
       ...keys.map((k) => (k === "target" ? (r.target ?? "") : r[k])),
     ]),
   ]);
+}
+
+function sumOver(counts: Map<string, number>, codes: string[] | undefined): number {
+  return (codes ?? []).reduce((total, code) => total + (counts.get(code) ?? 0), 0);
 }

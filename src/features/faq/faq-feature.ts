@@ -1,15 +1,16 @@
 import { maskPhonesIn } from "../../core/mask-phones";
-import { type Button, say, t } from "../../core/messages";
+import { type Button, say, type Text, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqStore } from "./faq-store";
 import { foldVietnamese } from "./fold";
 import type { FaqMatcher } from "./matcher";
-import { FAQ_GROUPS, type FaqTopic } from "./topics";
+import { ARCHIVE_NOTICE_AS_OF, FAQ_TOPIC_CONTENT } from "./topic-content";
+import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
-const f = (key: string, params?: Record<string, string | number>) => t(`faq:${key}`, params);
+const f = (key: string, params?: Record<string, TextParam>) => t(`faq:${key}`, params);
 const title = (id: string) => f(`${id}.title`);
 
 /**
@@ -26,12 +27,28 @@ export function registerFaq(
     showMenu: (ctx: TurnContext) => void;
     /** Offers reminders after an answer (the subscriptions feature asks only once per person). */
     offerReminders?: (ctx: TurnContext) => Promise<void>;
+    /** Adds "what changed since" under answers older than the notice (FAQ_ARCHIVE_NOTICE, on by default). */
+    archiveNotice?: boolean;
+    /** Local phone numbers as the operator wrote them (LOCAL_CONTACTS); without them `contact.local` says where to look. */
+    localContacts?: string;
   },
 ): void {
   const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
 
   const answer = async (ctx: TurnContext, topic: FaqTopic) => {
-    ctx.reply(say(f(`${topic.id}.answer`)));
+    const content = FAQ_TOPIC_CONTENT[topic.id];
+    const related = content.related
+      .filter((id) => byId.has(id))
+      .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+    ctx.reply(
+      say(
+        answerText(topic.id, {
+          archiveNotice: deps.archiveNotice ?? true,
+          localContacts: deps.localContacts,
+        }),
+        related.length > 0 ? related : undefined,
+      ),
+    );
     const rows: Button[][] = [];
     if (topic.action === "venue.register")
       rows.push([{ label: f("actions.registerVenue"), payload: "venues:start" }]);
@@ -104,4 +121,36 @@ export function registerFaq(
     const rows = FAQ_GROUPS.map((g) => [{ label: f(`groups.${g}`), payload: `faq:group:${g}` }]);
     ctx.reply(say(f("menu.pickGroup"), rows));
   }
+}
+
+/**
+ * An answer as the person sees it: the text, the day it was checked against its sources and, for answers
+ * written before today's situation, what has changed since. A reader in 2026 must not take a 2021 rule for
+ * a current one.
+ */
+function answerText(
+  id: FaqTopicId,
+  options: { archiveNotice: boolean; localContacts: string | undefined },
+): Text {
+  const { validAsOf } = FAQ_TOPIC_CONTENT[id];
+  const contacts =
+    id === "contact.local"
+      ? options.localContacts
+          ?.split(/\s*[;\n]\s*/)
+          .filter((line) => line !== "")
+          .join("\n")
+      : undefined;
+  const lines: Text[] = [
+    contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : f(`${id}.answer`),
+    f("validAsOf", { date: dayMonthYear(validAsOf) }),
+  ];
+  if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF)
+    lines.push({ raw: "" }, f("notice.archived"));
+  return { lines };
+}
+
+/** "2021-11-15" → "15/11/2021", the way dates are written in Vietnam (and in these answers). */
+function dayMonthYear(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
 }

@@ -1,7 +1,8 @@
 import { foldText } from "../../core/fold-text";
 import { say, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
-import { type District, findUnit } from "../venues/district";
+import { type District, findUnit, unitsInForce } from "../venues/district";
+import { storedUnitName } from "../venues/unit-texts";
 import { communePage } from "./commune-picker";
 import type { SubscriptionStore } from "./subscription-store";
 
@@ -37,7 +38,8 @@ export function registerSubscriptions(
   },
 ): void {
   const { store, district } = deps;
-  const communeName = (code: string | null) => (code ? (findUnit(district, code)?.name ?? code) : null);
+  // A commune chosen before 1/7/2025 is shown with the unit it is now part of.
+  const communeName = (code: string | null) => (code ? storedUnitName(district, code) : null);
 
   const showSettings = async (ctx: TurnContext) => {
     const sub = await store.get(ctx.contact.id);
@@ -66,9 +68,12 @@ export function registerSubscriptions(
     ctx.reply(
       say(
         s("pickCommune"),
-        communePage(district.units, page, { pick: "subs:commune:", page: "subs:communes:" }, [
-          [{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }],
-        ]),
+        communePage(
+          unitsInForce(district, ctx.now),
+          page,
+          { pick: "subs:commune:", page: "subs:communes:" },
+          [[{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }]],
+        ),
       ),
     );
 

@@ -27,9 +27,9 @@ export type PhoneResult =
 /** Options for {@link normaliseVietnamesePhone}. */
 export interface NormalisePhoneOptions {
   /**
-   * Accept 02x landlines (default false). Keep it false for the registrant's number: it receives the OTP
-   * by SMS, which a landline cannot. Set it true for a venue's public contact number, which in Quảng Ngãi
-   * is often a 0255 landline.
+   * Accept 02x landlines (default false, for a number that must be a mobile). Venue registration sets it
+   * true: it sends no SMS and asks for no OTP, and a venue's public contact number in Quảng Ngãi is often a
+   * 0255 landline.
    */
   allowLandline?: boolean;
 }

@@ -78,9 +78,13 @@ export function createRegistrationFlow(deps: {
 
   /** Checks an answer with the shared field rules: stores it and moves on, or says what is wrong and asks again. */
   const answer = (ctx: Ctx, step: Step, raw: string) => {
-    const result = validateVenueField(fieldOf(step), raw, district);
-    if (result.ok) return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value });
-    ctx.reply(say(v(result.errorKey)));
+    const result = validateVenueField(fieldOf(step), raw, district, ctx.now);
+    if (result.ok) {
+      // An old unit typed ("Bình Hải") is accepted and the person told where it belongs now.
+      if (result.note) ctx.reply(say(result.note));
+      return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value });
+    }
+    ctx.reply(say(result.error ?? v(result.errorKey)));
     ask(ctx, step);
   };
 

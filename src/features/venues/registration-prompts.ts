@@ -1,7 +1,9 @@
-import { type Button, type Outbound, say, type TextParam, t } from "../../core/messages";
+import { type Button, type Outbound, say, type Text, type TextParam, t } from "../../core/messages";
+import { communePage } from "../subscriptions/commune-picker";
 import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
-import type { District } from "./district";
+import { type AdminUnit, type District, unitsInForce } from "./district";
 import { formatPhoneForDisplay } from "./phone";
+import { unitWithFormer } from "./unit-texts";
 import type { Draft } from "./venue-draft";
 
 export type { Draft } from "./venue-draft";
@@ -9,9 +11,6 @@ export type { Draft } from "./venue-draft";
 /** The steps of the registration dialog, in order. */
 export const STEPS = ["name", "category", "commune", "address", "contactName", "phone"] as const;
 export type Step = (typeof STEPS)[number];
-
-/** Communes per page: keeps Zalo OA (≤ 5 buttons per message is its own concern) and phones readable. */
-export const COMMUNES_PER_PAGE = 8;
 
 const v = (key: string, params?: Record<string, TextParam>) => t(`venues:${key}`, params);
 
@@ -23,7 +22,7 @@ export function askStep(step: Step, draft: Draft, district: District): Outbound[
     case "category":
       return [say(v("flow.askCategory"), categoryButtons())];
     case "commune":
-      return [say(v("flow.askCommune"), communeButtons(district, draft.communePage ?? 0))];
+      return [say(communeQuestion(district, new Date(draft.startedAt)), communeButtons(district, draft))];
     case "address":
       return [say(v("flow.askAddress"))];
     case "contactName":
@@ -45,22 +44,27 @@ function categoryButtons(): Button[][] {
   return rows;
 }
 
-function communeButtons(district: District, page: number): Button[][] {
-  const pages = Math.ceil(district.units.length / COMMUNES_PER_PAGE);
-  const current = Math.min(Math.max(page, 0), pages - 1);
-  const units = district.units.slice(current * COMMUNES_PER_PAGE, (current + 1) * COMMUNES_PER_PAGE);
-  const rows: Button[][] = [];
-  for (let i = 0; i < units.length; i += 2) {
-    rows.push(
-      units.slice(i, i + 2).map((u) => ({ label: { raw: u.name }, payload: `venue:commune:${u.code}` })),
-    );
-  }
-  const nav: Button[] = [];
-  if (current > 0) nav.push({ label: v("flow.prevCommunes"), payload: `venue:communes:${current - 1}` });
-  if (current < pages - 1)
-    nav.push({ label: v("flow.moreCommunes"), payload: `venue:communes:${current + 1}` });
-  if (nav.length) rows.push(nav);
-  return rows;
+/**
+ * The units in force on the day the registration started, each with the former units it took in, so someone
+ * who knows only the 2021 name finds their commune.
+ */
+function communeQuestion(district: District, at: Date): Text {
+  const units = unitsInForce(district, validOr(at));
+  return { lines: [v("flow.askCommune"), ...units.map((unit) => unitLine(district, unit))] };
+}
+
+function unitLine(district: District, unit: AdminUnit): Text {
+  return v("unit.bullet", { unit: unitWithFormer(district, unit) });
+}
+
+function communeButtons(district: District, draft: Draft): Button[][] {
+  const units = unitsInForce(district, validOr(new Date(draft.startedAt)));
+  return communePage(units, draft.communePage ?? 0, { pick: "venue:commune:", page: "venue:communes:" });
+}
+
+/** A draft from before `startedAt` was kept has no date: today's units then. */
+function validOr(at: Date): Date {
+  return Number.isNaN(at.getTime()) ? new Date() : at;
 }
 
 /** The summary with Confirm / Edit one field (Cancel is the engine's, under every question). */

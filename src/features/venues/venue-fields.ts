@@ -1,7 +1,8 @@
-import { foldText } from "../../core/fold-text";
+import type { Text } from "../../core/messages";
 import { isVenueCategory } from "./categories";
-import type { District } from "./district";
+import { type District, findUnitByName } from "./district";
 import { normaliseVietnamesePhone } from "./phone";
+import { unitMatchNote } from "./unit-texts";
 import type { VenueDetails } from "./venue-store";
 
 /** The fields of a venue as entered, in the order the chat asks for them. */
@@ -15,15 +16,25 @@ export const VENUE_FIELDS = [
 ] as const;
 export type VenueField = (typeof VENUE_FIELDS)[number];
 
-/** A valid value, or the locale key (namespace `venues`) that tells the person what is wrong. */
-export type FieldResult = { ok: true; value: string } | { ok: false; errorKey: string };
+/**
+ * A valid value (with a note to show, e.g. that a former commune was mapped to today's), or the locale key
+ * (namespace `venues`) that tells the person what is wrong, or the full text when it needs details.
+ */
+export type FieldResult =
+  | { ok: true; value: string; note?: Text }
+  | { ok: false; errorKey: string; error?: Text };
 
 /**
  * One set of rules for a venue's fields, used by the chat flow, the officers' API and the CSV import,
  * so a venue accepted by one is accepted by all. Values are trimmed; the phone becomes E.164, the commune
  * may be given by GSO code or by name ("Bình Hải", "xa binh hai").
  */
-export function validateVenueField(field: VenueField, raw: string, district: District): FieldResult {
+export function validateVenueField(
+  field: VenueField,
+  raw: string,
+  district: District,
+  at: Date = new Date(),
+): FieldResult {
   const text = raw.trim();
   switch (field) {
     case "name":
@@ -31,8 +42,13 @@ export function validateVenueField(field: VenueField, raw: string, district: Dis
     case "category":
       return isVenueCategory(text) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badCategory" };
     case "communeCode": {
-      const code = district.units.some((u) => u.code === text) ? text : findCommuneByName(district, text);
-      return code ? { ok: true, value: code } : { ok: false, errorKey: "flow.badCommune" };
+      // A venue is stored with a unit in force today; a former unit's name or code is mapped and the note says so.
+      const match = findUnitByName(district, text, at);
+      const note = unitMatchNote(match, text);
+      if (match.kind === "unit") return { ok: true, value: match.unit.code };
+      if (match.kind === "former" && note) return { ok: true, value: match.unit.code, note };
+      if (match.kind === "ambiguous" && note) return { ok: false, errorKey: "flow.badCommune", error: note };
+      return { ok: false, errorKey: "flow.badCommune" };
     }
     case "address":
       return between(text, 3, 200) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badAddress" };
@@ -80,12 +96,4 @@ export function validateVenueDetails(
 
 function between(text: string, min: number, max: number): boolean {
   return text.length >= min && text.length <= max;
-}
-
-/** "binh hai", "Bình Hải" or "xa binh hai" all find Xã Bình Hải; an ambiguous or unknown name finds nothing. */
-function findCommuneByName(district: District, text: string): string | undefined {
-  const wanted = foldText(text).replace(/^(xa|thi tran|tt)\s+/, "");
-  if (!wanted) return undefined;
-  const hits = district.units.filter((u) => foldText(u.name).replace(/^(xa|thi tran)\s+/, "") === wanted);
-  return hits.length === 1 ? hits[0]?.code : undefined;
 }

@@ -23,8 +23,12 @@ export class VenueService {
     return `${this.publicUrl}/c/${code}`;
   }
 
-  communeName(code: string): string {
-    return findUnit(this.district, code)?.name ?? code;
+  /**
+   * The name of the unit a stored code means. Pass when it was stored (a venue's registration): codes were
+   * reused on 1/7/2025, so 21040 stored in 2021 is Thị trấn Châu Ổ and stored in 2026 is Xã Bình Sơn.
+   */
+  communeName(code: string, storedAt?: Date): string {
+    return findUnit(this.district, code, storedAt)?.name ?? code;
   }
 
   /** Venues already registered with the same name and address (compared without case or diacritics). */
@@ -60,7 +64,7 @@ export class VenueService {
     return renderPosterPdf({
       venueName: venue.name,
       address: venue.address,
-      communeName: this.communeName(venue.communeCode),
+      communeName: this.communeName(venue.communeCode, venue.createdAt),
       code: venue.code,
       checkinUrl: this.checkinUrl(venue.code),
       texts: buildPosterTexts((lng: Language, key) => this.texts.render({ key: `venues:${key}` }, lng)),

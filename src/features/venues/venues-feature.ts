@@ -131,7 +131,7 @@ export function registerVenues(
       code: venue.code,
       category: v(venueCategoryLabelKey(venue.category)),
       address: venue.address,
-      commune: service.communeName(venue.communeCode),
+      commune: service.communeName(venue.communeCode, venue.createdAt),
       contactName: venue.contactName,
       phone: formatPhoneForDisplay(venue.contactPhone),
       url: service.checkinUrl(venue.code),

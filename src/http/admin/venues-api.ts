@@ -80,7 +80,7 @@ function view(v: VenueRecord, service: VenueService) {
     name: v.name,
     category: v.category,
     communeCode: v.communeCode,
-    communeName: service.communeName(v.communeCode),
+    communeName: service.communeName(v.communeCode, v.createdAt),
     address: v.address,
     contactName: v.contactName,
     contactPhone: v.contactPhone,

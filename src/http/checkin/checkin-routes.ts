@@ -140,7 +140,7 @@ function view(venue: VenueRecord, service: VenueService): VenueView {
   return {
     code: venue.code,
     name: venue.name,
-    address: `${venue.address}, ${service.communeName(venue.communeCode)}`,
+    address: `${venue.address}, ${service.communeName(venue.communeCode, venue.createdAt)}`,
   };
 }
 

@@ -105,7 +105,7 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
       field(req.body, "all") === "1" && !viewer.scope
         ? { all: true }
         : picked.length
-          ? { communes: picked.map((u) => u.code) }
+          ? { communes: picked.flatMap((u) => c.coveredCodes(u.code)) }
           : undefined;
     if (!audience || !audienceSchema.safeParse(audience).success)
       problems.push(html.raw(lang, "broadcasts.errors.audience"));

@@ -6,7 +6,7 @@ import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/da
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
 import type { FaqStore } from "../../features/faq/faq-store";
-import type { District } from "../../features/venues/district";
+import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
@@ -77,11 +77,22 @@ export class DashboardContext {
     return this.csrf.token(sessionIdOf(req) ?? "");
   }
 
-  /** Communes of the district the viewer may see, in the district file's order. */
+  /** Communes in force today that the viewer may see (a scope of former units sees the units they became). */
   communes(scope: Scope): { code: string; name: string }[] {
-    return this.deps.district.units
-      .filter((u) => !scope || scope.includes(u.code))
+    const { district } = this.deps;
+    return unitsInForce(district)
+      .filter((u) => !scope || codesCoveredBy(district, u.code).some((c) => scope.includes(c)))
       .map((u) => ({ code: u.code, name: u.name }));
+  }
+
+  /** A count per stored code, summed for a unit in force over the former units it took in. */
+  countFor(counts: Map<string, number>, code: string): number {
+    return codesCoveredBy(this.deps.district, code).reduce((total, c) => total + (counts.get(c) ?? 0), 0);
+  }
+
+  /** The stored codes a unit in force stands for (itself and its former units), for audiences and filters. */
+  coveredCodes(code: string): string[] {
+    return codesCoveredBy(this.deps.district, code);
   }
 
   communeName(code: string): string {

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { vietnamDay } from "../../core/vietnam-time";
+import { unitsInForce } from "../../features/venues/district";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, escapeHtml, jsonBlock } from "./dashboard-html";
@@ -106,7 +107,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
       venues: {
         type: "bar",
         labels: communes.map((u) => u.name),
-        values: communes.map((u) => perCommune.get(u.code) ?? 0),
+        values: communes.map((u) => c.countFor(perCommune, u.code)),
         targets: communes.map((u) => targets.get(u.code) ?? null),
         legend: [html.raw(lang, "overview.registered"), html.raw(lang, "overview.target")],
       },
@@ -120,7 +121,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     const venueRows = communes
       .map(
         (u) =>
-          `<tr><td>${escapeHtml(u.name)}</td><td>${perCommune.get(u.code) ?? 0}</td><td>` +
+          `<tr><td>${escapeHtml(u.name)}</td><td>${c.countFor(perCommune, u.code)}</td><td>` +
           (viewer.role === "admin"
             ? `<input type="number" min="0" max="100000" name="t_${u.code}" value="${targets.get(u.code) ?? ""}" aria-label="${p("overview.target")} ${escapeHtml(u.name)}">`
             : String(targets.get(u.code) ?? "—")) +
@@ -163,7 +164,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     const viewer = c.poster(req, res);
     if (!viewer) return;
     if (viewer.role !== "admin") return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
-    for (const u of deps.district.units) {
+    for (const u of unitsInForce(deps.district)) {
       const raw = field(req.body, `t_${u.code}`, 10);
       if (!/^\d{1,6}$/.test(raw)) continue;
       await deps.store.setTarget(u.code, Number(raw), viewer.officerId);

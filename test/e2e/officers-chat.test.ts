@@ -138,10 +138,12 @@ describe("officers in the web chat", () => {
     const repeat = await officer.send("Lặp lại định kỳ");
     expect(buttonsOf(repeat)).toEqual(expect.arrayContaining(["Hằng ngày", "Thứ Hai", "Chủ nhật"]));
     expect(textsOf(await officer.send("Thứ Hai"))[0]).toMatch(/^Gửi lúc mấy giờ\?/);
-    const unread = textsOf(await officer.send("7 giờ"))[0];
+    const unread = textsOf(await officer.send("sáng sớm"))[0];
     expect(unread).toMatch(/chưa đọc được thời gian/);
     // Only a time of day is wanted here, not a date.
     expect(unread).not.toContain("DD/MM");
+    // Hours as people type them: "7 giờ", then a correction typed at the confirmation.
+    expect(textsOf(await officer.send("7 giờ"))[0]).toBe("Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:00?");
     expect(textsOf(await officer.send("7h30"))[0]).toBe("Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:30?");
     const created = textsOf(await officer.send("1"))[0] ?? "";
     expect(created).toMatch(

@@ -43,6 +43,8 @@ describe("a venue owner registers by web chat", () => {
       "Xã Bình Minh",
       "Xã Bình Chương",
       "Xã Đông Sơn",
+      "◀ Quay lại",
+      "✖ Hủy",
     ]);
     expect(textsOf(r)[0]).toContain(
       "• Xã Vạn Tường (gồm các xã cũ: Bình Thuận, Bình Đông, Bình Trị, Bình Hải, Bình Hòa, Bình Phước)",

@@ -42,7 +42,10 @@ export function fullYear(text: string): number {
 }
 
 /** "thứ 2" … "chủ nhật", "t2", "cn", "monday": the weekday number, for the word(s) at `at`. */
-export function readWeekday(words: readonly string[], at: number): { weekday: number; length: number } | undefined {
+export function readWeekday(
+  words: readonly string[],
+  at: number,
+): { weekday: number; length: number } | undefined {
   const w = words[at] ?? "";
   const next = words[at + 1] ?? "";
   const short = /^t([2-7])$/.exec(w);

@@ -22,7 +22,20 @@ export type ChoiceReading<T> =
 const PLACE_PREFIXES = [["xa"], ["thi", "tran"], ["tt"], ["phuong"], ["huyen"]];
 
 /** Words around an answer that say nothing about which: "chọn Bình Hải", "ở xã Bình Hải ạ", "loại quán ăn". */
-const LEADING = new Set(["chon", "la", "o", "loai", "toi", "minh", "em", "cho", "tai", "thuoc", "dia", "ban"]);
+const LEADING = new Set([
+  "chon",
+  "la",
+  "o",
+  "loai",
+  "toi",
+  "minh",
+  "em",
+  "cho",
+  "tai",
+  "thuoc",
+  "dia",
+  "ban",
+]);
 const TRAILING = new Set(["a", "nha", "nhe", "di", "ak", "ah", "nhen", "oi"]);
 
 /** One name of a choice (its label, a part of a label "A/B/C", an alias), in exact and folded words. */
@@ -36,11 +49,18 @@ interface Name {
 /** Names are rebuilt from the same few labels on every turn; remembering them keeps a call in microseconds. */
 const nameCache = new Map<string, Name[]>();
 const NAME_CACHE_LIMIT = 2_000;
+/** Lists made once (the categories) are remembered by identity, without building a key per call. */
+const optionCache = new WeakMap<ChoiceOption, Name[]>();
 
 function namesOf(option: ChoiceOption): Name[] {
-  const key = `${option.label}\u0000${option.aliases?.join("\u0000") ?? ""}`;
+  const known = optionCache.get(option);
+  if (known) return known;
+  const key = option.aliases ? `${option.label}\u0000${option.aliases.join("\u0000")}` : option.label;
   const cached = nameCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    optionCache.set(option, cached);
+    return cached;
+  }
   const sources = [option.label, ...option.label.split(/[/,;()|]| - /), ...(option.aliases ?? [])];
   const names: Name[] = [];
   const seen = new Set<string>();
@@ -55,6 +75,7 @@ function namesOf(option: ChoiceOption): Name[] {
   }
   if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
   nameCache.set(key, names);
+  optionCache.set(option, names);
   return names;
 }
 
@@ -81,7 +102,8 @@ function trimmed(words: string[], exact: string[]): Name {
 /** How well a typed answer fits a name: 0 not at all; more when more of the typed words are explained. */
 type Test = (typed: Name, name: Name) => number;
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
 const squeezed = (a: readonly string[]) => a.join("");
 const yes = (fits: boolean) => (fits ? 1 : 0);
 
@@ -126,6 +148,8 @@ function typoRun(hay: readonly string[], needle: readonly string[]): boolean {
   return false;
 }
 
+const MAX_ANSWER_WORDS = 12;
+
 /** Generic words that alone say nothing about which choice ("xã" fits every commune). */
 const MEANINGLESS = new Set(["xa", "thi", "tran", "tt", "phuong", "huyen", "thon", "binh", "so", "cua"]);
 
@@ -152,22 +176,46 @@ export function readChoice<T extends ChoiceOption>(
     const choice = choices[Number(number[1]) - 1];
     return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };
   }
+  // An answer to a list is a few words; a sentence longer than this is not picking from it.
+  if (reading.words.length > MAX_ANSWER_WORDS) return { kind: "none" };
   const typed = trimmed(reading.words, reading.exactWords);
-  const typedVariants = withoutPlacePrefix(typed, true).filter((v) => v.folded.some((w) => !MEANINGLESS.has(w)));
+  const typedVariants = withoutPlacePrefix(typed, true).filter((v) =>
+    v.folded.some((w) => !MEANINGLESS.has(w)),
+  );
   if (typedVariants.length === 0) return { kind: "none" };
   const named = choices.map((choice) => ({ choice, names: namesOf(choice) }));
+  // Every tier but the typo one needs a word in common (or the same letters without spaces): the rest of a
+  // long alias list is skipped once, not in every tier.
+  const typedWords = new Set(typedVariants.flatMap((t) => t.folded));
+  const typedSqueezed = new Set(typedVariants.map((t) => squeezed(t.folded)));
+  const near = named.map(({ choice, names }) => ({
+    choice,
+    names: names.filter(
+      (n) => n.folded.some((w) => typedWords.has(w)) || typedSqueezed.has(squeezed(n.folded)),
+    ),
+  }));
+  const canTypo = typedVariants.some((t) => t.folded.some((w) => typoAllowance(w.length) > 0));
   for (const [how, test] of TIERS) {
-    const scored = named.map(({ choice, names }) => ({
-      choice,
-      // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
-      score: Math.max(0, ...names.flatMap((n) => typedVariants.map((t) => (t.place && !n.place ? 0 : test(t, n))))),
-    }));
-    const best = Math.max(...scored.map((s) => s.score));
-    const hits = best > 0 ? scored.filter((s) => s.score === best) : [];
-    if (hits.length === 1 && hits[0]) return { kind: "match", choice: hits[0].choice, how };
+    if (how === "typo" && !canTypo) break;
+    let best = 0;
+    let hits: T[] = [];
+    for (const { choice, names } of how === "typo" ? named : near) {
+      let score = 0;
+      for (const n of names) {
+        for (const t of typedVariants) {
+          // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
+          if (!t.place || n.place) score = Math.max(score, test(t, n));
+        }
+      }
+      if (score > best) {
+        best = score;
+        hits = [choice];
+      } else if (score > 0 && score === best) hits.push(choice);
+    }
+    if (hits.length === 1 && hits[0]) return { kind: "match", choice: hits[0], how };
     // Every one of many choices fitting says nothing ("bình" among the Bình … communes): not a question worth asking.
     if (hits.length > 1 && (hits.length < choices.length || choices.length <= 3)) {
-      return { kind: "ambiguous", choices: hits.map((h) => h.choice) };
+      return { kind: "ambiguous", choices: hits };
     }
     if (hits.length > 1 || how === options.upTo) return { kind: "none" };
   }

@@ -8,7 +8,21 @@ export type DateReading =
   /** `future`: after today; `too-old`: before `notBefore`; `invalid`: a day that does not exist (31/2). */
   | { ok: false; reason: "unreadable" | "invalid" | "future" | "too-old" };
 
-const FILLERS = new Set(["ngay", "vao", "luc", "hom", "khoang", "tam", "cach", "day", "nam", "on", "in", "a", "nha"]);
+const FILLERS = new Set([
+  "ngay",
+  "vao",
+  "luc",
+  "hom",
+  "khoang",
+  "tam",
+  "cach",
+  "day",
+  "nam",
+  "on",
+  "in",
+  "a",
+  "nha",
+]);
 const UNITS: Record<string, "day" | "week" | "month" | "year"> = {
   ngay: "day",
   hom: "day",
@@ -40,7 +54,12 @@ function monthsAgo(today: LocalDay, n: number): LocalDay {
 }
 
 /** Reads one form at `at`; returns the words used, 0 when none fits. `null` in `found.day` = invalid. */
-function readPastWords(words: readonly string[], at: number, today: LocalDay, found: Found): number | "invalid" {
+function readPastWords(
+  words: readonly string[],
+  at: number,
+  today: LocalDay,
+  found: Found,
+): number | "invalid" {
   const w = words[at] ?? "";
   const next = words[at + 1] ?? "";
   // "3 tháng trước", "2 tuần trước", "10 ngày trước", "1 năm trước", "3 months ago"
@@ -76,6 +95,7 @@ function readPastWords(words: readonly string[], at: number, today: LocalDay, fo
     return 2;
   }
   // "3/2022", "tháng 3/2022", "tháng 3 năm 2022", "thang 3"
+  if (w === "thang" && /^\d{1,2}[/.-]\d{4}$/.test(next)) return 1;
   const monthYear = /^(\d{1,2})[/.-](\d{4})$/.exec(w);
   if (monthYear?.[1] && monthYear[2]) {
     found.month = { month: Number(monthYear[1]), year: Number(monthYear[2]) };

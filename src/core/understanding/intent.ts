@@ -24,14 +24,34 @@ const ERASE_OBJECTS = phrases(["du lieu", "thong tin", "tai khoan", "data", "acc
 const STOP_VERBS = phrases(["ngung", "dung", "huy", "tat", "thoi", "bo", "stop", "cham dut"]);
 const NEGATIONS = phrases(["khong", "ko", "k", "kg", "khg", "kh", "dung", "hong", "hok", "chang", "no"]);
 const SEND_VERBS = phrases(["nhan", "gui", "send", "receive", "nt", "nhan tin"]);
-const MESSAGES = phrases(["tin", "tin nhan", "thong bao", "nhac", "nua", "messages", "message", "notifications"]);
+const MESSAGES = phrases([
+  "tin",
+  "tin nhan",
+  "thong bao",
+  "nhac",
+  "nua",
+  "messages",
+  "message",
+  "notifications",
+]);
 const UNSUBSCRIBE_WHOLE = phrases(["huy dang ky", "huy dk", "unsubscribe", "huy theo doi", "bo theo doi"]);
 const QUESTION_WORDS = phrases(["sao", "tai sao", "vi sao", "why", "the nao", "how", "khi nao", "bao gio"]);
 
 const SUBSCRIBE_VERBS = phrases(["dang ky", "dang ki", "dk", "muon", "xin", "cho"]);
 const SUBSCRIBE_WHOLE = phrases(["subscribe", "theo doi", "nhan tin"]);
 
-const REGISTER_VERBS = phrases(["dang ky", "dang ki", "dk", "tao", "lam", "xin", "cap", "in", "register", "create"]);
+const REGISTER_VERBS = phrases([
+  "dang ky",
+  "dang ki",
+  "dk",
+  "tao",
+  "lam",
+  "xin",
+  "cap",
+  "in",
+  "register",
+  "create",
+]);
 const REGISTER_OBJECTS = phrases(["qr", "ma qr", "dia diem", "venue", "poster"]);
 const SCAN = phrases(["quet", "scan", "lam sao", "cach quet"]);
 
@@ -81,12 +101,15 @@ function inOrder(words: readonly string[], first: string[][], second: string[][]
   return false;
 }
 
-const anyOf = (words: readonly string[], list: readonly string[][]) => list.some((p) => containsPhrase(words, p));
+const anyOf = (words: readonly string[], list: readonly string[][]) =>
+  list.some((p) => containsPhrase(words, p));
 
 /** Reads what a message typed outside a flow asks for, or null. */
 export function readIntent(text: string): Intent | null {
   if (text.length <= 40) {
-    const code = normaliseVenueCode(text.trim().replace(/^(?:mã|ma|code|mã địa điểm|ma dia diem)[\s:]+/i, ""));
+    const code = normaliseVenueCode(
+      text.trim().replace(/^(?:mã|ma|code|mã địa điểm|ma dia diem)[\s:]+/i, ""),
+    );
     if (code) return { kind: "venue-code", code };
   }
   const { words } = prepare(text);
@@ -94,9 +117,13 @@ export function readIntent(text: string): Intent | null {
   if (inOrder(words, ERASE_VERBS, ERASE_OBJECTS, 4)) return { kind: "erase-data" };
   const question = text.includes("?") || anyOf(words, QUESTION_WORDS);
   if (!question && isUnsubscribe(words)) return { kind: "unsubscribe" };
-  if (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) && !anyOf(words, SCAN)) return { kind: "register-venue" };
+  if (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) && !anyOf(words, SCAN))
+    return { kind: "register-venue" };
   if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
-  if (!anyOf(words, NEGATIONS) && (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE))) {
+  if (
+    !anyOf(words, NEGATIONS) &&
+    (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE))
+  ) {
     return { kind: "subscribe" };
   }
   return null;
@@ -106,7 +133,15 @@ function isUnsubscribe(words: readonly string[]): boolean {
   if (anyOf(words, UNSUBSCRIBE_WHOLE)) return true;
   if (inOrder(words, STOP_VERBS, SEND_VERBS, 4) && inOrder(words, SEND_VERBS, MESSAGES, 3)) return true;
   // "tắt thông báo", "dừng tin nhắn", "stop messages": the stop verb right before what is sent.
-  if (inOrder(words, STOP_VERBS, MESSAGES.filter((m) => m[0] !== "nua"), 0)) return true;
+  if (
+    inOrder(
+      words,
+      STOP_VERBS,
+      MESSAGES.filter((m) => m[0] !== "nua"),
+      0,
+    )
+  )
+    return true;
   // "ko nhận tin nữa", "đừng gửi nữa": a negation, the verb, and "nữa" (without it, "không nhận được tin"
   // is a complaint, not a request).
   return inOrder(words, NEGATIONS, SEND_VERBS, 3) && words.includes("nua");

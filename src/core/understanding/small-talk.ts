@@ -95,10 +95,36 @@ const ENTRIES = [
     "are you there",
     "hello anyone",
   ]),
-  ...lexicon("laugh", ["hihi", "hehe", "haha", "hoho", "kk", "kkk", "lol", "hi hi", "ha ha", "he he", "keke"]),
+  ...lexicon("laugh", [
+    "hihi",
+    "hehe",
+    "haha",
+    "hoho",
+    "kk",
+    "kkk",
+    "lol",
+    "hi hi",
+    "ha ha",
+    "he he",
+    "keke",
+  ]),
 ];
 
-const FILLERS = new Set(["a", "ak", "nha", "nhe", "nhieu", "ban", "ad", "admin", "em", "anh", "chi", "oi", "nhe"]);
+const FILLERS = new Set([
+  "a",
+  "ak",
+  "nha",
+  "nhe",
+  "nhieu",
+  "ban",
+  "ad",
+  "admin",
+  "em",
+  "anh",
+  "chi",
+  "oi",
+  "nhe",
+]);
 const LEADING = new Set(["xin", "da", "vang", "ok", "oke", "alo", "hello", "hi", "minh", "toi", "em"]);
 
 const ANYONE = ENTRIES.filter((e) => e.kind === "anyone-there");

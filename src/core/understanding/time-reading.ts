@@ -30,7 +30,22 @@ interface Parts {
 }
 
 /** Words that say nothing: "lúc 8h", "vào ngày mai", "8h nhé", "at 8pm on monday". */
-const FILLERS = new Set(["luc", "vao", "ngay", "hom", "buoi", "khoang", "tam", "at", "on", "nhe", "nha", "a", "di", "gui"]);
+const FILLERS = new Set([
+  "luc",
+  "vao",
+  "ngay",
+  "hom",
+  "buoi",
+  "khoang",
+  "tam",
+  "at",
+  "on",
+  "nhe",
+  "nha",
+  "a",
+  "di",
+  "gui",
+]);
 const PERIODS: Record<string, NonNullable<Parts["period"]>> = {
   sang: "sang",
   trua: "trua",
@@ -60,7 +75,11 @@ export function readDayWords(words: readonly string[], at: number, parts: Parts)
   // "25 tháng 12", "ngày 25 tháng 12 năm 2026"
   if (/^\d{1,2}$/.test(w) && next === "thang" && /^\d{1,2}$/.test(words[at + 2] ?? "")) {
     const hasYear = words[at + 3] === "nam" && /^\d{4}$/.test(words[at + 4] ?? "");
-    parts.day = { day: Number(w), month: Number(words[at + 2]), ...(hasYear ? { year: Number(words[at + 4]) } : {}) };
+    parts.day = {
+      day: Number(w),
+      month: Number(words[at + 2]),
+      ...(hasYear ? { year: Number(words[at + 4]) } : {}),
+    };
     return hasYear ? 5 : 3;
   }
   const weekday = readWeekday(words, at);
@@ -84,7 +103,8 @@ function readClock(words: readonly string[], at: number, parts: Parts): number {
   if (!marked) {
     // A bare number is an hour only with "giờ", a period word, "am/pm" or after "lúc" ("lúc 8").
     if (next === "gio" || next === "g" || next === "h") used = 2;
-    else if (!(next in PERIODS || next === "toi" || words[at - 1] === "luc" || words[at - 1] === "at")) return 0;
+    else if (!(next in PERIODS || next === "toi" || words[at - 1] === "luc" || words[at - 1] === "at"))
+      return 0;
   }
   const after = words[at + used] ?? "";
   if ((marked || used === 2) && !clock[2] && /^\d{1,2}$/.test(after)) {
@@ -99,7 +119,12 @@ function readClock(words: readonly string[], at: number, parts: Parts): number {
   return used;
 }
 
-function readPeriod(words: readonly string[], exactWords: readonly string[], at: number, parts: Parts): number {
+function readPeriod(
+  words: readonly string[],
+  exactWords: readonly string[],
+  at: number,
+  parts: Parts,
+): number {
   const w = words[at] ?? "";
   const period = PERIODS[w];
   if (period) {
@@ -182,7 +207,12 @@ function dayOf(parts: Parts, today: LocalDay, pastFirst: boolean): LocalDay | nu
     // further back it is next year's ("5/1" typed on 20/12).
     const monthsBack = (today.month - month + 12) % 12;
     if (parts.day.year === undefined && before && !pastFirst && monthsBack > 3) year += 1;
-    if (parts.day.year === undefined && !before && pastFirst && !(month === today.month && day === today.day)) {
+    if (
+      parts.day.year === undefined &&
+      !before &&
+      pastFirst &&
+      !(month === today.month && day === today.day)
+    ) {
       year -= 1;
     }
     return isRealDay(year, month, day) ? { year, month, day, weekday: 0 } : null;

@@ -8,7 +8,8 @@ import { foldText } from "../fold-text";
 export const MAX_READ_LENGTH = 200;
 
 /** Emoji, their variation selectors, skin tones and joiners: decoration, never a word. */
-const EMOJI = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u200D|\u20E3)/gu;
+const EMOJI =
+  /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u200D|\u20E3)/gu;
 
 /** What a person typed, cut to size, in three forms the readers compare on. */
 export interface Reading {
@@ -57,7 +58,8 @@ export function startsWith(words: readonly string[], phrase: readonly string[], 
 /** True when `words` holds `phrase` as a run of whole words anywhere. */
 export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false;
-  for (let at = 0; at + phrase.length <= words.length; at += 1) if (startsWith(words, phrase, at)) return true;
+  for (let at = 0; at + phrase.length <= words.length; at += 1)
+    if (startsWith(words, phrase, at)) return true;
   return false;
 }
 

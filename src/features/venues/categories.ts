@@ -252,8 +252,15 @@ export const VENUE_CATEGORY_ALIASES: Readonly<Record<VenueCategory, readonly str
 };
 
 /** A category as a choice for {@link readChoice}: its code, read by its labels and the words above. */
-export const VENUE_CATEGORY_CHOICES: readonly { label: string; category: VenueCategory; aliases: readonly string[] }[] =
-  VENUE_CATEGORIES.map((category) => ({ label: category, category, aliases: VENUE_CATEGORY_ALIASES[category] }));
+export const VENUE_CATEGORY_CHOICES: readonly {
+  label: string;
+  category: VenueCategory;
+  aliases: readonly string[];
+}[] = VENUE_CATEGORIES.map((category) => ({
+  label: category,
+  category,
+  aliases: VENUE_CATEGORY_ALIASES[category],
+}));
 
 /**
  * Reads a typed category ("quán ăn", "cafe", "UBND", "tiem tap hoa", "karaoke") the way the choice reader reads

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { matchChoice } from "../../../src/core/choices";
-import { withinEditDistance } from "../../../src/core/understanding/edit-distance";
 import { type ChoiceOption, readChoice } from "../../../src/core/understanding/choice-reading";
+import { withinEditDistance } from "../../../src/core/understanding/edit-distance";
 import { readVenueCategory, VENUE_CATEGORIES } from "../../../src/features/venues/categories";
 
 const district = JSON.parse(readFileSync("data/districts/binh-son.json", "utf8")) as {
@@ -52,9 +52,12 @@ describe("a commune picked by typing its name (all 22 units of Bình Sơn)", () 
     expect(read("Bình Thánh", COMMUNES)).toBe(`ambiguous:${code("Xã Bình Thạnh")},${code("Xã Bình Thanh")}`);
   });
 
-  it.each(["bình", "xã", "Hà Nội", "quận 1", "23", "0", "", "🙂", "Bình Sơn"])("%j picks no commune", (text) => {
-    expect(read(text, COMMUNES)).toBeNull();
-  });
+  it.each(["bình", "xã", "Hà Nội", "quận 1", "23", "0", "", "🙂", "Bình Sơn"])(
+    "%j picks no commune",
+    (text) => {
+      expect(read(text, COMMUNES)).toBeNull();
+    },
+  );
 
   it("a number picks by position, as the buttons are numbered", () => {
     expect(read("2", COMMUNES)).toBe(COMMUNES[1]?.payload);
@@ -123,9 +126,11 @@ describe("a venue category typed in the words people use", () => {
   });
 
   it.each(["vi", "en"])("every %s category label reads back as its category", (lng) => {
-    const labels = (JSON.parse(readFileSync(`locales/${lng}/venues.json`, "utf8")) as {
-      categories: Record<string, string>;
-    }).categories;
+    const labels = (
+      JSON.parse(readFileSync(`locales/${lng}/venues.json`, "utf8")) as {
+        categories: Record<string, string>;
+      }
+    ).categories;
     for (const category of VENUE_CATEGORIES) {
       const r = readVenueCategory(labels[category] ?? "");
       expect(r.kind === "match" ? r.choice.category : r.kind, labels[category]).toBe(category);
@@ -168,7 +173,9 @@ describe("buttons answered by typing their label", () => {
     expect(matchChoice("Thôn Hủy", nav)).toBeUndefined();
     expect(matchChoice("Xã Hủy", nav)).toBeUndefined();
     expect(matchChoice("3", nav)).toBeUndefined();
-    expect(matchChoice("tieng viet", [{ label: "🇻🇳 Tiếng Việt", payload: "lang:vi" }])?.payload).toBe("lang:vi");
+    expect(matchChoice("tieng viet", [{ label: "🇻🇳 Tiếng Việt", payload: "lang:vi" }])?.payload).toBe(
+      "lang:vi",
+    );
   });
 
   it("a long paste is cut, not read for seconds", () => {

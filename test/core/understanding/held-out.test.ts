@@ -190,7 +190,9 @@ describe("held-out typed inputs (never tuned on)", () => {
     console.log(
       `held-out: ${total - missed}/${total} = ${(share * 100).toFixed(1)} %\n` +
         results
-          .flatMap((r) => r.misses.map((m) => `  ${r.name}: ${JSON.stringify(m.input)} → ${m.got} (want ${m.expected})`))
+          .flatMap((r) =>
+            r.misses.map((m) => `  ${r.name}: ${JSON.stringify(m.input)} → ${m.got} (want ${m.expected})`),
+          )
           .join("\n"),
     );
     expect(share).toBeGreaterThanOrEqual(0.85);

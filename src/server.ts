@@ -57,6 +57,7 @@ import { mountHealth, Readiness } from "./http/health-routes";
 import { KeyedRateLimit } from "./http/ip-rate-limit";
 import { mountMedia } from "./http/media-routes";
 import { createTextRenderer } from "./i18n/i18n";
+import { persistedSessionSecret } from "./session-secret";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -147,7 +148,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     offerReminders,
   });
   broadcasting.register(router, showMenu);
-  const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
+  const secret = config.SESSION_SECRET ?? persistedSessionSecret(config.DATABASE_URL);
   const dashboard = createDashboard({
     db,
     texts,

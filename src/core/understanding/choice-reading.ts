@@ -171,7 +171,7 @@ export function readChoice<T extends ChoiceOption>(
   if (choices.length === 0) return { kind: "none" };
   const reading = prepare(text);
   if (reading.words.length === 0) return { kind: "none" };
-  const number = /^(?:so |#|chon |option |no )?#?(\d{1,2})$/.exec(reading.folded);
+  const number = /^(?:so ?|#|chon |option |no )?#?(\d{1,2})$/.exec(reading.folded);
   if (number?.[1]) {
     const choice = choices[Number(number[1]) - 1];
     return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { measureBroadcast } from "./broadcast";
 import { measureFaq } from "./faq";
 import { round } from "./median";
+import { measureUnderstanding } from "./understanding";
 import { measurePoster } from "./venue-render";
 import { measureWebhook } from "./webhook";
 
@@ -21,6 +22,7 @@ const sampler = setInterval(() => {
 
 const poster = await measurePoster(runs);
 const faq = measureFaq(root);
+const understanding = measureUnderstanding(root, values.quick ? 50 : 200);
 clearInterval(sampler);
 const webhook = await measureWebhook(root, { quick: values.quick });
 const broadcast = await measureBroadcast(root, { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 });
@@ -38,6 +40,7 @@ const results = {
   webhookPostgres,
   broadcast,
   faq,
+  understanding,
   poster,
   /** Peak RSS of the server under the webhook load (the bench process itself is reported separately). */
   rssPeakMb: webhook.rssPeakMb,
@@ -55,6 +58,7 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | FAQ in-scope top-1 accuracy (${faq.questions} labelled questions) | ${faq.accuracy} |
 | FAQ out-of-scope rejection | ${faq.outOfScopeRejection} |
 | FAQ match latency p50 / p99 | ${faq.p50Ms} ms / ${faq.p99Ms} ms (goal p99 ≤ 5 ms) |
+| understanding of one typed message, all readers (${understanding.inputs} typed inputs): wall p50 / p99, CPU p99 | ${understanding.turnP50Ms} ms / ${understanding.turnP99Ms} ms, ${understanding.turnCpuP99Ms} ms (goal p99 ≤ 1 ms; load average ${understanding.loadAverage}) |
 | QR PNG render, median | ${poster.qrMedianMs} ms |
 | A4 poster PDF render, median | ${poster.pdfMedianMs} ms |
 | webhook at a steady 200 updates/s (${webhook.database}, loadtest, open loop): acknowledged, p50 / p99 | ${webhook.target.updatesPerSec}/s, ${webhook.target.p50Ms} ms / ${webhook.target.p99Ms} ms (goal p99 ≤ 50 ms), ${webhook.target.non2xx} failed |

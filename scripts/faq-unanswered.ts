@@ -5,8 +5,10 @@ import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
 import { PrismaFaqStore } from "../src/db/prisma-faq-store";
+import { loadEnvFile } from "../src/env-file";
 
 const { values } = parseArgs({ options: { limit: { type: "string", default: "50" } } });
+loadEnvFile();
 const config = loadConfig(process.env);
 await migrate(config.DATABASE_URL);
 const database = openDatabase(config.DATABASE_URL);

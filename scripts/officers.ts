@@ -6,6 +6,7 @@ import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
 import { PrismaOfficerStore } from "../src/db/prisma-officer-store";
+import { loadEnvFile } from "../src/env-file";
 import { INVITE_TTL_MS, OfficerService } from "../src/features/officers/officer-service";
 
 const { values, positionals } = parseArgs({
@@ -13,6 +14,7 @@ const { values, positionals } = parseArgs({
   options: { role: { type: "string" }, communes: { type: "string", default: "" } },
 });
 const [command, arg] = positionals;
+loadEnvFile();
 const config = loadConfig(process.env);
 await migrate(config.DATABASE_URL);
 const database = openDatabase(config.DATABASE_URL);

@@ -3,7 +3,9 @@
 import { createTelegramClient } from "../src/channels/telegram/telegram-sender";
 import { TELEGRAM_WEBHOOK_PATH } from "../src/channels/telegram/telegram-webhook";
 import { loadConfig } from "../src/config";
+import { loadEnvFile } from "../src/env-file";
 
+loadEnvFile();
 const config = loadConfig(process.env);
 if (!config.telegram?.secret || !config.PUBLIC_URL) {
   console.error("Set TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET and PUBLIC_URL (https) first.");

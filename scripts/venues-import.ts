@@ -9,10 +9,12 @@ import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
 import { PrismaVenueStore } from "../src/db/prisma-venue-store";
+import { loadEnvFile } from "../src/env-file";
 import { loadDistrict } from "../src/features/venues/district";
 import { IMPORT_COLUMNS, type ImportRowResult, importVenues } from "../src/features/venues/venue-import";
 import { VenueService } from "../src/features/venues/venue-service";
 import { createTextRenderer } from "../src/i18n/i18n";
+import { posterUrlWarning } from "../src/public-url-warning";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const HELP = `Usage: npm run venues:import -- FILE.csv [--posters DIR]
@@ -64,7 +66,11 @@ if (missing.length > 0) {
   process.exit(2);
 }
 
+loadEnvFile();
 const config = loadConfig(process.env);
+// The posters and check-in links carry the server's PUBLIC_URL: one pointing at localhost helps nobody.
+const urlWarning = posterUrlWarning(config.publicUrl);
+if (urlWarning) console.error(urlWarning);
 await migrate(config.DATABASE_URL);
 const database = openDatabase(config.DATABASE_URL);
 const texts = await createTextRenderer(join(root, "locales"));

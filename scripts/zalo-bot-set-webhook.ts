@@ -2,9 +2,11 @@
 // Zalo sends every update there with the secret in X-Bot-Api-Secret-Token. Zalo requires an HTTPS URL.
 import { ZALO_BOT_WEBHOOK_PATH } from "../src/channels/zalo-bot/zalo-bot-webhook";
 import { ConfigError, loadConfig } from "../src/config";
+import { loadEnvFile } from "../src/env-file";
 import { ZaloBotClient } from "../src/sdk/zalo";
 
 try {
+  loadEnvFile();
   const config = loadConfig(process.env);
   if (!config.zaloBot) throw new ConfigError("Invalid ZALO_BOT_TOKEN: not set, the Zalo Bot channel is off");
   if (!config.PUBLIC_URL) throw new ConfigError("Invalid PUBLIC_URL: set the public HTTPS address first");

@@ -6,11 +6,13 @@ import { ConfigError, loadConfig } from "../src/config";
 import { silentLogger } from "../src/core/logger";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
+import { loadEnvFile } from "../src/env-file";
 import { ZaloOAuthClient } from "../src/sdk/zalo";
 
 const [code, codeVerifier] = process.argv.slice(2);
 try {
   if (!code) throw new ConfigError("usage: npm run zalo:oa:authorize -- <code> [codeVerifier]");
+  loadEnvFile();
   const config = loadConfig(process.env);
   const oa = config.zaloOa;
   if (!oa) throw new ConfigError("Invalid ZALO_OA_APP_ID: not set, the Zalo OA channel is off");

@@ -1,8 +1,12 @@
 import { ConfigError, loadConfig } from "./config";
+import { loadEnvFile } from "./env-file";
 import { createLogger } from "./logger";
+import { publicUrlWarning } from "./public-url-warning";
 import { startServer } from "./server";
 
-// Entry point of `npm start`: parse the environment once, apply migrations, serve, stop cleanly on SIGTERM.
+// Entry point of `npm start`: read .env, parse the environment once, apply migrations, serve, stop cleanly on
+// SIGTERM.
+loadEnvFile();
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env);
@@ -15,6 +19,8 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+const urlWarning = publicUrlWarning(config);
+if (urlWarning) logger.warn(urlWarning);
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
 const server = await startServer(config, { logger });

@@ -33,6 +33,7 @@ import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
 import { createTextRenderer, orgNameOf } from "./i18n/i18n";
+import { persistedSessionSecret } from "./session-secret";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,7 +80,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const localesDir = join(root, "locales");
   const texts = await createTextRenderer(localesDir, { org: orgNameOf(config) });
   const district = loadDistrict(JSON.parse(readFileSync(resolve(root, config.DISTRICT_FILE), "utf8")));
-  const secret = config.SESSION_SECRET ?? randomBytes(32).toString("hex");
+  // Generated once and kept beside the database, so web chat identities survive restarts (README: rotation).
+  const secret = config.SESSION_SECRET ?? persistedSessionSecret(config.DATABASE_URL);
 
   // Several processes only share a PostgreSQL database; there the overall rate is counted in it.
   const sharedBudget: RateBudget | undefined =

@@ -18,6 +18,14 @@ export class PrismaWebchatStore implements WebchatStore {
     });
   }
 
+  async language(sessionId: string): Promise<string | undefined> {
+    const contact = await this.db.contact.findUnique({
+      where: { channel_externalId: { channel: "webchat", externalId: sessionId } },
+      select: { language: true },
+    });
+    return contact?.language;
+  }
+
   async listAfter(sessionId: string, afterId: number, limit: number): Promise<WebchatEntry[]> {
     const rows = await this.db.webchatMessage.findMany({
       where: { sessionId, id: { gt: afterId } },

@@ -143,7 +143,9 @@ describe("officers in the web chat", () => {
     // Only a time of day is wanted here, not a date.
     expect(unread).not.toContain("DD/MM");
     // Hours as people type them: "7 giờ", then a correction typed at the confirmation.
-    expect(textsOf(await officer.send("7 giờ"))[0]).toBe("Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:00?");
+    expect(textsOf(await officer.send("7 giờ"))[0]).toBe(
+      "Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:00?",
+    );
     expect(textsOf(await officer.send("7h30"))[0]).toBe("Gửi thông báo này vào Thứ Hai hằng tuần lúc 07:30?");
     const created = textsOf(await officer.send("1"))[0] ?? "";
     expect(created).toMatch(

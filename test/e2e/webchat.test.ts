@@ -65,7 +65,7 @@ describe("web chat", () => {
     const mallory = new WebchatClient(server.url);
     mallory.sessionCookie = `wc_session=${id}.forged-signature`;
     const res = await mallory.request("GET", "/webchat/api/messages?after=0");
-    expect((await res.json()) as unknown).toEqual({ messages: [] });
+    expect(((await res.json()) as { messages: unknown[] }).messages).toEqual([]);
     expect(res.headers.get("set-cookie")).toContain("HttpOnly");
   });
 

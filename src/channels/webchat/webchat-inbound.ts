@@ -8,6 +8,8 @@ export const webchatPostSchema = z
     clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
     text: z.string().trim().min(1).max(2000).optional(),
     payload: z.string().min(1).max(64).optional(),
+    /** The line the transcript shows for this message: a tapped button's label; "" for the page's own /start. */
+    echo: z.string().trim().max(200).optional(),
   })
   .refine((b) => (b.text === undefined) !== (b.payload === undefined), "send exactly one of text or payload");
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Router as ExpressRouter, type Request, type Response } from "express";
@@ -11,6 +12,19 @@ import { readCookie, WEBCHAT_COOKIE, type WebchatSessions } from "./webchat-sess
 import type { WebchatStore } from "./webchat-store";
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
+const localesDir = join(dirname(fileURLToPath(import.meta.url)), "../../../locales");
+
+/** The page's own words per language (locales/<lng>/webchat.json), sent when the page's language changes. */
+function loadPageTexts(): Record<string, Record<string, string>> {
+  const texts: Record<string, Record<string, string>> = {};
+  for (const lng of ["vi", "en"]) {
+    const file = JSON.parse(readFileSync(join(localesDir, lng, "webchat.json"), "utf8")) as {
+      page: Record<string, string>;
+    };
+    texts[lng] = file.page;
+  }
+  return texts;
+}
 
 /** How long a POST waits for the bot's answer before returning (the page then polls). */
 const REPLY_WAIT_MS = 5000;
@@ -31,12 +45,20 @@ export interface WebchatDeps {
  */
 export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
   router.use(express.static(publicDir, { index: "index.html", maxAge: "1h" }));
+  const pageTexts = loadPageTexts();
 
   router.get("/webchat/api/messages", async (req: Request, res: Response) => {
     const sessionId = session(req, res, deps);
     const after = Number(req.query.after ?? 0);
     if (!Number.isSafeInteger(after) || after < 0) throw new HttpError(400, "invalid_after");
-    res.json({ messages: await deps.store.listAfter(sessionId, after, 200) });
+    const [messages, lang] = await Promise.all([
+      deps.store.listAfter(sessionId, after, 200),
+      deps.store.language(sessionId),
+    ]);
+    const language = lang ?? (req.acceptsLanguages("vi", "en") || "vi");
+    // The page says which language it shows; its words come along only when that changes.
+    const page = req.query.lang === language ? undefined : pageTexts[language];
+    res.json({ messages, lang: language, ...(page ? { page } : {}) });
   });
 
   router.post("/webchat/api/messages", async (req: Request, res: Response) => {
@@ -47,7 +69,10 @@ export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
     const sessionId = session(req, res, deps);
     const parsed = webchatPostSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, "invalid_message", parsed.error.issues.slice(0, 3));
-    const { clientId, text, payload } = parsed.data;
+    const { clientId, text, payload, echo } = parsed.data;
+    // The transcript shows what the person saw: a tapped button's label, not its payload; nothing for the
+    // "/start …" the page sends by itself.
+    const line = echo ?? text;
     const languageHint = req.acceptsLanguages("vi", "en") || undefined;
     const stored: WebchatPayload = { sessionId, ...(text ? { text } : {}), ...(payload ? { payload } : {}) };
     if (languageHint) stored.languageHint = languageHint;
@@ -58,7 +83,7 @@ export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
         conversationKey: `webchat:${sessionId}`,
         payload: JSON.stringify(stored),
       },
-      { beforeProcessing: async () => (text ? deps.store.appendUser(sessionId, text) : undefined) },
+      { beforeProcessing: async () => (line ? deps.store.appendUser(sessionId, line) : undefined) },
     );
     await waitForReplies(deps, sessionId, result.id);
     res.status(result.duplicate ? 200 : 201).json({ duplicate: result.duplicate });

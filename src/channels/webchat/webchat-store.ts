@@ -10,4 +10,6 @@ export interface WebchatStore {
   appendUser(sessionId: string, text: string): Promise<void>;
   appendBot(sessionId: string, message: RenderedMessage): Promise<void>;
   listAfter(sessionId: string, afterId: number, limit: number): Promise<WebchatEntry[]>;
+  /** The language the conversation runs in, so the page's own words (title, placeholder) follow it. */
+  language(sessionId: string): Promise<string | undefined>;
 }

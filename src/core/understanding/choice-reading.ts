@@ -49,11 +49,18 @@ interface Name {
 /** Names are rebuilt from the same few labels on every turn; remembering them keeps a call in microseconds. */
 const nameCache = new Map<string, Name[]>();
 const NAME_CACHE_LIMIT = 2_000;
+/** Lists made once (the categories) are remembered by identity, without building a key per call. */
+const optionCache = new WeakMap<ChoiceOption, Name[]>();
 
 function namesOf(option: ChoiceOption): Name[] {
-  const key = `${option.label}\u0000${option.aliases?.join("\u0000") ?? ""}`;
+  const known = optionCache.get(option);
+  if (known) return known;
+  const key = option.aliases ? `${option.label}\u0000${option.aliases.join("\u0000")}` : option.label;
   const cached = nameCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    optionCache.set(option, cached);
+    return cached;
+  }
   const sources = [option.label, ...option.label.split(/[/,;()|]| - /), ...(option.aliases ?? [])];
   const names: Name[] = [];
   const seen = new Set<string>();
@@ -68,6 +75,7 @@ function namesOf(option: ChoiceOption): Name[] {
   }
   if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
   nameCache.set(key, names);
+  optionCache.set(option, names);
   return names;
 }
 
@@ -140,6 +148,8 @@ function typoRun(hay: readonly string[], needle: readonly string[]): boolean {
   return false;
 }
 
+const MAX_ANSWER_WORDS = 12;
+
 /** Generic words that alone say nothing about which choice ("xã" fits every commune). */
 const MEANINGLESS = new Set(["xa", "thi", "tran", "tt", "phuong", "huyen", "thon", "binh", "so", "cua"]);
 
@@ -161,32 +171,51 @@ export function readChoice<T extends ChoiceOption>(
   if (choices.length === 0) return { kind: "none" };
   const reading = prepare(text);
   if (reading.words.length === 0) return { kind: "none" };
-  const number = /^(?:so |#|chon |option |no )?#?(\d{1,2})$/.exec(reading.folded);
+  const number = /^(?:so ?|#|chon |option |no )?#?(\d{1,2})$/.exec(reading.folded);
   if (number?.[1]) {
     const choice = choices[Number(number[1]) - 1];
     return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };
   }
+  // An answer to a list is a few words; a sentence longer than this is not picking from it.
+  if (reading.words.length > MAX_ANSWER_WORDS) return { kind: "none" };
   const typed = trimmed(reading.words, reading.exactWords);
   const typedVariants = withoutPlacePrefix(typed, true).filter((v) =>
     v.folded.some((w) => !MEANINGLESS.has(w)),
   );
   if (typedVariants.length === 0) return { kind: "none" };
   const named = choices.map((choice) => ({ choice, names: namesOf(choice) }));
+  // Every tier but the typo one needs a word in common (or the same letters without spaces): the rest of a
+  // long alias list is skipped once, not in every tier.
+  const typedWords = new Set(typedVariants.flatMap((t) => t.folded));
+  const typedSqueezed = new Set(typedVariants.map((t) => squeezed(t.folded)));
+  const near = named.map(({ choice, names }) => ({
+    choice,
+    names: names.filter(
+      (n) => n.folded.some((w) => typedWords.has(w)) || typedSqueezed.has(squeezed(n.folded)),
+    ),
+  }));
+  const canTypo = typedVariants.some((t) => t.folded.some((w) => typoAllowance(w.length) > 0));
   for (const [how, test] of TIERS) {
-    const scored = named.map(({ choice, names }) => ({
-      choice,
-      // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
-      score: Math.max(
-        0,
-        ...names.flatMap((n) => typedVariants.map((t) => (t.place && !n.place ? 0 : test(t, n)))),
-      ),
-    }));
-    const best = Math.max(...scored.map((s) => s.score));
-    const hits = best > 0 ? scored.filter((s) => s.score === best) : [];
-    if (hits.length === 1 && hits[0]) return { kind: "match", choice: hits[0].choice, how };
+    if (how === "typo" && !canTypo) break;
+    let best = 0;
+    let hits: T[] = [];
+    for (const { choice, names } of how === "typo" ? named : near) {
+      let score = 0;
+      for (const n of names) {
+        for (const t of typedVariants) {
+          // "tt Châu Ổ" may drop its "tt" to meet "Châu Ổ", but only a place: "Xã Hủy" is not the Cancel button.
+          if (!t.place || n.place) score = Math.max(score, test(t, n));
+        }
+      }
+      if (score > best) {
+        best = score;
+        hits = [choice];
+      } else if (score > 0 && score === best) hits.push(choice);
+    }
+    if (hits.length === 1 && hits[0]) return { kind: "match", choice: hits[0], how };
     // Every one of many choices fitting says nothing ("bình" among the Bình … communes): not a question worth asking.
     if (hits.length > 1 && (hits.length < choices.length || choices.length <= 3)) {
-      return { kind: "ambiguous", choices: hits.map((h) => h.choice) };
+      return { kind: "ambiguous", choices: hits };
     }
     if (hits.length > 1 || how === options.upTo) return { kind: "none" };
   }

@@ -95,6 +95,7 @@ function readPastWords(
     return 2;
   }
   // "3/2022", "tháng 3/2022", "tháng 3 năm 2022", "thang 3"
+  if (w === "thang" && /^\d{1,2}[/.-]\d{4}$/.test(next)) return 1;
   const monthYear = /^(\d{1,2})[/.-](\d{4})$/.exec(w);
   if (monthYear?.[1] && monthYear[2]) {
     found.month = { month: Number(monthYear[1]), year: Number(monthYear[2]) };

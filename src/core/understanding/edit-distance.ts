@@ -1,3 +1,11 @@
+/** Longest word compared; longer ones are never a typo of a label word. */
+const MAX_WORD = 40;
+
+// Three rows of the table, allocated once: the readers are synchronous, so one set serves every call.
+let before = new Int32Array(MAX_WORD + 1);
+let prev = new Int32Array(MAX_WORD + 1);
+let row = new Int32Array(MAX_WORD + 1);
+
 /**
  * True when `a` and `b` are at most `max` edits apart (insert, delete, substitute, or swap two neighbours:
  * "nahh" for "nhah"). Only the diagonal band of width 2·max+1 is computed, so the cost is
@@ -6,23 +14,25 @@
 export function withinEditDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   if (a === b) return true;
-  const width = b.length + 1;
+  if (a.length > MAX_WORD || b.length > MAX_WORD) return false;
   const big = max + 1;
-  // Three rows of the Damerau (optimal string alignment) table; cells outside the band stay `big`.
-  let before = new Array<number>(width).fill(big);
-  let prev = new Array<number>(width).fill(big);
-  let row = new Array<number>(width).fill(big);
+  before.fill(big, 0, b.length + 1);
+  prev.fill(big, 0, b.length + 1);
   for (let j = 0; j <= Math.min(b.length, max); j += 1) prev[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    row.fill(big);
+    row.fill(big, 0, b.length + 1);
     if (i <= max) row[0] = i;
-    let best = row[0] ?? big;
-    const from = Math.max(1, i - max);
+    let best = i <= max ? i : big;
     const to = Math.min(b.length, i + max);
-    for (let j = from; j <= to; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = Math.max(1, i - max); j <= to; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min((prev[j] ?? big) + 1, (row[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         v = Math.min(v, (before[j - 2] ?? big) + 1);
       }
       row[j] = Math.min(v, big);

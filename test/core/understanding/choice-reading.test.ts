@@ -64,6 +64,7 @@ describe("a commune picked by typing its name (all 22 units of Bình Sơn)", () 
     expect(read("số 3", COMMUNES)).toBe(COMMUNES[2]?.payload);
     expect(read("#4", COMMUNES)).toBe(COMMUNES[3]?.payload);
     expect(read("5.", COMMUNES)).toBe(COMMUNES[4]?.payload);
+    expect(read("số2", COMMUNES)).toBe(COMMUNES[1]?.payload);
   });
 });
 

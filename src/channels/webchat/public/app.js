@@ -7,6 +7,38 @@
   const sendButton = document.getElementById("send");
   let cursor = 0;
   let busy = false;
+  // The language the page's own words are in; the server sends new words when the conversation's changes.
+  let lang = document.documentElement.lang || "vi";
+  let page = {
+    sendFailed: "Không gửi được tin nhắn. Bạn vui lòng kiểm tra mạng và thử lại.",
+    oldButtons: "Các nút này thuộc câu hỏi trước.",
+  };
+
+  function applyPage(next, nextLang) {
+    page = { ...page, ...next };
+    lang = nextLang;
+    document.documentElement.lang = nextLang;
+    document.title = page.documentTitle || document.title;
+    const set = (selector, apply) => {
+      const el = document.querySelector(selector);
+      if (el) apply(el);
+    };
+    set(".bar strong", (el) => (el.textContent = page.title));
+    set(".bar .sub", (el) => (el.textContent = page.sub));
+    set("#log", (el) => el.setAttribute("aria-label", page.log));
+    set("label[for=text]", (el) => (el.textContent = page.inputLabel));
+    set("#text", (el) => (el.placeholder = page.placeholder));
+    set("#send", (el) => (el.textContent = page.send));
+  }
+
+  /** Earlier button sets stop answering once the bot says something new: they look and are inactive. */
+  function retireButtons() {
+    for (const box of log.querySelectorAll(".buttons:not(.old)")) {
+      box.classList.add("old");
+      box.title = page.oldButtons;
+      for (const btn of box.querySelectorAll("button")) btn.disabled = true;
+    }
+  }
 
   const newId = () =>
     (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(
@@ -48,21 +80,34 @@
       return;
     }
     const m = entry.message;
+    // Any later bot message ends the earlier question: only the last message's buttons are answered.
+    retireButtons();
     if (m.kind === "text") {
       linkify(bubble("bot"), m.text);
       if (m.buttons?.length) {
         const box = document.createElement("div");
         box.className = "buttons";
+        // Numbered as the bot reads a typed "2" (reading order), so a hint to type the number can be followed.
+        const numbered = m.buttons.flat().length > 1;
+        let n = 0;
         for (const row of m.buttons) {
           const r = document.createElement("div");
           r.className = "row";
           for (const b of row) {
+            n += 1;
             const btn = document.createElement("button");
             btn.type = "button";
-            btn.textContent = b.label;
+            if (numbered) {
+              const num = document.createElement("span");
+              num.className = "n";
+              num.textContent = String(n);
+              btn.appendChild(num);
+            }
+            btn.appendChild(document.createTextNode(b.label));
             btn.addEventListener("click", () => {
+              if (box.classList.contains("old") || busy) return;
               box.classList.add("used");
-              post({ payload: b.payload }, b.label);
+              post({ payload: b.payload, echo: b.label });
             });
             r.appendChild(btn);
           }
@@ -90,9 +135,12 @@
   }
 
   async function refresh() {
-    const res = await fetch(`/webchat/api/messages?after=${cursor}`, { credentials: "same-origin" });
+    const res = await fetch(`/webchat/api/messages?after=${cursor}&lang=${encodeURIComponent(lang)}`, {
+      credentials: "same-origin",
+    });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = await res.json();
+    if (body.page && body.lang) applyPage(body.page, body.lang);
     for (const entry of body.messages) {
       render(entry);
       cursor = Math.max(cursor, entry.id);
@@ -101,11 +149,10 @@
     return body.messages.length;
   }
 
-  async function post(message, echo) {
+  async function post(message) {
     if (busy) return;
     busy = true;
     sendButton.disabled = true;
-    if (echo && message.payload) bubble("user").textContent = echo;
     const typing = document.createElement("div");
     typing.className = "typing";
     typing.textContent = "…";
@@ -125,7 +172,7 @@
       typing.remove();
       const err = document.createElement("div");
       err.className = "error";
-      err.textContent = "Không gửi được tin nhắn. Vui lòng kiểm tra mạng và thử lại.";
+      err.textContent = page.sendFailed;
       log.appendChild(err);
     } finally {
       busy = false;
@@ -144,8 +191,9 @@
   (async () => {
     const count = await refresh().catch(() => 0);
     const start = new URLSearchParams(location.search).get("start");
-    if (start) post({ text: `/start ${start}` });
-    else if (count === 0) post({ text: "/start" });
+    // The page's own /start is not something the person said: no bubble for it (echo "").
+    if (start) post({ text: `/start ${start}`, echo: "" });
+    else if (count === 0) post({ text: "/start", echo: "" });
     // Picks up messages that arrive later (e.g. officer broadcasts) while the page is open.
     setInterval(() => {
       if (!busy) refresh().catch(() => {});

@@ -30,6 +30,18 @@ export const FAQ_TOPIC_IDS = [
   "contact.hotline",
   "guide.tech-solutions",
   "reminders.subscribe",
+  "sskdt.login",
+  "vaccine.booster",
+  "vaccine.children",
+  "vaccine.second-dose-elsewhere",
+  "venue.staff-scan",
+  "contact.local",
+  "covid.f0-home-care",
+  "covid.f1-close-contact",
+  "covid.recovery-certificate",
+  "covid.test-results",
+  "vneid.about",
+  "pccovid.privacy",
 ] as const;
 
 /** A known FAQ topic id. */
@@ -37,9 +49,11 @@ export type FaqTopicId = (typeof FAQ_TOPIC_IDS)[number];
 
 /**
  * Menu groups, in menu order. Titles live in the locales under `faq:groups.<group>`.
- * `guide.tech-solutions` and `reminders.subscribe` sit under `contact` ("Liên hệ"), the catch-all group.
+ * `covid` holds what a case or a contact must do (F0, F1, tests, recovery); `vneid` is its own group because
+ * it is the one app that still matters after 2022. `guide.tech-solutions` and `reminders.subscribe` sit under
+ * `contact` ("Liên hệ và thông tin chung"), the catch-all group.
  */
-export const FAQ_GROUPS = ["pccovid", "sskdt", "vaccine", "venue", "contact"] as const;
+export const FAQ_GROUPS = ["pccovid", "sskdt", "vaccine", "covid", "vneid", "venue", "contact"] as const;
 
 /** A menu group id. */
 export type FaqGroup = (typeof FAQ_GROUPS)[number];
@@ -85,7 +99,7 @@ export function loadFaqTopics(json: unknown): FaqTopic[] {
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
       const where = issue.path.join(".") || "(root)";
-      // zod's enum message lists all 24 ids; naming the offending value is what helps an officer.
+      // zod's enum message lists every id; naming the offending value is what helps an officer.
       const id = issue.path.length === 2 && issue.path[1] === "id" ? readId(json, issue.path[0]) : undefined;
       return id === undefined ? `${where}: ${issue.message}` : `${where}: unknown topic id "${id}"`;
     });

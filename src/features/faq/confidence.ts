@@ -42,7 +42,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * (test/fixtures/faq/tune.jsonl and test/fixtures/faq-questions.jsonl), never on the held-out set or the
  * topic examples. Refit after large changes to the topic data.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-6.828, 1.73, 0.306, 0.278, -6.817, 2.581, 0.744];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.553, 2.3, 0.168, 1.433, -6.013, 1.48, 0.47];
 
 /**
  * Turns match evidence into a calibrated confidence: the estimated probability (0..1) that the best topic

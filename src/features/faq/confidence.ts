@@ -16,6 +16,11 @@ export interface MatchEvidence {
    * above 0.5 a category of subjects the bot does not handle fits the question better than any topic.
    */
   outOfScopeShare: number;
+  /**
+   * Share (0..1, idf-weighted) of the question's words that the best topic lacks but a "not ours" category
+   * names ("giá vé", "dại", "bóng đá"): the subject the question is really about.
+   */
+  foreignCoverage: number;
   /** BM25 score of the best topic (unbounded). */
   score: number;
   /** Number of informative words in the question. */
@@ -30,6 +35,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
     evidence.pairCoverage,
     evidence.margin,
     evidence.outOfScopeShare,
+    evidence.foreignCoverage,
     Math.log1p(evidence.score),
     Math.log1p(evidence.wordCount),
   ];
@@ -37,12 +43,12 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
 
 /**
  * Logistic-regression weights turning evidence into P(best topic is right), in the order of
- * {@link confidenceFeatures} (intercept, coverage, pairCoverage, margin, outOfScopeShare, log score,
- * log word count). Fitted with `npm run --silent faq:match -- --calibrate` on the tuning questions
+ * {@link confidenceFeatures} (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage,
+ * log score, log word count). Fitted with `npm run --silent faq:match -- --calibrate` on the tuning questions
  * (test/fixtures/faq/tune.jsonl and test/fixtures/faq-questions.jsonl), never on the held-out set or the
  * topic examples. Refit after large changes to the topic data.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.553, 2.3, 0.168, 1.433, -6.013, 1.48, 0.47];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.284, 1.959, 0.591, 1.443, -5.567, -2.803, 2.162, -0.695];
 
 /**
  * Turns match evidence into a calibrated confidence: the estimated probability (0..1) that the best topic

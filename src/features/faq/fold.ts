@@ -139,6 +139,8 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
 const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpc (?:co ?vi?d|cov|covit|covd|cvid)(?: 19)?\b/g, "pccovid"],
   [/\bcovid 19\b/g, "covid"],
+  // the Ministry hotline is typed with or without its space
+  [/\b1900 9095\b/g, "19009095"],
   [/\bco vid\b/g, "covid"],
   [/\bvac xin\b/g, "vaccine"],
   [/\bvac xi\b/g, "vaccine"],

@@ -10,7 +10,7 @@ export const ANSWER_THRESHOLD = 0.7;
  * Confidence from which the bot asks "Did you mean …?"; below it the bot falls back to the menu. Chosen on
  * the tuning questions as the point where out-of-scope rejection reaches 0.95 (see `confidence.ts`).
  */
-export const SUGGEST_THRESHOLD = 0.6;
+export const SUGGEST_THRESHOLD = 0.55;
 
 /** What the bot should do with a match: answer, offer the guess, or show the menu. */
 export type FaqBand = "answer" | "suggest" | "fallback";
@@ -66,6 +66,7 @@ const MAX_ALTERNATIVES = 3;
 const ALTERNATIVE_FLOOR = 0.6;
 // Category documents get a prefix that topic ids ("group.name") can never have.
 const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
+const OUT_OF_SCOPE_LINE_WEIGHT = 5;
 
 /**
  * Builds the FAQ matcher: one BM25 document per topic (examples and keywords, both languages) and one per
@@ -88,6 +89,8 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
     ...(options.outOfScope ?? []).map((category) => ({
       id: `${OUT_OF_SCOPE_PREFIX}${category.id}`,
       lines: category.lines.flatMap((line) => line.split(/[,;:]/)),
+      // A topic repeats its words over many examples; a category names each subject once.
+      lineWeight: OUT_OF_SCOPE_LINE_WEIGHT,
     })),
   ]);
 
@@ -110,10 +113,12 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
     const pairs = terms.filter((term) => term.includes("_"));
     let total = 0;
     let covered = 0;
+    let foreignWeight = 0;
     for (const word of words) {
       const weight = index.idf(word);
       total += weight;
       if (best.matched.has(word)) covered += weight;
+      else if (foreign?.matched.has(word)) foreignWeight += weight;
     }
     const foreignScore = foreign?.score ?? 0;
     const evidence: MatchEvidence = {
@@ -121,6 +126,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       pairCoverage: pairs.length > 0 ? pairs.filter((pair) => best.matched.has(pair)).length / pairs.length : 0,
       margin: Math.max(0, 1 - (results[1]?.score ?? 0) / best.score),
       outOfScopeShare: foreignScore / (best.score + foreignScore),
+      foreignCoverage: total > 0 ? foreignWeight / total : 0,
       score: best.score,
       wordCount: words.length,
     };

@@ -8,6 +8,8 @@ export interface IndexDocument {
   lines: readonly string[];
   /** Lines that count more per occurrence (officers' keywords). */
   boostedLines?: readonly string[];
+  /** How much one occurrence in `lines` counts; 1 unless the document is written more tersely than topics. */
+  lineWeight?: number;
 }
 
 /** A document's BM25 score for one query, with the query terms it matched. */
@@ -33,6 +35,7 @@ const KEYWORD_BOOST = 1.5;
 // Words that are not typos of anything: too short to correct safely (Vietnamese syllables differ by one letter).
 const MIN_FUZZY_LENGTH = 5;
 const TWO_EDITS_FROM = 9;
+const MAX_REMEMBERED_CORRECTIONS = 10_000;
 
 /**
  * BM25 over folded syllables and syllable pairs, with typo correction of unknown words against the
@@ -44,6 +47,8 @@ export class TermIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly vocabularyByLength = new Map<number, string[]>();
   private readonly averageLength: number;
+  // Corrections seen before: people repeat the same misspellings, and the scan is the costly step.
+  private readonly corrections = new Map<string, string | undefined>();
   private readonly documentCount: number;
 
   constructor(documents: readonly IndexDocument[]) {
@@ -52,7 +57,7 @@ export class TermIndex {
       const add = (line: string, weight: number) => {
         for (const term of withPairs(toSearchWords(line))) tf.set(term, (tf.get(term) ?? 0) + weight);
       };
-      for (const line of doc.lines) add(line, 1);
+      for (const line of doc.lines) add(line, doc.lineWeight ?? 1);
       for (const line of doc.boostedLines ?? []) add(line, KEYWORD_BOOST);
       this.frequencies.set(doc.id, tf);
       this.lengths.set(doc.id, [...tf.values()].reduce((sum, n) => sum + n, 0));
@@ -113,9 +118,17 @@ export class TermIndex {
     return results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
-  /** The most frequent known word within one edit (two for long words), or undefined. */
+  /** The most frequent known word within one edit (two for long words), or undefined; memoised. */
   private correct(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || /\d/.test(word)) return undefined;
+    if (this.corrections.has(word)) return this.corrections.get(word);
+    if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
+    const corrected = this.closestKnown(word);
+    this.corrections.set(word, corrected);
+    return corrected;
+  }
+
+  private closestKnown(word: string): string | undefined {
     const max = word.length >= TWO_EDITS_FROM ? 2 : 1;
     let best: string | undefined;
     let bestFrequency = 0;

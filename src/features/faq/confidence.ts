@@ -48,7 +48,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * (test/fixtures/faq/tune.jsonl and test/fixtures/faq-questions.jsonl), never on the held-out set or the
  * topic examples. Refit after large changes to the topic data.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.284, 1.959, 0.591, 1.443, -5.567, -2.803, 2.162, -0.695];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.719, 1.924, -0.441, 1.62, -6.055, -2.876, 1.793, 0.038];
 
 /**
  * Turns match evidence into a calibrated confidence: the estimated probability (0..1) that the best topic
@@ -70,25 +70,33 @@ export function calibrateConfidence(
 /**
  * Fits the logistic model by gradient descent with a little L2 regularisation (the tuning set is small).
  *
- * @param samples evidence of the best guess for each tuning question and whether that guess was right
+ * @param samples evidence of the best guess for each tuning question, whether that guess was right, and how
+ *   much the sample counts (1 by default; used to give off-topic questions the same total say as on-topic ones)
  * @returns weights in the order of {@link confidenceFeatures}
  */
-export function fitConfidenceWeights(samples: readonly { evidence: MatchEvidence; right: boolean }[]): number[] {
-  const rows = samples.map(({ evidence, right }) => ({ x: confidenceFeatures(evidence), y: right ? 1 : 0 }));
+export function fitConfidenceWeights(
+  samples: readonly { evidence: MatchEvidence; right: boolean; weight?: number }[],
+): number[] {
+  const rows = samples.map(({ evidence, right, weight }) => ({
+    x: confidenceFeatures(evidence),
+    y: right ? 1 : 0,
+    w: weight ?? 1,
+  }));
+  const totalWeight = rows.reduce((sum, row) => sum + row.w, 0);
   const size = rows[0]?.x.length ?? 0;
   const weights = new Array<number>(size).fill(0);
   const rate = 0.5;
   const l2 = 0.001;
   for (let step = 0; step < 20000; step += 1) {
     const gradient = new Array<number>(size).fill(0);
-    for (const { x, y } of rows) {
+    for (const { x, y, w } of rows) {
       const z = x.reduce((sum, v, i) => sum + v * (weights[i] ?? 0), 0);
-      const error = 1 / (1 + Math.exp(-z)) - y;
+      const error = w * (1 / (1 + Math.exp(-z)) - y);
       for (let i = 0; i < size; i += 1) gradient[i] = (gradient[i] ?? 0) + error * (x[i] ?? 0);
     }
     for (let i = 0; i < size; i += 1) {
       const penalty = i === 0 ? 0 : l2 * (weights[i] ?? 0);
-      weights[i] = (weights[i] ?? 0) - rate * ((gradient[i] ?? 0) / Math.max(1, rows.length) + penalty);
+      weights[i] = (weights[i] ?? 0) - rate * ((gradient[i] ?? 0) / Math.max(1, totalWeight) + penalty);
     }
   }
   return weights.map((w) => Math.round(w * 1000) / 1000);

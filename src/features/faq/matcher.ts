@@ -10,7 +10,7 @@ export const ANSWER_THRESHOLD = 0.7;
  * Confidence from which the bot asks "Did you mean …?"; below it the bot falls back to the menu. Chosen on
  * the tuning questions as the point where out-of-scope rejection reaches 0.95 (see `confidence.ts`).
  */
-export const SUGGEST_THRESHOLD = 0.55;
+export const SUGGEST_THRESHOLD = 0.4;
 
 /** What the bot should do with a match: answer, offer the guess, or show the menu. */
 export type FaqBand = "answer" | "suggest" | "fallback";

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { withinEditDistance } from "../../../src/features/faq/bounded-edit-distance";
+import { loadFaqMatcher } from "../../../src/features/faq/load-faq-matcher";
+import { LOCALES_DIR } from "./labelled-questions";
+
+describe("withinEditDistance", () => {
+  it("accepts one slip of the finger: a missing, extra, wrong or swapped letter", () => {
+    expect(withinEditDistance("bluzone", "bluezone", 1)).toBe(true);
+    expect(withinEditDistance("vaccinee", "vaccine", 1)).toBe(true);
+    expect(withinEditDistance("thoaj", "thoai", 1)).toBe(true);
+    expect(withinEditDistance("thaoi", "thoai", 1)).toBe(true);
+  });
+
+  it("rejects words further apart than allowed", () => {
+    expect(withinEditDistance("kitten", "sitting", 2)).toBe(false);
+    expect(withinEditDistance("kitten", "sitting", 3)).toBe(true);
+    expect(withinEditDistance("abc", "xyz", 2)).toBe(false);
+    expect(withinEditDistance("a", "abcd", 2)).toBe(false);
+  });
+
+  it("handles empty words", () => {
+    expect(withinEditDistance("", "", 0)).toBe(true);
+    expect(withinEditDistance("", "ab", 2)).toBe(true);
+    expect(withinEditDistance("", "abc", 2)).toBe(false);
+  });
+
+  it("compares two 12,000-letter words without quadratic work", () => {
+    const long = "x".repeat(12_000);
+    // Warm-up on short words, so the timing measures the algorithm and not the JIT compiler.
+    for (let i = 0; i < 2000; i += 1) withinEditDistance("tiemchung", "tiemchugn", 2);
+    const started = performance.now();
+    expect(withinEditDistance(long, `${long}y`, 2)).toBe(true);
+    expect(withinEditDistance(long, "y".repeat(12_000), 2)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(20);
+  });
+});
+
+describe("FAQ matcher on pathological input", () => {
+  const matcher = loadFaqMatcher(LOCALES_DIR);
+  matcher.match("warm up");
+
+  it("answers a 12,000-letter word quickly and with no topic", () => {
+    const started = performance.now();
+    const result = matcher.match("a".repeat(12_000));
+    expect(performance.now() - started).toBeLessThan(20);
+    expect(result.topic).toBeNull();
+  });
+
+  it("answers a pasted essay of near-miss words quickly", () => {
+    const essay = Array.from({ length: 3000 }, (_, i) => `tiemchung${i % 50}x khaibaoo`).join(" ");
+    const started = performance.now();
+    matcher.match(essay);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});

@@ -52,8 +52,8 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 
 | measure | value |
 | --- | --- |
-| FAQ in-scope top-1 accuracy (${faq.questions} labelled questions) | ${faq.accuracy} |
-| FAQ out-of-scope rejection | ${faq.outOfScopeRejection} |
+| FAQ in-scope top-1 accuracy (held-out set, ${faq.inScope} in-scope of ${faq.questions} questions) | ${faq.accuracy} (goal ≥ 0.95) |
+| FAQ out-of-scope rejection (held-out set, ${faq.outOfScope} off-topic questions) | ${faq.outOfScopeRejection} (goal ≥ 0.95) |
 | FAQ match latency p50 / p99 | ${faq.p50Ms} ms / ${faq.p99Ms} ms (goal p99 ≤ 5 ms) |
 | QR PNG render, median | ${poster.qrMedianMs} ms |
 | A4 poster PDF render, median | ${poster.pdfMedianMs} ms |

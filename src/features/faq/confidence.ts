@@ -48,7 +48,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * (test/fixtures/faq/tune.jsonl and test/fixtures/faq-questions.jsonl), never on the held-out set or the
  * topic examples. Refit after large changes to the topic data.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.719, 1.924, -0.441, 1.62, -6.055, -2.876, 1.793, 0.038];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.917, 1.894, -0.692, 1.692, -6.144, -2.604, 1.291, 0.604];
 
 /**
  * Turns match evidence into a calibrated confidence: the estimated probability (0..1) that the best topic

@@ -152,7 +152,8 @@ const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // a positive test is what "F0" means in every local notice
   [/\b(?:duong tinh|dinh covid|bi covid|mac covid|nhiem covid|len 2 vach|hai vach|2 vach)\b/g, "f0"],
   [/\btiep xuc gan\b/g, "f1"],
-  [/\bso (?:sk|suc khoe) (?:dt|dien tu)\b/g, "so suc khoe dien tu"],
+  // "đt" was already expanded to "dien thoai", but after "sổ sk" it is the health book's "điện tử"
+  [/\bso (?:sk|suc khoe) (?:dien thoai|dien tu)\b/g, "so suc khoe dien tu"],
   [/\bdinh danh dien tu\b/g, "vneid"],
   [/\bvn ?eid\b/g, "vneid"],
   [/\bpc ?cv\b/g, "pccovid"],

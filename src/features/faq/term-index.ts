@@ -36,6 +36,8 @@ const KEYWORD_BOOST = 1.5;
 const MIN_FUZZY_LENGTH = 5;
 const TWO_EDITS_FROM = 9;
 const MAX_REMEMBERED_CORRECTIONS = 10_000;
+// How much a near-identical example line can add to a topic's score (at most doubling it at 1).
+const NEAREST_WEIGHT = 1;
 
 /**
  * BM25 over folded syllables and syllable pairs, with typo correction of unknown words against the
@@ -43,6 +45,8 @@ const MAX_REMEMBERED_CORRECTIONS = 10_000;
  */
 export class TermIndex {
   private readonly frequencies = new Map<string, Map<string, number>>();
+  // Every line on its own, for the nearest-line part of the score.
+  private readonly lineTerms: { id: string; terms: ReadonlySet<string> }[] = [];
   private readonly lengths = new Map<string, number>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly vocabularyByLength = new Map<number, string[]>();
@@ -55,7 +59,9 @@ export class TermIndex {
     for (const doc of documents) {
       const tf = new Map<string, number>();
       const add = (line: string, weight: number) => {
-        for (const term of withPairs(toSearchWords(line))) tf.set(term, (tf.get(term) ?? 0) + weight);
+        const terms = withPairs(toSearchWords(line));
+        for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
+        if (terms.length > 0) this.lineTerms.push({ id: doc.id, terms: new Set(terms) });
       };
       for (const line of doc.lines) add(line, doc.lineWeight ?? 1);
       for (const line of doc.boostedLines ?? []) add(line, KEYWORD_BOOST);
@@ -100,8 +106,38 @@ export class TermIndex {
     return { terms: [...new Set(withPairs(words))], unknownWords, correctedWords };
   }
 
-  /** BM25 of every document that matches at least one term, best first. */
+  /**
+   * Per document, the best idf-weighted cosine between the query and one of its lines. "Where do I get a
+   * vaccine" shares every word with "Where do I get a vaccine passport" too, but is nearer the line without
+   * the extra "passport"; whole-topic BM25 alone cannot see that.
+   */
+  private nearestLines(terms: readonly string[]): Map<string, number> {
+    const query = new Set(terms);
+    const weight = (term: string) => this.idf(term) ** 2;
+    const queryNorm = Math.sqrt(terms.reduce((sum, term) => sum + weight(term), 0));
+    const best = new Map<string, number>();
+    if (queryNorm === 0) return best;
+    for (const { id, terms: line } of this.lineTerms) {
+      let dot = 0;
+      let norm = 0;
+      for (const term of line) {
+        const w = weight(term);
+        norm += w;
+        if (query.has(term)) dot += w;
+      }
+      if (dot === 0) continue;
+      const cosine = dot / (queryNorm * Math.sqrt(norm));
+      if (cosine > (best.get(id) ?? 0)) best.set(id, cosine);
+    }
+    return best;
+  }
+
+  /**
+   * BM25 of every document that matches at least one term, scaled up by how near the query is to the
+   * document's closest line; best first.
+   */
   search(terms: readonly string[]): ScoredDocument[] {
+    const nearest = this.nearestLines(terms);
     const results: ScoredDocument[] = [];
     for (const [id, tf] of this.frequencies) {
       let score = 0;
@@ -113,6 +149,7 @@ export class TermIndex {
         matched.add(term);
         score += (this.idf(term) * (f * (K1 + 1))) / (f + K1 * lengthFactor);
       }
+      score *= 1 + NEAREST_WEIGHT * (nearest.get(id) ?? 0);
       if (score > 0) results.push({ id, score, matched });
     }
     return results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

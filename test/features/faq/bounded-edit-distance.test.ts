@@ -26,12 +26,15 @@ describe("withinEditDistance", () => {
 
   it("compares two 12,000-letter words without quadratic work", () => {
     const long = "x".repeat(12_000);
-    // Warm-up on short words, so the timing measures the algorithm and not the JIT compiler.
-    for (let i = 0; i < 2000; i += 1) withinEditDistance("tiemchung", "tiemchugn", 2);
+    // Warm-up on 1,200-letter words, so the timing measures the algorithm and not the JIT compiler; a
+    // quadratic algorithm fills 144 million cells for 12,000 letters (about a second), the banded one 60,000.
+    // The bound is generous because the test machine is shared.
+    const shorter = "x".repeat(1_200);
+    for (let i = 0; i < 30; i += 1) withinEditDistance(shorter, `${shorter}y`, 2);
     const started = performance.now();
     expect(withinEditDistance(long, `${long}y`, 2)).toBe(true);
     expect(withinEditDistance(long, "y".repeat(12_000), 2)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });
 

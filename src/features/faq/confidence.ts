@@ -42,13 +42,17 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
 }
 
 /**
- * Logistic-regression weights turning evidence into P(best topic is right), in the order of
- * {@link confidenceFeatures} (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage,
- * log score, log word count). Fitted with `npm run --silent faq:match -- --calibrate` on the tuning questions
- * (test/fixtures/faq/tune.jsonl and test/fixtures/faq-questions.jsonl), never on the held-out set or the
- * topic examples. Refit after large changes to the topic data.
+ * Logistic-regression weights turning evidence into a confidence, in the order of {@link confidenceFeatures}
+ * (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage, log score, log word count).
+ * Refit with `npm run --silent faq:match -- --calibrate test/fixtures/faq/tune.jsonl
+ * test/fixtures/faq-questions.jsonl` (see `calibration.ts`): tuning questions plus out-of-fold topic
+ * examples, off-topic questions weighted to count as much as on-topic ones, so the confidence reads as the
+ * chance the best topic is right when both kinds of message are equally common. Never fitted on the
+ * held-out set. Refit after large changes to the topic data.
  */
-export const CONFIDENCE_WEIGHTS: readonly number[] = [-4.917, 1.894, -0.692, 1.692, -6.144, -2.604, 1.291, 0.604];
+export const CONFIDENCE_WEIGHTS: readonly number[] = [
+  -4.134, 0.762, -0.55, 1.627, -6.175, -2.196, 1.343, 0.462,
+];
 
 /**
  * Turns match evidence into a calibrated confidence: the estimated probability (0..1) that the best topic

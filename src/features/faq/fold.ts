@@ -67,7 +67,7 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   ubnd: "uy ban",
   tyt: "tram y te",
   ttyt: "trung tam y te",
-    bik: "biet",
+  bik: "biet",
   bit: "biet",
   mik: "minh",
   mjk: "minh",

@@ -38,6 +38,7 @@ const TWO_EDITS_FROM = 9;
 const MAX_REMEMBERED_CORRECTIONS = 10_000;
 // How much a near-identical example line can add to a topic's score (at most doubling it at 1).
 const NEAREST_WEIGHT = 1;
+const COORDINATION = 0.5;
 
 /**
  * BM25 over folded syllables and syllable pairs, with typo correction of unknown words against the
@@ -53,6 +54,7 @@ export class TermIndex {
   private readonly averageLength: number;
   // Corrections seen before: people repeat the same misspellings, and the scan is the costly step.
   private readonly corrections = new Map<string, string | undefined>();
+  private readonly letterCache = new Map<string, Uint8Array>();
   private readonly documentCount: number;
 
   constructor(documents: readonly IndexDocument[]) {
@@ -66,7 +68,10 @@ export class TermIndex {
       for (const line of doc.lines) add(line, doc.lineWeight ?? 1);
       for (const line of doc.boostedLines ?? []) add(line, KEYWORD_BOOST);
       this.frequencies.set(doc.id, tf);
-      this.lengths.set(doc.id, [...tf.values()].reduce((sum, n) => sum + n, 0));
+      this.lengths.set(
+        doc.id,
+        [...tf.values()].reduce((sum, n) => sum + n, 0),
+      );
       for (const term of tf.keys()) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         if (!term.includes("_")) {
@@ -138,6 +143,8 @@ export class TermIndex {
    */
   search(terms: readonly string[]): ScoredDocument[] {
     const nearest = this.nearestLines(terms);
+    const words = terms.filter((term) => !term.includes("_"));
+    const wordWeight = words.reduce((sum, word) => sum + this.idf(word), 0);
     const results: ScoredDocument[] = [];
     for (const [id, tf] of this.frequencies) {
       let score = 0;
@@ -150,9 +157,22 @@ export class TermIndex {
         score += (this.idf(term) * (f * (K1 + 1))) / (f + K1 * lengthFactor);
       }
       score *= 1 + NEAREST_WEIGHT * (nearest.get(id) ?? 0);
+      // Coordination: a topic that explains every word of the question beats one that explains most of
+      // them more often ("quên mật khẩu pc covid" is about PC-Covid, not the health book's password).
+      const coveredWeight = words.reduce((sum, word) => sum + (matched.has(word) ? this.idf(word) : 0), 0);
+      if (wordWeight > 0) score *= (coveredWeight / wordWeight) ** COORDINATION;
       if (score > 0) results.push({ id, score, matched });
     }
     return results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  private letters(word: string): Uint8Array {
+    let counts = this.letterCache.get(word);
+    if (counts === undefined) {
+      counts = letterCounts(word);
+      this.letterCache.set(word, counts);
+    }
+    return counts;
   }
 
   /** The most frequent known word within one edit (two for long words), or undefined; memoised. */
@@ -169,10 +189,14 @@ export class TermIndex {
     const max = word.length >= TWO_EDITS_FROM ? 2 : 1;
     let best: string | undefined;
     let bestFrequency = 0;
+    const letters = letterCounts(word);
     for (let length = word.length - max; length <= word.length + max; length += 1) {
       for (const candidate of this.vocabularyByLength.get(length) ?? []) {
         const frequency = this.documentFrequency.get(candidate) ?? 0;
-        if (frequency > bestFrequency && withinEditDistance(word, candidate, max)) {
+        if (frequency <= bestFrequency) continue;
+        // One edit changes the letter counts by at most 2: a cheap test that skips most of the vocabulary.
+        if (letterDistance(letters, this.letters(candidate)) > 2 * max) continue;
+        if (withinEditDistance(word, candidate, max)) {
           best = candidate;
           bestFrequency = frequency;
         }
@@ -180,4 +204,21 @@ export class TermIndex {
     }
     return best;
   }
+}
+
+// Folded words hold only a-z and 0-9.
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(36);
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    const slot = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? 26 + code - 48 : -1;
+    if (slot >= 0) counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function letterDistance(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return sum;
 }

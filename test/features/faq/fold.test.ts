@@ -52,7 +52,15 @@ describe("foldVietnamese", () => {
 
 describe("foldVietnamese on chat spellings", () => {
   it("reads every way of asking for a third or later dose as the booster", () => {
-    for (const spelling of ["mũi 3", "mui 3", "m3", "mũi nhắc lại", "mui tang cuong", "mũi thứ ba", "mui 4"]) {
+    for (const spelling of [
+      "mũi 3",
+      "mui 3",
+      "m3",
+      "mũi nhắc lại",
+      "mui tang cuong",
+      "mũi thứ ba",
+      "mui 4",
+    ]) {
       expect(foldVietnamese(spelling), spelling).toBe("booster");
     }
     expect(foldVietnamese("third dose")).toBe("booster");

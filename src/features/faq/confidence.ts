@@ -51,7 +51,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * held-out set. Refit after large changes to the topic data.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  -4.134, 0.762, -0.55, 1.627, -6.175, -2.196, 1.343, 0.462,
+  -4.181, 0.791, -0.783, 1.458, -6.234, -2.48, 1.529, 0.24,
 ];
 
 /**

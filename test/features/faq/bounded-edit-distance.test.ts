@@ -3,6 +3,17 @@ import { withinEditDistance } from "../../../src/features/faq/bounded-edit-dista
 import { loadFaqMatcher } from "../../../src/features/faq/load-faq-matcher";
 import { LOCALES_DIR } from "./labelled-questions";
 
+/**
+ * Milliseconds of CPU this process spent in `task`. CPU time rather than wall time: the test machine is
+ * shared, and waiting for a core is not the matcher's cost.
+ */
+function cpuMs(task: () => unknown): number {
+  const before = process.cpuUsage();
+  task();
+  const spent = process.cpuUsage(before);
+  return (spent.user + spent.system) / 1000;
+}
+
 describe("withinEditDistance", () => {
   it("accepts one slip of the finger: a missing, extra, wrong or swapped letter", () => {
     expect(withinEditDistance("bluzone", "bluezone", 1)).toBe(true);
@@ -31,10 +42,11 @@ describe("withinEditDistance", () => {
     // The bound is generous because the test machine is shared.
     const shorter = "x".repeat(1_200);
     for (let i = 0; i < 30; i += 1) withinEditDistance(shorter, `${shorter}y`, 2);
-    const started = performance.now();
-    expect(withinEditDistance(long, `${long}y`, 2)).toBe(true);
-    expect(withinEditDistance(long, "y".repeat(12_000), 2)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(100);
+    const spent = cpuMs(() => {
+      expect(withinEditDistance(long, `${long}y`, 2)).toBe(true);
+      expect(withinEditDistance(long, "y".repeat(12_000), 2)).toBe(false);
+    });
+    expect(spent).toBeLessThan(100);
   });
 });
 
@@ -43,17 +55,15 @@ describe("FAQ matcher on pathological input", () => {
   matcher.match(`warm up ${"b".repeat(12_000)}`);
 
   it("answers a 12,000-letter word quickly and with no topic", () => {
-    const started = performance.now();
-    const result = matcher.match("a".repeat(12_000));
-    // About 1 ms when measured alone; generous because the test machine is shared.
-    expect(performance.now() - started).toBeLessThan(50);
-    expect(result.topic).toBeNull();
+    let topic: string | null = "unset";
+    // About 2 ms once warm; generous for a cold first call on a shared machine.
+    expect(cpuMs(() => (topic = matcher.match("a".repeat(12_000)).topic))).toBeLessThan(50);
+    expect(topic).toBeNull();
   });
 
   it("answers a pasted essay of near-miss words quickly", () => {
     const essay = Array.from({ length: 3000 }, (_, i) => `tiemchung${i % 50}x khaibaoo`).join(" ");
-    const started = performance.now();
-    matcher.match(essay);
-    expect(performance.now() - started).toBeLessThan(50);
+    // About 7 ms: the text is cut at 1,000 letters before any work.
+    expect(cpuMs(() => matcher.match(essay))).toBeLessThan(50);
   });
 });

@@ -48,6 +48,9 @@ export class TermIndex {
   private readonly frequencies = new Map<string, Map<string, number>>();
   // Every line on its own, for the nearest-line part of the score.
   private readonly lineTerms: { id: string; terms: ReadonlySet<string> }[] = [];
+  // Filled once the idf is known: which lines hold a term, and each line's idf² norm.
+  private readonly linesByTerm = new Map<string, number[]>();
+  private readonly lineNorms: number[] = [];
   private readonly lengths = new Map<string, number>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly vocabularyByLength = new Map<number, string[]>();
@@ -84,6 +87,16 @@ export class TermIndex {
     this.documentCount = Math.max(1, documents.length);
     const total = [...this.lengths.values()].reduce((sum, n) => sum + n, 0);
     this.averageLength = Math.max(1, total / this.documentCount);
+    this.lineTerms.forEach(({ terms }, line) => {
+      let norm = 0;
+      for (const term of terms) {
+        norm += this.idf(term) ** 2;
+        const lines = this.linesByTerm.get(term) ?? [];
+        lines.push(line);
+        this.linesByTerm.set(term, lines);
+      }
+      this.lineNorms.push(Math.sqrt(norm));
+    });
   }
 
   /** Inverse document frequency; a word no document has gets the highest value. */
@@ -117,21 +130,20 @@ export class TermIndex {
    * the extra "passport"; whole-topic BM25 alone cannot see that.
    */
   private nearestLines(terms: readonly string[]): Map<string, number> {
-    const query = new Set(terms);
-    const weight = (term: string) => this.idf(term) ** 2;
-    const queryNorm = Math.sqrt(terms.reduce((sum, term) => sum + weight(term), 0));
+    const query = [...new Set(terms)];
+    const queryNorm = Math.sqrt(query.reduce((sum, term) => sum + this.idf(term) ** 2, 0));
     const best = new Map<string, number>();
     if (queryNorm === 0) return best;
-    for (const { id, terms: line } of this.lineTerms) {
-      let dot = 0;
-      let norm = 0;
-      for (const term of line) {
-        const w = weight(term);
-        norm += w;
-        if (query.has(term)) dot += w;
-      }
-      if (dot === 0) continue;
-      const cosine = dot / (queryNorm * Math.sqrt(norm));
+    // Only lines sharing a term with the query are touched, through the term → lines index.
+    const dots = new Map<number, number>();
+    for (const term of query) {
+      const weight = this.idf(term) ** 2;
+      for (const line of this.linesByTerm.get(term) ?? []) dots.set(line, (dots.get(line) ?? 0) + weight);
+    }
+    for (const [line, dot] of dots) {
+      const id = this.lineTerms[line]?.id;
+      if (id === undefined) continue;
+      const cosine = dot / (queryNorm * (this.lineNorms[line] ?? 1));
       if (cosine > (best.get(id) ?? 0)) best.set(id, cosine);
     }
     return best;

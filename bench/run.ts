@@ -55,8 +55,8 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 
 | measure | value |
 | --- | --- |
-| FAQ in-scope top-1 accuracy (${faq.questions} labelled questions) | ${faq.accuracy} |
-| FAQ out-of-scope rejection | ${faq.outOfScopeRejection} |
+| FAQ in-scope top-1 accuracy (held-out set, ${faq.inScope} in-scope of ${faq.questions} questions) | ${faq.accuracy} (goal ≥ 0.95) |
+| FAQ out-of-scope rejection (held-out set, ${faq.outOfScope} off-topic questions) | ${faq.outOfScopeRejection} (goal ≥ 0.95) |
 | FAQ match latency p50 / p99 | ${faq.p50Ms} ms / ${faq.p99Ms} ms (goal p99 ≤ 5 ms) |
 | understanding of one typed message, all readers (${understanding.inputs} typed inputs): wall p50 / p99, CPU p99 | ${understanding.turnP50Ms} ms / ${understanding.turnP99Ms} ms, ${understanding.turnCpuP99Ms} ms (goal p99 ≤ 1 ms; load average ${understanding.loadAverage}) |
 | QR PNG render, median | ${poster.qrMedianMs} ms |

@@ -31,9 +31,12 @@ export interface FaqEvaluation {
    * as not rejected: offering a PC-Covid topic for a football question is the failure being measured.
    */
   outOfScopeRejection: number;
-  /** Median time of one `match` call, in milliseconds. */
+  /** Median over questions of the time of one `match` call, in milliseconds. */
   p50Ms: number;
-  /** 99th-percentile time of one `match` call, in milliseconds. */
+  /**
+   * 99th percentile over questions of the time of one `match` call, in milliseconds. Each question's time is
+   * the median of {@link TIMED_ROUNDS} calls, so a pause of the shared machine does not pass for a slow question.
+   */
   p99Ms: number;
   inScopeCount: number;
   outOfScopeCount: number;
@@ -44,10 +47,11 @@ export interface FaqEvaluation {
 }
 
 const WARM_UP_ROUNDS = 2;
+const TIMED_ROUNDS = 5;
 
 /**
  * Runs a matcher over labelled questions and reports accuracy, rejection and latency.
- * Each question is matched once after a warm-up pass, so the timings exclude JIT compilation.
+ * Each question is timed over several calls after warm-up passes, so the timings exclude JIT compilation.
  *
  * @param matcher a built matcher (index construction is not timed)
  * @param labelled questions with their expected topic id, or null when out of scope
@@ -65,9 +69,15 @@ export function evaluateMatcher(matcher: FaqMatcher, labelled: readonly Labelled
   let rejected = 0;
 
   for (const { q, topic: expected } of labelled) {
-    const started = performance.now();
-    const result = matcher.match(q);
-    timings.push(performance.now() - started);
+    const rounds: number[] = [];
+    let result = matcher.match(q);
+    for (let round = 0; round < TIMED_ROUNDS; round += 1) {
+      const started = performance.now();
+      result = matcher.match(q);
+      rounds.push(performance.now() - started);
+    }
+    rounds.sort((a, b) => a - b);
+    timings.push(percentile(rounds, 0.5));
     const confusion = { q, expected, got: result.topic, band: result.band, confidence: result.confidence };
     if (expected === null) {
       outOfScope += 1;

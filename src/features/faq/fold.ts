@@ -23,9 +23,17 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   kg: "khong",
   hem: "khong",
   khum: "khong",
+  khom: "khong",
+  hum: "khong",
+  kp: "khong phai",
   // "được"
   dc: "duoc",
   dk: "dang ky",
+  dangky: "dang ky",
+  dangki: "dang ky",
+  dnhap: "dang nhap",
+  login: "dang nhap",
+  signin: "dang nhap",
   dki: "dang ky",
   dky: "dang ky",
   // "kí" and "ký" are both accepted spellings; fold them to one
@@ -41,11 +49,24 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   tk: "tai khoan",
   vs: "voi",
   j: "gi",
-  ntn: "nhu the nao",
   bn: "bao nhieu",
   bnhieu: "bao nhieu",
   r: "roi",
   ms: "moi",
+  trc: "truoc",
+  lm: "lam",
+  wa: "qua",
+  dj: "di",
+  ntn: "nhu the nao",
+  xn: "xet nghiem",
+  xnghiem: "xet nghiem",
+  kq: "ket qua",
+  tn: "tin nhan",
+  sms: "tin nhan",
+  mxn: "otp",
+  ubnd: "uy ban",
+  tyt: "tram y te",
+  ttyt: "trung tam y te",
   bik: "biet",
   bit: "biet",
   mik: "minh",
@@ -68,6 +89,24 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   bhyt: "bao hiem y te",
   kbyt: "khai bao y te",
   sskdt: "so suc khoe dien tu",
+  skdt: "suc khoe dien tu",
+  ssk: "so suc khoe",
+  hssk: "so suc khoe",
+  // "chích" only ever means an injection, so it is the same word as "tiêm"
+  chich: "tiem",
+  vx: "vaccine",
+  vaxxin: "vaccine",
+  vacxinn: "vaccine",
+  vaccxin: "vaccine",
+  vacine: "vaccine",
+  vaccinated: "vaccine",
+  vaccination: "vaccine",
+  vaccinations: "vaccine",
+  vaccinate: "vaccine",
+  jab: "vaccine",
+  booster: "booster",
+  boosters: "booster",
+  fo: "f0",
   // vaccine spellings seen in chat
   vacxin: "vaccine",
   vacin: "vaccine",
@@ -100,8 +139,24 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
 const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpc (?:co ?vi?d|cov|covit|covd|cvid)(?: 19)?\b/g, "pccovid"],
   [/\bcovid 19\b/g, "covid"],
+  // the Ministry hotline is typed with or without its space
+  [/\b1900 9095\b/g, "19009095"],
   [/\bco vid\b/g, "covid"],
   [/\bvac xin\b/g, "vaccine"],
+  [/\bvac xi\b/g, "vaccine"],
+  // "tiêm ngừa" / "chích ngừa" (already "tiem ngua") is one word for vaccinating
+  [/\btiem ngua\b/g, "tiem"],
+  // every way of naming a third or later dose is the booster; "mũi 3" alone is how most people ask
+  [/\bmui (?:3|4|ba|bon|thu (?:3|4|ba|tu)|nhac(?: lai)?|tang cuong|bo sung)\b/g, "booster"],
+  [/\b(?:3rd|third|4th|fourth|extra) (?:dose|shot|jab)\b/g, "booster"],
+  // a positive test is what "F0" means in every local notice
+  [/\b(?:duong tinh|dinh covid|bi covid|mac covid|nhiem covid|len 2 vach|hai vach|2 vach)\b/g, "f0"],
+  [/\btiep xuc gan\b/g, "f1"],
+  // "đt" was already expanded to "dien thoai", but after "sổ sk" it is the health book's "điện tử"
+  [/\bso (?:sk|suc khoe) (?:dien thoai|dien tu)\b/g, "so suc khoe dien tu"],
+  [/\bdinh danh dien tu\b/g, "vneid"],
+  [/\bvn ?eid\b/g, "vneid"],
+  [/\bpc ?cv\b/g, "pccovid"],
   [/\bvac cin\b/g, "vaccine"],
   [/\bblue zone\b/g, "bluezone"],
   [/\bch play\b/g, "chplay"],
@@ -112,7 +167,14 @@ const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdien thoai thong minh\b/g, "smartphone"],
   [/\bsmart phone\b/g, "smartphone"],
   [/\bcheck in\b/g, "checkin"],
+  [/\b(?:sign|log) (?:in|on)\b/g, "dang nhap"],
+  [/\bdang ki\b/g, "dang ky"],
 ];
+
+/** Longer tokens are never words (pasted links, keyboard mashing); cutting them bounds every later step. */
+export const MAX_TOKEN_LENGTH = 32;
+/** Questions are cut here: a paragraph is plenty to find the subject, and a pasted essay must stay cheap. */
+export const MAX_TEXT_LENGTH = 1000;
 
 // NFD leaves "đ" intact (it is a separate letter, not d + mark), so it is mapped by hand.
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -128,6 +190,7 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  */
 export function foldVietnamese(text: string): string {
   const stripped = text
+    .slice(0, MAX_TEXT_LENGTH)
     .toLowerCase()
     .normalize("NFD")
     .replace(COMBINING_MARKS, "")
@@ -138,10 +201,23 @@ export function foldVietnamese(text: string): string {
   if (stripped === "") return "";
   let folded = stripped
     .split(" ")
-    .map((token) => TOKEN_EXPANSIONS[token] ?? token)
+    .map((token) => TOKEN_EXPANSIONS[token] ?? stemEnglish(token.slice(0, MAX_TOKEN_LENGTH)))
     .join(" ");
   for (const [pattern, replacement] of PHRASE_EXPANSIONS) {
     folded = folded.replace(pattern, replacement);
   }
   return folded.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Strips English plural and tense endings. Vietnamese syllables never end in "s", "d" or "ing" once folded,
+ * so the rule cannot damage a Vietnamese word; teencode tokens ending that way are expanded before this.
+ */
+function stemEnglish(token: string): string {
+  if (token.length < 5 || /\d/.test(token)) return token;
+  if (token.endsWith("ing")) return token.slice(0, -3);
+  if (token.endsWith("ied")) return `${token.slice(0, -3)}y`;
+  if (token.endsWith("ed")) return token.slice(0, -2);
+  if (token.endsWith("s") && !token.endsWith("ss")) return token.slice(0, -1);
+  return token;
 }

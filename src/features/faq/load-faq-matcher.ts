@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createFaqMatcher, type FaqMatcher, type FaqMatcherOptions } from "./matcher";
-import { loadFaqOutOfScope } from "./out-of-scope";
+import { type FaqOutOfScopeCategory, loadFaqOutOfScope } from "./out-of-scope";
 import { type FaqTopic, loadFaqTopics } from "./topics";
 
 /**
@@ -18,13 +18,13 @@ export function loadFaqMatcher(
   return loadFaqKnowledge(localesDir, options).matcher;
 }
 
-/** The validated topics together with the matcher built from them (the bot needs both; files read once). */
+/** The validated topics and "not ours" categories with the matcher built from them (files read once). */
 export function loadFaqKnowledge(
   localesDir: string,
   options: Omit<FaqMatcherOptions, "outOfScope"> = {},
-): { topics: FaqTopic[]; matcher: FaqMatcher } {
+): { topics: FaqTopic[]; outOfScope: FaqOutOfScopeCategory[]; matcher: FaqMatcher } {
   const read = (name: string): unknown => JSON.parse(readFileSync(`${localesDir}/${name}`, "utf8"));
   const topics = loadFaqTopics(read("faq-topics.json"));
   const outOfScope = loadFaqOutOfScope(read("faq-out-of-scope.json"));
-  return { topics, matcher: createFaqMatcher(topics, { ...options, outOfScope }) };
+  return { topics, outOfScope, matcher: createFaqMatcher(topics, { ...options, outOfScope }) };
 }

@@ -1,12 +1,16 @@
-import MiniSearch from "minisearch";
 import { calibrateConfidence, type MatchEvidence } from "./confidence";
-import { toSearchTerms } from "./search-terms";
+import type { FaqOutOfScopeCategory } from "./out-of-scope";
+import { type ScoredDocument, TermIndex } from "./term-index";
 import type { FaqTopic } from "./topics";
 
 /** Confidence from which the bot answers directly. */
 export const ANSWER_THRESHOLD = 0.7;
 
-/** Confidence from which the bot asks "Did you mean …?"; below it the bot falls back to the menu. */
+/**
+ * Confidence from which the bot asks "Did you mean …?"; below it the bot falls back to the menu. Chosen on
+ * the tuning questions (`faq:match -- --calibrate`) as the threshold where the lower of in-scope top-1 and
+ * off-topic rejection is highest, ties to more rejection (0.966 / 0.976 there; the held-out figures are in heldout.test.ts).
+ */
 export const SUGGEST_THRESHOLD = 0.5;
 
 /** What the bot should do with a match: answer, offer the guess, or show the menu. */
@@ -18,17 +22,24 @@ export interface FaqMatch {
   topic: string | null;
   /** Estimated probability (0..1) that the best topic is right, see `calibrateConfidence`. */
   confidence: number;
-  /** Up to 3 other likely topic ids, best first. On fallback: the best guesses, for a "popular topics" menu. */
+  /**
+   * Up to 3 other topic ids that are genuinely plausible (their score is close to the best one's), best
+   * first; empty when nothing else comes close. On fallback: the plausible guesses, possibly none.
+   */
   alternatives: string[];
   band: FaqBand;
+  /** On fallback: the category of "not ours" subjects the question fits best, when one fits better than any topic. */
+  outOfScope?: string;
 }
 
 /** Why the matcher decided as it did: every candidate topic and the evidence for the best one. */
 export interface FaqExplanation {
-  /** The search terms taken from the question (folded words, then word pairs). */
+  /** The search terms taken from the question (folded words, typos corrected, then word pairs). */
   terms: string[];
-  /** Candidate topics with MiniSearch scores, best first. */
+  /** Candidate topics with BM25 scores, best first. */
   ranked: { topic: string; score: number }[];
+  /** The best-fitting "not ours" category, if any matched. */
+  outOfScope: { category: string; score: number } | undefined;
   /** Evidence for the best topic; undefined when nothing matched. */
   evidence: MatchEvidence | undefined;
 }
@@ -41,58 +52,27 @@ export interface FaqMatcher {
   explain(question: string): FaqExplanation;
 }
 
-/** Tuning knobs and the optional "not ours" list; thresholds default to the exported constants. */
+/** Tuning knobs and the optional "not ours" categories; thresholds default to the exported constants. */
 export interface FaqMatcherOptions {
   answerThreshold?: number;
   suggestThreshold?: number;
-  /** Lines describing subjects the bot does not handle (see `loadFaqOutOfScope`); empty by default. */
-  outOfScope?: readonly string[];
-}
-
-interface TopicDocument {
-  id: string;
-  examples: string;
-  keywords: string;
+  /** Subjects the bot does not handle (see `loadFaqOutOfScope`); none by default. */
+  outOfScope?: readonly FaqOutOfScopeCategory[];
+  /** Logistic weights for the confidence; the shipped ones unless refitting. */
+  confidenceWeights?: readonly number[];
 }
 
 const MAX_ALTERNATIVES = 3;
-// Id of the extra "not ours" document; cannot clash with topic ids, which are "group.name".
-const OUT_OF_SCOPE_ID = "(out-of-scope)";
-// One line per example/keyword, so word pairs never span two different examples.
-const LINE = "\n";
-// Keywords are short and hand-picked by officers: a hit on one counts more than a hit in an example.
-const KEYWORD_BOOST = 1.5;
-// Word pairs repeat their words, so they count less towards coverage than a word.
-const PAIR_WEIGHT = 0.5;
-// A word found only through typo tolerance or prefix is good evidence but not proof.
-const INEXACT_CREDIT = 0.6;
-// How much more an unmatched word from the "not ours" list weighs than an unmatched unknown word.
-const FOREIGN_WEIGHT = 3;
+// An alternative must score at least this share of the best topic's score to be offered at all.
+const ALTERNATIVE_FLOOR = 0.6;
+// Category documents get a prefix that topic ids ("group.name") can never have.
+const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
+const OUT_OF_SCOPE_LINE_WEIGHT = 5;
 
 /**
- * Typo tolerance per term. Vietnamese syllables are short and differ by one letter ("tiem"/"tien",
- * "ma"/"mat"), so only words of 5+ letters (English words, merged names, chat spellings) get one edit and
- * words of 9+ letters two. Word pairs are matched exactly.
- */
-function fuzzyFor(term: string): number | false {
-  if (term.includes("_")) return false;
-  if (term.length >= 9) return 2;
-  return term.length >= 5 ? 1 : false;
-}
-
-/** Prefix search lets "tiemchung" reach "tiemchungcovid19"; short syllables would match too much. */
-function prefixFor(term: string): boolean {
-  return !term.includes("_") && term.length >= 5;
-}
-
-function tokenizeLines(text: string): string[] {
-  return text.split(LINE).flatMap(toSearchTerms);
-}
-
-/**
- * Builds the FAQ matcher: one MiniSearch document per topic (its examples and its keywords, both languages,
- * as two fields) indexed once. Ranking is MiniSearch's BM25 with fuzzy and prefix matching; confidence is
- * calibrated from coverage, margin and score (see `calibrateConfidence`).
+ * Builds the FAQ matcher: one BM25 document per topic (examples and keywords, both languages) and one per
+ * "not ours" category, indexed once over folded syllables and syllable pairs. Confidence is a logistic model
+ * over coverage, margin and the competition from the "not ours" categories (see `calibrateConfidence`).
  *
  * @param topics validated topic data (see `loadFaqTopics`)
  * @param options thresholds, defaulting to {@link ANSWER_THRESHOLD} and {@link SUGGEST_THRESHOLD}
@@ -100,96 +80,81 @@ function tokenizeLines(text: string): string[] {
 export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions = {}): FaqMatcher {
   const answerThreshold = options.answerThreshold ?? ANSWER_THRESHOLD;
   const suggestThreshold = options.suggestThreshold ?? SUGGEST_THRESHOLD;
-
-  const documents: TopicDocument[] = topics.map((topic) => ({
-    id: topic.id,
-    examples: [...topic.examples.vi, ...topic.examples.en].join(LINE),
-    keywords: [...topic.keywords.vi, ...topic.keywords.en].join(LINE),
-  }));
-  const index = new MiniSearch<TopicDocument>({
-    fields: ["examples", "keywords"],
-    tokenize: tokenizeLines,
-    // toSearchTerms already folds case and diacritics
-    processTerm: (term) => term,
-    searchOptions: {
-      boost: { keywords: KEYWORD_BOOST },
-      fuzzy: fuzzyFor,
-      prefix: prefixFor,
-      combineWith: "OR",
-      // the query arrives as ready-made terms; re-tokenizing would pair the pairs
-      tokenize: (text) => text.split(" "),
-    },
-  });
-  index.addAll(documents);
-  // Officers write the "not ours" list as comma-separated subjects; each subject is its own line so
-  // word pairs do not join neighbouring subjects.
-  const outOfScope = (options.outOfScope ?? []).flatMap((line) => line.split(/[,;]/));
-  const foreignTerms = new Set(outOfScope.flatMap(toSearchTerms));
-  if (outOfScope.length > 0) {
-    index.add({ id: OUT_OF_SCOPE_ID, examples: outOfScope.join(LINE), keywords: "" });
-  }
-
-  // In how many topics each term appears: a word every topic uses ("pccovid") says little.
-  const topicsByTerm = new Map<string, number>();
-  for (const doc of documents) {
-    for (const term of new Set(tokenizeLines(`${doc.examples}${LINE}${doc.keywords}`))) {
-      topicsByTerm.set(term, (topicsByTerm.get(term) ?? 0) + 1);
-    }
-  }
-  const topicCount = Math.max(1, documents.length);
-  // Unknown words get the weight of the rarest known word: they are what makes a question off-topic.
-  const termWeight = (term: string): number => {
-    const idf = Math.log(1 + topicCount / (topicsByTerm.get(term) ?? 1));
-    return term.includes("_") ? PAIR_WEIGHT * idf : idf;
-  };
+  const index = new TermIndex([
+    ...topics.map((topic) => ({
+      id: topic.id,
+      lines: [...topic.examples.vi, ...topic.examples.en],
+      boostedLines: [...topic.keywords.vi, ...topic.keywords.en],
+    })),
+    // Officers write subjects comma-separated; each is its own line so pairs do not join two subjects.
+    ...(options.outOfScope ?? []).map((category) => ({
+      id: `${OUT_OF_SCOPE_PREFIX}${category.id}`,
+      lines: category.lines.flatMap((line) => line.split(/[,;:]/)),
+      // A topic repeats its words over many examples; a category names each subject once.
+      lineWeight: OUT_OF_SCOPE_LINE_WEIGHT,
+    })),
+  ]);
 
   function explain(question: string): FaqExplanation {
-    const terms = [...new Set(toSearchTerms(question))];
-    if (terms.length === 0) return { terms, ranked: [], evidence: undefined };
-    const all = index.search(terms.join(" "));
-    const results = all.filter((result) => result.id !== OUT_OF_SCOPE_ID);
-    const ranked = results.map((result) => ({ topic: String(result.id), score: result.score }));
+    const query = index.read(question);
+    const { terms } = query;
+    const all = terms.length === 0 ? [] : index.search(terms);
+    const isTopic = (doc: ScoredDocument) => !doc.id.startsWith(OUT_OF_SCOPE_PREFIX);
+    const results = all.filter(isTopic);
+    const foreign = all.find((doc) => !isTopic(doc));
+    const ranked = results.map((doc) => ({ topic: doc.id, score: doc.score }));
+    const outOfScope =
+      foreign === undefined
+        ? undefined
+        : { category: foreign.id.slice(OUT_OF_SCOPE_PREFIX.length), score: foreign.score };
     const best = results[0];
-    if (best === undefined) return { terms, ranked, evidence: undefined };
-    // The "not ours" document competes like a topic: ahead of the best topic it means no margin at all,
-    // close behind it narrows the margin.
-    const notOurs = all.find((result) => result.id === OUT_OF_SCOPE_ID)?.score ?? 0;
+    if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined };
 
-    const matched = new Set(best.queryTerms);
+    const words = terms.filter((term) => !term.includes("_"));
+    const pairs = terms.filter((term) => term.includes("_"));
     let total = 0;
     let covered = 0;
-    for (const term of terms) {
-      const known = matched.has(term);
-      // A word the "not ours" list names ("zalo", "kết hôn") and the topic lacks is evidence against it.
-      const weight = termWeight(term) * (!known && foreignTerms.has(term) ? FOREIGN_WEIGHT : 1);
+    let foreignWeight = 0;
+    for (const word of words) {
+      const weight = index.idf(word);
       total += weight;
-      if (known) covered += topicsByTerm.has(term) ? weight : INEXACT_CREDIT * weight;
+      if (best.matched.has(word)) covered += weight;
+      else if (foreign?.matched.has(word)) foreignWeight += weight;
     }
-    const runnerUp = Math.max(results[1]?.score ?? 0, notOurs);
+    const foreignScore = foreign?.score ?? 0;
     const evidence: MatchEvidence = {
       coverage: total > 0 ? covered / total : 0,
-      margin: best.score > 0 ? Math.max(0, 1 - runnerUp / best.score) : 0,
+      pairCoverage:
+        pairs.length > 0 ? pairs.filter((pair) => best.matched.has(pair)).length / pairs.length : 0,
+      margin: Math.max(0, 1 - (results[1]?.score ?? 0) / best.score),
+      outOfScopeShare: foreignScore / (best.score + foreignScore),
+      foreignCoverage: total > 0 ? foreignWeight / total : 0,
       score: best.score,
-      termCount: terms.length,
+      wordCount: words.length,
     };
-    return { terms, ranked, evidence };
+    return { terms, ranked, outOfScope, evidence };
   }
 
   function match(question: string): FaqMatch {
-    const { ranked, evidence } = explain(question);
-    const candidates = ranked.slice(0, 1 + MAX_ALTERNATIVES).map((entry) => entry.topic);
-    const [best, ...alternatives] = candidates;
-    const confidence = evidence === undefined ? 0 : calibrateConfidence(evidence);
+    const { ranked, outOfScope, evidence } = explain(question);
+    const best = ranked[0];
+    const confidence = evidence === undefined ? 0 : calibrateConfidence(evidence, options.confidenceWeights);
+    const plausible = ranked
+      .filter((entry) => best !== undefined && entry.score >= ALTERNATIVE_FLOOR * best.score)
+      .map((entry) => entry.topic);
     if (best === undefined || confidence < suggestThreshold) {
+      const fitsForeign = outOfScope !== undefined && outOfScope.score >= (best?.score ?? 0);
       return {
         topic: null,
         confidence,
-        alternatives: candidates.slice(0, MAX_ALTERNATIVES),
+        // A question that fits a "not ours" subject better than any topic gets no topic guesses at all.
+        alternatives: fitsForeign ? [] : plausible.slice(0, MAX_ALTERNATIVES),
         band: "fallback",
+        ...(fitsForeign ? { outOfScope: outOfScope.category } : {}),
       };
     }
     const band: FaqBand = confidence >= answerThreshold ? "answer" : "suggest";
-    return { topic: best, confidence, alternatives, band };
+    return { topic: best.topic, confidence, alternatives: plausible.slice(1, 1 + MAX_ALTERNATIVES), band };
   }
 
   return { match, explain };

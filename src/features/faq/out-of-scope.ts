@@ -2,10 +2,27 @@ import { z } from "zod";
 
 const schema = z
   .object({
-    vi: z.array(z.string().trim().min(1)).min(1),
-    en: z.array(z.string().trim().min(1)),
+    categories: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z-]*$/),
+            vi: z.array(z.string().trim().min(1)).min(1),
+            en: z.array(z.string().trim().min(1)),
+          })
+          .strict(),
+      )
+      .min(1),
   })
   .strict();
+
+/** One subject the bot does not handle (weather, loans, other vaccines…), with the words people use for it. */
+export interface FaqOutOfScopeCategory {
+  /** Stable id ("transport", "health-insurance"), so a renderer can say where to ask instead. */
+  id: string;
+  /** Lines of comma-separated subjects, Vietnamese first. */
+  lines: string[];
+}
 
 /** Thrown when `locales/faq-out-of-scope.json` is malformed. */
 export class FaqOutOfScopeError extends Error {
@@ -13,16 +30,15 @@ export class FaqOutOfScopeError extends Error {
 }
 
 /**
- * Validates `locales/faq-out-of-scope.json`: subjects the bot does not handle (weather, loans, other apps'
- * passwords, other vaccines…), written by officers as lines of words or sample questions. The matcher
- * treats them as one extra "not ours" candidate, so "quên mật khẩu Zalo" loses to it instead of being
- * answered with the Sổ sức khỏe điện tử password topic.
+ * Validates `locales/faq-out-of-scope.json`: subjects the bot does not handle, grouped by category and written
+ * by officers as lines of comma-separated words. The matcher scores every category like a topic, so "giá vé xe
+ * khách" loses to "transport" instead of being answered with the travel declaration.
  *
- * @param json the parsed JSON `{ "vi": string[], "en": string[] }`
- * @returns all lines, Vietnamese first
- * @throws FaqOutOfScopeError listing every schema problem
+ * @param json the parsed JSON `{ "categories": [{ "id", "vi": string[], "en": string[] }] }`
+ * @returns the categories in file order
+ * @throws FaqOutOfScopeError listing every schema problem or a duplicate id
  */
-export function loadFaqOutOfScope(json: unknown): string[] {
+export function loadFaqOutOfScope(json: unknown): FaqOutOfScopeCategory[] {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const details = parsed.error.issues.map(
@@ -30,5 +46,10 @@ export function loadFaqOutOfScope(json: unknown): string[] {
     );
     throw new FaqOutOfScopeError(`Invalid FAQ out-of-scope list:\n${details.join("\n")}`);
   }
-  return [...parsed.data.vi, ...parsed.data.en];
+  const ids = parsed.data.categories.map((category) => category.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate !== undefined) {
+    throw new FaqOutOfScopeError(`Invalid FAQ out-of-scope list:\nduplicate category "${duplicate}"`);
+  }
+  return parsed.data.categories.map(({ id, vi, en }) => ({ id, lines: [...vi, ...en] }));
 }

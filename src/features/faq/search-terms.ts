@@ -123,20 +123,38 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Turns raw text into the terms the FAQ index stores and searches: folded words without fillers, followed
- * by every pair of neighbouring words. Vietnamese words are mostly two syllables ("tiêm chủng",
- * "mã qr"), so the pairs let a query match the word rather than two unrelated syllables.
+ * Folds raw text and drops fillers: the informative words of a question, in order.
  *
  * @param text raw question or example text
- * @returns unigrams in order, then bigrams joined with "_"; empty when only filler remains
  */
-export function toSearchTerms(text: string): string[] {
+export function toSearchWords(text: string): string[] {
   let folded = foldVietnamese(text);
   for (const phrase of STOP_PHRASES) folded = folded.replace(phrase, " ");
-  const words = folded.split(" ").filter((word) => word !== "" && !STOP_WORDS.has(word));
+  return folded.split(" ").filter((word) => word !== "" && !STOP_WORDS.has(word));
+}
+
+/**
+ * The words followed by every pair of neighbouring words. Vietnamese words are mostly two syllables
+ * ("tiêm chủng", "mã qr"), so the pairs let a query match the word rather than two unrelated syllables.
+ *
+ * @param words informative words, see {@link toSearchWords}
+ * @returns unigrams in order, then bigrams joined with "_"
+ */
+export function withPairs(words: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i += 1) {
     pairs.push(`${words[i - 1]}_${words[i]}`);
   }
   return [...words, ...pairs];
+}
+
+/**
+ * Turns raw text into the terms the FAQ index stores and searches: folded words without fillers, followed
+ * by every pair of neighbouring words.
+ *
+ * @param text raw question or example text
+ * @returns unigrams in order, then bigrams joined with "_"; empty when only filler remains
+ */
+export function toSearchTerms(text: string): string[] {
+  return withPairs(toSearchWords(text));
 }

@@ -50,6 +50,54 @@ describe("foldVietnamese", () => {
   });
 });
 
+describe("foldVietnamese on chat spellings", () => {
+  it("reads every way of asking for a third or later dose as the booster", () => {
+    for (const spelling of [
+      "mũi 3",
+      "mui 3",
+      "m3",
+      "mũi nhắc lại",
+      "mui tang cuong",
+      "mũi thứ ba",
+      "mui 4",
+    ]) {
+      expect(foldVietnamese(spelling), spelling).toBe("booster");
+    }
+    expect(foldVietnamese("third dose")).toBe("booster");
+  });
+
+  it("reads chích, chích ngừa and tiêm ngừa as tiêm", () => {
+    expect(foldVietnamese("chich ngua cho be")).toBe("tiem cho be");
+    expect(foldVietnamese("Tiêm ngừa covid")).toBe("tiem covid");
+    expect(foldVietnamese("chích vacxin")).toBe("tiem vaccine");
+  });
+
+  it("reads a positive test as F0 and close contact as F1", () => {
+    expect(foldVietnamese("test nhanh lên 2 vạch")).toBe("test nhanh f0");
+    expect(foldVietnamese("bị dương tính")).toBe("bi f0");
+    expect(foldVietnamese("tiếp xúc gần")).toBe("f1");
+  });
+
+  it("expands test, result, health-book and commune abbreviations", () => {
+    expect(foldVietnamese("kq xn")).toBe("ket qua xet nghiem");
+    expect(foldVietnamese("sổ sk đt")).toBe("so suc khoe dien tu");
+    expect(foldVietnamese("tyt xa")).toBe("tram y te xa");
+    expect(foldVietnamese("pc cv")).toBe("pccovid");
+    expect(foldVietnamese("vn eid")).toBe("vneid");
+    expect(foldVietnamese("gọi 1900 9095")).toBe("goi 19009095");
+  });
+
+  it("strips English plural and tense endings but never a Vietnamese word's", () => {
+    expect(foldVietnamese("doses vaccinated")).toBe("dose vaccine");
+    expect(foldVietnamese("tested results")).toBe("test result");
+    expect(foldVietnamese("không thông minh")).toBe("khong thong minh");
+  });
+
+  it("cuts a pasted endless word so no later step sees more than a few dozen letters", () => {
+    expect(foldVietnamese("a".repeat(12_000)).length).toBeLessThanOrEqual(32);
+  });
+});
+
 describe("toSearchTerms", () => {
   it("drops politeness and question fillers but keeps the subject", () => {
     expect(toSearchTerms("Cho em hỏi làm sao để quét mã QR ạ")).toEqual([

@@ -77,9 +77,48 @@ describe("FAQ matcher", () => {
     }
   });
 
+  it("sends the questions a new user tried to the right place", () => {
+    expect(matcher.match("tiem mui 3 o dau").topic).toBe("vaccine.booster");
+    expect(matcher.match("quen mat khau pc covid").topic).toBe("pccovid.register");
+    expect(matcher.match("where can I get a covid vaccine").topic).toBe("vaccine.register");
+    // Too short to answer outright, but it no longer lands on the vaccine passport.
+    const short = matcher.match("where do I get a vaccine");
+    expect(short.topic).not.toBe("vaccine.passport");
+    expect(short.topic ?? short.alternatives[0]).toBe("vaccine.register");
+  });
+
+  it("rejects a bus-fare question with no topic and names the subject it is about", () => {
+    const result = matcher.match("giá vé xe khách đi sài gòn");
+    expect(result).toMatchObject({
+      topic: null,
+      band: "fallback",
+      outOfScope: "transport",
+      alternatives: [],
+    });
+  });
+
+  it("rejects near-domain health questions the FAQ does not answer", () => {
+    for (const question of ["chich ngua dai o dau", "sot xuat huyet co nguy hiem ko", "gia han the bhyt"]) {
+      expect(matcher.match(question).topic, question).toBeNull();
+    }
+  });
+
+  it("offers only alternatives that come close to the best topic, not padding", () => {
+    const clear = matcher.match("Tôi không nhận được mã OTP khi đăng ký PC-Covid");
+    const explained = matcher.explain("Tôi không nhận được mã OTP khi đăng ký PC-Covid");
+    const best = explained.ranked[0]?.score ?? 0;
+    for (const id of clear.alternatives) {
+      expect(explained.ranked.find((entry) => entry.topic === id)?.score ?? 0).toBeGreaterThanOrEqual(
+        0.6 * best,
+      );
+    }
+    expect(explained.ranked.length).toBeGreaterThan(clear.alternatives.length + 1);
+  });
+
   it("explains its choice with the terms it searched and the evidence", () => {
     const explanation = matcher.explain("Sổ sức khỏe điện tử là gì");
     expect(explanation.terms).toContain("suc_khoe");
+    expect(matcher.explain("cai dat pc covd tren dien thaoi").terms).toContain("thoai");
     expect(explanation.ranked[0]?.topic).toBe("sskdt.about");
     expect(explanation.evidence?.coverage).toBeGreaterThan(0.5);
   });

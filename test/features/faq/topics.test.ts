@@ -83,7 +83,25 @@ describe("FAQ topic data", () => {
   });
 
   it("loads the out-of-scope list and rejects a malformed one", () => {
-    expect(loadFaqOutOfScope(readJson("faq-out-of-scope.json")).length).toBeGreaterThan(10);
-    expect(() => loadFaqOutOfScope({ vi: "thời tiết" })).toThrow(/vi/);
+    const categories = loadFaqOutOfScope(readJson("faq-out-of-scope.json"));
+    expect(categories.map((category) => category.id)).toEqual(
+      expect.arrayContaining([
+        "transport",
+        "health-insurance",
+        "other-vaccines",
+        "land-housing",
+        "social-support",
+      ]),
+    );
+    expect(() => loadFaqOutOfScope({ categories: [{ id: "weather", vi: "thời tiết", en: [] }] })).toThrow(
+      /vi/,
+    );
+    const twice = {
+      categories: [
+        { id: "weather", vi: ["mưa"], en: [] },
+        { id: "weather", vi: ["bão"], en: [] },
+      ],
+    };
+    expect(() => loadFaqOutOfScope(twice)).toThrow(/duplicate category "weather"/);
   });
 });

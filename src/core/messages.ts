@@ -41,6 +41,10 @@ export interface Inbound {
   /** The platform's idea of the person's language (Telegram `language_code`); a hint only. */
   languageHint?: string;
   event: InboundEvent;
+  /** The platform's id of this message, when replies can point at it (Zalo OA `msg_id`). */
+  messageId?: string;
+  /** When the person did it, by the platform's clock (Zalo retries re-send an event up to hours later). */
+  sentAt?: Date;
 }
 
 /** One message the bot sends. Media carry bytes; the channel decides how to deliver them. */

@@ -28,6 +28,12 @@ export interface DialogRecord {
   updatedAt: Date;
 }
 
+/**
+ * Why a message is sent when nobody asked for it. Platforms with a messaging window (Zalo OA) pick an
+ * approved template by it when the person is outside the window; a reply has none.
+ */
+export type OutboxPurpose = "broadcast" | "reminder" | "alert";
+
 /** An outbound message queued for one recipient. */
 export interface OutboxItem {
   channel: ChannelId;
@@ -35,6 +41,15 @@ export interface OutboxItem {
   contactId: string | null;
   message: RenderedMessage;
   broadcastId?: string;
+  /** The platform's id of the inbound message this answers (Zalo OA replies by message id). */
+  replyTo?: string;
+  purpose?: OutboxPurpose;
+}
+
+/** What a sender may need to know about a row beyond its message. */
+export interface SendContext {
+  replyTo?: string;
+  purpose?: OutboxPurpose;
 }
 
 /** Everything one processed update changes, written atomically. */
@@ -44,6 +59,8 @@ export interface TurnCommit {
   /** `null` clears the dialog; `undefined` leaves it as it was. */
   dialog: DialogRecord | null | undefined;
   outbox: OutboxItem[];
+  /** When the person's event happened (platform time when known): the contact's last interaction. */
+  interactionAt?: Date;
 }
 
 /** Conversation state storage. Implemented with Prisma in src/db and in memory for tests. */
@@ -148,5 +165,5 @@ export interface MediaStore {
 /** Delivers rendered messages on one channel. Adapters map platform errors into {@link SendResult}. */
 export interface ChannelSender {
   readonly channel: ChannelId;
-  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
 }

@@ -104,6 +104,7 @@ export class PrismaBroadcastStore implements BroadcastStore {
       contactId: c.id,
       broadcastId: id,
       body: JSON.stringify(render(c.language)),
+      purpose: broadcast.recurringId ? "reminder" : "broadcast",
     }));
     try {
       await this.db.$transaction(async (tx) => {

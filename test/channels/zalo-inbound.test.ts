@@ -55,7 +55,7 @@ describe("Zalo Bot updates as the conversation core sees them", () => {
     expect(parseStoredZaloBotUpdate(fixture("bot/update-text-flat.json"))?.event.type).toBe("text");
   });
 
-  it("photos, stickers and protected content get the 'please type' answer; unknown events none", () => {
+  it("photos, stickers, protected content and message kinds newer than the bot get the 'please type' answer", () => {
     expect(parseStoredZaloBotUpdate(fixture("bot/update-image.json"))?.event).toEqual({
       type: "unsupported",
       what: "image",
@@ -65,6 +65,10 @@ describe("Zalo Bot updates as the conversation core sees them", () => {
       what: "sticker",
     });
     expect(parseStoredZaloBotUpdate(fixture("bot/update-unsupported.json"))?.event.type).toBe("unsupported");
-    expect(parseStoredZaloBotUpdate(fixture("bot/update-unknown-event.json"))).toBeNull();
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-unknown-event.json"))?.event).toEqual({
+      type: "unsupported",
+      what: "video",
+    });
+    expect(parseStoredZaloBotUpdate(JSON.stringify({ event_name: "bot.added", bot: {} }))).toBeNull();
   });
 });

@@ -123,6 +123,7 @@ export class TracingService {
           contactId: contact.id,
           message: { kind: "text" as const, text },
           broadcastId: `alert:${alert.id}`,
+          purpose: "alert" as const,
         },
       };
     });

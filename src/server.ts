@@ -56,6 +56,7 @@ import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { KeyedRateLimit } from "./http/ip-rate-limit";
 import { mountMedia } from "./http/media-routes";
+import { mountZaloSiteVerification } from "./http/zalo-site-verification";
 import { createTextRenderer } from "./i18n/i18n";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -250,6 +251,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         mountTelegramWebhook(r, { secret: config.telegram.secret, processor, telegram, logger });
       }
       for (const channel of zalo) channel.mount(r, processor);
+      mountZaloSiteVerification(r, config.zaloSite);
       mountWebchat(r, {
         sessions,
         store: webchatStore,

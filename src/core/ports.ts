@@ -46,6 +46,18 @@ export interface OutboxItem {
   purpose?: OutboxPurpose;
 }
 
+/**
+ * How a message nobody asked for would reach one person now, on a channel with a messaging window (Zalo OA):
+ * `free` inside it, `billed` in its paid part, `template` by an approved template message, `outside` not at
+ * all until the person writes again.
+ */
+export type WindowVerdict = "free" | "billed" | "template" | "outside";
+
+/** A channel's messaging window, as previews, alerts and its sender decide with it. */
+export interface MessagingWindow {
+  verdict(lastInboundAt: Date | null, purpose: OutboxPurpose | undefined, now: Date): WindowVerdict;
+}
+
 /** What a sender may need to know about a row beyond its message. */
 export interface SendContext {
   replyTo?: string;

@@ -1,6 +1,7 @@
 import type { Router as ExpressRouter } from "express";
 import type { Logger } from "./core/logger";
-import type { OutboxStore } from "./core/ports";
+import type { ChannelId } from "./core/messages";
+import type { MessagingWindow, OutboxStore } from "./core/ports";
 import type { TextRenderer } from "./core/renderer";
 import type { Router, TurnContext } from "./core/router";
 import type { Db } from "./db/database";
@@ -37,11 +38,14 @@ export function createBroadcasting(deps: {
   logger: Logger;
   /** Wakes the outbox dispatcher after rows were queued. */
   notify: () => void;
+  /** Channels with a messaging window (Zalo OA), for the preview's counts. */
+  windows?: ReadonlyMap<ChannelId, MessagingWindow>;
 }) {
   const { db, texts, district, logger, notify } = deps;
   const officers = new OfficerService(new PrismaOfficerStore(db));
   const requireOfficer = officerGuard(officers, logger);
-  const broadcasts = new BroadcastService(new PrismaBroadcastStore(db), deps.outbox, texts, logger, notify);
+  const store = new PrismaBroadcastStore(db);
+  const broadcasts = new BroadcastService(store, deps.outbox, texts, logger, notify, deps.windows);
   const recurring = new RecurringReminders(new PrismaRecurringStore(db), logger);
   const directives = new PrismaDirectiveStore(db);
   const nudger = new VenueNudger(new PrismaNudgeStore(db), texts, logger, notify);

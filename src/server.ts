@@ -13,7 +13,7 @@ import { type WebchatPayload, webchatToInbound } from "./channels/webchat/webcha
 import { mountWebchat } from "./channels/webchat/webchat-routes";
 import { WebchatSender } from "./channels/webchat/webchat-sender";
 import { WebchatSessions } from "./channels/webchat/webchat-session";
-import { createZaloChannels } from "./channels/zalo-channels";
+import { createZaloChannels, messagingWindows } from "./channels/zalo-channels";
 import type { Config } from "./config";
 import { ConversationEngine } from "./core/conversation-engine";
 import { InboxProcessor } from "./core/inbox-processor";
@@ -127,6 +127,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     district,
     logger,
     notify: () => dispatcher.notify(),
+    windows: messagingWindows(config),
   });
   const { offerReminders } = broadcasting;
   registerVenues(router, {

@@ -1,10 +1,11 @@
 import type { Config } from "../config";
 import type { Logger } from "../core/logger";
-import type { MediaStore } from "../core/ports";
+import type { ChannelId } from "../core/messages";
+import type { MediaStore, MessagingWindow } from "../core/ports";
 import type { Db } from "../db/database";
 import type { ChannelModule } from "./shared/channel-module";
 import { createZaloBotChannel } from "./zalo-bot/zalo-bot-channel";
-import { createZaloOaChannel } from "./zalo-oa/zalo-oa-channel";
+import { createZaloOaChannel, zaloOaWindowPolicy } from "./zalo-oa/zalo-oa-channel";
 
 /** The Zalo channels switched on by the configuration (none, one or both). */
 export function createZaloChannels(
@@ -16,4 +17,9 @@ export function createZaloChannels(
   if (config.zaloBot) channels.push(createZaloBotChannel(config.zaloBot, { publicUrl }));
   if (config.zaloOa) channels.push(createZaloOaChannel(config.zaloOa, { ...deps, publicUrl }));
   return channels;
+}
+
+/** The messaging windows of the configured channels (only Zalo OA has one), for previews and alerts. */
+export function messagingWindows(config: Config): Map<ChannelId, MessagingWindow> {
+  return new Map(config.zaloOa ? [["zalo-oa", zaloOaWindowPolicy(config.zaloOa)]] : []);
 }

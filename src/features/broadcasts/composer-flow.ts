@@ -5,7 +5,7 @@ import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
 import { type District, findUnit } from "../venues/district";
 import { type Audience, broadcastTextSchema } from "./audience";
-import type { BroadcastService } from "./broadcast-service";
+import { type BroadcastService, reachLines } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
 import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
 import { formatLocal, parseClock, parseSendTime } from "./send-time";
@@ -64,16 +64,18 @@ export function createComposerFlow(deps: {
 
   const preview = async (ctx: TurnContext, draft: Draft) => {
     const audience = draft.audience ?? { all: true };
-    const count = await service.countAudience(audience);
+    // Per channel and Zalo OA window (issue 18): the counting is reach() in broadcast-service.ts.
+    const reach = await service.reach(audience, ctx.now);
+    const count = reach.total;
     ctx.goto("preview", { ...draft });
+    const previewText = b("compose.preview", {
+      text: draft.text ?? "",
+      audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
+      count,
+    });
+    const extra = reachLines(reach);
     ctx.reply(
-      say(
-        b("compose.preview", {
-          text: draft.text ?? "",
-          audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
-          count,
-        }),
-      ),
+      say(extra.length > 0 ? { lines: [previewText, ...extra] } : previewText),
       say(b("compose.when"), [
         [
           { label: b("when.now"), payload: "broadcast:now" },

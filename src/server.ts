@@ -291,7 +291,22 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const purgeNow = () =>
     void purge(new Date()).catch((e: unknown) => logger.warn({ err: e }, "purge failed"));
   purgeNow();
-  const purger = setInterval(purgeNow, 60 * 60 * 1000);
+  // Channel upkeep that must happen even when idle (the Zalo OA grant is refreshed daily), at start and hourly.
+  const chores = () => {
+    for (const channel of zalo) {
+      channel
+        .hourly?.(new Date())
+        .catch((e: unknown) => logger.warn({ err: e, channel: channel.channel }, "upkeep failed"));
+    }
+  };
+  chores();
+  const purger = setInterval(
+    () => {
+      purgeNow();
+      chores();
+    },
+    60 * 60 * 1000,
+  );
   purger.unref();
   // Scheduled broadcasts, recurring reminders, progress reports and nudges; safe in several processes.
   const ticker = setInterval(() => void broadcasting.scheduler.tick(new Date()), config.SCHEDULER_TICK_MS);

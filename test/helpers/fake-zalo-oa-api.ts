@@ -88,6 +88,21 @@ export class FakeZaloOaApi {
         data: { message_id: `m${this.sent.length}`, user_id: sent.userId, ...(quota ? { quota } : {}) },
       });
     });
+    app.get("/v2.0/oa/getoa", (req, res) => {
+      if (!this.validAccess.has(req.get("access_token") ?? "")) {
+        return void res.json({ error: -216, message: "Access token is invalid" });
+      }
+      res.json({
+        error: 0,
+        message: "Success",
+        data: {
+          oaid: "3886132808788437521",
+          name: "UBND huyện Bình Sơn",
+          is_verified: true,
+          package_name: "Nâng cao",
+        },
+      });
+    });
     app.post("/v2.0/oa/upload/image", (req, res) => {
       const accessToken = req.get("access_token") ?? "";
       if (!this.validAccess.has(accessToken))

@@ -15,4 +15,6 @@ export interface ChannelModule {
   readonly limiter: RateLimiter;
   /** Mounts the webhook route(s); updates are stored through `processor.accept` before the 200. */
   mount(router: ExpressRouter, processor: InboxProcessor): void;
+  /** Run hourly: upkeep the platform needs even when idle (the Zalo OA grant's daily refresh). */
+  hourly?(now: Date): Promise<void>;
 }

@@ -87,6 +87,11 @@ export function createZaloOaChannel(
     }),
     parser: (record) => parseStoredZaloOaEvent(record.payload),
     limiter: new RateLimiter(ZALO_OA_RATE_LIMITS),
+    hourly: async () => {
+      // An OA never authorised has nothing to keep alive; the status script says how to authorise it.
+      if (!(await tokens.stored())) return;
+      await tokens.keepAlive();
+    },
     mount: (router, processor) =>
       mountZaloOaWebhook(router, {
         appId: config.appId,

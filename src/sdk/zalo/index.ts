@@ -52,6 +52,7 @@ export {
   type ZaloOaTemplateMessage,
 } from "./oa/oa-templates";
 export type {
+  ZaloOaInfo,
   ZaloOaSendResult,
   ZaloOaUploadedFile,
   ZaloOaUploadedImage,

@@ -32,10 +32,12 @@ import {
 } from "./oa-messages";
 import { templateMessageJson, type ZaloOaTemplateMessage } from "./oa-templates";
 import {
+  oaInfoSchema,
   sendResultSchema,
   uploadFileSchema,
   uploadImageSchema,
   userDetailSchema,
+  type ZaloOaInfo,
   type ZaloOaSendResult,
   type ZaloOaUploadedFile,
   type ZaloOaUploadedImage,
@@ -161,6 +163,12 @@ export class ZaloOaClient {
     const body = multipartBody({ field: "file", filename: upload.filename, contentType, data: upload.data });
     const data = await this.#call({ method: "POST", path: "/v2.0/oa/upload/file", body });
     return this.#parse("/v2.0/oa/upload/file", uploadFileSchema, data);
+  }
+
+  /** The OA's own profile (`GET /v2.0/oa/getoa`): name, verification, package. */
+  async getOaInfo(): Promise<ZaloOaInfo> {
+    const path = "/v2.0/oa/getoa";
+    return this.#parse(path, oaInfoSchema, await this.#call({ method: "GET", path }));
   }
 
   /** Fetches a user's profile (`GET /v3.0/oa/user/detail?data={"user_id":"…"}`). */

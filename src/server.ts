@@ -114,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     alerts: new PrismaAlertStore(db),
     texts,
     communeName: (code) => venueService.communeName(code),
+    windows: messagingWindows(config),
   });
 
   const faqStore = new PrismaFaqStore(db);

@@ -10,6 +10,7 @@ import { BroadcastService, reachLines } from "../../src/features/broadcasts/broa
 import { createTextRenderer } from "../../src/i18n/i18n";
 import { createLogger } from "../../src/logger";
 import { ADMIN_TOKEN, adminApi, waitForBroadcast } from "../helpers/broadcast-fixtures";
+import { registerVenue } from "../helpers/checkin-form";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
 import { startTestServer, TEST_ZALO_OA_APP_SECRET, type TestServer, zaloOaEnv } from "../helpers/test-server";
 import { sign, userText } from "../helpers/zalo-updates";
@@ -145,6 +146,57 @@ describe("a broadcast to Zalo OA followers seen 1 h, 3 days and 10 days ago (pai
     const again = await broadcast(server);
     expect(again.counts).toMatchObject({ sent: 3, skipped: 0, zaloOa: { free: 2, billed: 1, outside: 0 } });
     expect(delivered(api, FOLLOWERS.days10)).toHaveLength(1);
+  });
+
+  it("an exposure alert puts visitors Zalo no longer lets us reach among those to phone", async () => {
+    const { db } = server.database;
+    const venue = await registerVenue(server.url, ADMIN_TOKEN, { name: "Chợ Bình Châu" });
+    const contacts = await db.contact.findMany({
+      where: { channel: "zalo-oa", externalId: { in: [FOLLOWERS.recent, FOLLOWERS.days10] } },
+    });
+    const byUser = new Map(contacts.map((c) => [c.externalId, c.id]));
+    // The 10-day follower is back to 10 days of silence (they wrote in the previous story).
+    await db.contact.update({
+      where: { id: byUser.get(FOLLOWERS.days10) ?? "" },
+      data: { lastInboundAt: new Date(Date.now() - 10 * DAY) },
+    });
+    const at = new Date(Date.now() - HOUR);
+    await db.visit.create({
+      data: {
+        id: randomUUID(),
+        venueId: venue.id,
+        source: "zalo-oa",
+        visitedAt: at,
+        contactId: byUser.get(FOLLOWERS.recent),
+      },
+    });
+    await db.visit.create({
+      data: {
+        id: randomUUID(),
+        venueId: venue.id,
+        source: "zalo-oa",
+        visitedAt: at,
+        contactId: byUser.get(FOLLOWERS.days10),
+        phone: "+84905777888",
+      },
+    });
+    const res = await fetch(`${server.url}/api/v1/venues/${venue.id}/alerts`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        from: new Date(Date.now() - 2 * HOUR).toISOString(),
+        to: new Date().toISOString(),
+      }),
+    });
+    const outcome = (await res.json()) as Record<string, unknown>;
+    expect(outcome).toMatchObject({
+      reached: 1,
+      queued: 1,
+      outsideZalo: 1,
+      phoneOnly: [{ phone: "+84905777888", outsideZalo: true }],
+    });
+    await api.waitFor(() => api.to(FOLLOWERS.recent).some((m) => m.message.text?.includes("Chợ Bình Châu")));
+    expect(api.to(FOLLOWERS.days10).some((m) => m.message.text?.includes("Chợ Bình Châu"))).toBe(false);
   });
 });
 

@@ -31,7 +31,10 @@ describe("npm run zalo:oa:status", () => {
   afterAll(() => api.stop());
 
   it("without a grant it says so and how to authorise; with one it prints state, expiry and the OA's name", async () => {
-    const env = { ...zaloOaEnv(root, api.issue()), DATABASE_URL: await freshDatabaseUrl() };
+    const env: Record<string, string> = {
+      ...zaloOaEnv(root, api.issue()),
+      DATABASE_URL: await freshDatabaseUrl(),
+    };
     const { ZALO_OA_ACCESS_TOKEN: _a, ZALO_OA_REFRESH_TOKEN: _r, ...unseeded } = env;
     const none = await run("zalo-oa-status.ts", unseeded);
     expect(none.status).toBe(1);

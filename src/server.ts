@@ -52,6 +52,7 @@ import { mountVenuesApi } from "./http/admin/venues-api";
 import { mountVisitsApi } from "./http/admin/visits-api";
 import { requireAdminToken } from "./http/admin-auth";
 import { mountCheckinPage } from "./http/checkin/checkin-routes";
+import { mountPosterRoute } from "./http/checkin/poster-route";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { KeyedRateLimit } from "./http/ip-rate-limit";
@@ -233,6 +234,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);
+      mountPosterRoute(r, { venues: venueStore, venueService });
       mountCheckinPage(r, {
         venues: venueStore,
         venueService,

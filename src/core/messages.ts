@@ -51,7 +51,18 @@ export interface Inbound {
 export type Outbound =
   | { type: "text"; text: Text; buttons?: Button[][]; requestPhone?: boolean }
   | { type: "image"; data: Buffer; filename: string; contentType: string; caption?: Text }
-  | { type: "document"; data: Buffer; filename: string; contentType: string; caption?: Text };
+  | {
+      type: "document";
+      data: Buffer;
+      filename: string;
+      contentType: string;
+      caption?: Text;
+      /**
+       * A public URL serving the same file for as long as it matters (a venue's poster while the venue exists),
+       * for channels that send documents as a link: the media copy expires after a day.
+       */
+      link?: string;
+    };
 
 /** Languages with a full set of strings. Vietnamese first: it is the default everywhere. */
 export const LANGUAGES = ["vi", "en"] as const;

@@ -25,6 +25,8 @@ export type RenderedMessage =
       filename: string;
       contentType: string;
       caption?: string;
+      /** A lasting public URL of the same file (see Outbound `link`). */
+      link?: string;
     };
 
 /** How a row is settled when whether the platform got it cannot be known; broadcast reports count these. */

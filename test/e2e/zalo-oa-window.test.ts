@@ -160,26 +160,19 @@ describe("a broadcast to Zalo OA followers seen 1 h, 3 days and 10 days ago (pai
       where: { id: byUser.get(FOLLOWERS.days10) ?? "" },
       data: { lastInboundAt: new Date(Date.now() - 10 * DAY) },
     });
-    const at = new Date(Date.now() - HOUR);
-    await db.visit.create({
-      data: {
-        id: randomUUID(),
-        venueId: venue.id,
-        source: "zalo-oa",
-        visitedAt: at,
-        contactId: byUser.get(FOLLOWERS.recent),
-      },
-    });
-    await db.visit.create({
-      data: {
-        id: randomUUID(),
-        venueId: venue.id,
-        source: "zalo-oa",
-        visitedAt: at,
-        contactId: byUser.get(FOLLOWERS.days10),
-        phone: "+84905777888",
-      },
-    });
+    const visit = (contactId: string | undefined, phone?: string) =>
+      db.visit.create({
+        data: {
+          id: randomUUID(),
+          venueId: venue.id,
+          source: "zalo-oa",
+          visitedAt: new Date(Date.now() - HOUR),
+          contactId: contactId ?? null,
+          ...(phone ? { phone } : {}),
+        },
+      });
+    await visit(byUser.get(FOLLOWERS.recent));
+    await visit(byUser.get(FOLLOWERS.days10), "+84905777888");
     const res = await fetch(`${server.url}/api/v1/venues/${venue.id}/alerts`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -36,7 +36,8 @@ export class ZaloBotSender implements ChannelSender {
       }
       const url = `${this.publicUrl}/media/${message.mediaId}`;
       if (message.kind === "image") await this.bot.sendPhoto(chatId, url, message.caption);
-      else await this.bot.sendMessage(chatId, `${message.caption ?? message.filename}\n${url}`);
+      else
+        await this.bot.sendMessage(chatId, `${message.caption ?? message.filename}\n${message.link ?? url}`);
       return { status: "sent" };
     } catch (error) {
       return classifyZaloBotError(error);

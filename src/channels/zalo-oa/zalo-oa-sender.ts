@@ -153,7 +153,8 @@ export class ZaloOaSender implements ChannelSender {
       }
       return results;
     }
-    const link = `${this.deps.publicUrl}/media/${message.mediaId}`;
+    // A poster links to its venue's lasting URL; other files to the media copy (kept a day).
+    const link = message.link ?? `${this.deps.publicUrl}/media/${message.mediaId}`;
     if (message.kind === "image") {
       const attachmentId = await this.upload(oa, message.mediaId);
       if (attachmentId) return [await oa.sendImage(to, { attachmentId }, message.caption)];

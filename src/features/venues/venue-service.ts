@@ -23,6 +23,11 @@ export class VenueService {
     return `${this.publicUrl}/c/${code}`;
   }
 
+  /** The venue's poster at a URL that lasts as long as the venue (sent as a link on Zalo). */
+  posterUrl(code: string): string {
+    return `${this.checkinUrl(code)}/poster.pdf`;
+  }
+
   communeName(code: string): string {
     return findUnit(this.district, code)?.name ?? code;
   }

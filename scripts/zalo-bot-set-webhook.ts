@@ -12,10 +12,18 @@ try {
   if (!config.PUBLIC_URL) throw new ConfigError("Invalid PUBLIC_URL: set the public HTTPS address first");
   const bot = new ZaloBotClient({ token: config.zaloBot.token, apiRoot: config.zaloBot.apiRoot });
   const url = `${config.publicUrl}${ZALO_BOT_WEBHOOK_PATH}`;
+  // Zalo's answer is checked, then read back: a call that "succeeds" with another URL is still a failure.
   const info = await bot.setWebhook(url, config.zaloBot.secret);
-  console.log(`Zalo Bot webhook set: ${info.url || url}`);
+  const now = await bot.getWebhookInfo();
+  if (info.url !== url || now.url !== url) {
+    throw new Error(
+      `Zalo Bot webhook NOT set: asked for ${url}, Zalo answered "${info.url}" and now reports "${now.url}"`,
+    );
+  }
+  console.log(`Zalo Bot webhook set: ${now.url}`);
 } catch (error) {
-  // SDK errors never contain the token; print the message only.
-  console.error(error instanceof Error ? error.message : String(error));
+  // SDK errors never contain the token; print the message only (a refused call names Zalo's code and
+  // description, e.g. "400 setWebhook: url must be https").
+  console.error(`Zalo Bot webhook NOT set: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAppDeps } from "./app/app-deps";
-import { createChannels } from "./app/channels";
+import { createChannels, messagingWindows } from "./app/channels";
 import { FEATURES } from "./app/features";
 import { closeHttp, shutDown } from "./app/shutdown";
 import { startTimers } from "./app/timers";
@@ -32,6 +32,7 @@ import { requireAdminToken } from "./http/admin-auth";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
+import { mountZaloSiteVerification } from "./http/zalo-site-verification";
 import { createTextRenderer, orgNameOf } from "./i18n/i18n";
 import { persistedSessionSecret } from "./session-secret";
 
@@ -128,6 +129,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     menu: FEATURES.flatMap((f) => f.menu ?? []),
     notify: () => dispatcher.notify(),
     kick: () => void scheduler.tick(new Date()),
+    windows: messagingWindows(config),
   });
   const features = FEATURES.map((f) => f.create(deps));
   const router = new Router();
@@ -159,6 +161,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);
+      // Before the web chat's page at `/`, which carries Zalo's verification tag when one is configured.
+      mountZaloSiteVerification(r, config.zaloSite);
       r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
       for (const feature of features) feature.http?.(r);
       for (const channel of channels) channel.mount(r, processor);
@@ -195,6 +199,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
       { name: "media clean-up", everyMs: options.sweepMs ?? 5000, run: (now) => media.deleteExpired(now) },
       { name: "readiness", everyMs: options.sweepMs ?? 5000, run: () => readiness.check() },
       { name: "retention", everyMs: 60 * 60 * 1000, atStart: true, run: purge },
+      // Channel upkeep that must happen even when idle (the Zalo OA grant is refreshed daily).
+      {
+        name: "channel upkeep",
+        everyMs: 60 * 60 * 1000,
+        atStart: true,
+        run: async (now) => {
+          for (const channel of channels) await channel.hourly?.(now);
+        },
+      },
       // Scheduled broadcasts, recurring reminders, progress reports and nudges; safe in several processes.
       {
         name: "scheduler",

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { z } from "zod";
 import type { ZaloBotConfig } from "./channels/zalo-bot/zalo-bot-channel";
 import { parseTokenKey } from "./channels/zalo-oa/token-cipher";
 import type { ZaloOaConfig } from "./channels/zalo-oa/zalo-oa-channel";
+import { loadZaloOaTemplates, type ZaloOaTemplates } from "./channels/zalo-oa/zalo-oa-templates";
 import { ZALO_BOT_API_ROOT, ZALO_OA_API_ROOT, ZALO_OAUTH_ROOT } from "./sdk/zalo";
 
 /** Empty strings in .env files mean "not set". */
@@ -37,6 +40,14 @@ export const zaloEnvShape = {
   ),
   ZALO_OA_API_ROOT: z.url().default(ZALO_OA_API_ROOT),
   ZALO_OAUTH_ROOT: z.url().default(ZALO_OAUTH_ROOT),
+  /** "true": send cs messages 48 h–7 d after a person's last interaction, which Zalo bills (zalo.md §1.3). */
+  ZALO_OA_PAID_CS: optional(z.enum(["true", "false"])),
+  /** A JSON file of approved ZBS templates by purpose (broadcast, reminder, alert): see .env.example. */
+  ZALO_OA_TEMPLATES_FILE: optional(z.string().min(1)),
+  /** The `content` of Zalo's `<meta name="zalo-platform-site-verification">` tag (domain verification). */
+  ZALO_SITE_VERIFICATION: optional(z.string().regex(/^[\w.-]+$/, "the content value of Zalo's meta tag")),
+  /** Path of the verifier HTML file Zalo offers for download; served at /<its file name>. */
+  ZALO_SITE_VERIFIER_FILE: optional(z.string().min(1)),
 };
 
 const zaloEnvSchema = z.object(zaloEnvShape);
@@ -51,6 +62,14 @@ export class ZaloConfigError extends Error {
 export interface ZaloConfig {
   zaloBot: ZaloBotConfig | undefined;
   zaloOa: ZaloOaConfig | undefined;
+  /** Domain verification for the Zalo developer console (zalo.md §0.3); both parts optional. */
+  zaloSite: ZaloSiteVerification;
+}
+
+/** What proves to Zalo that this domain is ours: a meta tag on `/` and/or a file at the root. */
+export interface ZaloSiteVerification {
+  metaContent: string | undefined;
+  file: { name: string; content: string } | undefined;
 }
 
 /** Checks the combinations zod cannot see field by field, e.g. a bot token without a webhook secret. */
@@ -68,7 +87,41 @@ export function zaloConfigFrom(env: ZaloEnv): ZaloConfig {
       apiRoot: env.ZALO_BOT_API_ROOT.replace(/\/+$/, ""),
     };
   }
-  return { zaloBot, zaloOa: zaloOaFrom(env) };
+  return { zaloBot, zaloOa: zaloOaFrom(env), zaloSite: zaloSiteFrom(env) };
+}
+
+function zaloSiteFrom(env: ZaloEnv): ZaloSiteVerification {
+  let file: ZaloSiteVerification["file"];
+  if (env.ZALO_SITE_VERIFIER_FILE) {
+    const name = basename(env.ZALO_SITE_VERIFIER_FILE);
+    // Served at /<name>: a name that could be a route of ours or a path trick is refused.
+    if (!/^[\w-]+\.html$/.test(name)) {
+      throw new ZaloConfigError("Invalid ZALO_SITE_VERIFIER_FILE: expected Zalo's verifier .html file");
+    }
+    file = { name, content: readText("ZALO_SITE_VERIFIER_FILE", env.ZALO_SITE_VERIFIER_FILE) };
+  }
+  return { metaContent: env.ZALO_SITE_VERIFICATION, file };
+}
+
+function readText(variable: string, path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ZaloConfigError(
+      `Invalid ${variable}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function templatesFrom(path: string | undefined): ZaloOaTemplates {
+  if (!path) return {};
+  try {
+    return loadZaloOaTemplates(path);
+  } catch (error) {
+    throw new ZaloConfigError(
+      `Invalid ZALO_OA_TEMPLATES_FILE: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function zaloOaFrom(env: ZaloEnv): ZaloOaConfig | undefined {
@@ -96,5 +149,7 @@ function zaloOaFrom(env: ZaloEnv): ZaloOaConfig | undefined {
         : undefined,
     apiRoot: env.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
     oauthRoot: env.ZALO_OAUTH_ROOT.replace(/\/+$/, ""),
+    paidCs: env.ZALO_OA_PAID_CS === "true",
+    templates: templatesFrom(env.ZALO_OA_TEMPLATES_FILE),
   };
 }

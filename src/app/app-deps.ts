@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import type { Logger } from "../core/logger";
-import type { MediaStore, OutboxStore } from "../core/ports";
+import type { ChannelId } from "../core/messages";
+import type { MediaStore, MessagingWindow, OutboxStore } from "../core/ports";
 import type { TextRenderer } from "../core/renderer";
 import type { TurnContext } from "../core/router";
 import type { Database, Db } from "../db/database";
@@ -85,6 +86,8 @@ export function createAppDeps(input: {
   menu: MenuEntry[];
   notify: () => void;
   kick: () => void;
+  /** Channels with a messaging window (Zalo OA): previews count by window, alerts list who is outside. */
+  windows: ReadonlyMap<ChannelId, MessagingWindow>;
 }): AppDeps {
   const { config, logger, database, texts, district, notify } = input;
   const { db } = database;
@@ -109,6 +112,7 @@ export function createAppDeps(input: {
       alerts: new PrismaAlertStore(db),
       texts,
       communeName: (code) => venueService.communeName(code),
+      windows: input.windows,
     }),
     audit,
     faq: new PrismaFaqStore(db),
@@ -116,7 +120,14 @@ export function createAppDeps(input: {
     requireOfficer: officerGuard(officers, logger),
     subscriptions,
     offerReminders: createReminderOffer(subscriptions),
-    broadcasts: new BroadcastService(new PrismaBroadcastStore(db), input.outbox, texts, logger, notify),
+    broadcasts: new BroadcastService(
+      new PrismaBroadcastStore(db),
+      input.outbox,
+      texts,
+      logger,
+      notify,
+      input.windows,
+    ),
     recurring: new RecurringReminders(new PrismaRecurringStore(db), logger),
     directives: new PrismaDirectiveStore(db),
     showMenu: menu.showMenu,

@@ -4,10 +4,11 @@ import { createWebchatChannel } from "../channels/webchat/webchat-channel";
 import type { WebchatSessions } from "../channels/webchat/webchat-session";
 import type { WebchatStore } from "../channels/webchat/webchat-store";
 import { createZaloBotChannel } from "../channels/zalo-bot/zalo-bot-channel";
-import { createZaloOaChannel } from "../channels/zalo-oa/zalo-oa-channel";
+import { createZaloOaChannel, zaloOaWindowPolicy } from "../channels/zalo-oa/zalo-oa-channel";
 import type { Config } from "../config";
 import type { Logger } from "../core/logger";
-import type { MediaStore, OutboxStore } from "../core/ports";
+import type { ChannelId } from "../core/messages";
+import type { MediaStore, MessagingWindow, OutboxStore } from "../core/ports";
 import type { RateBudget } from "../core/rate-limiter";
 import type { Db } from "../db/database";
 
@@ -55,4 +56,9 @@ export function createChannels(
     );
   }
   return channels;
+}
+
+/** The messaging windows of the configured channels (only Zalo OA has one), for previews and alerts. */
+export function messagingWindows(config: Config): Map<ChannelId, MessagingWindow> {
+  return new Map(config.zaloOa ? [["zalo-oa", zaloOaWindowPolicy(config.zaloOa)]] : []);
 }

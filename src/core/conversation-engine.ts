@@ -82,8 +82,16 @@ export class ConversationEngine {
       externalId: inbound.externalId,
       contactId: contact.id,
       message,
+      ...(inbound.messageId ? { replyTo: inbound.messageId } : {}),
     }));
-    await store.commitTurn({ inboxId, contact: turn.contact, dialog: turn.dialogChange, outbox });
+    const interactionAt = inbound.sentAt ?? this.now();
+    await store.commitTurn({
+      inboxId,
+      contact: turn.contact,
+      dialog: turn.dialogChange,
+      outbox,
+      interactionAt,
+    });
   }
 
   private async route(turn: Turn, event: Inbound["event"], depth: number): Promise<void> {

@@ -43,13 +43,28 @@ export interface Inbound {
   /** The platform's idea of the person's language (Telegram `language_code`); a hint only. */
   languageHint?: string;
   event: InboundEvent;
+  /** The platform's id of this message, when replies can point at it (Zalo OA `msg_id`). */
+  messageId?: string;
+  /** When the person did it, by the platform's clock (Zalo retries re-send an event up to hours later). */
+  sentAt?: Date;
 }
 
 /** One message the bot sends. Media carry bytes; the channel decides how to deliver them. */
 export type Outbound =
   | { type: "text"; text: Text; buttons?: Button[][]; requestPhone?: boolean }
   | { type: "image"; data: Buffer; filename: string; contentType: string; caption?: Text }
-  | { type: "document"; data: Buffer; filename: string; contentType: string; caption?: Text };
+  | {
+      type: "document";
+      data: Buffer;
+      filename: string;
+      contentType: string;
+      caption?: Text;
+      /**
+       * A public URL serving the same file for as long as it matters (a venue's poster while the venue exists),
+       * for channels that send documents as a link: the media copy expires after a day.
+       */
+      link?: string;
+    };
 
 /** Languages with a full set of strings. Vietnamese first: it is the default everywhere. */
 export const LANGUAGES = ["vi", "en"] as const;

@@ -201,7 +201,10 @@ export class OutboxDispatcher {
     }
     let result: SendResult;
     try {
-      result = await sender.send(row.externalId, row.message);
+      result = await sender.send(row.externalId, row.message, {
+        ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+        ...(row.purpose ? { purpose: row.purpose } : {}),
+      });
     } catch (error) {
       // A sender is not meant to throw; if it did, nobody knows how far the call got.
       const reason = error instanceof Error ? error.message : String(error);
@@ -238,7 +241,7 @@ export class OutboxDispatcher {
   }
 
   private async settle(row: OutboxRecord, result: SendResult): Promise<void> {
-    if (result.status === "sent") {
+    if (result.status === "sent" && result.quotaType === undefined) {
       // Not awaited: the in-flight slot is freed at the answer, the row is written with the next batch.
       this.sentLog.add(row.id).catch((error: unknown) => {
         this.logger.error({ err: error, outboxId: row.id }, "could not record a sent message");
@@ -272,6 +275,7 @@ export class OutboxDispatcher {
       await this.store.complete(row.id, result, now, new Date(now.getTime() + backoff));
       return;
     }
+    // "skipped" (outside a messaging window) is settled as it is: the person stays reachable.
     if (result.status === "blocked") await this.store.markUnreachable(row.channel, row.externalId);
     if (result.status === "failed") {
       this.logger.warn({ channel: row.channel, outboxId: row.id, reason: result.reason }, "message failed");

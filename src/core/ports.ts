@@ -30,6 +30,12 @@ export interface DialogRecord {
   updatedAt: Date;
 }
 
+/**
+ * Why a message is sent when nobody asked for it. Platforms with a messaging window (Zalo OA) pick an
+ * approved template by it when the person is outside the window; a reply has none.
+ */
+export type OutboxPurpose = "broadcast" | "reminder" | "alert";
+
 /** An outbound message queued for one recipient. */
 export interface OutboxItem {
   channel: ChannelId;
@@ -37,6 +43,27 @@ export interface OutboxItem {
   contactId: string | null;
   message: RenderedMessage;
   broadcastId?: string;
+  /** The platform's id of the inbound message this answers (Zalo OA replies by message id). */
+  replyTo?: string;
+  purpose?: OutboxPurpose;
+}
+
+/**
+ * How a message nobody asked for would reach one person now, on a channel with a messaging window (Zalo OA):
+ * `free` inside it, `billed` in its paid part, `template` by an approved template message, `outside` not at
+ * all until the person writes again.
+ */
+export type WindowVerdict = "free" | "billed" | "template" | "outside";
+
+/** A channel's messaging window, as previews, alerts and its sender decide with it. */
+export interface MessagingWindow {
+  verdict(lastInboundAt: Date | null, purpose: OutboxPurpose | undefined, now: Date): WindowVerdict;
+}
+
+/** What a sender may need to know about a row beyond its message. */
+export interface SendContext {
+  replyTo?: string;
+  purpose?: OutboxPurpose;
 }
 
 /** Everything one processed update changes, written atomically. */
@@ -46,6 +73,8 @@ export interface TurnCommit {
   /** `null` clears the dialog; `undefined` leaves it as it was. */
   dialog: DialogRecord | null | undefined;
   outbox: OutboxItem[];
+  /** When the person's event happened (platform time when known): the contact's last interaction. */
+  interactionAt?: Date;
 }
 
 /** Conversation state storage. Implemented with Prisma in src/db and in memory for tests. */
@@ -150,5 +179,5 @@ export interface MediaStore {
 /** Delivers rendered messages on one channel. Adapters map platform errors into {@link SendResult}. */
 export interface ChannelSender {
   readonly channel: ChannelId;
-  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
 }

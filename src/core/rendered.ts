@@ -27,6 +27,8 @@ export type RenderedMessage =
       filename: string;
       contentType: string;
       caption?: string;
+      /** A lasting public URL of the same file (see Outbound `link`). */
+      link?: string;
     };
 
 /** How a row is settled when whether the platform got it cannot be known; broadcast reports count these. */
@@ -34,7 +36,16 @@ export const DELIVERY_UNKNOWN = "interrupted while sending; delivery unknown";
 
 /** The outcome of one delivery attempt, classified so the dispatcher can act without platform knowledge. */
 export type SendResult =
-  | { status: "sent" }
+  /**
+   * `quotaType`: what paid for it where the platform says (Zalo OA `quota.quota_type`; "none" = billed,
+   * "template" = an approved template message), kept on the delivery record.
+   */
+  | { status: "sent"; quotaType?: string }
+  /**
+   * Not sent on purpose, and the person stays reachable: outside the platform's messaging window (Zalo OA,
+   * 7 days after their last interaction). The next message after they write goes out as usual.
+   */
+  | { status: "skipped"; reason: string }
   /** The person blocked the bot or left; stop sending to them. */
   | { status: "blocked"; reason: string }
   /** The platform asked us to slow down; try again after this many milliseconds. */

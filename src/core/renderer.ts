@@ -42,6 +42,7 @@ export async function renderOutbound(
       contentType: m.contentType,
     };
     if (m.caption) rendered.caption = texts.render(m.caption, lang);
+    if (m.type === "document" && m.link && rendered.kind === "document") rendered.link = m.link;
     out.push(rendered);
   }
   return out;

@@ -1,5 +1,5 @@
 import type { ChannelId } from "../core/messages";
-import type { OutboxItem, OutboxRecord } from "../core/ports";
+import type { OutboxItem, OutboxPurpose, OutboxRecord } from "../core/ports";
 import type { RenderedMessage } from "../core/rendered";
 
 /**
@@ -24,6 +24,8 @@ export function toOutboxRecord(
     broadcastId: string | null;
     body: string;
     attempts: number;
+    replyTo?: string | null;
+    purpose?: string | null;
   },
   claim: string,
 ): OutboxRecord {
@@ -36,6 +38,8 @@ export function toOutboxRecord(
     attempts: r.attempts,
     claim,
     ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
+    ...(r.replyTo ? { replyTo: r.replyTo } : {}),
+    ...(r.purpose ? { purpose: r.purpose as OutboxPurpose } : {}),
   };
 }
 
@@ -68,5 +72,7 @@ export function toOutboxRow(o: OutboxItem) {
     contactId: o.contactId,
     broadcastId: o.broadcastId ?? null,
     body: JSON.stringify(o.message),
+    replyTo: o.replyTo ?? null,
+    purpose: o.purpose ?? null,
   };
 }

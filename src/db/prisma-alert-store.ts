@@ -19,6 +19,7 @@ export class PrismaAlertStore implements AlertStore {
       externalId: r.externalId,
       language: r.language === "en" ? "en" : ("vi" satisfies Language),
       reachable: r.reachable,
+      lastInboundAt: r.lastInboundAt,
     }));
   }
 

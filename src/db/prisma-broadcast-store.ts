@@ -35,23 +35,40 @@ export class PrismaBroadcastStore implements BroadcastStore {
 
   async counts(id: string): Promise<BroadcastCounts> {
     const groups = await this.db.outboxMessage.groupBy({
-      by: ["status"],
+      by: ["status", "channel", "quotaType"],
       where: { broadcastId: id },
       _count: { _all: true },
     });
     const n = (statuses: string[]) =>
       groups.filter((g) => statuses.includes(g.status)).reduce((sum, g) => sum + g._count._all, 0);
+    const zalo = groups.filter((g) => g.channel === "zalo-oa");
+    const z = (status: string, quota?: (q: string | null) => boolean) =>
+      zalo
+        .filter((g) => g.status === status && (quota ? quota(g.quotaType) : true))
+        .reduce((sum, g) => sum + g._count._all, 0);
     const unknown = await this.db.outboxMessage.count({
       where: { broadcastId: id, status: "failed", lastError: DELIVERY_UNKNOWN },
     });
     return {
-      total: n(["pending", "claimed", "sending", "sent", "failed", "blocked", "cancelled"]),
+      total: n(["pending", "claimed", "sending", "sent", "failed", "blocked", "cancelled", "skipped"]),
       sent: n(["sent"]),
       failed: n(["failed"]),
       unknown,
       blocked: n(["blocked"]),
       pending: n(UNSENT),
       cancelled: n(["cancelled"]),
+      skipped: n(["skipped"]),
+      ...(zalo.length > 0
+        ? {
+            zaloOa: {
+              // "none" is Zalo's "no quota object": billed (see the Zalo OA sender).
+              free: z("sent", (q) => q !== "none" && q !== "template"),
+              billed: z("sent", (q) => q === "none"),
+              template: z("sent", (q) => q === "template"),
+              outside: z("skipped"),
+            },
+          }
+        : {}),
     };
   }
 
@@ -62,6 +79,16 @@ export class PrismaBroadcastStore implements BroadcastStore {
       const batch = await this.selectBatch(audience, cursor, 2000);
       total += batch.recipients.length;
       if (!batch.last) return total;
+      cursor = batch.last;
+    }
+  }
+
+  async audienceReach(audience: Audience): Promise<{ channel: ChannelId; lastInboundAt: Date | null }[]> {
+    const reach: { channel: ChannelId; lastInboundAt: Date | null }[] = [];
+    for (let cursor = ""; ; ) {
+      const batch = await this.selectBatch(audience, cursor, 2000);
+      reach.push(...batch.recipients.map((r) => ({ channel: r.channel, lastInboundAt: r.lastInboundAt })));
+      if (!batch.last) return reach;
       cursor = batch.last;
     }
   }
@@ -104,6 +131,7 @@ export class PrismaBroadcastStore implements BroadcastStore {
       contactId: c.id,
       broadcastId: id,
       body: JSON.stringify(render(c.language)),
+      purpose: broadcast.recurringId ? "reminder" : "broadcast",
     }));
     try {
       await this.db.$transaction(async (tx) => {
@@ -193,6 +221,7 @@ export class PrismaBroadcastStore implements BroadcastStore {
       channel: c.channel as ChannelId,
       externalId: c.externalId,
       language: lang(c.language),
+      lastInboundAt: c.lastInboundAt,
     }));
     const roles = audience.roles;
     if (roles && roles.length === 1) {

@@ -168,7 +168,7 @@ export class PrismaDashboardStore implements DashboardStore {
         createdBy: b.createdBy,
         communes: parseAudience(b.audience).communes ?? null,
         counts: {
-          total: n([...UNSENT, "sent", "failed", "blocked", "cancelled"]),
+          total: n([...UNSENT, "sent", "failed", "blocked", "cancelled", "skipped"]),
           sent: n(["sent"]),
           failed: n(["failed"]),
           blocked: n(["blocked"]),

@@ -25,7 +25,7 @@ export class PrismaMessageRetention {
   constructor(private readonly db: Db) {}
 
   async purge(cutoff: Date): Promise<MessagePurge> {
-    const settled = { in: ["sent", "failed", "blocked", "cancelled"] };
+    const settled = { in: ["sent", "failed", "blocked", "cancelled", "skipped"] };
     const inbox = await this.db.inboxUpdate.deleteMany({
       where: { status: { not: "pending" }, receivedAt: { lt: cutoff } },
     });

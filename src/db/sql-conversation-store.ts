@@ -82,15 +82,17 @@ export class SqlConversationStore implements ConversationStore {
         turn.inboxId,
       );
       if (done === 0) throw new TurnAlreadyCommitted(turn.inboxId);
+      // Every turn answers an inbound event: it is the person's latest interaction (Zalo OA's window).
       await sql.run(
         `UPDATE "Contact" SET "language" = ?, "languageSet" = ?, "displayName" = ?, "reachable" = ?,
-           "choices" = ?, "updatedAt" = ? WHERE "id" = ?`,
+           "choices" = ?, "updatedAt" = ?, "lastInboundAt" = ? WHERE "id" = ?`,
         contact.language,
         contact.languageSet,
         contact.displayName,
         contact.reachable,
         JSON.stringify(contact.choices),
         now,
+        turn.interactionAt ?? now,
         contact.id,
       );
       if (dialog === null) await sql.run(`DELETE FROM "DialogState" WHERE "contactId" = ?`, contact.id);
@@ -122,15 +124,17 @@ async function insertOutboxRows(sql: Sql, rows: ReturnType<typeof toOutboxRow>[]
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
     await sql.run(
-      `INSERT INTO "OutboxMessage" ("channel", "externalId", "contactId", "broadcastId", "body", "status",
-         "attempts", "nextAttemptAt", "createdAt")
-       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ")}`,
+      `INSERT INTO "OutboxMessage" ("channel", "externalId", "contactId", "broadcastId", "body", "replyTo",
+         "purpose", "status", "attempts", "nextAttemptAt", "createdAt")
+       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ")}`,
       ...chunk.flatMap((row) => [
         row.channel,
         row.externalId,
         row.contactId,
         row.broadcastId,
         row.body,
+        row.replyTo,
+        row.purpose,
         now,
         now,
       ]),

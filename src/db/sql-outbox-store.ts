@@ -48,7 +48,8 @@ export class SqlOutboxStore implements OutboxStore {
         claimed = await sql.all<Parameters<typeof toOutboxRecord>[0]>(
           `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
            WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending'
-           RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts"`,
+           RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts", "replyTo",
+             "purpose"`,
           claim,
           new Date(now.getTime() + leaseMs),
           heads,
@@ -134,6 +135,7 @@ export class SqlOutboxStore implements OutboxStore {
             lockedUntil: null,
             sentAt: result.status === "sent" ? now : null,
             lastError: result.status === "sent" ? null : result.reason,
+            ...(result.status === "sent" && result.quotaType ? { quotaType: result.quotaType } : {}),
           },
     });
   }

@@ -15,8 +15,22 @@ describe("Zalo OA events as the conversation core sees them", () => {
     ["oa/user-send-sticker.json", { type: "unsupported", what: "sticker" }],
     ["oa/follow.json", { type: "follow" }],
     ["oa/unfollow.json", { type: "unfollow" }],
+    // The newer form sends full_address as an object; the older one as a string. Both read the phone.
+    ["oa/user-submit-info-full-address.json", { type: "contact", phone: "84935111222" }],
+    // A data-subject request stops all messages at once (the erasure hook does the rest).
+    ["oa/user-withdraw.json", { type: "unfollow" }],
   ])("%s", (path, event) => {
-    expect(parseStoredZaloOaEvent(fixture(path))).toEqual({ channel: "zalo-oa", externalId: USER, event });
+    const inbound = parseStoredZaloOaEvent(fixture(path));
+    expect(inbound).toMatchObject({ channel: "zalo-oa", externalId: USER, event });
+    // Every event carries its own time: it is the person's latest interaction (the cs window).
+    const { timestamp } = JSON.parse(fixture(path)) as { timestamp: string };
+    expect(inbound?.sentAt?.getTime()).toBe(Number(timestamp));
+  });
+
+  it("a message keeps its msg_id, so the reply can go by message id", () => {
+    const { message } = JSON.parse(fixture("oa/user-send-text.json")) as { message: { msg_id: string } };
+    expect(parseStoredZaloOaEvent(fixture("oa/user-send-text.json"))?.messageId).toBe(message.msg_id);
+    expect(parseStoredZaloOaEvent(fixture("oa/follow.json"))?.messageId).toBeUndefined();
   });
 
   it("ids sent as bare JSON numbers keep every digit", () => {
@@ -55,7 +69,7 @@ describe("Zalo Bot updates as the conversation core sees them", () => {
     expect(parseStoredZaloBotUpdate(fixture("bot/update-text-flat.json"))?.event.type).toBe("text");
   });
 
-  it("photos, stickers and protected content get the 'please type' answer; unknown events none", () => {
+  it("photos, stickers, protected content and message kinds newer than the bot get the 'please type' answer", () => {
     expect(parseStoredZaloBotUpdate(fixture("bot/update-image.json"))?.event).toEqual({
       type: "unsupported",
       what: "image",
@@ -65,6 +79,10 @@ describe("Zalo Bot updates as the conversation core sees them", () => {
       what: "sticker",
     });
     expect(parseStoredZaloBotUpdate(fixture("bot/update-unsupported.json"))?.event.type).toBe("unsupported");
-    expect(parseStoredZaloBotUpdate(fixture("bot/update-unknown-event.json"))).toBeNull();
+    expect(parseStoredZaloBotUpdate(fixture("bot/update-unknown-event.json"))?.event).toEqual({
+      type: "unsupported",
+      what: "video",
+    });
+    expect(parseStoredZaloBotUpdate(JSON.stringify({ event_name: "bot.added", bot: {} }))).toBeNull();
   });
 });

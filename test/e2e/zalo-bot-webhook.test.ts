@@ -154,22 +154,31 @@ describe("Zalo Bot webhook", () => {
     expect(api.textsTo(chat)[0]).toBe(`Mã QR của quán\nhttps://helpdesk.example.test/media/${mediaId}`);
   });
 
-  it("a person who blocked the bot (403) is marked unreachable; a 429 is retried later", async () => {
-    api.responder = (call) =>
-      call.body.chat_id === "b10c0000000000000000"
-        ? { status: 403, body: { ok: false, error_code: 403, description: "Forbidden" } }
-        : undefined;
-    await post(textUpdate("b10c0000000000000000", "/help"));
-    await api.waitFor(() => api.textsTo("b10c0000000000000000").length >= 1);
-    await new Promise((r) => setTimeout(r, 400));
+  it("a 403 (Zalo's internal error) is retried with backoff and the person stays reachable; a 429 waits", async () => {
+    const chat = "b10c0000000000000000";
+    let refusals = 0;
+    api.responder = (call) => {
+      if (call.method !== "sendMessage" || call.body.chat_id !== chat || refusals >= 2) return undefined;
+      refusals++;
+      return { status: 403, body: { ok: false, error_code: 403, description: "Internal server error" } };
+    };
+    await post(textUpdate(chat, "/help"));
+    // The stand-in records refused calls too: two refusals, then the same text accepted.
+    await api.waitFor(() => api.textsTo(chat).length >= 3, 15_000);
+    expect(refusals).toBe(2);
+    const [tried, , accepted] = api.to(chat);
+    expect(accepted?.body.text).toBe(tried?.body.text);
+    expect(accepted && tried && accepted.at - tried.at).toBeGreaterThanOrEqual(1_000);
     const contact = await server.database.db.contact.findFirst({
-      where: { channel: "zalo-bot", externalId: "b10c0000000000000000" },
+      where: { channel: "zalo-bot", externalId: chat },
     });
-    expect(contact?.reachable).toBe(false);
+    expect(contact?.reachable).toBe(true);
 
     let refused = false;
     api.responder = (call) => {
-      if (call.method !== "sendMessage" || refused) return undefined;
+      if (call.method !== "sendMessage" || call.body.chat_id !== "5l0w000000000000000a" || refused) {
+        return undefined;
+      }
       refused = true;
       return { status: 429, body: { ok: false, error_code: 429, description: "Quota exceeded" } };
     };
@@ -178,6 +187,28 @@ describe("Zalo Bot webhook", () => {
     const [first, second] = api.to("5l0w000000000000000a");
     expect(second && first && second.at - first.at).toBeGreaterThanOrEqual(4_000);
   }, 20_000);
+
+  it("a voice message, or a kind of message newer than the bot, gets the short 'please type' answer", async () => {
+    const chat = "70c3000000000000000a";
+    /** A message of another kind: the common fields of a text update, without its text. */
+    const otherKind = () => {
+      const { result } = textUpdate(chat, "", "wrapped") as { result: { message: Record<string, unknown> } };
+      const { text: _text, ...message } = result.message;
+      return message;
+    };
+    const message = otherKind();
+    await post({
+      event_name: "message.voice.received",
+      message: { ...message, url: "https://zalo.example/v.aac" },
+    });
+    await api.waitFor(() => api.textsTo(chat).length >= 1);
+    expect(api.textsTo(chat)[0]).toBe(
+      "Mình chưa đọc được loại tin nhắn này. Bạn vui lòng gõ chữ hoặc chọn một mục bên dưới.",
+    );
+    await post({ event_name: "message.video.received", message: otherKind() });
+    await api.waitFor(() => api.textsTo(chat).length >= 4);
+    expect(api.textsTo(chat)[2]).toBe(api.textsTo(chat)[0]);
+  });
 
   it("no token or secret reaches the logs", async () => {
     await post(textUpdate("1090000000000000000a", "số của tôi là 0905 123 456"));

@@ -92,7 +92,8 @@ describe("every flow works on Zalo", () => {
     expect(
       String(bot.to(chat, "sendPhoto")[0]?.body.photo ?? bot.to(chat, "sendPhoto")[0]?.body.photo_url),
     ).toMatch(/\/media\/[A-Za-z0-9_-]{16,}$/);
-    expect(bot.textsTo(chat).some((t) => /poster-[2-9A-Z]{10}\.pdf|\/media\//.test(t))).toBe(true);
+    // The poster as its venue's lasting link (the /media copy would expire after a day).
+    expect(bot.textsTo(chat).some((t) => /\/c\/[2-9A-Z]{10}\/poster\.pdf$/.test(t))).toBe(true);
   });
 
   it("a citizen on Zalo OA asks a question without diacritics and rates the answer", async () => {
@@ -127,6 +128,25 @@ describe("every flow works on Zalo", () => {
     ]);
     const [done] = await oaSay(user, "✅ Xác nhận", 2);
     expect(done?.message.text).toMatch(/^🎉 Đã đăng ký xong "Nhà văn hóa thôn"/);
+    // The poster goes as a link that lasts as long as the venue, not the day-long /media copy.
+    const venue = await server.database.db.venue.findFirst({ where: { name: "Nhà văn hóa thôn" } });
+    await oa.waitFor(() => oa.textsTo(user).some((t) => t.includes("/poster.pdf")));
+    const link =
+      oa
+        .textsTo(user)
+        .find((t) => t.includes("/poster.pdf"))
+        ?.split("\n")
+        .at(-1) ?? "";
+    expect(link).toBe(`https://helpdesk.example.test/c/${venue?.code}/poster.pdf`);
+    const res = await fetch(`${server.url}${new URL(link).pathname}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    expect((await fetch(`${server.url}/c/ZZZZZZZZZZ/poster.pdf`)).status).toBe(404);
   });
 
   it("people subscribe on Zalo Bot and Zalo OA, and one broadcast reaches them with Telegram subscribers, once each", async () => {

@@ -160,25 +160,41 @@ describe("Zalo OA webhook", () => {
     expect(await contact(user)).toBeNull();
   });
 
-  it("outside the interaction window (-230) the message is 'blocked: outside-window' and the contact unreachable", async () => {
+  it("a reply goes by the message id it answers, and keeps Zalo's quota_type on the delivery", async () => {
+    const user = "2468458835296117940";
+    const body = userText(user, "/help");
+    await post(body);
+    await api.waitFor(() => api.to(user).length >= 1);
+    expect(api.to(user)[0]?.recipient).toEqual({ message_id: body.message.msg_id });
+    await waitUntil(async () =>
+      (await server.database.db.outboxMessage.findMany({ where: { externalId: user } })).every(
+        (r) => r.status === "sent",
+      ),
+    );
+    const rows = await server.database.db.outboxMessage.findMany({ where: { externalId: user } });
+    expect(rows.map((r) => [r.replyTo, r.quotaType])).toEqual(rows.map(() => [body.message.msg_id, "reply"]));
+    // The person's last interaction is the event's own time (Zalo may deliver it late).
+    expect((await contact(user))?.lastInboundAt?.getTime()).toBe(Number(body.timestamp));
+  });
+
+  it("outside the interaction window (-230) a message is skipped as 'outside the Zalo window', never blocked; they get the next one after writing", async () => {
     const user = "2468458835296117928";
+    let refuse = true;
     api.responder = (sent) =>
-      sent.userId === user
+      sent.userId === user && refuse
         ? { error: -230, message: "User has not interacted with the OA in the past 7 days" }
         : undefined;
     await post(userText(user, "/help"));
-    await waitUntil(async () => (await contact(user))?.reachable === false);
-    const rows = await server.database.db.outboxMessage.findMany({
-      where: { channel: "zalo-oa", externalId: user },
+    await waitUntil(async () => {
+      const rows = await server.database.db.outboxMessage.findMany({ where: { externalId: user } });
+      return rows.length > 0 && rows.every((r) => r.status === "skipped");
     });
-    expect(rows.length).toBeGreaterThan(0);
-    await waitUntil(async () =>
-      (await server.database.db.outboxMessage.findMany({ where: { externalId: user } })).every(
-        (r) => r.status === "blocked",
-      ),
-    );
     const after = await server.database.db.outboxMessage.findMany({ where: { externalId: user } });
-    expect(after.every((r) => r.lastError?.startsWith("outside-window"))).toBe(true);
+    expect(after.every((r) => r.lastError?.startsWith("outside the Zalo window (-230"))).toBe(true);
+    expect((await contact(user))?.reachable).toBe(true);
+    refuse = false;
+    await post(userText(user, "/lang"));
+    await api.waitFor(() => api.textsTo(user).includes("Chọn ngôn ngữ / Choose your language:"));
   });
 
   it("an expired access token is refreshed once and the message then goes out", async () => {
@@ -208,10 +224,12 @@ describe("Zalo OA webhook", () => {
 
   it("an image is uploaded and sent by attachment id; a document goes as a /media link", async () => {
     const user = "2468458835296117935";
-    const { data } = await queueMedia(server, { channel: "zalo-oa", externalId: user }, "image");
+    await post(userText(user, "/lang"));
     await api.waitFor(() => api.to(user).length >= 1);
+    const { data } = await queueMedia(server, { channel: "zalo-oa", externalId: user }, "image");
+    await api.waitFor(() => api.to(user).length >= 2);
     expect(api.uploads.at(-1)?.bytes).toBeGreaterThan(data.length);
-    expect(api.to(user)[0]?.message).toMatchObject({
+    expect(api.to(user)[1]?.message).toMatchObject({
       text: "Mã QR của quán",
       attachment: {
         type: "template",
@@ -222,8 +240,28 @@ describe("Zalo OA webhook", () => {
       },
     });
     const { mediaId } = await queueMedia(server, { channel: "zalo-oa", externalId: user }, "document");
-    await api.waitFor(() => api.to(user).length >= 2);
-    expect(api.textsTo(user)[1]).toBe(`Mã QR của quán\nhttps://helpdesk.example.test/media/${mediaId}`);
+    await api.waitFor(() => api.to(user).length >= 3);
+    expect(api.textsTo(user)[2]).toBe(`Mã QR của quán\nhttps://helpdesk.example.test/media/${mediaId}`);
+  });
+
+  it("with the upload quota spent (-211) an image goes as its link, and the next reply is not held back", async () => {
+    const user = "2468458835296117936";
+    await post(userText(user, "/lang"));
+    await api.waitFor(() => api.to(user).length >= 1);
+    api.uploadResponder = () => ({ error: -211, message: "Out of quota" });
+    try {
+      const uploads = api.uploads.length;
+      const { mediaId } = await queueMedia(server, { channel: "zalo-oa", externalId: user }, "image");
+      await api.waitFor(() => api.to(user).length >= 2);
+      expect(api.textsTo(user)[1]).toBe(`Mã QR của quán\nhttps://helpdesk.example.test/media/${mediaId}`);
+      expect(api.uploads.length).toBe(uploads);
+      const asked = Date.now();
+      await post(userText(user, "/help"));
+      await api.waitFor(() => api.to(user).length >= 3);
+      expect(Date.now() - asked).toBeLessThan(3_000);
+    } finally {
+      api.uploadResponder = undefined;
+    }
   });
 
   it("tokens are encrypted in the database and no token or secret reaches the logs", async () => {

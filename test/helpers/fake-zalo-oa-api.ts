@@ -1,9 +1,14 @@
 import express from "express";
 import { type LocalServer, listenLocal, waitUntil } from "./local-server";
+import { OA_MESSAGE_SENDERS } from "./zalo-updates";
 
-/** One customer-service message as the stand-in received it. */
+/** One message as the stand-in received it (cs, or a transaction/promotion template). */
 export interface ZaloOaSent {
+  /** The user, resolved from `recipient.message_id` when the message was a reply by message id. */
   userId: string;
+  recipient: { user_id?: string; message_id?: string };
+  /** `cs`, `transaction` or `promotion`. */
+  kind: string;
   message: {
     text?: string;
     attachment?: { type: string; payload: Record<string, unknown> };
@@ -24,6 +29,10 @@ export class FakeZaloOaApi {
   readonly uploads: { bytes: number; accessToken: string }[] = [];
   readonly refreshCalls: { refreshToken: string; secretKey: string; at: number }[] = [];
   responder: ZaloOaResponder | undefined;
+  /** `quota` of each successful send (`undefined`: none, i.e. billed). */
+  quota: (sent: ZaloOaSent) => Record<string, unknown> | undefined = () => ({ quota_type: "reply" });
+  /** Answer for image uploads (e.g. `-211` when the monthly upload quota is spent). */
+  uploadResponder: (() => { error: number; message: string } | undefined) | undefined;
   /** Delay of the token endpoint, so racing refreshes overlap. */
   refreshDelayMs = 200;
   private validAccess = new Set<string>();
@@ -52,14 +61,19 @@ export class FakeZaloOaApi {
     app.use(express.json());
     app.use(express.urlencoded({ extended: false }));
     app.use(express.raw({ type: "multipart/form-data", limit: "5mb" }));
-    app.post("/v3.0/oa/message/cs", (req, res) => {
+    app.post("/v3.0/oa/message/:kind", (req, res) => {
       const accessToken = req.get("access_token") ?? "";
-      const body = req.body as { recipient: { user_id: string }; message: ZaloOaSent["message"] };
+      const body = req.body as { recipient: ZaloOaSent["recipient"]; message: ZaloOaSent["message"] };
       if (!this.validAccess.has(accessToken)) {
         return void res.json({ error: -216, message: "Access token is invalid" });
       }
+      const { user_id, message_id } = body.recipient;
+      const userId = user_id ?? OA_MESSAGE_SENDERS.get(message_id ?? "");
+      if (!userId) return void res.json({ error: -201, message: "recipient is invalid" });
       const sent: ZaloOaSent = {
-        userId: body.recipient.user_id,
+        userId,
+        recipient: body.recipient,
+        kind: req.params.kind ?? "cs",
         message: body.message,
         accessToken,
         at: Date.now(),
@@ -67,16 +81,34 @@ export class FakeZaloOaApi {
       const custom = this.responder?.(sent);
       if (custom) return void res.json(custom);
       this.sent.push(sent);
+      const quota = this.quota(sent);
       res.json({
         error: 0,
         message: "Success",
-        data: { message_id: `m${this.sent.length}`, user_id: sent.userId, quota: { quota_type: "reply" } },
+        data: { message_id: `m${this.sent.length}`, user_id: sent.userId, ...(quota ? { quota } : {}) },
+      });
+    });
+    app.get("/v2.0/oa/getoa", (req, res) => {
+      if (!this.validAccess.has(req.get("access_token") ?? "")) {
+        return void res.json({ error: -216, message: "Access token is invalid" });
+      }
+      res.json({
+        error: 0,
+        message: "Success",
+        data: {
+          oaid: "3886132808788437521",
+          name: "UBND huyện Bình Sơn",
+          is_verified: true,
+          package_name: "Nâng cao",
+        },
       });
     });
     app.post("/v2.0/oa/upload/image", (req, res) => {
       const accessToken = req.get("access_token") ?? "";
       if (!this.validAccess.has(accessToken))
         return void res.json({ error: -216, message: "Access token is invalid" });
+      const refused = this.uploadResponder?.();
+      if (refused) return void res.json(refused);
       this.uploads.push({ bytes: (req.body as Buffer).length, accessToken });
       res.json({ error: 0, message: "Success", data: { attachment_id: `att-${this.uploads.length}` } });
     });

@@ -21,6 +21,12 @@ export function textUpdate(chatId: string, text: string, form: "wrapped" | "flat
 export const OA_ID = "3886132808788437521";
 let nextMsg = 1;
 
+/**
+ * Who sent each OA message id the tests made: the stand-in API resolves `recipient.message_id` with it,
+ * as Zalo does from its own records.
+ */
+export const OA_MESSAGE_SENDERS = new Map<string, string>();
+
 /** A fresh number for OA message ids and timestamps. */
 export function nextOaMsgId(): number {
   return nextMsg++;
@@ -33,13 +39,15 @@ export function sign(body: string, timestamp: string, secret = TEST_ZALO_OA_SECR
 }
 
 export function userText(userId: string, text: string, timestamp = Date.now()) {
+  const msgId = `96d3cdf3af1504609${(nextMsg++).toString(16).padStart(4, "0")}`;
+  OA_MESSAGE_SENDERS.set(msgId, userId);
   return {
     app_id: TEST_ZALO_OA_APP_ID,
     sender: { id: userId },
     user_id_by_app: "5521772797175226910",
     recipient: { id: OA_ID },
     event_name: "user_send_text",
-    message: { text, msg_id: `96d3cdf3af1504609${(nextMsg++).toString(16).padStart(4, "0")}` },
+    message: { text, msg_id: msgId },
     timestamp: String(timestamp),
   };
 }

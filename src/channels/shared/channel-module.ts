@@ -22,4 +22,6 @@ export interface ChannelModule {
   /** Starts pulling updates (long polling) once the server is up. */
   start?(processor: InboxProcessor): void;
   stop?(): void;
+  /** Run hourly: upkeep the platform needs even when idle (the Zalo OA grant's daily refresh). */
+  hourly?(now: Date): Promise<void>;
 }

@@ -36,7 +36,8 @@ export class ZaloBotSender implements ChannelSender {
       }
       const url = `${this.publicUrl}/media/${message.mediaId}`;
       if (message.kind === "image") await this.bot.sendPhoto(chatId, url, message.caption);
-      else await this.bot.sendMessage(chatId, `${message.caption ?? message.filename}\n${url}`);
+      else
+        await this.bot.sendMessage(chatId, `${message.caption ?? message.filename}\n${message.link ?? url}`);
       return { status: "sent" };
     } catch (error) {
       return classifyZaloBotError(error);
@@ -45,7 +46,9 @@ export class ZaloBotSender implements ChannelSender {
 }
 
 /**
- * 429 → pause and retry; 403 → the person blocked the bot; other 4xx (400 bad request, 401 token reset in
+ * 429 → pause and retry; 403 → retried with backoff: the Bot docs' error table calls it an internal server
+ * error, not "blocked" (zalo.md §0.4), and no blocked/left answer is documented, so nothing here marks a
+ * person unreachable; other 4xx (400 bad request, 401 token reset in
  * Bot Creator, 404) → permanent; 408, 5xx and network trouble → transient; a documented limit broken
  * before sending → permanent. Errors never carry the token (the SDK keeps the URL out of messages).
  */
@@ -53,7 +56,7 @@ export function classifyZaloBotError(error: unknown): SendResult {
   if (error instanceof ZaloBotApiError) {
     const reason = `${error.code} ${error.method}: ${error.description}`;
     if (error.code === 429) return { status: "retry", afterMs: RATE_LIMIT_PAUSE_MS, reason };
-    if (error.code === 403) return { status: "blocked", reason };
+    if (error.code === 403) return { status: "transient", reason: `internal error (${reason})` };
     if (error.code === 408 || error.code >= 500) return { status: "transient", reason };
     if (error.code >= 400) return { status: "failed", reason };
     return { status: "transient", reason };

@@ -2,14 +2,17 @@ import type { Logger } from "../../core/logger";
 import type { MediaStore } from "../../core/ports";
 import { RateLimiter } from "../../core/rate-limiter";
 import type { Db } from "../../db/database";
+import { contactActivity } from "../../db/prisma-contact-activity";
 import { PrismaZaloOaTokenRepository } from "../../db/prisma-zalo-oa-token-repository";
 import { ZaloOAuthClient } from "../../sdk/zalo";
 import type { ChannelModule } from "../shared/channel-module";
 import { TokenCipher } from "./token-cipher";
 import { parseStoredZaloOaEvent } from "./zalo-oa-inbound";
 import { ZaloOaSender } from "./zalo-oa-sender";
+import type { ZaloOaTemplates } from "./zalo-oa-templates";
 import { ZaloOaTokens } from "./zalo-oa-tokens";
-import { mountZaloOaWebhook } from "./zalo-oa-webhook";
+import { mountZaloOaWebhook, type ZaloOaWithdrawHook } from "./zalo-oa-webhook";
+import { ZaloOaWindowPolicy } from "./zalo-oa-window-policy";
 
 /** The Zalo OA settings from the environment (see src/zalo-config.ts). */
 export interface ZaloOaConfig {
@@ -23,6 +26,15 @@ export interface ZaloOaConfig {
   seed: { accessToken: string; refreshToken: string } | undefined;
   apiRoot: string;
   oauthRoot: string;
+  /** ZALO_OA_PAID_CS: send cs messages 48 h–7 d after a person's last interaction, which Zalo bills. */
+  paidCs: boolean;
+  /** Approved ZBS templates by purpose (ZALO_OA_TEMPLATES_FILE), for people outside the cs window. */
+  templates: ZaloOaTemplates;
+}
+
+/** The OA's messaging window as configured (also used by broadcast previews and exposure alerts). */
+export function zaloOaWindowPolicy(config: ZaloOaConfig): ZaloOaWindowPolicy {
+  return new ZaloOaWindowPolicy({ paidCs: config.paidCs, templates: config.templates });
 }
 
 /**
@@ -51,7 +63,14 @@ export function createZaloOaTokens(config: ZaloOaConfig, deps: { db: Db; logger:
 /** Wires the Zalo Official Account channel: tokens, sender, stored-event parser, limiter and webhook. */
 export function createZaloOaChannel(
   config: ZaloOaConfig,
-  deps: { db: Db; media: MediaStore; publicUrl: string; logger: Logger },
+  deps: {
+    db: Db;
+    media: MediaStore;
+    publicUrl: string;
+    logger: Logger;
+    /** The erasure feature's entry point for `user_withdraw` (none yet: the request is stored and logged). */
+    onUserWithdraw?: ZaloOaWithdrawHook;
+  },
 ): ChannelModule {
   const tokens = createZaloOaTokens(config, deps);
   return {
@@ -62,10 +81,24 @@ export function createZaloOaChannel(
       publicUrl: deps.publicUrl,
       apiRoot: config.apiRoot,
       logger: deps.logger,
+      window: zaloOaWindowPolicy(config),
+      templates: config.templates,
+      lastInboundAt: contactActivity(deps.db),
     }),
     parser: (record) => parseStoredZaloOaEvent(record.payload),
     limiter: new RateLimiter(ZALO_OA_RATE_LIMITS),
+    hourly: async () => {
+      // An OA never authorised has nothing to keep alive; the status script says how to authorise it.
+      if (!(await tokens.stored())) return;
+      await tokens.keepAlive();
+    },
     mount: (router, processor) =>
-      mountZaloOaWebhook(router, { appId: config.appId, oaSecretKey: config.oaSecretKey, processor }),
+      mountZaloOaWebhook(router, {
+        appId: config.appId,
+        oaSecretKey: config.oaSecretKey,
+        processor,
+        logger: deps.logger,
+        ...(deps.onUserWithdraw ? { onUserWithdraw: deps.onUserWithdraw } : {}),
+      }),
   };
 }

@@ -95,6 +95,27 @@ export class ZaloOaTokens {
   }
 
   /**
+   * Keeps the grant alive when nothing is sent: a refresh token unused for ~3 months dies with no way back
+   * but a new authorisation (zalo.md §0.7). Run hourly; refreshes once the access token (25 h) has less than
+   * `keepAliveMs` left, i.e. about once a day, before it expires. Returns the expiry after the call.
+   */
+  async keepAlive(keepAliveMs = 3 * 60 * 60 * 1000): Promise<Date> {
+    const due = (r: StoredZaloOaToken) => r.expiresAt.getTime() - this.now() < keepAliveMs;
+    if (due(await this.read())) await this.refresh(due);
+    return (await this.read()).expiresAt;
+  }
+
+  /** The stored grant, or `undefined` when the OA was never authorised (for `npm run zalo:oa:status`). */
+  async stored(): Promise<{ expiresAt: Date } | undefined> {
+    try {
+      return { expiresAt: (await this.read()).expiresAt };
+    } catch (error) {
+      if (error instanceof ZaloOaNotAuthorizedError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
    * Zalo rejected `token` (-216/-220). Refreshes unless the stored token already differs — then another
    * request or process refreshed meanwhile, and the caller simply retries with the new one.
    */

@@ -1,5 +1,6 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import type { InboxProcessor } from "../../core/inbox-processor";
+import type { Logger } from "../../core/logger";
 import { HttpError } from "../../http/errors";
 import {
   isTimestampFresh,
@@ -10,7 +11,13 @@ import {
   zaloOaEventDedupeKey,
 } from "../../sdk/zalo";
 import { rawBodyOf } from "../shared/raw-body";
-import { zaloOaUserId } from "./zalo-oa-inbound";
+import { USER_WITHDRAW, zaloOaUserId } from "./zalo-oa-inbound";
+
+/**
+ * Called after a `user_withdraw` event is stored: the person asked for their data to be deleted. The event
+ * stays in the inbox (a record of the request, re-readable), and is processed as an unfollow meanwhile.
+ */
+export type ZaloOaWithdrawHook = (externalId: string) => Promise<void>;
 
 export const ZALO_OA_WEBHOOK_PATH = "/webhooks/zalo-oa";
 
@@ -30,7 +37,14 @@ export const ZALO_OA_MAX_EVENT_AGE_MS = 3 * 60 * 60 * 1000;
  */
 export function mountZaloOaWebhook(
   router: ExpressRouter,
-  deps: { appId: string; oaSecretKey: string; processor: InboxProcessor; now?: () => number },
+  deps: {
+    appId: string;
+    oaSecretKey: string;
+    processor: InboxProcessor;
+    now?: () => number;
+    onUserWithdraw?: ZaloOaWithdrawHook;
+    logger?: Logger;
+  },
 ): void {
   const now = deps.now ?? Date.now;
   router.post(ZALO_OA_WEBHOOK_PATH, async (req: Request, res: Response) => {
@@ -57,6 +71,14 @@ export function mountZaloOaWebhook(
       // The exact bytes: ids above 2^53 survive only in the text, and re-parsing stays bigint-safe.
       payload: raw.toString("utf8"),
     });
+    if (event.kind === "unsupported" && event.event_name === USER_WITHDRAW && !result.duplicate) {
+      if (deps.onUserWithdraw) await deps.onUserWithdraw(userId);
+      else
+        deps.logger?.warn(
+          { channel: "zalo-oa", inboxId: result.id },
+          "zalo oa user_withdraw stored; no erasure hook is wired, so the person's data must be erased by hand",
+        );
+    }
     res.status(200).json({ ok: true, stored: true, duplicate: result.duplicate });
   });
 }

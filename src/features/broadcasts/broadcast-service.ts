@@ -1,11 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/logger";
+import type { ChannelId } from "../../core/messages";
 import { type Language, type Text, t } from "../../core/messages";
-import type { OutboxStore } from "../../core/ports";
+import type { MessagingWindow, OutboxPurpose, OutboxStore } from "../../core/ports";
 import type { RenderedMessage } from "../../core/rendered";
 import type { TextRenderer } from "../../core/renderer";
 import type { Audience } from "./audience";
-import type { BroadcastCounts, BroadcastRecord, BroadcastStore } from "./broadcast-store";
+import type { BroadcastCounts, BroadcastRecord, BroadcastStore, WindowSplit } from "./broadcast-store";
+
+/** Who a broadcast would reach now: per channel, and on channels with a messaging window, how. */
+export interface AudienceReach {
+  total: number;
+  byChannel: Partial<Record<ChannelId, number>>;
+  /** Zalo OA recipients by window; absent when the audience has none. */
+  zaloOa?: WindowSplit;
+}
 
 /** Recipients queued per transaction: small enough to keep a transaction short, large enough to be quick. */
 export const MATERIALISE_BATCH = 500;
@@ -24,7 +33,25 @@ export class BroadcastService {
     private readonly logger: Logger,
     /** Wakes the dispatcher after rows were queued. */
     private readonly onQueued: () => void = () => {},
+    /** Channels with a messaging window (Zalo OA): the preview says how each recipient would be reached. */
+    private readonly windows: ReadonlyMap<ChannelId, MessagingWindow> = new Map(),
   ) {}
+
+  /** The audience now, per channel and (Zalo OA) per window, for the composer's preview. */
+  async reach(audience: Audience, now: Date, purpose: OutboxPurpose = "broadcast"): Promise<AudienceReach> {
+    const people = await this.store.audienceReach(audience);
+    const byChannel: Partial<Record<ChannelId, number>> = {};
+    const split: WindowSplit = { free: 0, billed: 0, template: 0, outside: 0 };
+    const window = this.windows.get("zalo-oa");
+    let zalo = 0;
+    for (const p of people) {
+      byChannel[p.channel] = (byChannel[p.channel] ?? 0) + 1;
+      if (p.channel !== "zalo-oa" || !window) continue;
+      zalo++;
+      split[window.verdict(p.lastInboundAt, purpose, now)]++;
+    }
+    return { total: people.length, byChannel, ...(zalo > 0 ? { zaloOa: split } : {}) };
+  }
 
   create(input: {
     text: string;
@@ -102,7 +129,9 @@ export class BroadcastService {
     const counts = await this.store.counts(id);
     if (counts.pending === 0 && (await this.store.finishIfDrained(id, now))) {
       this.logger.info({ broadcastId: id, ...counts }, "broadcast done");
-      return this.tell(broadcast, t("broadcasts:report.done", reportParams(broadcast, counts)));
+      const done = t("broadcasts:report.done", reportParams(broadcast, counts));
+      const zalo = counts.zaloOa ? t("broadcasts:report.zalo", { ...counts.zaloOa }) : undefined;
+      return this.tell(broadcast, zalo ? { lines: [done, zalo] } : done);
     }
     if (counts.total === 0) return;
     const percent = Math.floor(((counts.total - counts.pending) * 100) / counts.total);
@@ -150,5 +179,25 @@ function reportParams(broadcast: BroadcastRecord, c: BroadcastCounts) {
     unknown: c.unknown,
     blocked: c.blocked,
     cancelled: c.cancelled,
+    skipped: c.skipped,
   };
 }
+
+/** The preview's lines about channels and the Zalo window (empty for an audience on one plain channel). */
+export function reachLines(reach: AudienceReach): Text[] {
+  const channels = Object.entries(reach.byChannel);
+  const lines: Text[] = [];
+  if (channels.length > 1 || reach.zaloOa) {
+    const list = channels.map(([channel, n]) => `${CHANNEL_NAMES[channel as ChannelId]} ${n}`).join(", ");
+    lines.push(t("broadcasts:compose.previewChannels", { list }));
+  }
+  if (reach.zaloOa) lines.push(t("broadcasts:compose.previewZalo", { ...reach.zaloOa }));
+  return lines;
+}
+
+const CHANNEL_NAMES: Record<ChannelId, string> = {
+  telegram: "Telegram",
+  "zalo-oa": "Zalo OA",
+  "zalo-bot": "Zalo Bot",
+  webchat: "Web chat",
+};

@@ -33,6 +33,18 @@ export interface BroadcastCounts {
   blocked: number;
   pending: number;
   cancelled: number;
+  /** Not sent, the person outside a messaging window (Zalo OA after 7 days); they stay reachable. */
+  skipped: number;
+  /** Zalo OA deliveries by window (free / billed / template sent, outside = skipped); absent without any. */
+  zaloOa?: WindowSplit;
+}
+
+/** Zalo OA recipients by how their message goes (or would go) out. */
+export interface WindowSplit {
+  free: number;
+  billed: number;
+  template: number;
+  outside: number;
 }
 
 /** Where and in which language to write to a contact. */
@@ -58,6 +70,8 @@ export interface BroadcastStore {
   counts(id: string): Promise<BroadcastCounts>;
   /** Reachable subscribers the audience would reach now. */
   countAudience(audience: Audience): Promise<number>;
+  /** The same people's channels and last interactions, for the preview's per-channel and window counts. */
+  audienceReach(audience: Audience): Promise<{ channel: ChannelId; lastInboundAt: Date | null }[]>;
   /** Moves scheduled broadcasts whose time has come to "sending" (conditionally: one process wins each). */
   startDue(now: Date): Promise<string[]>;
   listSending(): Promise<BroadcastRecord[]>;

@@ -6,7 +6,7 @@ import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
 import { codesCoveredBy, type District, findUnit, unitsInForce } from "../venues/district";
 import { type Audience, audienceSchema, broadcastTextSchema } from "./audience";
-import type { BroadcastService } from "./broadcast-service";
+import { type BroadcastService, reachLines } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
 import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
 import { formatLocal, parseSendTime, parseTimeOfDay } from "./send-time";
@@ -86,15 +86,16 @@ export function createComposerFlow(deps: {
           ),
         );
       case "preview": {
-        const count = await service.countAudience(draft.audience ?? { all: true });
+        // Per channel and, for Zalo OA, per messaging window: the counting is reach() in broadcast-service.ts.
+        const reach = await service.reach(draft.audience ?? { all: true }, ctx.now);
+        const previewText = b("compose.preview", {
+          text: draft.text ?? "",
+          audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
+          count: reach.total,
+        });
+        const extra = reachLines(reach);
         return ctx.reply(
-          say(
-            b("compose.preview", {
-              text: draft.text ?? "",
-              audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
-              count,
-            }),
-          ),
+          say(extra.length > 0 ? { lines: [previewText, ...extra] } : previewText),
           say(b("compose.when"), [
             [
               { label: b("when.now"), payload: "broadcast:now" },

@@ -96,9 +96,10 @@ export function registerTracingChat(
         const replies: Outbound[] = [
           say(k("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
         ];
+        if (outcome.outsideZalo > 0) replies.push(say(k("outsideZalo", { count: outcome.outsideZalo })));
         if (outcome.phoneOnly.length > 0) {
           const lines = outcome.phoneOnly.slice(0, MAX_LINES).map((p) => ({
-            raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})`,
+            raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})${p.outsideZalo ? " «Zalo»" : ""}`,
           }));
           replies.push(say({ lines: [k("callThese", { count: outcome.phoneOnly.length }), ...lines] }));
         }

@@ -1,3 +1,5 @@
+import type { ChannelId } from "../../core/messages";
+import type { MessagingWindow } from "../../core/ports";
 import type { TextRenderer } from "../../core/renderer";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import type { VenueRecord, VenueStore } from "../venues/venue-store";
@@ -44,9 +46,14 @@ export interface AlertOutcome {
   /** Of those, queued by this call (0 when the same alert is sent again). */
   queued: number;
   /** Visitors with a phone number but no reachable chat: officers call them. */
-  phoneOnly: { phone: string; name: string | null; visitedAt: Date }[];
+  phoneOnly: { phone: string; name: string | null; visitedAt: Date; outsideZalo?: boolean }[];
   /** Chat visitors who left the chat and gave no number: nobody can reach them. */
   unreachable: number;
+  /**
+   * Zalo OA visitors beyond Zalo's messaging window (no template for alerts): the chat cannot reach them, so
+   * those who left a number are among `phoneOnly` (marked `outsideZalo`), the others among `unreachable`.
+   */
+  outsideZalo: number;
 }
 
 /**
@@ -62,6 +69,8 @@ export class TracingService {
       alerts: AlertStore;
       texts: TextRenderer;
       communeName: (code: string) => string;
+      /** Channels with a messaging window (Zalo OA): whom an alert by chat cannot reach now. */
+      windows?: ReadonlyMap<ChannelId, MessagingWindow>;
     },
   ) {}
 
@@ -99,7 +108,18 @@ export class TracingService {
     for (const v of visits)
       if (v.contactId && !firstByContact.has(v.contactId)) firstByContact.set(v.contactId, v);
     const contacts = await alerts.contacts([...firstByContact.keys()]);
-    const reachable = contacts.filter((c) => c.reachable);
+    const now = new Date();
+    // Outside Zalo's window the message would only be skipped: such people are for officers to phone.
+    const outside = new Set(
+      contacts
+        .filter((c) => c.reachable)
+        .filter(
+          (c) =>
+            this.deps.windows?.get(c.channel)?.verdict(c.lastInboundAt ?? null, "alert", now) === "outside",
+        )
+        .map((c) => c.id),
+    );
+    const reachable = contacts.filter((c) => c.reachable && !outside.has(c.id));
     const reachableIds = new Set(reachable.map((c) => c.id));
 
     const messages = reachable.map((contact) => {
@@ -123,6 +143,7 @@ export class TracingService {
           contactId: contact.id,
           message: { kind: "text" as const, text },
           broadcastId: `alert:${alert.id}`,
+          purpose: "alert" as const,
         },
       };
     });
@@ -140,8 +161,15 @@ export class TracingService {
       if (v.contactId && reachableIds.has(v.contactId)) continue;
       if (v.phone && reachedPhones.has(v.phone)) continue;
       if (v.phone) {
-        if (!phoneOnly.has(v.phone))
-          phoneOnly.set(v.phone, { phone: v.phone, name: v.name, visitedAt: v.visitedAt });
+        if (!phoneOnly.has(v.phone)) {
+          const outsideZalo = v.contactId !== null && outside.has(v.contactId);
+          phoneOnly.set(v.phone, {
+            phone: v.phone,
+            name: v.name,
+            visitedAt: v.visitedAt,
+            ...(outsideZalo ? { outsideZalo } : {}),
+          });
+        }
       } else if (v.contactId && !countedUnreachable.has(v.contactId)) {
         countedUnreachable.add(v.contactId);
         unreachable++;
@@ -154,6 +182,7 @@ export class TracingService {
       queued: queued.length,
       phoneOnly: [...phoneOnly.values()],
       unreachable,
+      outsideZalo: outside.size,
     };
   }
 

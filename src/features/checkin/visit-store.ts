@@ -87,6 +87,8 @@ export interface AlertContact {
   externalId: string;
   language: Language;
   reachable: boolean;
+  /** Their last inbound event: on Zalo OA it decides whether a chat message can reach them at all. */
+  lastInboundAt?: Date | null;
 }
 
 /** Storage of exposure alerts: one alert per venue and window, at most one message per contact. */

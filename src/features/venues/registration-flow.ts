@@ -28,6 +28,7 @@ export async function venueDocuments(service: VenueService, venue: VenueRecord):
       filename: `poster-${venue.code}.pdf`,
       contentType: "application/pdf",
       caption: v("flow.posterCaption", { name: venue.name }),
+      link: service.posterUrl(venue.code),
     },
   ];
 }

@@ -23,6 +23,11 @@ export class VenueService {
     return `${this.publicUrl}/c/${code}`;
   }
 
+  /** The venue's poster at a URL that lasts as long as the venue (sent as a link on Zalo). */
+  posterUrl(code: string): string {
+    return `${this.checkinUrl(code)}/poster.pdf`;
+  }
+
   /**
    * The name of the unit a stored code means. Pass when it was stored (a venue's registration): codes were
    * reused on 1/7/2025, so 21040 stored in 2021 is Thị trấn Châu Ổ and stored in 2026 is Xã Bình Sơn.

@@ -23,7 +23,9 @@ export {
   type ZaloBotUnknownUpdate,
   type ZaloBotUnsupportedUpdate,
   type ZaloBotUpdate,
+  type ZaloBotVoiceUpdate,
   zaloBotPhotoUrl,
+  zaloBotUnknownMessage,
 } from "./bot/bot-update";
 export {
   classifyZaloError,
@@ -41,13 +43,29 @@ export type {
   ZaloOaImage,
   ZaloOaRecipient,
 } from "./oa/oa-messages";
+export {
+  templateMessageJson,
+  ZALO_TEMPLATE_LIMITS,
+  type ZaloOaTemplateButton,
+  type ZaloOaTemplateCategory,
+  type ZaloOaTemplateElement,
+  type ZaloOaTemplateMessage,
+} from "./oa/oa-templates";
 export type {
+  ZaloOaInfo,
   ZaloOaSendResult,
   ZaloOaUploadedFile,
   ZaloOaUploadedImage,
   ZaloOaUserDetail,
 } from "./oa/oa-types";
 export { FILE_UPLOAD_LIMIT_BYTES, IMAGE_UPLOAD_LIMIT_BYTES, type ZaloOaUpload } from "./oa/oa-uploads";
+export {
+  ZALO_OA_CS_WINDOW_MS,
+  ZALO_OA_FREE_WINDOW_MS,
+  ZALO_OA_WINDOW_MARGIN_MS,
+  type ZaloOaWindow,
+  zaloOaWindow,
+} from "./oa/oa-window";
 export {
   isTimestampFresh,
   parseZaloOaEvent,

@@ -11,6 +11,8 @@ import { freshDatabaseUrl } from "../../helpers/test-database";
 class RotatingRefresher {
   calls = 0;
   failNext = false;
+  /** Zalo's clock: the new pair is valid 25 h from now. */
+  clock = () => Date.now();
   private live = new Set(["ref-0"]);
   private serial = 0;
 
@@ -26,7 +28,7 @@ class RotatingRefresher {
     return {
       accessToken: `acc-${this.serial}`,
       refreshToken: `ref-${this.serial}`,
-      expiresAt: Date.now() + 90_000_000,
+      expiresAt: this.clock() + 90_000_000,
     };
   }
 }
@@ -91,5 +93,33 @@ describe("Zalo OA tokens shared by several processes", () => {
     expect(() =>
       new TokenCipher(Buffer.alloc(32, 4)).decrypt(row?.accessTokenEnc ?? "", "zalo-oa-token:default:access"),
     ).toThrow();
+  });
+
+  it("an idle OA keeps its grant: the hourly upkeep refreshes about once a day, before the token expires", async () => {
+    let now = Date.now();
+    refresher.clock = () => now;
+    const tokens = new ZaloOaTokens(
+      new PrismaZaloOaTokenRepository(database.db),
+      cipher,
+      refresher,
+      silentLogger,
+      {
+        pollMs: 20,
+        now: () => now,
+      },
+    );
+    await tokens.store({ accessToken: "acc-0", refreshToken: "ref-0", expiresAt: now + 25 * 3_600_000 });
+    // 25 hours of hourly checks with no message sent at all.
+    const refreshedAt: number[] = [];
+    for (let hour = 0; hour <= 25; hour++) {
+      const before = refresher.calls;
+      const expiresAt = await tokens.keepAlive();
+      if (refresher.calls > before) refreshedAt.push(hour);
+      expect(expiresAt.getTime()).toBeGreaterThan(now);
+      now += 3_600_000;
+    }
+    // Refreshed once, 23 h in (less than 3 h left), never after expiry; the new token is the one in use.
+    expect(refreshedAt).toEqual([23]);
+    expect(await tokens.accessToken()).toBe("acc-1");
   });
 });

@@ -34,6 +34,7 @@ function sendingBroadcast() {
     blocked: 0,
     pending: 200,
     cancelled: 0,
+    skipped: 0,
   };
   const store = {
     async startDue() {

@@ -43,6 +43,8 @@ const stickerMessageSchema = z.looseObject({
   url: z.string().optional(),
 });
 const unsupportedMessageSchema = z.looseObject(baseMessageShape);
+/** Newer docs add voice messages (zalo.md §0.8); the audio field is not documented, so only the base. */
+const voiceMessageSchema = z.looseObject({ ...baseMessageShape, url: z.string().optional() });
 
 const textUpdateSchema = z
   .looseObject({ event_name: z.literal("message.text.received"), message: textMessageSchema })
@@ -57,12 +59,18 @@ const unsupportedUpdateSchema = z
   .looseObject({ event_name: z.literal("message.unsupported.received"), message: unsupportedMessageSchema })
   .transform((u) => ({ kind: "unsupported" as const, ...u }));
 
+const voiceUpdateSchema = z
+  .looseObject({ event_name: z.literal("message.voice.received"), message: voiceMessageSchema })
+  .transform((u) => ({ kind: "voice" as const, ...u }));
+
 /** A text message: reply to `message.chat.id`. */
 export type ZaloBotTextUpdate = z.output<typeof textUpdateSchema>;
 /** An image message; read the URL with {@link zaloBotPhotoUrl}. */
 export type ZaloBotImageUpdate = z.output<typeof imageUpdateSchema>;
 /** A sticker message. */
 export type ZaloBotStickerUpdate = z.output<typeof stickerUpdateSchema>;
+/** A voice message (the bot cannot listen to it; answer with "please type"). */
+export type ZaloBotVoiceUpdate = z.output<typeof voiceUpdateSchema>;
 /**
  * Content Zalo does not forward: unsupported types, and every message from a protected user (e.g. a
  * minor) — zalo.md §2. Answer with a generic "please send text" at most.
@@ -83,6 +91,7 @@ export type ZaloBotUpdate =
   | ZaloBotTextUpdate
   | ZaloBotImageUpdate
   | ZaloBotStickerUpdate
+  | ZaloBotVoiceUpdate
   | ZaloBotUnsupportedUpdate
   | ZaloBotUnknownUpdate;
 
@@ -93,6 +102,7 @@ const schemas = {
   "message.text.received": textUpdateSchema,
   "message.image.received": imageUpdateSchema,
   "message.sticker.received": stickerUpdateSchema,
+  "message.voice.received": voiceUpdateSchema,
   "message.unsupported.received": unsupportedUpdateSchema,
 } as const;
 
@@ -141,4 +151,15 @@ export function parseZaloBotUpdate(value: unknown): ZaloParseResult<ZaloBotUpdat
 /** The image URL of an image message, whichever field name Zalo used (`photo_url` or `photo`). */
 export function zaloBotPhotoUrl(message: ZaloBotImageUpdate["message"]): string | undefined {
   return message.photo_url ?? message.photo;
+}
+
+const unknownMessageSchema = z.looseObject({ message: z.looseObject(baseMessageShape) });
+
+/**
+ * The message of an update whose `event_name` is not known yet (e.g. `message.video.received`), when it has
+ * the common message fields: enough to answer the person that this kind of message cannot be read.
+ */
+export function zaloBotUnknownMessage(update: ZaloBotUnknownUpdate): ZaloBotMessage | undefined {
+  const parsed = unknownMessageSchema.safeParse(update.raw);
+  return parsed.success ? parsed.data.message : undefined;
 }

@@ -30,11 +30,14 @@ import {
   type ZaloOaImage,
   type ZaloOaRecipient,
 } from "./oa-messages";
+import { templateMessageJson, type ZaloOaTemplateMessage } from "./oa-templates";
 import {
+  oaInfoSchema,
   sendResultSchema,
   uploadFileSchema,
   uploadImageSchema,
   userDetailSchema,
+  type ZaloOaInfo,
   type ZaloOaSendResult,
   type ZaloOaUploadedFile,
   type ZaloOaUploadedImage,
@@ -162,6 +165,12 @@ export class ZaloOaClient {
     return this.#parse("/v2.0/oa/upload/file", uploadFileSchema, data);
   }
 
+  /** The OA's own profile (`GET /v2.0/oa/getoa`): name, verification, package. */
+  async getOaInfo(): Promise<ZaloOaInfo> {
+    const path = "/v2.0/oa/getoa";
+    return this.#parse(path, oaInfoSchema, await this.#call({ method: "GET", path }));
+  }
+
   /** Fetches a user's profile (`GET /v3.0/oa/user/detail?data={"user_id":"…"}`). */
   async getUserDetail(userId: string): Promise<ZaloOaUserDetail> {
     const path = "/v3.0/oa/user/detail";
@@ -172,6 +181,22 @@ export class ZaloOaClient {
       query: { data: JSON.stringify({ user_id: userId }) },
     });
     return this.#parse(path, userDetailSchema, data);
+  }
+
+  /**
+   * Sends an approved ZBS template message (`POST /v3.0/oa/message/transaction|promotion`): the way to reach
+   * someone outside the 7-day cs window (zalo.md §1.3). Transaction: interacted within a year; promotion:
+   * followers only, one a day, 06:00–21:59 (`-234` at night).
+   */
+  async sendTemplate(
+    recipient: { readonly userId: string },
+    template: ZaloOaTemplateMessage,
+  ): Promise<ZaloOaSendResult> {
+    const message = templateMessageJson(template);
+    const path = `/v3.0/oa/message/${template.category}`;
+    const body = jsonBody({ recipient: { user_id: recipient.userId }, message });
+    const data = await this.#call({ method: "POST", path, body });
+    return this.#parse(path, sendResultSchema, data);
   }
 
   async #send(recipient: ZaloOaRecipient, message: Record<string, ZaloJson>): Promise<ZaloOaSendResult> {

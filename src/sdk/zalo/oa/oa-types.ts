@@ -117,3 +117,30 @@ export const userDetailSchema = z
       sharedInfo: raw.shared_info,
     }),
   );
+
+/** The OA itself (`GET /v2.0/oa/getoa`, zalo.md §1.4). */
+export interface ZaloOaInfo {
+  readonly oaId: string;
+  readonly name: string;
+  readonly isVerified: boolean | undefined;
+  /** The OA's package, which decides what the API allows (`-224` when too low). */
+  readonly packageName: string | undefined;
+}
+
+/** Wire schema of `getoa` `data`. */
+export const oaInfoSchema = z
+  .looseObject({
+    oaid: zaloIdSchema.optional(),
+    oa_id: zaloIdSchema.optional(),
+    name: z.string(),
+    is_verified: z.boolean().optional(),
+    package_name: z.string().optional(),
+  })
+  .transform(
+    (raw): ZaloOaInfo => ({
+      oaId: raw.oaid ?? raw.oa_id ?? "",
+      name: raw.name,
+      isVerified: raw.is_verified,
+      packageName: raw.package_name,
+    }),
+  );

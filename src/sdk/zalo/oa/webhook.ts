@@ -101,7 +101,18 @@ const userSubmitInfoSchema = z.looseObject({
     ward: z.string().optional(),
     user_dob: z.string().optional(),
     gender: z.string().optional(),
-    full_address: z.string().optional(),
+    /** A string in older forms; `{user_city, user_ward, user_address}` in the newer one (zalo.md §0.6). */
+    full_address: z
+      .union([
+        z.string(),
+        z.looseObject({
+          user_city: z.string().optional(),
+          user_district: z.string().optional(),
+          user_ward: z.string().optional(),
+          user_address: z.string().optional(),
+        }),
+      ])
+      .optional(),
   }),
 });
 

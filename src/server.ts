@@ -125,7 +125,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     texts,
     district,
     logger,
-    notify: () => dispatcher.notify(),
+    notify: () => dispatcher.notify("broadcasts"),
   });
   const { offerReminders } = broadcasting;
   registerVenues(router, {
@@ -192,8 +192,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     leaseMs: config.OUTBOX_LEASE_MS,
     maxAttempts: 5,
     idleDelayMs: 250,
-    // About a second's worth at the fastest rate: a round then lasts about a second, so replies queued
-    // during a broadcast are claimed within a second or so.
+    // Rows a lane holds at once: about a second's worth at the fastest rate (claimed rows wait briefly).
     batchSize: Math.max(20, Math.ceil(config.TELEGRAM_RATE_LIMIT_PER_SEC)),
     budgets,
   });

@@ -111,7 +111,7 @@ function ratio(part: number, whole: number): number {
 }
 
 /** Nearest-rank percentile of ascending values. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return sorted[rank] ?? 0;

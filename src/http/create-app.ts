@@ -1,5 +1,6 @@
 import express, { type Express, type Router as ExpressRouter } from "express";
 import type { Logger } from "../core/logger";
+import { cleanBody } from "./clean-body";
 import { errorHandler, notFound } from "./errors";
 
 /**
@@ -44,6 +45,7 @@ export function createApp(options: {
       },
     }),
   );
+  app.use(cleanBody);
   const router = express.Router();
   options.mount(router);
   app.use(router);

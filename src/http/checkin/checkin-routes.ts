@@ -9,6 +9,7 @@ import type { HealthAnswers } from "../../features/checkin/visit-store";
 import { normaliseVietnamesePhone } from "../../features/venues/phone";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
+import { cleanBody } from "../clean-body";
 import { KeyedRateLimit } from "../ip-rate-limit";
 import { CHECKIN_COOKIE, CheckinCsrf } from "./checkin-csrf";
 import { CheckinPages, type FormValues, type VenueView } from "./checkin-html";
@@ -48,7 +49,7 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
     telegramBot: deps.telegramBot,
   });
   // The app's JSON parser leaves forms alone (see create-app); only this route reads them, and only small.
-  const form = express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 20 });
+  const form = [express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 20 }), cleanBody];
 
   const send = (res: Response, status: number, html: string) =>
     res.status(status).set(PAGE_HEADERS).send(html);

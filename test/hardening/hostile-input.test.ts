@@ -32,7 +32,6 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
   const oa = new FakeZaloOaApi(TEST_ZALO_OA_APP_SECRET);
   let server: TestServer;
   let code = "";
-  let venueId = "";
 
   beforeAll(async () => {
     const oaRoot = await oa.start();
@@ -53,7 +52,7 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
         contactPhone: "0905111222",
       }),
     });
-    ({ code, id: venueId } = (await res.json()) as { code: string; id: string });
+    ({ code } = (await res.json()) as { code: string });
   });
   afterAll(async () => {
     await server.stop();
@@ -65,7 +64,11 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, {
       ...init,
-      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}`, ...init.headers },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...init.headers,
+      },
     });
 
   const telegramUpdate = (chatId: number, text: string, extra: Record<string, unknown> = {}) => ({
@@ -81,7 +84,12 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
   });
 
   it("a body that claims gzip or deflate but is not is refused with 400 on every route", async () => {
-    for (const path of ["/webhooks/telegram", "/webhooks/zalo-bot", "/webchat/api/messages", "/api/v1/venues"]) {
+    for (const path of [
+      "/webhooks/telegram",
+      "/webhooks/zalo-bot",
+      "/webchat/api/messages",
+      "/api/v1/venues",
+    ]) {
       for (const encoding of ["gzip", "deflate", "br"]) {
         const res = await fetch(`${server.url}${path}`, {
           method: "POST",
@@ -111,7 +119,9 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
       "/api/v1/venues/%/qr.png",
       "/api/v1/broadcasts/%",
     ]) {
-      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const res = await fetch(`${server.url}${path}`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
       expect(res.status, path).toBe(400);
     }
     const post = await fetch(`${server.url}/admin/login/%`, { method: "POST" });
@@ -230,7 +240,10 @@ describe("hostile requests get 4xx, never 500, and the person is answered normal
         fc.string({ maxLength: 60 }).map((s) => `wc_session=${encodeURIComponent(s)}%`),
         fc.constantFrom("dash_sid=%", `ck_nonce=${BAD_ESCAPE}`, "wc_session=a=b=c; =; ;;"),
       ),
-      secret: fc.oneof(fc.constant(""), fc.string({ minLength: 1000, maxLength: 5000 }).map(encodeURIComponent)),
+      secret: fc.oneof(
+        fc.constant(""),
+        fc.string({ minLength: 1000, maxLength: 5000 }).map(encodeURIComponent),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(request, async (r) => {

@@ -41,6 +41,10 @@ const schema = z.object({
    * must still find the stored one.
    */
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(2).max(90).default(7),
+  /** Questions the FAQ could not answer (a person's words, shown to officers to improve the FAQ). */
+  UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** 👍/👎 ratings of FAQ answers, each tied to a contact. */
+  FAQ_RATING_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /**
    * Check-in form posts per minute from one IP address. Generous because mobile carriers put many phones
    * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.

@@ -273,12 +273,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
     void readiness.check();
   }, options.sweepMs ?? 5000);
   sweeper.unref();
-  // Retention: visits older than VISIT_RETENTION_DAYS and handled messages older than
-  // MESSAGE_RETENTION_DAYS go, checked at start and hourly.
-  const retention = new PrismaMessageRetention(db);
+  // Retention: visits, handled messages, unanswered questions and FAQ ratings older than their own
+  // *_RETENTION_DAYS go, checked at start and hourly.
+  const retention = new PrismaMessageRetention(db, {
+    unansweredDays: config.UNANSWERED_RETENTION_DAYS,
+    faqRatingDays: config.FAQ_RATING_RETENTION_DAYS,
+  });
   const purge = async (now: Date) => {
     const visits = await checkin.purgeExpiredVisits(now);
-    const messages = await retention.purge(new Date(now.getTime() - config.MESSAGE_RETENTION_DAYS * DAY_MS));
+    const messages = await retention.purge(
+      new Date(now.getTime() - config.MESSAGE_RETENTION_DAYS * DAY_MS),
+      now,
+    );
     if (visits > 0 || Object.values(messages).some((n) => n > 0)) {
       logger.info({ visits, ...messages }, "expired personal data deleted");
     }

@@ -35,6 +35,7 @@ import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-r
 import { PrismaVenueStore } from "./db/prisma-venue-store";
 import { PrismaVisitStore } from "./db/prisma-visit-store";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { probeDatabase } from "./db/probe-database";
 import { SqlRateBudget } from "./db/sql-rate-budget";
 import { SqlSubscriptionStore } from "./db/sql-subscription-store";
 import { registerCheckin } from "./features/checkin/checkin-feature";
@@ -217,9 +218,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // A database that went down may have lost the last commits before it did (those not waited for, ADR 008),
   // so once it answers again every pending update is taken, not only those the periodic sweep would take.
   const readiness = new Readiness(
-    async () => {
-      await db.$queryRawUnsafe("SELECT 1");
-    },
+    () => probeDatabase(database.sql),
     () => void sweep(),
   );
   const sessions = new WebchatSessions(secret);

@@ -225,6 +225,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const app = createApp({
     bodyLimit: config.BODY_LIMIT,
     logger,
+    trustProxy: config.TRUST_PROXY,
+    frameAncestors: config.FRAME_ANCESTORS,
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);

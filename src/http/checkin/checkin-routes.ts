@@ -11,8 +11,9 @@ import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
 import { KeyedRateLimit } from "../ip-rate-limit";
-import { CHECKIN_COOKIE, CheckinCsrf } from "./checkin-csrf";
+import { CHECKIN_COOKIE, CheckinCsrf, FORM_TTL_MS } from "./checkin-csrf";
 import { CheckinPages, type FormValues, type VenueView } from "./checkin-html";
+import { UsedTokens } from "./used-tokens";
 
 export interface CheckinPageDeps {
   venues: VenueStore;
@@ -44,6 +45,7 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
   const now = deps.now ?? (() => new Date());
   const csrf = new CheckinCsrf(deps.secret);
   const limit = new KeyedRateLimit(deps.postsPerMinute);
+  const usedTokens = new UsedTokens(FORM_TTL_MS);
   const pages = new CheckinPages(deps.texts, {
     retentionDays: deps.checkin.retentionDays,
     telegramBot: deps.telegramBot,
@@ -107,6 +109,12 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
     if (!phone.ok || errors.length > 0) {
       const token = csrf.token(venue.code, nonce ?? "", at);
       return void send(res, 400, pages.form(lang, view(venue, deps.venueService), token, values, errors));
+    }
+
+    if (!usedTokens.claim(String(body.csrf), phone.e164, at.getTime())) {
+      const token = csrf.token(venue.code, nonce ?? "", at);
+      const used = [deps.texts.render({ key: "checkin:page.formUsed" }, lang)];
+      return void send(res, 409, pages.form(lang, view(venue, deps.venueService), token, emptyForm(), used));
     }
 
     const answers: HealthAnswers = {

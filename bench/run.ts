@@ -1,19 +1,33 @@
 // `npm run bench [-- --quick]`: writes bench/results.json and bench/REPORT.md.
 // Sections not measured yet are written as null with the reason, never as made-up numbers.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measureBroadcast } from "./broadcast";
 import { measureFaq } from "./faq";
 import { round } from "./median";
+import { measureReplyLatency } from "./reply-latency";
 import { measureUnderstanding } from "./understanding";
 import { measurePoster } from "./venue-render";
 import { measureWebhook } from "./webhook";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
+});
 const runs = values.quick ? 10 : 40;
+const replyBench = { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 };
+
+// `-- --only replies`: just the replies-during-a-broadcast measurement, merged into bench/results.json.
+if (values.only === "replies") {
+  const replyLatency = await measureReplyLatency(root, replyBench);
+  const file = join(root, "bench/results.json");
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as object) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, replyLatency }, null, 2)}\n`);
+  console.log(JSON.stringify(replyLatency, null, 2));
+  process.exit(0);
+}
 
 let rssPeak = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -26,6 +40,7 @@ const understanding = measureUnderstanding(root, values.quick ? 50 : 200);
 clearInterval(sampler);
 const webhook = await measureWebhook(root, { quick: values.quick });
 const broadcast = await measureBroadcast(root, { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 });
+const replyLatency = await measureReplyLatency(root, replyBench);
 // PostgreSQL too when a server is named (CI and developers with a local server).
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const webhookPostgres = pgUrl
@@ -39,6 +54,7 @@ const results = {
   webhook,
   webhookPostgres,
   broadcast,
+  replyLatency,
   faq,
   understanding,
   poster,
@@ -73,6 +89,7 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | webhook on PostgreSQL: steady 200/s p99 (in server; echo bot); bursts p99; processed at 200/s; saturation acknowledged / processed; ratio | ${webhookPostgres ? `${webhookPostgres.target.p99Ms} ms (${webhookPostgres.target.server.p99Ms} ms; ${webhookPostgres.target.baselineP99Ms} ms); ${webhookPostgres.burst.p99Ms} ms; ${webhookPostgres.target.processedPerSec}/s; ${webhookPostgres.updatesPerSec} / ${webhookPostgres.processedPerSec} updates/s; ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
 | peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 250) |
 | broadcast to ${broadcast.recipients} subscribers at ${broadcast.limitPerSec}/s | ${broadcast.achievedPerSec}/s, ratio ${broadcast.ratio} (goal ≥ 0.95), 429s ${broadcast.status429}, duplicates ${broadcast.duplicates}, missing ${broadcast.missing} |
+| replies while a broadcast to ${replyLatency.recipients} goes out at ${replyLatency.limitPerSec}/s: first answer p50 / p99 (goal p99 ≤ 1 s) | Telegram ${replyLatency.replies.telegram.p50Ms} / ${replyLatency.replies.telegram.p99Ms} ms, Zalo Bot ${replyLatency.replies["zalo-bot"].p50Ms} / ${replyLatency.replies["zalo-bot"].p99Ms} ms, web chat ${replyLatency.replies.webchat.p50Ms} / ${replyLatency.replies.webchat.p99Ms} ms; broadcast meanwhile ${replyLatency.broadcastPerSec}/s, ratio ${replyLatency.ratio} (goal ≥ 0.95) |
 
 Machine load during the run affects every absolute figure; the ratio is measured side by side in the same
 run. "Acknowledged" is the webhook answering 200 after storing the update; "processed" is the update

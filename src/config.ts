@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFrameAncestors, parseTrustProxy } from "./http/trust-proxy";
 import { type ZaloConfig, ZaloConfigError, zaloConfigFrom, zaloEnvShape } from "./zalo-config";
 
 /** Empty strings in .env files mean "not set". */
@@ -8,6 +9,20 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const telegramSecret = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters of A–Z, a–z, 0–9, _ and - (Telegram's rule)");
+
+/** A string setting read by `parse`, which names what is wrong instead of throwing. */
+const parsedWith = <T>(parse: (value: string) => T | { error: string }, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const result = parse(value);
+      if (result && typeof result === "object" && "error" in result) {
+        ctx.addIssue({ code: "custom", message: result.error });
+        return z.NEVER;
+      }
+      return result as T;
+    });
 
 const schema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -23,6 +38,10 @@ const schema = z.object({
   /** Signs the web chat identity cookie. Generated per process when absent (sessions then end on restart). */
   SESSION_SECRET: optional(z.string().min(32, "use at least 32 random characters")),
   BODY_LIMIT: z.string().default("256kb"),
+  /** Whose X-Forwarded-For to believe: a hop count, addresses or CIDR ranges, or loopback (README). */
+  TRUST_PROXY: parsedWith(parseTrustProxy, "loopback"),
+  /** Sites that may embed the web chat page in a frame (CSP frame-ancestors), e.g. the district's site. */
+  FRAME_ANCESTORS: parsedWith(parseFrameAncestors, "'none'"),
   /** Web chat messages accepted per minute from one IP address (429 above). */
   WEBCHAT_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Administrative units (communes) of the district served; another district = another file. */
@@ -41,6 +60,10 @@ const schema = z.object({
    * must still find the stored one.
    */
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(2).max(90).default(7),
+  /** Questions the FAQ could not answer (a person's words, shown to officers to improve the FAQ). */
+  UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** 👍/👎 ratings of FAQ answers, each tied to a contact. */
+  FAQ_RATING_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /**
    * Check-in form posts per minute from one IP address. Generous because mobile carriers put many phones
    * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.

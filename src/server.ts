@@ -26,6 +26,7 @@ import { migrate } from "./db/migrate";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
+import { probeDatabase } from "./db/probe-database";
 import { SqlRateBudget } from "./db/sql-rate-budget";
 import { loadDistrict } from "./features/venues/district";
 import { requireAdminToken } from "./http/admin-auth";
@@ -107,8 +108,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       leaseMs: config.OUTBOX_LEASE_MS,
       maxAttempts: 5,
       idleDelayMs: 250,
-      // About a second's worth at the fastest rate: a round then lasts about a second, so replies queued
-      // during a broadcast are claimed within a second or so.
+      // Rows a lane holds at once: about a second's worth at the fastest rate (claimed rows wait briefly).
       batchSize: Math.max(20, Math.ceil(config.TELEGRAM_RATE_LIMIT_PER_SEC)),
       budgets: new Map(channels.flatMap((c) => (c.budget ? [[c.channel, c.budget]] : []))),
     },
@@ -127,7 +127,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     outbox,
     media,
     menu: FEATURES.flatMap((f) => f.menu ?? []),
-    notify: () => dispatcher.notify(),
+    // Rows queued outside a turn are broadcast-like (alerts, nudges, progress): their lanes wake up.
+    notify: () => dispatcher.notify("broadcasts"),
     kick: () => void scheduler.tick(new Date()),
     windows: messagingWindows(config),
   });
@@ -150,14 +151,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // A database that went down may have lost the last commits before it did (those not waited for, ADR 008),
   // so once it answers again every pending update is taken, not only those the periodic sweep would take.
   const readiness = new Readiness(
-    async () => {
-      await db.$queryRawUnsafe("SELECT 1");
-    },
+    // A tiny write, not a read: a database that reads but refuses writes is "read-only", not ready.
+    () => probeDatabase(database.sql),
     () => void sweep().catch((e: unknown) => logger.warn({ err: e }, "inbox sweep failed")),
   );
   const app = createApp({
     bodyLimit: config.BODY_LIMIT,
     logger,
+    trustProxy: config.TRUST_PROXY,
+    frameAncestors: config.FRAME_ANCESTORS,
     mount: (r) => {
       mountHealth(r, readiness);
       mountMedia(r, media);
@@ -177,12 +179,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const recovered = await processor.sweep();
   if (recovered > 0) logger.info({ conversations: recovered }, "resumed pending updates");
 
-  // Retention: visits older than VISIT_RETENTION_DAYS and handled messages older than
-  // MESSAGE_RETENTION_DAYS go, checked at start and hourly.
-  const retention = new PrismaMessageRetention(db);
+  // Retention: visits, handled messages, unanswered questions and FAQ ratings older than their own
+  // *_RETENTION_DAYS go, checked at start and hourly.
+  const retention = new PrismaMessageRetention(db, {
+    unansweredDays: config.UNANSWERED_RETENTION_DAYS,
+    faqRatingDays: config.FAQ_RATING_RETENTION_DAYS,
+  });
   const purge = async (now: Date) => {
     const visits = await deps.checkin.purgeExpiredVisits(now);
-    const messages = await retention.purge(new Date(now.getTime() - config.MESSAGE_RETENTION_DAYS * DAY_MS));
+    const messages = await retention.purge(
+      new Date(now.getTime() - config.MESSAGE_RETENTION_DAYS * DAY_MS),
+      now,
+    );
     if (visits > 0 || Object.values(messages).some((n) => n > 0)) {
       logger.info({ visits, ...messages }, "expired personal data deleted");
     }

@@ -1,9 +1,10 @@
 import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
 import { MicroBatch } from "./micro-batch";
-import type { ChannelSender, OutboxRecord, OutboxStore } from "./ports";
+import type { ChannelSender, ClaimFilter, OutboxRecord, OutboxStore } from "./ports";
 import { type RateBudget, type RateLimiter, SHARED_MARGIN, slotIntervalMs } from "./rate-limiter";
 import { DELIVERY_UNKNOWN, type SendResult } from "./rendered";
+import { Semaphore } from "./semaphore";
 
 export interface DispatcherOptions {
   workerId: string;
@@ -12,7 +13,10 @@ export interface DispatcherOptions {
   /** Transient failures are retried with exponential backoff up to this many attempts. */
   maxAttempts: number;
   idleDelayMs: number;
-  /** Rows claimed per round (default 200); about one second's worth of the fastest channel is enough. */
+  /**
+   * Rows one lane holds at most (default 200): replies across channels, or one channel's broadcast rows
+   * (there about two seconds' worth of the channel's rate, if that is less).
+   */
   batchSize?: number;
   /**
    * Shared overall pacing across processes (PostgreSQL), per channel with its rate. A channel listed here
@@ -23,13 +27,33 @@ export interface DispatcherOptions {
 }
 
 /**
+ * One stream of claims: the replies (every channel), or one channel's broadcast rows. A lane tops itself
+ * up as its rows go out instead of waiting for a whole batch, so a slow or paused channel holds only its
+ * own lane, and a reply is claimed while a broadcast's rows are still waiting for their rate slots.
+ */
+interface Lane {
+  filter: ClaimFilter;
+  /** Rows this lane may hold at once (claimed, waiting or in flight). */
+  capacity: number;
+  /** Per channel, rows held: the reply lane stops claiming for a channel at half its capacity. */
+  held: Map<ChannelId, number>;
+  /** Something changed (new rows, a row settled): claim again before waiting. */
+  dirty: boolean;
+  wake: (() => void) | undefined;
+  idleMs: number;
+}
+
+/**
  * Drains the outbox: one in-flight message per recipient (order kept), each channel paced by its limiter,
- * `retry_after` honoured, transient errors retried with capped backoff, blocked recipients marked.
+ * `retry_after` honoured, transient errors retried with capped backoff, blocked recipients marked. Replies
+ * go before broadcast rows at every step (claim, in-flight slot), and each channel's broadcast rows are
+ * claimed on their own, so one channel's rate never holds another channel's sends (issue 16).
  */
 export class OutboxDispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
-  private readonly wakers = new Set<() => void>();
+  private readonly lanes: Lane[] = [];
+  private readonly deliveries = new Set<Promise<void>>();
   private readonly now: () => Date;
   /** Per channel: do not send before this time (a 429 pauses the whole channel, as Telegram asks). */
   private readonly pausedUntil = new Map<ChannelId, number>();
@@ -62,24 +86,45 @@ export class OutboxDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    // Two loops: one claims the next batch while the other's is still going out, so there is no gap
-    // between batches (claims are exclusive, so the loops never share a row or a recipient).
-    this.loop = Promise.all([this.run(), this.run()]).then(() => undefined);
+    const size = this.options.batchSize ?? 200;
+    const channels = [...this.senders.keys()];
+    const lane = (filter: ClaimFilter, capacity: number, idleMs: number): Lane => ({
+      filter,
+      capacity,
+      held: new Map(),
+      dirty: true,
+      wake: undefined,
+      idleMs,
+    });
+    // Broadcast lanes look less often when idle: starting a broadcast notifies them anyway.
+    const slow = this.options.idleDelayMs * 4;
+    this.lanes.push(lane({ kind: "replies" }, size, this.options.idleDelayMs));
+    for (const channel of channels) {
+      const perSecond = this.ratePerSecond(channel);
+      const capacity = perSecond ? Math.min(size, Math.max(20, Math.ceil(perSecond * 2))) : size;
+      this.lanes.push(lane({ kind: "broadcasts", channels: [channel] }, capacity, slow));
+    }
+    // Rows to a channel that is off are settled (failed) by a lane of their own.
+    this.lanes.push(lane({ kind: "broadcasts", otherThan: channels }, size, slow));
+    this.loop = Promise.all(this.lanes.map((l) => this.run(l))).then(() => undefined);
   }
 
   /**
-   * Signals that new rows were queued, so a loop does not wait for its idle delay. One idle loop is woken:
-   * a loop that finds work keeps going, so waking both only doubled the claim queries for each reply.
+   * Signals that new rows were queued, so a lane does not wait for its idle delay: replies wake the reply
+   * lane only (once per processed update, so it must stay one claim), broadcast rows every lane.
    */
-  notify(): void {
-    const [wake] = this.wakers;
-    wake?.();
+  notify(kind: "replies" | "broadcasts" = "replies"): void {
+    for (const lane of this.lanes) {
+      if (kind === "broadcasts" || lane.filter.kind === "replies") this.poke(lane);
+    }
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    for (const wake of this.wakers) wake();
+    for (const lane of this.lanes) this.poke(lane);
     await this.loop;
+    await Promise.all([...this.deliveries]);
+    this.lanes.length = 0;
     await this.sentLog.flush();
   }
 
@@ -92,7 +137,7 @@ export class OutboxDispatcher {
       this.options.leaseMs,
       this.now(),
     );
-    await Promise.all(rows.map((row) => this.deliver(row)));
+    await Promise.all(rows.map((row) => this.deliver(row, !row.broadcastId)));
     return rows.length;
   }
 
@@ -107,31 +152,76 @@ export class OutboxDispatcher {
     await this.store.settleAbandoned(now);
   }
 
-  private async run(): Promise<void> {
+  private poke(lane: Lane): void {
+    lane.dirty = true;
+    lane.wake?.();
+  }
+
+  /**
+   * A lane's loop: claim as many rows as it has room for, hand each to its delivery without waiting for
+   * the others, and claim again when rows were settled or new ones queued.
+   */
+  private async run(lane: Lane): Promise<void> {
     while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.drainOnce();
-      } catch (error) {
-        this.logger.error({ err: error }, "outbox dispatch failed");
+      const room = lane.capacity - sum(lane.held);
+      // A broadcast lane tops up at half its capacity: a claim per settled row would be a query per send.
+      const worthClaiming = lane.filter.kind === "replies" ? room > 0 : room >= lane.capacity / 2;
+      let claimed = 0;
+      if (lane.dirty && worthClaiming) {
+        lane.dirty = false;
+        try {
+          claimed = await this.claimFor(lane, room);
+        } catch (error) {
+          // Tried again after the idle delay (or sooner when rows are queued), not in a tight loop.
+          this.logger.error({ err: error }, "outbox dispatch failed");
+        }
       }
-      if (handled === 0 && this.running) {
-        let wake: (() => void) | undefined;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.idleDelayMs);
-          wake = () => {
-            if (wake) this.wakers.delete(wake);
-            clearTimeout(timer);
-            resolve();
-          };
-          this.wakers.add(wake);
-        });
-        if (wake) this.wakers.delete(wake);
-      }
+      if (claimed > 0 || !this.running) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => this.poke(lane), lane.idleMs);
+        lane.wake = () => {
+          lane.wake = undefined;
+          clearTimeout(timer);
+          resolve();
+        };
+        if (lane.dirty && worthClaiming) lane.wake();
+      });
     }
   }
 
-  private async deliver(row: OutboxRecord): Promise<void> {
+  private async claimFor(lane: Lane, room: number): Promise<number> {
+    await this.settleAbandoned();
+    // The reply lane leaves out a channel holding half its room (a channel paused by a 429, say): its
+    // replies wait, the other channels' replies do not.
+    const full = [...lane.held].filter(([, n]) => n >= lane.capacity / 2).map(([c]) => c);
+    const filter = full.length
+      ? { ...lane.filter, otherThan: [...(lane.filter.otherThan ?? []), ...full] }
+      : lane.filter;
+    const rows = await this.store.claimDue(
+      this.options.workerId,
+      room,
+      this.options.leaseMs,
+      this.now(),
+      filter,
+    );
+    for (const row of rows) {
+      lane.held.set(row.channel, (lane.held.get(row.channel) ?? 0) + 1);
+      const delivery = this.deliver(row, lane.filter.kind === "replies")
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, outboxId: row.id }, "outbox dispatch failed"),
+        )
+        .finally(() => {
+          lane.held.set(row.channel, (lane.held.get(row.channel) ?? 1) - 1);
+          this.deliveries.delete(delivery);
+          this.poke(lane);
+        });
+      this.deliveries.add(delivery);
+    }
+    return rows.length;
+  }
+
+  /** `urgent`: a reply (or what its recipient must get first), which takes the next in-flight slot. */
+  private async deliver(row: OutboxRecord, urgent: boolean): Promise<void> {
     const sender = this.senders.get(row.channel);
     if (!sender) {
       await this.store.complete(
@@ -143,13 +233,9 @@ export class OutboxDispatcher {
     }
     // The in-flight slot is taken before pacing: every call between its rate decision and its answer holds
     // one, so what the platform sees in any second is at most the paced calls plus this small number.
-    const slots = this.inFlight(row.channel);
-    await slots.acquire();
-    try {
+    await this.inFlight(row.channel).run(async () => {
       if (await this.readyToSend(row)) await this.send(sender, row);
-    } finally {
-      slots.release();
-    }
+    }, urgent);
   }
 
   /**
@@ -186,12 +272,15 @@ export class OutboxDispatcher {
   private inFlight(channel: ChannelId): Semaphore {
     let slots = this.slots.get(channel);
     if (!slots) {
-      const perSecond =
-        this.options.budgets?.get(channel)?.perSecond ?? this.limiters.get(channel)?.perSecond;
+      const perSecond = this.ratePerSecond(channel);
       slots = new Semaphore(perSecond ? Math.max(2, Math.floor(perSecond * 0.03)) : 1000);
       this.slots.set(channel, slots);
     }
     return slots;
+  }
+
+  private ratePerSecond(channel: ChannelId): number | undefined {
+    return this.options.budgets?.get(channel)?.perSecond ?? this.limiters.get(channel)?.perSecond;
   }
 
   private async send(sender: ChannelSender, row: OutboxRecord): Promise<void> {
@@ -284,24 +373,8 @@ export class OutboxDispatcher {
   }
 }
 
-/** A counting semaphore: at most `size` holders at once, the others wait in order. */
-class Semaphore {
-  private held = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.held < this.size) {
-      this.held++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.held--;
-  }
+function sum(counts: Map<ChannelId, number>): number {
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  return total;
 }

@@ -142,14 +142,34 @@ export interface OutboxRecord extends OutboxItem {
   claim: string;
 }
 
+/**
+ * Which rows one claim may take (the dispatcher's lanes). "replies": replies, and the broadcast rows a
+ * waiting reply's recipient must get first (order is kept per recipient); "broadcasts": the other broadcast
+ * rows. Without a filter, everything due, the former first.
+ */
+export interface ClaimFilter {
+  kind: "replies" | "broadcasts";
+  /** Only rows to these channels. */
+  channels?: ChannelId[];
+  /** No rows to these channels. */
+  otherThan?: ChannelId[];
+}
+
 /** The durable outbox drained by the dispatcher. */
 export interface OutboxStore {
   enqueue(items: OutboxItem[]): Promise<void>;
   /**
-   * Claims due rows for sending with a lease, at most one in-flight row per recipient, oldest first.
-   * A row is claimed by exactly one worker even when several processes share the database.
+   * Claims due rows for sending with a lease, at most one in-flight row per recipient, each recipient's
+   * oldest first, replies before broadcast rows. A row is claimed by exactly one worker even when several
+   * processes share the database.
    */
-  claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]>;
+  claimDue(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    now: Date,
+    filter?: ClaimFilter,
+  ): Promise<OutboxRecord[]>;
   /**
    * Moves claimed rows to "sending" right before their platform calls; per row false when its claim was
    * lost (expired and taken over), in which case the caller must not send it.

@@ -43,25 +43,43 @@ export function toOutboxRecord(
   };
 }
 
+/** What a claim reads of an unsent row to decide whether it may go out now. */
+export interface HeadRow {
+  id: number;
+  channel: string;
+  externalId: string;
+  status: string;
+  nextAttemptAt: Date;
+  broadcastId: string | null;
+}
+
 /**
  * The rows to claim: only each recipient's oldest unsent row may go out, so a person's messages arrive in
- * order and no two workers ever send to one chat at once; and only when it is due.
+ * order and no two workers ever send to one chat at once; and only when it is due. Replies come first, and
+ * with them a broadcast row that a waiting reply's recipient must get before it: ordered by id alone, a
+ * broadcast's older rows filled every claim and a `/help` waited for the whole broadcast (issue 16).
+ * `kind` keeps only one of the two groups (the dispatcher's lanes).
  */
 export function recipientHeads(
-  rows: { id: number; channel: string; externalId: string; status: string; nextAttemptAt: Date }[],
+  rows: HeadRow[],
   limit: number,
   now: Date,
+  kind?: "replies" | "broadcasts",
 ): number[] {
+  const key = (row: HeadRow) => `${row.channel}:${row.externalId}`;
+  const replyWaiting = new Set(rows.filter((r) => r.broadcastId === null).map(key));
   const seen = new Set<string>();
-  const heads: number[] = [];
-  for (const row of rows.sort((a, b) => a.id - b.id)) {
-    const key = `${row.channel}:${row.externalId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (row.status === "pending" && row.nextAttemptAt <= now) heads.push(row.id);
-    if (heads.length >= limit) break;
+  const urgent: number[] = [];
+  const bulk: number[] = [];
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    const recipient = key(row);
+    if (seen.has(recipient)) continue;
+    seen.add(recipient);
+    if (row.status !== "pending" || row.nextAttemptAt > now) continue;
+    (replyWaiting.has(recipient) ? urgent : bulk).push(row.id);
   }
-  return heads;
+  const heads = kind === "replies" ? urgent : kind === "broadcasts" ? bulk : [...urgent, ...bulk];
+  return heads.slice(0, limit);
 }
 
 /** The row of one queued message (also written by the conversation store inside a turn's transaction). */

@@ -10,7 +10,22 @@ export interface MessagePurge {
   broadcastBodies: number;
   /** Web chat transcript lines. */
   webchat: number;
+  /** Questions the FAQ could not answer (UNANSWERED_RETENTION_DAYS): a person's own words, shown to officers. */
+  unanswered: number;
+  /** 👍/👎 on FAQ answers (FAQ_RATING_RETENTION_DAYS): tied to the contact who gave them. */
+  faqRatings: number;
 }
+
+/**
+ * How long each kind of personal data that is not a message is kept, in days (one setting each, listed
+ * in the README's privacy section). Tickets and transcripts get theirs here when they exist.
+ */
+export interface RetentionPeriods {
+  unansweredDays: number;
+  faqRatingDays: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a settled broadcast row's body becomes: the text itself stays on the broadcast. */
 export const REDACTED_BODY = '{"kind":"text","text":"","redacted":true}';
@@ -22,9 +37,13 @@ export const REDACTED_BODY = '{"kind":"text","text":"","redacted":true}';
  * people ask "what did the bot tell me". Pending rows are never touched.
  */
 export class PrismaMessageRetention {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly periods: RetentionPeriods,
+  ) {}
 
-  async purge(cutoff: Date): Promise<MessagePurge> {
+  /** `cutoff`: messages handled before it go; the other kinds by their own periods as of `now`. */
+  async purge(cutoff: Date, now: Date): Promise<MessagePurge> {
     const settled = { in: ["sent", "failed", "blocked", "cancelled", "skipped"] };
     const inbox = await this.db.inboxUpdate.deleteMany({
       where: { status: { not: "pending" }, receivedAt: { lt: cutoff } },
@@ -42,7 +61,12 @@ export class PrismaMessageRetention {
       data: { body: REDACTED_BODY },
     });
     const webchat = await this.db.webchatMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
+    const before = (days: number) => ({ createdAt: { lt: new Date(now.getTime() - days * DAY_MS) } });
+    const unanswered = await this.db.faqUnanswered.deleteMany({ where: before(this.periods.unansweredDays) });
+    const faqRatings = await this.db.faqFeedback.deleteMany({ where: before(this.periods.faqRatingDays) });
     return {
+      unanswered: unanswered.count,
+      faqRatings: faqRatings.count,
       inbox: inbox.count,
       replies: replies.count,
       broadcastBodies: broadcastBodies.count,

@@ -1,17 +1,41 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
-import type { OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
+import type { ClaimFilter, OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import { DELIVERY_UNKNOWN, type SendResult } from "../core/rendered";
 import type { Db } from "./database";
-import { recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
+import { type HeadRow, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
-type Head = { id: number; channel: string; externalId: string; status: string; nextAttemptAt: string };
+type Head = Omit<HeadRow, "nextAttemptAt"> & { nextAttemptAt: string };
 
-/** Unsent rows (pending, claimed, sending) of one kind, oldest first. */
-const WINDOW = (broadcasts: boolean) => `SELECT "id", "channel", "externalId", "status", "nextAttemptAt"
-  FROM "OutboxMessage" WHERE "status" IN ('pending', 'claimed', 'sending')
-  AND "broadcastId" IS ${broadcasts ? "NOT NULL" : "NULL"} ORDER BY "id" LIMIT ?`;
+const HEAD = `SELECT "id", "channel", "externalId", "status", "nextAttemptAt", "broadcastId" FROM "OutboxMessage"`;
+
+/** Rows in a worker's hands: their recipients wait (one in-flight row per recipient). */
+const BUSY = (where: string) => `${HEAD} WHERE "status" IN ('claimed', 'sending')${where}`;
+
+/** Pending rows of one kind, oldest first. */
+const WINDOW = (broadcasts: boolean, where: string) => `${HEAD} WHERE "status" = 'pending'
+  AND "broadcastId" IS ${broadcasts ? "NOT NULL" : "NULL"}${where} ORDER BY "id" LIMIT ?`;
+
+/** A recipient's oldest pending broadcast row: it goes before their newer reply. */
+const OLDEST_BROADCAST_ROW = `${HEAD} WHERE "channel" = ? AND "externalId" = ? AND "status" = 'pending'
+  AND "broadcastId" IS NOT NULL ORDER BY "id" LIMIT 1`;
+
+/** The channel conditions of a claim filter (channel ids are a closed set of plain words). */
+function channelCondition(filter: ClaimFilter | undefined): string {
+  const list = (ids: ChannelId[]) =>
+    ids
+      .map((id) => {
+        if (!/^[a-z-]+$/.test(id)) throw new Error(`not a channel id: ${id}`);
+        return `'${id}'`;
+      })
+      .join(", ");
+  let where = "";
+  if (filter?.channels)
+    where += filter.channels.length ? ` AND "channel" IN (${list(filter.channels)})` : " AND 1 = 0";
+  if (filter?.otherThan?.length) where += ` AND "channel" NOT IN (${list(filter.otherThan)})`;
+  return where;
+}
 
 /**
  * The outbox. The dispatcher's per-message calls are plain SQL (docs/adr/008-sqlite-hot-path.md); the rarer
@@ -32,15 +56,16 @@ export class SqlOutboxStore implements OutboxStore {
     await this.db.outboxMessage.createMany({ data: items.map(toOutboxRow) });
   }
 
-  claimDue(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRecord[]> {
+  claimDue(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    now: Date,
+    filter?: ClaimFilter,
+  ): Promise<OutboxRecord[]> {
     return this.database.run(async (sql) => {
       await this.releaseUnansweredClaims(sql);
-      // Replies and broadcasts in separate windows: a long broadcast must not hide a reply.
-      const rows = [
-        ...(await sql.all<Head>(WINDOW(false), windowFor(limit))),
-        ...(await sql.all<Head>(WINDOW(true), windowFor(limit))),
-      ].map((r) => ({ ...r, nextAttemptAt: parseStoredDate(r.nextAttemptAt) }));
-      const heads = recipientHeads(rows, limit, now);
+      const heads = recipientHeads(await this.unsentRows(sql, limit, filter), limit, now, filter?.kind);
       if (heads.length === 0) return [];
       const claim = `${workerId}:${randomUUID()}`;
       let claimed: Parameters<typeof toOutboxRecord>[0][];
@@ -60,6 +85,34 @@ export class SqlOutboxStore implements OutboxStore {
       }
       return claimed.sort((a, b) => a.id - b.id).map((r) => toOutboxRecord(r, claim));
     });
+  }
+
+  /**
+   * What a claim decides on: the rows in a worker's hands, the oldest pending replies, and either the
+   * oldest pending broadcast rows or (for replies) each replying recipient's older broadcast row. Replies
+   * and broadcasts are read in separate windows: a long broadcast must not hide a reply.
+   */
+  private async unsentRows(sql: Sql, limit: number, filter: ClaimFilter | undefined): Promise<HeadRow[]> {
+    const where = channelCondition(filter);
+    const busy = await sql.all<Head>(BUSY(where));
+    const replies = await sql.all<Head>(WINDOW(false, where), windowFor(limit));
+    const broadcasts =
+      filter?.kind === "replies" ? [] : await sql.all<Head>(WINDOW(true, where), windowFor(limit));
+    const inHand = new Set(busy.map((r) => `${r.channel}:${r.externalId}`));
+    const known = new Set(broadcasts.map((r) => `${r.channel}:${r.externalId}`));
+    const blockers: Head[] = [];
+    if (filter?.kind !== "broadcasts") {
+      const waiting = new Map(replies.map((r) => [`${r.channel}:${r.externalId}`, r]));
+      for (const [recipient, reply] of [...waiting].slice(0, limit)) {
+        if (inHand.has(recipient) || known.has(recipient)) continue;
+        const older = await sql.get<Head>(OLDEST_BROADCAST_ROW, reply.channel, reply.externalId);
+        if (older) blockers.push(older);
+      }
+    }
+    return [...busy, ...replies, ...broadcasts, ...blockers].map((r) => ({
+      ...r,
+      nextAttemptAt: parseStoredDate(r.nextAttemptAt),
+    }));
   }
 
   /**

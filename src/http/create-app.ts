@@ -1,5 +1,6 @@
 import express, { type Express, type Router as ExpressRouter } from "express";
 import type { Logger } from "../core/logger";
+import { cleanBody } from "./clean-body";
 import { errorHandler, notFound } from "./errors";
 
 /**
@@ -9,11 +10,18 @@ import { errorHandler, notFound } from "./errors";
 export function createApp(options: {
   bodyLimit: string;
   logger: Logger;
+  /** Express's "trust proxy" (TRUST_PROXY): decides req.ip, which the per-IP limits count. */
+  trustProxy?: number | string[];
+  /** CSP frame-ancestors of the pages that set no policy of their own (the web chat). */
+  frameAncestors?: string;
   mount: (router: ExpressRouter) => void;
 }): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", options.trustProxy ?? "loopback");
+  // A default policy for what sets none (the web chat page, its script and API): its own origin only, and
+  // framed only where FRAME_ANCESTORS allows. The check-in page and the dashboard set stricter ones.
+  const csp = `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ${options.frameAncestors ?? "'none'"}`;
   app.use((req, res, next) => {
     // One line per request: method, route pattern (so capability ids like /media/:id stay out of logs),
     // status, time. Bodies and headers are never logged; successes at debug level, the rest at info and up.
@@ -31,6 +39,7 @@ export function createApp(options: {
     });
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Content-Security-Policy", csp);
     next();
   });
   app.use(
@@ -44,6 +53,7 @@ export function createApp(options: {
       },
     }),
   );
+  app.use(cleanBody);
   const router = express.Router();
   options.mount(router);
   app.use(router);

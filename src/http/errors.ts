@@ -18,20 +18,23 @@ export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: "not_found" });
 };
 
+/** What a client error from express or body-parser is answered with, by its status. */
+const CLIENT_ERRORS: Record<number, string> = {
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
+
 /**
- * The one error sink of the HTTP layer: body-parser errors become 400/413, HttpErrors their status,
- * anything else a logged 500 without internals in the response.
+ * The one error sink of the HTTP layer: HttpErrors and the client errors express and body-parser raise
+ * (a 4xx `status`: malformed or wrongly compressed bodies, too many form fields, a malformed %-escape in a
+ * path) answer their status; anything else is a logged 500 without internals in the response.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const e = error as { type?: string; status?: number; expose?: boolean };
-    if (e.type === "entity.too.large") return void res.status(413).json({ error: "payload_too_large" });
-    if (
-      e.type === "entity.parse.failed" ||
-      e.type === "encoding.unsupported" ||
-      e.type === "charset.unsupported"
-    ) {
-      return void res.status(400).json({ error: "malformed_body" });
+    const e = error as { type?: string; status?: unknown; expose?: boolean };
+    if (!(error instanceof HttpError) && typeof e.status === "number" && e.status >= 400 && e.status < 500) {
+      if (res.headersSent) return;
+      return void res.status(e.status).json({ error: CLIENT_ERRORS[e.status] ?? "malformed_request" });
     }
     if (error instanceof HttpError) {
       return void res.status(error.status).json({ error: error.message, details: error.details });

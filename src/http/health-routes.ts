@@ -1,4 +1,5 @@
 import type { Router as ExpressRouter } from "express";
+import { type UnavailableReason, unavailableReason } from "../db/database-errors";
 
 /** Tracks database reachability so /readyz can say since when it has been down. */
 export class Readiness {
@@ -15,7 +16,9 @@ export class Readiness {
   /** Pings the database; also run every few seconds by the server so a gap is known before anyone asks. */
   async check(): Promise<{
     ready: boolean;
-    database: "up" | "down";
+    /** "read-only": it answers but refuses writes (read-only file, full disk), so updates get 503. */
+    database: "up" | "down" | "read-only";
+    reason?: UnavailableReason;
     downSince?: string;
     lastOk?: string;
     lastOutage?: { from: string; to: string };
@@ -35,11 +38,13 @@ export class Readiness {
         lastOk: this.lastOk.toISOString(),
         ...(this.lastOutage ? { lastOutage: this.lastOutage } : {}),
       };
-    } catch {
+    } catch (error) {
       this.downSince ??= new Date();
+      const reason = unavailableReason(error);
       return {
         ready: false,
-        database: "down",
+        database: reason === "read-only" || reason === "disk-full" ? "read-only" : "down",
+        ...(reason ? { reason } : {}),
         downSince: this.downSince.toISOString(),
         ...(this.lastOk ? { lastOk: this.lastOk.toISOString() } : {}),
         ...outage,
@@ -48,7 +53,10 @@ export class Readiness {
   }
 }
 
-/** /healthz: the process is alive. /readyz: the database answers (load balancers route on this). */
+/**
+ * /healthz: the process is alive. /readyz: the database answers and takes writes (load balancers route on
+ * this); 503 with `database: "down"` or `"read-only"` otherwise.
+ */
 export function mountHealth(router: ExpressRouter, readiness: Readiness): void {
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

@@ -10,7 +10,12 @@ describe("handled messages do not outlive MESSAGE_RETENTION_DAYS", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ ...telegramEnv(await api.start()), MESSAGE_RETENTION_DAYS: "7" });
+    server = await startTestServer({
+      ...telegramEnv(await api.start()),
+      MESSAGE_RETENTION_DAYS: "7",
+      UNANSWERED_RETENTION_DAYS: "30",
+      FAQ_RATING_RETENTION_DAYS: "90",
+    });
   });
   afterAll(async () => {
     await server.stop();
@@ -68,12 +73,19 @@ describe("handled messages do not outlive MESSAGE_RETENTION_DAYS", () => {
 
     const now = Date.now();
     expect(await server.purge(new Date(now + 6 * DAY))).toMatchObject({
-      messages: { inbox: 0, replies: 0, broadcastBodies: 0, webchat: 0 },
+      messages: { inbox: 0, replies: 0, broadcastBodies: 0, webchat: 0, unanswered: 0, faqRatings: 0 },
     });
     expect(await stored()).toBe(1);
 
     const week = await server.purge(new Date(now + 8 * DAY));
-    expect(week.messages).toEqual({ inbox: 1, replies, broadcastBodies: 1, webchat: 1 });
+    expect(week.messages).toEqual({
+      inbox: 1,
+      replies,
+      broadcastBodies: 1,
+      webchat: 1,
+      unanswered: 0,
+      faqRatings: 0,
+    });
     expect(await stored()).toBe(0);
     expect(await db.outboxMessage.count({ where: { externalId: "8801", broadcastId: null } })).toBe(0);
     // The broadcast row stays (its delivery report still counts her) but no longer holds the text.
@@ -94,6 +106,45 @@ describe("handled messages do not outlive MESSAGE_RETENTION_DAYS", () => {
       replies: 0,
       broadcastBodies: 0,
       webchat: 0,
+      unanswered: 0,
+      faqRatings: 0,
     });
+  });
+
+  it("a question the bot could not answer goes after UNANSWERED_RETENTION_DAYS, a rating after FAQ_RATING_RETENTION_DAYS", async () => {
+    const { db } = server.database;
+    await db.faqUnanswered.deleteMany();
+    const ask = {
+      update_id: 880_100,
+      message: {
+        message_id: 2,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 8810, type: "private" },
+        from: { id: 8810, is_bot: false, first_name: "Nam" },
+        text: "con meo nha em bi lac o cho binh son, sdt em 0905 123 456",
+      },
+    };
+    await fetch(`${server.url}/webhooks/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET },
+      body: JSON.stringify(ask),
+    });
+    await expect.poll(() => db.faqUnanswered.count()).toBe(1);
+    expect((await db.faqUnanswered.findFirstOrThrow()).text).not.toContain("905 123");
+    await db.faqFeedback.create({ data: { topic: "pc-covid-otp", helpful: false, contactId: "c-nam" } });
+
+    const now = Date.now();
+    expect((await server.purge(new Date(now + 29 * DAY))).messages).toMatchObject({
+      unanswered: 0,
+      faqRatings: 0,
+    });
+    expect((await server.purge(new Date(now + 31 * DAY))).messages).toMatchObject({
+      unanswered: 1,
+      faqRatings: 0,
+    });
+    expect(await db.faqUnanswered.count()).toBe(0);
+    expect(await db.faqFeedback.count()).toBe(1);
+    expect((await server.purge(new Date(now + 91 * DAY))).messages).toMatchObject({ faqRatings: 1 });
+    expect(await db.faqFeedback.count()).toBe(0);
   });
 });

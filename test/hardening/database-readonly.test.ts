@@ -94,4 +94,26 @@ describe("the embedded database refuses writes", () => {
       for (const u of refused) expect(await stored(u)).toBe(1);
     },
   );
+
+  it.skipIf(inject("dbProvider") === "postgresql")(
+    "/readyz says read-only (503) while the database refuses writes, and is green again after",
+    async () => {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      await sql((s) => s.run("PRAGMA query_only = ON"));
+      try {
+        const during = await fetch(`${server.url}/readyz`);
+        expect(during.status).toBe(503);
+        expect(await during.json()).toMatchObject({
+          ready: false,
+          database: "read-only",
+          reason: "read-only",
+        });
+      } finally {
+        await sql((s) => s.run("PRAGMA query_only = OFF"));
+      }
+      const after = await fetch(`${server.url}/readyz`);
+      expect(after.status).toBe(200);
+      expect(await after.json()).toMatchObject({ ready: true, database: "up" });
+    },
+  );
 });

@@ -29,11 +29,21 @@ export class WebchatSessions {
   }
 }
 
-/** Reads one cookie from a Cookie header without a parser dependency. */
+/**
+ * Reads one cookie from a Cookie header without a parser dependency. A value that is not valid
+ * %-encoding (a sibling subdomain may set anything) counts as absent, so a fresh cookie replaces it:
+ * throwing would lock that browser out for as long as the cookie lives.
+ */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

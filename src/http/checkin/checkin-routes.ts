@@ -9,9 +9,11 @@ import type { HealthAnswers } from "../../features/checkin/visit-store";
 import { normaliseVietnamesePhone } from "../../features/venues/phone";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
+import { cleanBody } from "../clean-body";
 import { KeyedRateLimit } from "../ip-rate-limit";
-import { CHECKIN_COOKIE, CheckinCsrf } from "./checkin-csrf";
+import { CHECKIN_COOKIE, CheckinCsrf, FORM_TTL_MS } from "./checkin-csrf";
 import { CheckinPages, type FormValues, type VenueView } from "./checkin-html";
+import { UsedTokens } from "./used-tokens";
 
 export interface CheckinPageDeps {
   venues: VenueStore;
@@ -43,12 +45,13 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
   const now = deps.now ?? (() => new Date());
   const csrf = new CheckinCsrf(deps.secret);
   const limit = new KeyedRateLimit(deps.postsPerMinute);
+  const usedTokens = new UsedTokens(FORM_TTL_MS);
   const pages = new CheckinPages(deps.texts, {
     retentionDays: deps.checkin.retentionDays,
     telegramBot: deps.telegramBot,
   });
   // The app's JSON parser leaves forms alone (see create-app); only this route reads them, and only small.
-  const form = express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 20 });
+  const form = [express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 20 }), cleanBody];
 
   const send = (res: Response, status: number, html: string) =>
     res.status(status).set(PAGE_HEADERS).send(html);
@@ -106,6 +109,12 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
     if (!phone.ok || errors.length > 0) {
       const token = csrf.token(venue.code, nonce ?? "", at);
       return void send(res, 400, pages.form(lang, view(venue, deps.venueService), token, values, errors));
+    }
+
+    if (!usedTokens.claim(String(body.csrf), phone.e164, at.getTime())) {
+      const token = csrf.token(venue.code, nonce ?? "", at);
+      const used = [deps.texts.render({ key: "checkin:page.formUsed" }, lang)];
+      return void send(res, 409, pages.form(lang, view(venue, deps.venueService), token, emptyForm(), used));
     }
 
     const answers: HealthAnswers = {

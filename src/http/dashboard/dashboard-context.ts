@@ -9,6 +9,7 @@ import type { FaqStore } from "../../features/faq/faq-store";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
+import { cleanBody } from "../clean-body";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
 import { DashboardCsrf, sessionIdOf, viewerOf } from "./dashboard-session";
 
@@ -38,7 +39,7 @@ export class DashboardContext {
   readonly html: DashboardHtml;
   readonly csrf: DashboardCsrf;
   /** HTML forms only, small (the largest is a broadcast text). */
-  readonly form = express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 });
+  readonly form = [express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 }), cleanBody];
   readonly now: () => Date;
 
   constructor(readonly deps: DashboardDeps) {

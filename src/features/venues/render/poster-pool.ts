@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type PosterInput, PosterLayoutError } from "./poster-pdf";
+import { PosterLayoutError } from "./poster-layout-error";
+import type { PosterInput } from "./poster-pdf";
 import type { PosterJob, PosterJobResult } from "./poster-worker";
 import { CheckinUrlError } from "./qr-symbol";
 

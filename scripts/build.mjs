@@ -60,7 +60,9 @@ function wasmFromFile(text, path) {
   if (!/generated[\\/]\w+[\\/]internal[\\/]class\.ts$/.test(path)) return text;
   const match = BASE64_WASM.exec(text);
   if (!match) {
-    console.error(`build: ${relative(root, path)} no longer loads its query compiler as expected; left as is`);
+    console.error(
+      `build: ${relative(root, path)} no longer loads its query compiler as expected; left as is`,
+    );
     return text;
   }
   const file = `query_compiler_bg.${match[1]}.wasm`;

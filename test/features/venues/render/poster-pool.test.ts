@@ -38,7 +38,9 @@ describe("posters rendered off the event loop", () => {
   });
 
   it("still refuse a URL a phone would not open, with the same error", async () => {
-    await expect(pool.render({ ...cafe, checkinUrl: "javascript:alert(1)" })).rejects.toThrow(CheckinUrlError);
+    await expect(pool.render({ ...cafe, checkinUrl: "javascript:alert(1)" })).rejects.toThrow(
+      CheckinUrlError,
+    );
     // …and the worker goes on serving the next poster.
     expect((await pool.render(cafe)).subarray(0, 5).toString()).toBe("%PDF-");
   });

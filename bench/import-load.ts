@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrate } from "../src/db/migrate";
 import { IMPORT_COLUMNS } from "../src/features/venues/venue-import";
 import { round } from "./median";
-import { type ProbeStats, readProbe, startProcess } from "./process";
-import { steady } from "./webhook";
+import { freshBenchDatabase, type ProbeStats, readProbe, startProcess } from "./process";
+import { serverBenchEnv, steady } from "./webhook";
 
 export interface ImportLoadBench {
   rows: number;
@@ -39,30 +38,14 @@ function venuesCsv(rows: number): string {
  * p99 ≤ 10 ms) and what the webhooks' latency does.
  */
 export async function measureImportUnderLoad(root: string, opts: { rows: number }): Promise<ImportLoadBench> {
-  const tmp = join(root, "bench/tmp/import");
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const databaseUrl = `file:${join(tmp, "bench.db")}`;
-  await migrate(databaseUrl);
+  const { tmp, databaseUrl } = await freshBenchDatabase(root, "import");
   const csv = join(tmp, "venues.csv");
   writeFileSync(csv, venuesCsv(opts.rows));
   const posters = join(tmp, "posters");
 
   const api = await startProcess(root, "bench/stand-in-bot-api.ts", {});
   const probeFile = join(tmp, "probe.json");
-  const server = await startProcess(
-    root,
-    "src/main.ts",
-    {
-      TELEGRAM_BOT_TOKEN: "123456:BENCH-token",
-      TELEGRAM_WEBHOOK_SECRET: "bench-secret",
-      TELEGRAM_API_ROOT: api.url,
-      TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-    },
-    probeFile,
-  );
+  const server = await startProcess(root, "src/main.ts", serverBenchEnv(api.url, databaseUrl), probeFile);
   try {
     await steady(server.url, { durationSec: 2, rate: RATE });
     await readProbe(server.child, probeFile);

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serverEnv, serverNodeFlags } from "../scripts/server-node-flags";
+import { migrate } from "../src/db/migrate";
 
 export async function freePort(): Promise<number> {
   const s = createServer();
@@ -78,6 +79,19 @@ export async function startProcess(
   }
   child.kill("SIGKILL");
   throw new Error(`${script} did not start`);
+}
+
+/** An empty bench/tmp/NAME folder and a migrated SQLite database in it. */
+export async function freshBenchDatabase(
+  root: string,
+  name: string,
+): Promise<{ tmp: string; databaseUrl: string }> {
+  const tmp = join(root, "bench/tmp", name);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const databaseUrl = `file:${join(tmp, "bench.db")}`;
+  await migrate(databaseUrl);
+  return { tmp, databaseUrl };
 }
 
 /** Resident memory of a process from /proc (VmRSS now, VmHWM its peak), in MB. */

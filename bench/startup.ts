@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { serverEnv } from "../scripts/server-node-flags";
-import { migrate } from "../src/db/migrate";
 import { median, round } from "./median";
-import { freePort, nodeArgs, rssMb, SERVER_SOURCE, startProcess } from "./process";
+import { freePort, freshBenchDatabase, nodeArgs, rssMb, SERVER_SOURCE, startProcess } from "./process";
+import { serverBenchEnv } from "./webhook";
 
 /** One way of starting the server, measured. */
 export interface StartupFigures {
@@ -87,19 +86,9 @@ async function startOnce(
  * it ran before (tsx compiling TypeScript at start-up), alternating so machine load hits both alike.
  */
 export async function measureStartup(root: string, opts: { runs: number }): Promise<StartupBench> {
-  const tmp = join(root, "bench/tmp/startup");
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const databaseUrl = `file:${join(tmp, "bench.db")}`;
-  await migrate(databaseUrl);
+  const { databaseUrl } = await freshBenchDatabase(root, "startup");
   const api = await startProcess(root, "bench/stand-in-bot-api.ts", {});
-  const env = {
-    TELEGRAM_BOT_TOKEN: "123456:BENCH-token",
-    TELEGRAM_WEBHOOK_SECRET: "bench-secret",
-    TELEGRAM_API_ROOT: api.url,
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "warn",
-  };
+  const env = serverBenchEnv(api.url, databaseUrl);
   const runs = { built: [] as number[], source: [] as number[] };
   const cpu = { built: [] as number[], source: [] as number[] };
   const idle = { built: null as number | null, source: null as number | null };

@@ -65,6 +65,18 @@ async function processed(database: Database, run: () => Promise<Load>): Promise<
 
 let n = Math.floor(Math.random() * 1e9);
 
+/** The server's environment in the benches: Telegram through the stand-in Bot API at `apiUrl`. */
+export function serverBenchEnv(apiUrl: string, databaseUrl: string): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: apiUrl,
+    TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  };
+}
+
 const HEADERS = { "x-telegram-bot-api-secret-token": SECRET };
 
 /**
@@ -176,14 +188,7 @@ export async function measureWebhook(
   mkdirSync(tmp, { recursive: true });
   const databaseUrl = opts.databaseUrl ?? `file:${join(tmp, "bench.db")}`;
   const durationSec = opts.quick ? 5 : 10;
-  const env = {
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_API_ROOT: api.url,
-    TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "warn",
-  };
+  const env = serverBenchEnv(api.url, databaseUrl);
   const probeFile = join(tmp, "probe.json");
   const ours = await startProcess(root, "src/main.ts", env, probeFile);
   const inbox = openDatabase(databaseUrl);

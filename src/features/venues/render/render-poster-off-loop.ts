@@ -1,4 +1,5 @@
 import { PosterCache } from "./poster-cache";
+import type * as PosterPdf from "./poster-pdf";
 import type { PosterInput } from "./poster-pdf";
 import { PosterPool } from "./poster-pool";
 
@@ -23,6 +24,8 @@ function renderer(): (input: PosterInput) => Promise<Buffer> {
     const pool = new PosterPool();
     return (input) => pool.render(input);
   }
-  // Imported on first use even so: pdfkit and its fonts are ≈ 11 MB a process may never need.
-  return async (input) => (await import("./poster-pdf")).renderPosterPdf(input);
+  // Imported on first use even so: pdfkit and its fonts are ≈ 11 MB a process may never need. The
+  // specifier is a variable so the bundler leaves it out of dist/main.js (it would hoist pdfkit's import).
+  const sourceOnly = "./poster-pdf";
+  return async (input) => ((await import(sourceOnly)) as typeof PosterPdf).renderPosterPdf(input);
 }

@@ -9,8 +9,13 @@ export async function medianMs(runs: number, task: () => Promise<unknown>): Prom
     await task();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return round(times[Math.floor(times.length / 2)] ?? Number.NaN);
+  return round(median(times));
+}
+
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export function round(n: number, digits = 2): number {

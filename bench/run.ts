@@ -1,13 +1,16 @@
 // `npm run bench [-- --quick]`: writes bench/results.json and bench/REPORT.md.
 // Sections not measured yet are written as null with the reason, never as made-up numbers.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measureBroadcast } from "./broadcast";
 import { measureFaq } from "./faq";
+import { measureImportUnderLoad } from "./import-load";
 import { round } from "./median";
 import { measureReplyLatency } from "./reply-latency";
+import { measureStartup } from "./startup";
 import { measureUnderstanding } from "./understanding";
 import { measurePoster } from "./venue-render";
 import { measureWebhook } from "./webhook";
@@ -19,13 +22,21 @@ const { values } = parseArgs({
 const runs = values.quick ? 10 : 40;
 const replyBench = { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 };
 
-// `-- --only replies`: just the replies-during-a-broadcast measurement, merged into bench/results.json.
-if (values.only === "replies") {
-  const replyLatency = await measureReplyLatency(root, replyBench);
-  const file = join(root, "bench/results.json");
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as object) : {};
-  writeFileSync(file, `${JSON.stringify({ ...previous, replyLatency }, null, 2)}\n`);
-  console.log(JSON.stringify(replyLatency, null, 2));
+// The server runs as `npm start` runs it: the build in dist/, made from this checkout now.
+execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
+
+// `--only render,startup,import,replies`: just those parts, printed and written to bench/tmp/partial.json
+// (the report stays one run's figures side by side).
+if (values.only) {
+  const parts = new Set(values.only.split(","));
+  const partial = {
+    ...(parts.has("render") ? { poster: await measurePoster(runs) } : {}),
+    ...(parts.has("startup") ? { startup: await measureStartup(root, { runs: values.quick ? 3 : 7 }) } : {}),
+    ...(parts.has("import") ? { importLoad: await measureImportUnderLoad(root, { rows: 1000 }) } : {}),
+    ...(parts.has("replies") ? { replyLatency: await measureReplyLatency(root, replyBench) } : {}),
+  };
+  writeFileSync(join(root, "bench/tmp/partial.json"), `${JSON.stringify(partial, null, 2)}\n`);
+  console.log(JSON.stringify(partial, null, 2));
   process.exit(0);
 }
 
@@ -39,6 +50,8 @@ const faq = measureFaq(root);
 const understanding = measureUnderstanding(root, values.quick ? 50 : 200);
 clearInterval(sampler);
 const webhook = await measureWebhook(root, { quick: values.quick });
+const startup = await measureStartup(root, { runs: values.quick ? 3 : 7 });
+const importLoad = await measureImportUnderLoad(root, { rows: 1000 });
 const broadcast = await measureBroadcast(root, { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 });
 const replyLatency = await measureReplyLatency(root, replyBench);
 // PostgreSQL too when a server is named (CI and developers with a local server).
@@ -58,6 +71,8 @@ const results = {
   faq,
   understanding,
   poster,
+  startup,
+  importLoad,
   /** Peak RSS of the server under the webhook load (the bench process itself is reported separately). */
   rssPeakMb: webhook.rssPeakMb,
   benchProcessRssPeakMb: round(rssPeak / 1024 / 1024, 1),
@@ -75,8 +90,13 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | FAQ out-of-scope rejection (held-out set, ${faq.outOfScope} off-topic questions) | ${faq.outOfScopeRejection} (goal ≥ 0.95) |
 | FAQ match latency p50 / p99 | ${faq.p50Ms} ms / ${faq.p99Ms} ms (goal p99 ≤ 5 ms) |
 | understanding of one typed message, all readers (${understanding.inputs} typed inputs): wall p50 / p99, CPU p99 | ${understanding.turnP50Ms} ms / ${understanding.turnP99Ms} ms, ${understanding.turnCpuP99Ms} ms (goal p99 ≤ 1 ms; load average ${understanding.loadAverage}) |
-| QR PNG render, median | ${poster.qrMedianMs} ms |
-| A4 poster PDF render, median | ${poster.pdfMedianMs} ms |
+| QR PNG render (1024 px, on the event loop), median: now vs qrcode's renderer as before, same run | ${poster.qrMedianMs} ms vs ${poster.qrBeforeMedianMs} ms (${round(poster.qrMedianMs / poster.qrBeforeMedianMs, 3)}×; goal ≤ 5 ms) |
+| A4 poster PDF, median: pdfkit's own time / through the worker pool (event loop free) / cached venue version | ${poster.pdfMedianMs} ms / ${poster.pdfPoolMedianMs} ms / ${poster.pdfCachedMedianMs} ms |
+| ${importLoad.rows}-row venue import with posters (\`npm run venues:import\`) beside a steady ${importLoad.rate}/s: server event-loop lateness p99 / max | ${importLoad.server.loopDelayP99Ms} ms / ${importLoad.server.loopDelayMaxMs} ms (goal p99 ≤ 10 ms); import ${importLoad.importSec} s, ${importLoad.posters} posters |
+| … webhooks meanwhile: in the server p50 / p99; load generator worst 3-s p99; failed | ${importLoad.server.p50Ms} ms / ${importLoad.server.p99Ms} ms; ${importLoad.p99Ms} ms; ${importLoad.failed} |
+| start-up to ready on /readyz, migrations applied (median of ${startup.runs}): build (\`npm start\` now) vs tsx (before), same run | ${startup.built.readyMedianMs} ms vs ${startup.source.readyMedianMs} ms (${startup.ratio}×; goal ≤ 1,500 ms) |
+| … CPU time spent until ready (median): build vs tsx | ${startup.built.readyCpuMedianMs} ms vs ${startup.source.readyCpuMedianMs} ms |
+| RSS idle (5 s after ready): build vs tsx | ${startup.built.idleRssMb} MB vs ${startup.source.idleRssMb} MB (goal ≤ 80 MB) |
 | webhook at a steady 200 updates/s (${webhook.database}, loadtest, open loop): acknowledged, p50 / p99 | ${webhook.target.updatesPerSec}/s, ${webhook.target.p50Ms} ms / ${webhook.target.p99Ms} ms (goal p99 ≤ 50 ms), ${webhook.target.non2xx} failed |
 | … the same measured inside our server (arrival → last byte; event-loop lateness p99) | p50 ${webhook.target.server.p50Ms} ms / p99 ${webhook.target.server.p99Ms} ms / max ${webhook.target.server.maxMs} ms; loop ${webhook.target.server.loopDelayP99Ms} ms |
 | … the bare echo bot at the same steady 200/s, same run (the machine's own tail) | p50 ${webhook.target.baselineP50Ms} ms / p99 ${webhook.target.baselineP99Ms} ms |
@@ -87,7 +107,7 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | webhook saturation (bare telegraf + express echo, same run) | ${webhook.baselineUpdatesPerSec} updates/s |
 | ratio ours / baseline (acknowledged) | ${webhook.ratio} (goal ≥ 0.5) |
 | webhook on PostgreSQL: steady 200/s p99 (in server; echo bot); bursts p99; processed at 200/s; saturation acknowledged / processed; ratio | ${webhookPostgres ? `${webhookPostgres.target.p99Ms} ms (${webhookPostgres.target.server.p99Ms} ms; ${webhookPostgres.target.baselineP99Ms} ms); ${webhookPostgres.burst.p99Ms} ms; ${webhookPostgres.target.processedPerSec}/s; ${webhookPostgres.updatesPerSec} / ${webhookPostgres.processedPerSec} updates/s; ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
-| peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 250) |
+| peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 150 MB; 228.4 MB on 2026-11-27 under tsx) |
 | broadcast to ${broadcast.recipients} subscribers at ${broadcast.limitPerSec}/s | ${broadcast.achievedPerSec}/s, ratio ${broadcast.ratio} (goal ≥ 0.95), 429s ${broadcast.status429}, duplicates ${broadcast.duplicates}, missing ${broadcast.missing} |
 | replies while a broadcast to ${replyLatency.recipients} goes out at ${replyLatency.limitPerSec}/s: first answer p50 / p99 (goal p99 ≤ 1 s) | Telegram ${replyLatency.replies.telegram.p50Ms} / ${replyLatency.replies.telegram.p99Ms} ms, Zalo Bot ${replyLatency.replies["zalo-bot"].p50Ms} / ${replyLatency.replies["zalo-bot"].p99Ms} ms, web chat ${replyLatency.replies.webchat.p50Ms} / ${replyLatency.replies.webchat.p99Ms} ms; broadcast meanwhile ${replyLatency.broadcastPerSec}/s, ratio ${replyLatency.ratio} (goal ≥ 0.95) |
 

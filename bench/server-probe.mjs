@@ -2,7 +2,7 @@
 // how long each webhook request took from arrival to the last byte of the answer, and how late the event
 // loop ran. The load generator's own latency also holds the client's and the machine's delays; this tells
 // them apart. On SIGUSR2 it writes what it saw since the previous signal to BENCH_PROBE_FILE and starts over.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
@@ -35,7 +35,11 @@ process.on("SIGUSR2", () => {
     loopDelayP99Ms: ms(loop.percentile(99) / 1e6),
     loopDelayMaxMs: ms(loop.max / 1e6),
   };
-  if (file) writeFileSync(file, JSON.stringify(stats));
+  // Written whole, then renamed: the bench polls for the file and must not read it half written.
+  if (file) {
+    writeFileSync(`${file}.part`, JSON.stringify(stats));
+    renameSync(`${file}.part`, file);
+  }
   durations = [];
   loop.reset();
 });

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadTest } from "loadtest";
 import { type Database, openDatabase } from "../src/db/database";
 import { round } from "./median";
-import { type ProbeStats, readProbe, startProcess } from "./process";
+import { type ProbeStats, readProbe, rssMb, startProcess } from "./process";
 
 const TOKEN = "123456:BENCH-token";
 const SECRET = "bench-secret";
@@ -13,7 +13,7 @@ const SECRET = "bench-secret";
  * Realistic updates: /start, menu buttons, FAQ questions and registration steps, from 5,000 people (with
  * fewer, each chat would get more than Telegram's one message per second and replies would queue up).
  */
-function makeUpdate(n: number): string {
+export function makeUpdate(n: number): string {
   const chatId = 10_000 + (n % 5000);
   const from = { id: chatId, is_bot: false, first_name: "Lan", language_code: "vi" };
   const chat = { id: chatId, type: "private" };
@@ -33,13 +33,6 @@ function makeUpdate(n: number): string {
   }
   const texts = ["/start", "", "ko nhan dc ma otp", "/venue", "", "Quán Cà Phê Hoa Sen"];
   return JSON.stringify({ update_id: n, message: { message_id: n, date: 0, chat, from, text: texts[kind] } });
-}
-
-/** Peak resident memory of a process (Linux VmHWM), in MB. */
-function peakRssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match?.[1] ? round(Number(match[1]) / 1024, 1) : null;
 }
 
 type Load = Awaited<ReturnType<typeof load>>;
@@ -71,6 +64,18 @@ async function processed(database: Database, run: () => Promise<Load>): Promise<
 }
 
 let n = Math.floor(Math.random() * 1e9);
+
+/** The server's environment in the benches: Telegram through the stand-in Bot API at `apiUrl`. */
+export function serverBenchEnv(apiUrl: string, databaseUrl: string): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: apiUrl,
+    TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  };
+}
 
 const HEADERS = { "x-telegram-bot-api-secret-token": SECRET };
 
@@ -112,7 +117,7 @@ interface LoadtestResult {
  * when all are busy), as a platform delivers messages that people send. Latency is timed from each send, so
  * a slow answer cannot hold back the requests after it and hide its cost.
  */
-async function steady(url: string, options: { durationSec: number; rate: number }) {
+export async function steady(url: string, options: { durationSec: number; rate: number }) {
   const run = loadTest as unknown as (options: object) => Promise<LoadtestResult>;
   const result = await run({
     url: `${url}/webhooks/telegram`,
@@ -183,14 +188,7 @@ export async function measureWebhook(
   mkdirSync(tmp, { recursive: true });
   const databaseUrl = opts.databaseUrl ?? `file:${join(tmp, "bench.db")}`;
   const durationSec = opts.quick ? 5 : 10;
-  const env = {
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_API_ROOT: api.url,
-    TELEGRAM_RATE_LIMIT_PER_SEC: "1000",
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "warn",
-  };
+  const env = serverBenchEnv(api.url, databaseUrl);
   const probeFile = join(tmp, "probe.json");
   const ours = await startProcess(root, "src/main.ts", env, probeFile);
   const inbox = openDatabase(databaseUrl);
@@ -209,7 +207,7 @@ export async function measureWebhook(
       load(ours.url, { durationSec, rate: RATE, connections: CONNECTIONS }),
     );
     saturation = await processed(inbox, () => load(ours.url, { durationSec, connections: CONNECTIONS }));
-    rssPeakMb = peakRssMb(ours.child.pid);
+    rssPeakMb = rssMb(ours.child.pid, "VmHWM");
   } finally {
     ours.child.kill("SIGTERM");
     await inbox.close();

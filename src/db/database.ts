@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { loadPrismaPg } from "./load-pg";
 import { SharedPg } from "./pg-connection";
 import type { SqlDatabase } from "./sql-session";
 import { SharedSqlite } from "./sqlite-connection";
@@ -41,6 +41,7 @@ export function openDatabase(url: string): Database {
   if (provider === "postgresql") {
     // Deadlines, as for the hot path's pool (pg-connection.ts): a connection attempt caught by a database
     // restart must fail, not wait forever with whatever was waiting on it.
+    const PrismaPg = loadPrismaPg();
     const client = new PgClient({
       adapter: new PrismaPg({
         connectionString: url,

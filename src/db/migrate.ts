@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
-import pg from "pg";
 import { providerOf, sqlitePath } from "./database";
+import { loadPg } from "./load-pg";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -66,7 +66,7 @@ function migrateSqlite(file: string): string[] {
 }
 
 async function migratePostgres(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (loadPg().Client)({ connectionString: url });
   await client.connect();
   try {
     // One migrator at a time across processes sharing the server.

@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { loadPg } from "./load-pg";
 import type { Sql, SqlDatabase, SqlParam } from "./sql-session";
 
 const TIMESTAMP = 1114;
@@ -22,7 +23,8 @@ export class SharedPg implements SqlDatabase {
    * connection while they work; with fewer, acknowledgements would queue behind turns.
    */
   constructor(url: string, max = 8) {
-    this.pool = new pg.Pool({
+    const { Pool, types } = loadPg();
+    this.pool = new Pool({
       connectionString: url,
       max,
       // Without deadlines, a connection attempt or query caught by a database restart can wait forever,
@@ -33,7 +35,7 @@ export class SharedPg implements SqlDatabase {
         getTypeParser: ((oid: number, format?: string) =>
           oid === TIMESTAMP
             ? (value: string) => value
-            : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+            : types.getTypeParser(oid, format as "text")) as typeof types.getTypeParser,
       },
     });
     // An idle connection cut by a database restart must not crash the process; the next query reconnects.

@@ -24,11 +24,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/main.ts` under tsx with `env` on a free port and waits until /readyz answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `src/main.ts` under tsx with `env` on a free port and waits until /readyz answers; with
+ * `compiled`, the build in dist/ as `npm start` runs it (build it first: scripts/build.mjs).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { compiled?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "src/main.ts"], {
+  const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...entry], {
     cwd: root,
     env: { ...process.env, ...serverEnv(), HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,9 +3,9 @@ import { foldText } from "../../core/fold-text";
 import type { Language } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import { type District, findUnit } from "./district";
-import { renderPosterPdf } from "./render/poster-pdf";
 import { buildPosterTexts } from "./render/poster-texts";
 import { renderQrPng } from "./render/qr-png";
+import { renderPosterOffLoop } from "./render/render-poster-off-loop";
 import { generateVenueCode } from "./venue-code";
 import type { VenueDetails, VenueRecord, VenueStore } from "./venue-store";
 
@@ -66,7 +66,7 @@ export class VenueService {
   }
 
   renderPoster(venue: VenueRecord): Promise<Buffer> {
-    return renderPosterPdf({
+    return renderPosterOffLoop({
       venueName: venue.name,
       address: venue.address,
       communeName: this.communeName(venue.communeCode, venue.createdAt),

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { loadPosterFont } from "./poster-fonts";
+import { PosterLayoutError } from "./poster-layout-error";
 import { drawQrSymbol } from "./poster-qr";
 import type { PosterLanguageTexts, PosterTexts } from "./poster-texts";
 import { createQrSymbol, QR_QUIET_ZONE_MODULES } from "./qr-symbol";
@@ -20,11 +21,6 @@ export interface PosterInput {
   texts: PosterTexts;
   /** PDF creation date; pass a fixed value to get byte-identical output for the same input. */
   createdAt?: Date;
-}
-
-/** Thrown if the content leaves no room for a QR code of at least 15 × 15 cm (a layout bug, not user error). */
-export class PosterLayoutError extends Error {
-  override readonly name = "PosterLayoutError";
 }
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in PDF points

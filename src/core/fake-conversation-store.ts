@@ -54,7 +54,8 @@ export class FakeConversationStore implements ConversationStore {
     this.contacts.set(`${turn.contact.channel}:${turn.contact.externalId}`, structuredClone(turn.contact));
     if (turn.dialog === null) this.dialogs.delete(turn.contact.id);
     // The store stamps the time of the commit, whatever the engine put there.
-    if (turn.dialog) this.dialogs.set(turn.contact.id, { ...structuredClone(turn.dialog), updatedAt: new Date() });
-    this.outbox.push(...structuredClone(turn.outbox));
+    if (turn.dialog)
+      this.dialogs.set(turn.contact.id, { ...structuredClone(turn.dialog), updatedAt: new Date() });
+    this.outbox.push(...turn.outbox);
   }
 }

@@ -100,11 +100,8 @@ export class FakeBroadcastStore implements BroadcastStore {
   }
 
   async materialiseNext(
-    id: string,
-    batchSize: number,
-    render: (lang: Language) => RenderedMessage,
-    now: Date,
-  ): Promise<"more" | "done" | "stopped"> {
+    ...[id, batchSize, render, now]: Parameters<BroadcastStore["materialiseNext"]>
+  ): ReturnType<BroadcastStore["materialiseNext"]> {
     const broadcast = this.broadcasts.get(id);
     if (broadcast?.status !== "sending" || broadcast.materialisedAt) return "stopped";
     const batch = this.batch(broadcast.audience, broadcast.cursor, batchSize);

@@ -77,7 +77,11 @@ export interface TurnCommit {
   interactionAt?: Date;
 }
 
-/** Conversation state storage. Implemented with Prisma in src/db and in memory for tests. */
+/**
+ * Conversation state storage: plain SQL in src/db/sql-conversation-store.ts (it runs for every message) and
+ * `FakeConversationStore` (fake-conversation-store.ts) for dialog tests, held to one spec by
+ * test/contracts/conversation-store.contract.ts.
+ */
 export interface ConversationStore {
   /** Finds the contact or creates it with the given defaults. */
   upsertContact(input: {

@@ -3,14 +3,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../src/core/messages";
+import { FakeFaqStore } from "../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../src/features/faq/faq-feature";
 import { loadFaqKnowledge } from "../../src/features/faq/load-faq-matcher";
 import { loadDistrict } from "../../src/features/venues/district";
+import { FakeVenueStore } from "../../src/features/venues/fake-venue-store";
 import { VenueService } from "../../src/features/venues/venue-service";
 import { registerVenues, VENUE_MENU } from "../../src/features/venues/venues-feature";
 import { createTextRenderer } from "../../src/i18n/i18n";
 import { createEngineHarness } from "../helpers/engine-harness";
-import { InMemoryFaqStore, InMemoryVenueStore } from "../helpers/in-memory-stores";
 
 const root = join(import.meta.dirname, "../..");
 const district = loadDistrict(JSON.parse(readFileSync(join(root, "data/districts/binh-son.json"), "utf8")));
@@ -74,12 +75,12 @@ const event: fc.Arbitrary<InboundEvent> = fc.oneof(
 describe("every dialog step under random input", () => {
   it("always answers, never crashes, never leaves a half-made venue", async () => {
     const texts = await createTextRenderer(join(root, "locales"));
-    const venues = new InMemoryVenueStore();
+    const venues = new FakeVenueStore();
     const knowledge = loadFaqKnowledge(join(root, "locales"));
     const harness = await createEngineHarness(
       (router, showMenu) => {
         const service = new VenueService(venues, district, texts, "https://example.test");
-        registerFaq(router, { ...knowledge, store: new InMemoryFaqStore(), showMenu });
+        registerFaq(router, { ...knowledge, store: new FakeFaqStore(), showMenu });
         registerVenues(router, { service, store: venues, district, showMenu });
       },
       { menuEntries: VENUE_MENU },

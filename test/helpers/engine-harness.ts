@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { ConversationEngine } from "../../src/core/conversation-engine";
+import { FakeConversationStore } from "../../src/core/fake-conversation-store";
+import { FakeMediaStore } from "../../src/core/fake-media-store";
 import { silentLogger } from "../../src/core/logger";
 import type { ChannelId, InboundEvent } from "../../src/core/messages";
 import type { RenderedMessage } from "../../src/core/rendered";
 import { Router, type TurnContext } from "../../src/core/router";
 import { createMainMenu, type MenuEntry, registerMenu } from "../../src/features/menu/menu-feature";
 import { createTextRenderer } from "../../src/i18n/i18n";
-import { InMemoryConversationStore, InMemoryMediaStore } from "./in-memory-stores";
 
 /**
  * The conversation engine on in-memory fakes: send events as one person and read what the bot answered.
@@ -21,8 +22,8 @@ export async function createEngineHarness(
   const menu = createMainMenu(options.menuEntries ?? []);
   register(router, menu.showMenu);
   registerMenu(router, menu);
-  const store = new InMemoryConversationStore();
-  const media = new InMemoryMediaStore();
+  const store = new FakeConversationStore();
+  const media = new FakeMediaStore();
   const texts = await createTextRenderer(join(import.meta.dirname, "../../locales"));
   const engine = new ConversationEngine({ router, store, texts, media, logger: silentLogger });
   let inboxId = 0;

@@ -5,7 +5,7 @@ export type WebchatEntry =
   | { id: number; from: "user"; text: string; at: string }
   | { id: number; from: "bot"; message: RenderedMessage; at: string };
 
-/** Transcript storage for the web chat (Prisma in src/db, in memory in tests). */
+/** Transcript storage for the web chat (Prisma in src/db; tests use it on a fresh database). */
 export interface WebchatStore {
   appendUser(sessionId: string, text: string): Promise<void>;
   appendBot(sessionId: string, message: RenderedMessage): Promise<void>;

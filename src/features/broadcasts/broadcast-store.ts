@@ -54,7 +54,7 @@ export interface ContactAddress {
   language: Language;
 }
 
-/** Broadcast storage port (Prisma in src/db). */
+/** Broadcast storage port: Prisma in src/db, `FakeBroadcastStore` (fake-broadcast-store.ts) for tests, one contract for both. */
 export interface BroadcastStore {
   create(input: {
     id: string;

@@ -22,7 +22,7 @@ export type VenueDetails = Pick<
   "name" | "category" | "communeCode" | "address" | "contactName" | "contactPhone"
 >;
 
-/** Venue storage port (Prisma in src/db, in memory in tests). */
+/** Venue storage port: Prisma in src/db, `FakeVenueStore` (fake-venue-store.ts) for dialog tests, one contract for both. */
 export interface VenueStore {
   /** Creates a venue; returns `code-taken` when the random code collides (the caller draws another). */
   create(

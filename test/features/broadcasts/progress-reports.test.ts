@@ -3,66 +3,33 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../../src/core/logger";
 import type { OutboxItem, OutboxStore } from "../../../src/core/ports";
 import { BroadcastService } from "../../../src/features/broadcasts/broadcast-service";
-import type {
-  BroadcastCounts,
-  BroadcastRecord,
-  BroadcastStore,
-} from "../../../src/features/broadcasts/broadcast-store";
+import { FakeBroadcastStore } from "../../../src/features/broadcasts/fake-broadcast-store";
 import { createTextRenderer } from "../../../src/i18n/i18n";
 
-/** One broadcast to 200 people, already queued; the test moves its delivery counts along. */
-function sendingBroadcast() {
-  const broadcast: BroadcastRecord = {
+/** One broadcast to 200 subscribers, started by the officer on the web chat; the test delivers its rows. */
+async function sendingBroadcast() {
+  const store = new FakeBroadcastStore();
+  const person = { channel: "zalo-bot" as const, language: "vi" as const, reachable: true, ownsVenue: false };
+  store.addRecipient({
+    ...person,
+    id: "officer-1",
+    channel: "webchat",
+    externalId: "officer-chat",
+    subscribed: false,
+    communeCode: null,
+  });
+  const subscribers = Array.from({ length: 200 }, (_, i) => `citizen-${String(i).padStart(3, "0")}`);
+  for (const id of subscribers)
+    store.addRecipient({ ...person, id, externalId: id, subscribed: true, communeCode: "21025" });
+  await store.create({
     id: "b-1234567",
     text: "Tiêm mũi nhắc lại tại trạm y tế xã.",
     textEn: null,
     audience: { all: true },
-    status: "sending",
     sendAt: new Date(0),
     createdBy: "officer-1",
     creatorContactId: "officer-1",
-    materialisedAt: new Date(0),
-    reported: 0,
-    createdAt: new Date(0),
-    finishedAt: null,
-  };
-  const counts: BroadcastCounts = {
-    total: 200,
-    sent: 0,
-    failed: 0,
-    unknown: 0,
-    blocked: 0,
-    pending: 200,
-    cancelled: 0,
-    skipped: 0,
-  };
-  const store = {
-    async startDue() {
-      return [];
-    },
-    async listSending() {
-      return broadcast.status === "sending" ? [{ ...broadcast }] : [];
-    },
-    async get() {
-      return { ...broadcast };
-    },
-    async counts() {
-      return { ...counts };
-    },
-    async advanceReported(_id: string, from: number, to: number) {
-      if (broadcast.reported !== from) return false;
-      broadcast.reported = to;
-      return true;
-    },
-    async finishIfDrained() {
-      if (counts.pending > 0 || broadcast.status !== "sending") return false;
-      broadcast.status = "done";
-      return true;
-    },
-    async contactAddress() {
-      return { channel: "webchat" as const, externalId: "officer-chat", language: "vi" as const };
-    },
-  } as unknown as BroadcastStore;
+  });
   const told: string[] = [];
   const outbox = {
     async enqueue(items: OutboxItem[]) {
@@ -70,19 +37,20 @@ function sendingBroadcast() {
     },
   } as unknown as OutboxStore;
   const deliver = (sent: number) => {
-    counts.sent = sent;
-    counts.pending = counts.total - sent;
+    for (const id of subscribers.slice(0, sent)) store.settle("b-1234567", id, "sent");
   };
   return { store, outbox, told, deliver };
 }
 
 describe("an officer hears how a broadcast is going", () => {
   it("at 25, 50 and 75 % once each, a jump past two milestones says only the latest, then the final report", async () => {
-    const { store, outbox, told, deliver } = sendingBroadcast();
+    const { store, outbox, told, deliver } = await sendingBroadcast();
     const texts = await createTextRenderer(join(import.meta.dirname, "../../../locales"));
     const service = new BroadcastService(store, outbox, texts, silentLogger);
     const now = new Date();
 
+    await service.tick(now); // due: queued for all 200, none sent yet
+    expect(store.rows).toHaveLength(200);
     deliver(40); // 20 %
     await service.tick(now);
     expect(told).toEqual([]);

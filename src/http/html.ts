@@ -2,6 +2,8 @@
  * Server-rendered HTML, escaped by construction: every value put into an `html` template is text and is
  * escaped, unless it is itself HTML (the result of `html` or `raw`). A page never joins markup by hand, so
  * forgetting to escape a venue name, a question someone typed or a translation cannot happen.
+ * A page written over several source lines is a list of fragments, `html\`${[head, rows, foot]}\``: the list
+ * joins with nothing between, so the bytes sent are those of one long line.
  */
 
 /** Markup that is safe to send as it is. Only `html` and `raw` make one. */

@@ -1,6 +1,7 @@
 import type { Language, TextParam } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import { HEALTH_QUESTIONS, type HealthQuestion } from "../../features/checkin/health-questions";
+import { html, raw, type SafeHtml } from "../html";
 
 /** Everything a page shows about the venue (no visitor data of anyone else, ever). */
 export interface VenueView {
@@ -15,12 +16,6 @@ export interface FormValues {
   name: string;
   answers: Partial<Record<HealthQuestion, "yes" | "no">>;
 }
-
-export const escapeHtml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
 
 // Inline and small: the page must open fast on a slow phone at a gate, with no external request at all.
 const CSS =
@@ -44,48 +39,51 @@ export class CheckinPages {
 
   form(lang: Language, venue: VenueView, csrf: string, values: FormValues, errors: string[]): string {
     const p = this.t(lang);
-    const code = escapeHtml(venue.code);
-    const field = (name: "phone" | "name", type: string, extra: string, hint: string) =>
-      `<label for="${name}">${p(`page.${name}`)} <small>(${p(name === "phone" ? "page.required" : "page.optional")})</small></label>` +
-      `<input id="${name}" name="${name}" type="${type}" value="${escapeHtml(values[name])}" ${extra}${hint}>`;
+    const code = venue.code;
+    const field = (name: "phone" | "name", type: string, extra: SafeHtml, hint: SafeHtml | "") =>
+      html`${[
+        html`<label for="${name}">${p(`page.${name}`)} <small>(${p(name === "phone" ? "page.required" : "page.optional")})</small></label>`,
+        html`<input id="${name}" name="${name}" type="${type}" value="${values[name]}" ${extra}${hint}>`,
+      ]}`;
     const question = (q: HealthQuestion) => {
       const choice = (value: "yes" | "no") =>
-        `<label><input type="radio" name="${q}" value="${value}" required${values.answers[q] === value ? " checked" : ""}> ${p(`page.${value}`)}</label>`;
-      return `<fieldset><legend>${p(`questions.${q}`)}</legend><div class="yn">${choice("yes")}${choice("no")}</div></fieldset>`;
+        html`<label><input type="radio" name="${q}" value="${value}" required${values.answers[q] === value && html` checked`}> ${p(`page.${value}`)}</label>`;
+      return html`<fieldset><legend>${p(`questions.${q}`)}</legend><div class="yn">${choice("yes")}${choice("no")}</div></fieldset>`;
     };
-    const telegram = this.options.telegramBot
-      ? `<a class="btn alt" href="https://t.me/${escapeHtml(this.options.telegramBot)}?start=c_${code}">${p("page.telegram")}</a>`
-      : "";
-    const body =
-      (errors.length
-        ? `<div class="err" role="alert"><strong>${p("page.errorTitle")}</strong><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul></div>`
-        : "") +
-      `<form method="post" action="/c/${code}?lang=${lang}"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}">` +
+    const telegram =
+      this.options.telegramBot &&
+      html`<a class="btn alt" href="https://t.me/${this.options.telegramBot}?start=c_${code}">${p("page.telegram")}</a>`;
+    const body = html`${[
+      errors.length > 0 &&
+        html`<div class="err" role="alert"><strong>${p("page.errorTitle")}</strong><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>`,
+      html`<form method="post" action="/c/${code}?lang=${lang}"><input type="hidden" name="csrf" value="${csrf}">`,
       field(
         "phone",
         "tel",
-        'inputmode="tel" autocomplete="tel" maxlength="32" required ',
-        `placeholder="${p("page.phoneHint")}"`,
-      ) +
-      field("name", "text", 'autocomplete="name" maxlength="80" ', "") +
-      HEALTH_QUESTIONS.map(question).join("") +
-      `<button type="submit">${p("page.submit")}</button></form>` +
-      `<p class="note">${p("page.privacy", { days: this.options.retentionDays })}</p>` +
-      `<p>${p("page.chatTitle")}</p>${telegram}<a class="btn alt" href="/?start=c_${code}">${p("page.webchat")}</a>` +
+        html`inputmode="tel" autocomplete="tel" maxlength="32" required `,
+        html`placeholder="${p("page.phoneHint")}"`,
+      ),
+      field("name", "text", html`autocomplete="name" maxlength="80" `, ""),
+      HEALTH_QUESTIONS.map(question),
+      html`<button type="submit">${p("page.submit")}</button></form>`,
+      html`<p class="note">${p("page.privacy", { days: this.options.retentionDays })}</p>`,
+      html`<p>${p("page.chatTitle")}</p>${telegram}<a class="btn alt" href="/?start=c_${code}">${p("page.webchat")}</a>`,
       // Zalo documents no link that carries a start payload, so Zalo users are told what to send instead.
-      `<p class="note">${p("page.zalo", { command: `/start c_${code}` })}</p>`;
+      html`<p class="note">${p("page.zalo", { command: `/start c_${code}` })}</p>`,
+    ]}`;
     return this.page(lang, p("page.title"), venue, body);
   }
 
   done(lang: Language, venue: VenueView, time: string, repeat: boolean, flagged: boolean): string {
     const p = this.t(lang);
-    const advice = flagged
-      ? `<div class="warn" role="alert"><strong>${p("advice.title")}</strong><p>${p("advice.page")}</p><p><a href="tel:19009095">${p("advice.hotline")}</a></p></div>`
-      : "";
-    const body =
-      `<p class="ok" role="status">✓ ${p(repeat ? "page.doneRepeat" : "page.done", { venue: venue.name, time })}</p>` +
-      `${advice}<p class="note">${p("page.doneNote")}</p>` +
-      `<a class="btn alt" href="/c/${escapeHtml(venue.code)}?lang=${lang}">${p("page.again")}</a>`;
+    const advice =
+      flagged &&
+      html`<div class="warn" role="alert"><strong>${p("advice.title")}</strong><p>${p("advice.page")}</p><p><a href="tel:19009095">${p("advice.hotline")}</a></p></div>`;
+    const body = html`${[
+      html`<p class="ok" role="status">✓ ${p(repeat ? "page.doneRepeat" : "page.done", { venue: venue.name, time })}</p>`,
+      html`${advice}<p class="note">${p("page.doneNote")}</p>`,
+      html`<a class="btn alt" href="/c/${venue.code}?lang=${lang}">${p("page.again")}</a>`,
+    ]}`;
     // No "you are entering" block: the confirmation names the venue itself.
     return this.page(lang, p("page.doneTitle"), undefined, body);
   }
@@ -93,29 +91,30 @@ export class CheckinPages {
   message(lang: Language, kind: "notFound" | "forbidden" | "tooMany", code?: string): string {
     const p = this.t(lang);
     const reopen =
-      kind !== "notFound" && code
-        ? `<a class="btn" href="/c/${escapeHtml(code)}?lang=${lang}">${p("page.reopen")}</a>`
-        : "";
-    return this.page(lang, p(`page.${kind}Title`), undefined, `<p>${p(`page.${kind}`)}</p>${reopen}`);
+      kind !== "notFound" &&
+      code &&
+      html`<a class="btn" href="/c/${code}?lang=${lang}">${p("page.reopen")}</a>`;
+    return this.page(lang, p(`page.${kind}Title`), undefined, html`<p>${p(`page.${kind}`)}</p>${reopen}`);
   }
 
-  private page(lang: Language, title: string, venue: VenueView | undefined, body: string): string {
+  private page(lang: Language, title: string, venue: VenueView | undefined, body: SafeHtml): string {
     const p = this.t(lang);
     const other: Language = lang === "vi" ? "en" : "vi";
-    const venueBlock = venue
-      ? `<section class="venue"><p>${p("page.lead")}</p><h2>${escapeHtml(venue.name)}</h2><p>${escapeHtml(venue.address)}</p></section>`
-      : "";
-    return (
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>${title}</title><style>${CSS}</style></head><body><main>` +
-      `<p class="lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${p("page.switchLanguage")}</a></p>` +
-      `<h1>${title}</h1>${venueBlock}${body}<footer>${p("advice.hotline")}</footer></main></body></html>`
-    );
+    const venueBlock =
+      venue &&
+      html`<section class="venue"><p>${p("page.lead")}</p><h2>${venue.name}</h2><p>${venue.address}</p></section>`;
+    return html`${[
+      html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+      // A stylesheet is raw text to the browser: an entity there would not be decoded, so it is not escaped.
+      html`<title>${title}</title><style>${raw(CSS)}</style></head><body><main>`,
+      html`<p class="lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${p("page.switchLanguage")}</a></p>`,
+      html`<h1>${title}</h1>${venueBlock}${body}<footer>${p("advice.hotline")}</footer></main></body></html>`,
+    ]}`.toString();
   }
 
-  /** Renders a key of the checkin namespace, HTML-escaped (i18next does not escape: chats are plain text). */
+  /** Renders a key of the checkin namespace as plain text (i18next does not escape: chats are plain text). */
   private t(lang: Language) {
     return (key: string, params?: Record<string, TextParam>) =>
-      escapeHtml(this.texts.render({ key: `checkin:${key}`, ...(params ? { params } : {}) }, lang));
+      this.texts.render({ key: `checkin:${key}`, ...(params ? { params } : {}) }, lang);
   }
 }

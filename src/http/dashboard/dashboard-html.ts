@@ -1,9 +1,7 @@
 import type { Language, TextParam } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
-import { escapeHtml } from "../checkin/checkin-html";
-
-export { escapeHtml };
+import { html, raw, type SafeHtml } from "../html";
 
 /** Response headers of every dashboard page: never cached, only our own script, no framing. */
 export const DASHBOARD_HEADERS = {
@@ -28,13 +26,11 @@ const CSS =
 export class DashboardHtml {
   constructor(private readonly texts: TextRenderer) {}
 
-  /** Text of `dashboard:<key>` in `lang`, HTML-escaped. */
+  /**
+   * Text of `dashboard:<key>` (or of `<namespace>:<key>`) in `lang`, as plain text: an `html` template
+   * escapes it, and CSV and chart labels use it as it is.
+   */
   t(lang: Language, key: string, params?: Record<string, TextParam>): string {
-    return escapeHtml(this.texts.render({ key: `dashboard:${key}`, ...(params ? { params } : {}) }, lang));
-  }
-
-  /** Raw text (not escaped), for CSV and chart labels. */
-  raw(lang: Language, key: string, params?: Record<string, TextParam>): string {
     return this.texts.render(
       { key: `${key.includes(":") ? "" : "dashboard:"}${key}`, ...(params ? { params } : {}) },
       lang,
@@ -46,48 +42,52 @@ export class DashboardHtml {
     lang: Language,
     options: {
       title: string;
-      body: string;
+      body: SafeHtml;
       viewer?: DashboardViewer;
       csrf?: string;
       active?: string;
-      head?: string;
+      head?: SafeHtml;
     },
   ): string {
     const p = (k: string) => this.t(lang, k);
     const other = lang === "vi" ? "en" : "vi";
-    const nav = options.viewer
-      ? ["overview", "venues", "broadcasts", "questions", "audit"]
-          .map((k) => {
-            const href = k === "overview" ? "/admin" : `/admin/${k}`;
-            return `<a href="${href}?lang=${lang}"${options.active === k ? ' class="on"' : ""}>${p(`nav.${k}`)}</a>`;
-          })
-          .join("") +
-        `<span class="role">${p(`role.${options.viewer.role}`)}</span>` +
-        `<form method="post" action="/admin/logout?lang=${lang}"><input type="hidden" name="csrf" value="${escapeHtml(options.csrf ?? "")}"><button class="ghost" type="submit">${p("nav.logout")}</button></form>`
-      : "";
-    return (
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-      `<title>${escapeHtml(options.title)} – ${p("brand")}</title><style>${CSS}</style>${options.head ?? ""}</head><body>` +
-      `<header><strong>${p("brand")}</strong>${nav}<a href="?lang=${other}">${p("switchLanguage")}</a></header>` +
-      `<main><h1>${escapeHtml(options.title)}</h1>${options.body}</main>` +
-      `<script src="/admin/assets/chart.umd.js"></script><script src="/admin/assets/dashboard.js"></script></body></html>`
-    );
+    const nav =
+      options.viewer &&
+      html`${[
+        ["overview", "venues", "broadcasts", "questions", "audit"].map((k) => {
+          const href = k === "overview" ? "/admin" : `/admin/${k}`;
+          return html`<a href="${href}?lang=${lang}"${options.active === k && html` class="on"`}>${p(`nav.${k}`)}</a>`;
+        }),
+        html`<span class="role">${p(`role.${options.viewer.role}`)}</span>`,
+        html`<form method="post" action="/admin/logout?lang=${lang}">${csrfField(options.csrf ?? "")}<button class="ghost" type="submit">${p("nav.logout")}</button></form>`,
+      ]}`;
+    return html`${[
+      html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
+      // A stylesheet is raw text to the browser: an entity there would not be decoded, so it is not escaped.
+      html`<title>${options.title} – ${p("brand")}</title><style>${raw(CSS)}</style>${options.head}</head><body>`,
+      html`<header><strong>${p("brand")}</strong>${nav}<a href="?lang=${other}">${p("switchLanguage")}</a></header>`,
+      html`<main><h1>${options.title}</h1>${options.body}</main>`,
+      html`<script src="/admin/assets/chart.umd.js"></script><script src="/admin/assets/dashboard.js"></script></body></html>`,
+    ]}`.toString();
   }
 
   /** A page with one message (login help, link used/expired, forbidden). */
   message(lang: Language, key: string): string {
     return this.page(lang, {
-      title: this.raw(lang, `${key}.title`),
-      body: `<p>${this.t(lang, `${key}.body`)}</p>`,
+      title: this.t(lang, `${key}.title`),
+      body: html`<p>${this.t(lang, `${key}.body`)}</p>`,
     });
   }
 }
 
 /** A hidden CSRF input. */
-export const csrfField = (token: string) => `<input type="hidden" name="csrf" value="${escapeHtml(token)}">`;
+export const csrfField = (token: string): SafeHtml =>
+  html`<input type="hidden" name="csrf" value="${token}">`;
 
 /** JSON for a `<script type="application/json">` block: `<` escaped so no text can close the element. */
-export function jsonBlock(id: string, data: unknown): string {
-  const json = JSON.stringify(data).replace(/</g, "\\u003c");
-  return `<script type="application/json" id="${id}">${json}</script>`;
+export function jsonBlock(id: string, data: unknown): SafeHtml {
+  // A script is raw text like a stylesheet: entities would reach JSON.parse as they are, so the JSON is made
+  // safe by escaping `<` the JSON way instead.
+  const json = raw(JSON.stringify(data).replace(/</g, "\\u003c"));
+  return html`<script type="application/json" id="${id}">${json}</script>`;
 }

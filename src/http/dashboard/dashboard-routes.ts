@@ -4,9 +4,10 @@ import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { vietnamDay } from "../../core/vietnam-time";
 import { unitsInForce } from "../../features/venues/district";
+import { html } from "../html";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
-import { csrfField, escapeHtml, jsonBlock } from "./dashboard-html";
+import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInsights } from "./dashboard-insights";
 import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
 import { mountDashboardVenues } from "./dashboard-venues";
@@ -25,7 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void {
   const c = new DashboardContext(deps);
-  const { html } = c;
+  const { html: pages } = c;
 
   // Chart.js from its npm package (the UMD build defines a global `Chart`), served by us: no CDN.
   router.get("/admin/assets/chart.umd.js", (_req: Request, res: Response) => {
@@ -50,11 +51,12 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     c.send(
       res,
       200,
-      html.page(lang, {
-        title: html.raw(lang, "loginConfirm.title"),
-        body:
-          `<p>${html.t(lang, "loginConfirm.body")}</p>` +
-          `<form id="login" method="post" action="${escapeHtml(action)}"><button type="submit">${html.t(lang, "loginConfirm.button")}</button></form>`,
+      pages.page(lang, {
+        title: pages.t(lang, "loginConfirm.title"),
+        body: html`${[
+          html`<p>${pages.t(lang, "loginConfirm.body")}</p>`,
+          html`<form id="login" method="post" action="${action}"><button type="submit">${pages.t(lang, "loginConfirm.button")}</button></form>`,
+        ]}`,
       }),
     );
   });
@@ -62,9 +64,9 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   router.post("/admin/login/:token", async (req: Request, res: Response) => {
     // A page elsewhere must not be able to log a visitor in to an account of its choosing.
     if (!sameOrigin(req, deps.publicUrl))
-      return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
+      return void c.send(res, 403, pages.message(c.lang(req), "forbidden"));
     const sessionId = await deps.auth.login(String(req.params.token), c.now());
-    if (!sessionId) return void c.send(res, 403, html.message(c.lang(req), "linkUsed"));
+    if (!sessionId) return void c.send(res, 403, pages.message(c.lang(req), "linkUsed"));
     res.cookie(DASHBOARD_COOKIE, sessionId, sessionCookieOptions(deps.secureCookies));
     res.redirect(303, `/admin?lang=${c.lang(req)}`);
   });
@@ -76,14 +78,14 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
     const sessionId = sessionIdOf(req);
     if (sessionId) await deps.auth.logout(sessionId);
     res.clearCookie(DASHBOARD_COOKIE, { path: "/admin" });
-    c.send(res, 200, html.message(c.lang(req), "loggedOut"));
+    c.send(res, 200, pages.message(c.lang(req), "loggedOut"));
   });
 
   router.get("/admin", async (req: Request, res: Response) => {
     const viewer = c.viewer(req, res);
     if (!viewer) return;
     const lang = c.lang(req);
-    const p = (k: string, params?: Record<string, string | number>) => html.t(lang, k, params);
+    const p = (k: string, params?: Record<string, string | number>) => pages.t(lang, k, params);
     const now = c.now();
     const communes = c.communes(viewer.scope);
     const [perCommune, targets, perChannel, broadcasts] = await Promise.all([
@@ -109,7 +111,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
         labels: communes.map((u) => u.name),
         values: communes.map((u) => c.countFor(perCommune, u.code)),
         targets: communes.map((u) => targets.get(u.code) ?? null),
-        legend: [html.raw(lang, "overview.registered"), html.raw(lang, "overview.target")],
+        legend: [pages.t(lang, "overview.registered"), pages.t(lang, "overview.target")],
       },
       checkins: {
         type: "line",
@@ -118,52 +120,45 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
       },
     };
     const csrf = c.csrfToken(req);
-    const venueRows = communes
-      .map(
-        (u) =>
-          `<tr><td>${escapeHtml(u.name)}</td><td>${c.countFor(perCommune, u.code)}</td><td>` +
-          (viewer.role === "admin"
-            ? `<input type="number" min="0" max="100000" name="t_${u.code}" value="${targets.get(u.code) ?? ""}" aria-label="${p("overview.target")} ${escapeHtml(u.name)}">`
-            : String(targets.get(u.code) ?? "—")) +
-          "</td></tr>",
-      )
-      .join("");
-    const venueTable = `<table><thead><tr><th>${p("overview.commune")}</th><th>${p("overview.registered")}</th><th>${p("overview.target")}</th></tr></thead><tbody>${venueRows}</tbody></table>`;
-    const body =
-      `<div class="grid"><section><h2>${p("overview.venuesTitle")}</h2><div class="chart" data-chart="venues" role="img" aria-label="${p("overview.venuesTitle")}"></div></section>` +
-      `<section><h2>${p("overview.checkinsTitle")}</h2><div class="chart" data-chart="checkins" role="img" aria-label="${p("overview.checkinsTitle")}"></div>` +
-      `<p class="muted">${p("overview.checkinsTotal", { count: visits.length })}</p></section></div>` +
-      `<section><h2>${p("overview.targetsTitle")}</h2>` +
-      (viewer.role === "admin"
-        ? `<form method="post" action="/admin/targets?lang=${lang}">${csrfField(csrf)}${venueTable}<p><button type="submit">${p("overview.saveTargets")}</button></p></form>`
-        : venueTable) +
-      `</section><div class="grid"><section><h2>${p("overview.subscribersTitle")}</h2><table>${[
-        ...perChannel.entries(),
-      ]
-        .map(([ch, n]) => `<tr><td>${escapeHtml(ch)}</td><td>${n}</td></tr>`)
-        .join(
-          "",
-        )}<tr><th>${p("overview.total")}</th><th>${[...perChannel.values()].reduce((a, b) => a + b, 0)}</th></tr></table></section>` +
-      `<section><h2>${p("overview.broadcastsTitle")}</h2><table>${broadcasts
-        .map(
-          (b) =>
-            `<tr><td>${escapeHtml(b.text.slice(0, 60))}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
-        )
-        .join(
-          "",
-        )}</table><p><a href="/admin/broadcasts?lang=${lang}">${p("overview.allBroadcasts")}</a></p></section></div>` +
-      jsonBlock("chart-data", charts);
+    const venueRows = communes.map(
+      (u) =>
+        html`<tr><td>${u.name}</td><td>${c.countFor(perCommune, u.code)}</td><td>${
+          viewer.role === "admin"
+            ? html`<input type="number" min="0" max="100000" name="t_${u.code}" value="${targets.get(u.code) ?? ""}" aria-label="${p("overview.target")} ${u.name}">`
+            : (targets.get(u.code) ?? "—")
+        }</td></tr>`,
+    );
+    const venueTable = html`<table><thead><tr><th>${p("overview.commune")}</th><th>${p("overview.registered")}</th><th>${p("overview.target")}</th></tr></thead><tbody>${venueRows}</tbody></table>`;
+    const body = html`${[
+      html`<div class="grid"><section><h2>${p("overview.venuesTitle")}</h2><div class="chart" data-chart="venues" role="img" aria-label="${p("overview.venuesTitle")}"></div></section>`,
+      html`<section><h2>${p("overview.checkinsTitle")}</h2><div class="chart" data-chart="checkins" role="img" aria-label="${p("overview.checkinsTitle")}"></div>`,
+      html`<p class="muted">${p("overview.checkinsTotal", { count: visits.length })}</p></section></div>`,
+      html`<section><h2>${p("overview.targetsTitle")}</h2>`,
+      viewer.role === "admin"
+        ? html`<form method="post" action="/admin/targets?lang=${lang}">${csrfField(csrf)}${venueTable}<p><button type="submit">${p("overview.saveTargets")}</button></p></form>`
+        : venueTable,
+      html`</section><div class="grid"><section><h2>${p("overview.subscribersTitle")}</h2><table>`,
+      [...perChannel.entries()].map(([ch, n]) => html`<tr><td>${ch}</td><td>${n}</td></tr>`),
+      html`<tr><th>${p("overview.total")}</th><th>${[...perChannel.values()].reduce((a, b) => a + b, 0)}</th></tr></table></section>`,
+      html`<section><h2>${p("overview.broadcastsTitle")}</h2><table>`,
+      broadcasts.map(
+        (b) =>
+          html`<tr><td>${b.text.slice(0, 60)}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
+      ),
+      html`</table><p><a href="/admin/broadcasts?lang=${lang}">${p("overview.allBroadcasts")}</a></p></section></div>`,
+      jsonBlock("chart-data", charts),
+    ]}`;
     c.send(
       res,
       200,
-      html.page(lang, { title: html.raw(lang, "overview.title"), body, viewer, csrf, active: "overview" }),
+      pages.page(lang, { title: pages.t(lang, "overview.title"), body, viewer, csrf, active: "overview" }),
     );
   });
 
   router.post("/admin/targets", c.form, async (req: Request, res: Response) => {
     const viewer = c.poster(req, res);
     if (!viewer) return;
-    if (viewer.role !== "admin") return void c.send(res, 403, html.message(c.lang(req), "forbidden"));
+    if (viewer.role !== "admin") return void c.send(res, 403, pages.message(c.lang(req), "forbidden"));
     for (const u of unitsInForce(deps.district)) {
       const raw = field(req.body, `t_${u.code}`, 10);
       if (!/^\d{1,6}$/.test(raw)) continue;

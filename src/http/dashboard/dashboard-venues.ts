@@ -3,8 +3,9 @@ import type { Language } from "../../core/messages";
 import { toCsv } from "../../features/dashboard/csv";
 import type { DashboardVenue, VenueFilter } from "../../features/dashboard/dashboard-store";
 import { VENUE_CATEGORIES } from "../../features/venues/categories";
+import { html } from "../html";
 import { type DashboardContext, queryParam } from "./dashboard-context";
-import { csrfField, escapeHtml } from "./dashboard-html";
+import { csrfField } from "./dashboard-html";
 
 const PAGE_LIMIT = 500;
 const CSV_LIMIT = 50_000;
@@ -29,44 +30,46 @@ function filterQuery(f: VenueFilter, lang: Language): string {
 
 /** Venues: search and filters, pause/resume, poster download, CSV export of the filtered list. */
 export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext): void {
-  const { html, deps } = c;
-  const category = (lang: Language, code: string) => html.raw(lang, `venues:categories.${code}`);
+  const { html: pages, deps } = c;
+  const category = (lang: Language, code: string) => pages.t(lang, `venues:categories.${code}`);
 
   router.get("/admin/venues", async (req: Request, res: Response) => {
     const viewer = c.viewer(req, res);
     if (!viewer) return;
     const lang = c.lang(req);
-    const p = (k: string, params?: Record<string, string | number>) => html.t(lang, k, params);
+    const p = (k: string, params?: Record<string, string | number>) => pages.t(lang, k, params);
     const f = filterOf(req);
     const venues = await deps.store.listVenues(viewer.scope, f, PAGE_LIMIT);
     const csrf = c.csrfToken(req);
     const option = (value: string, label: string, selected: string | undefined) =>
-      `<option value="${escapeHtml(value)}"${selected === value ? " selected" : ""}>${escapeHtml(label)}</option>`;
+      html`<option value="${value}"${selected === value && html` selected`}>${label}</option>`;
     const back = encodeURIComponent(`/admin/venues?${filterQuery(f, lang)}`);
     const row = (v: DashboardVenue) =>
-      `<tr data-venue="${escapeHtml(v.code)}"><td>${escapeHtml(v.name)}<br><span class="muted">${escapeHtml(v.code)}</span></td>` +
-      `<td>${escapeHtml(category(lang, v.category))}</td><td>${escapeHtml(c.communeName(v.communeCode))}</td>` +
-      `<td>${escapeHtml(v.address)}</td><td>${p(v.active ? "venues.active" : "venues.paused")}</td><td>` +
-      `<form class="inline" method="post" action="/admin/venues/${encodeURIComponent(v.id)}/${v.active ? "pause" : "resume"}?lang=${lang}&back=${back}">${csrfField(csrf)}` +
-      `<button type="submit" class="ghost">${p(v.active ? "venues.pause" : "venues.resume")}</button></form> ` +
-      `<a href="/admin/venues/${encodeURIComponent(v.id)}/poster.pdf">${p("venues.poster")}</a></td></tr>`;
-    const body =
-      `<section><form method="get" action="/admin/venues" id="venue-filter"><input type="hidden" name="lang" value="${lang}">` +
-      `<input name="q" value="${escapeHtml(f.q ?? "")}" placeholder="${p("venues.search")}" aria-label="${p("venues.search")}"> ` +
-      `<select name="commune" aria-label="${p("overview.commune")}">${option("", html.raw(lang, "venues.allCommunes"), f.commune)}${c
+      html`${[
+        html`<tr data-venue="${v.code}"><td>${v.name}<br><span class="muted">${v.code}</span></td>`,
+        html`<td>${category(lang, v.category)}</td><td>${c.communeName(v.communeCode)}</td>`,
+        html`<td>${v.address}</td><td>${p(v.active ? "venues.active" : "venues.paused")}</td><td>`,
+        html`<form class="inline" method="post" action="/admin/venues/${encodeURIComponent(v.id)}/${v.active ? "pause" : "resume"}?lang=${lang}&back=${back}">${csrfField(csrf)}`,
+        html`<button type="submit" class="ghost">${p(v.active ? "venues.pause" : "venues.resume")}</button></form> `,
+        html`<a href="/admin/venues/${encodeURIComponent(v.id)}/poster.pdf">${p("venues.poster")}</a></td></tr>`,
+      ]}`;
+    const body = html`${[
+      html`<section><form method="get" action="/admin/venues" id="venue-filter"><input type="hidden" name="lang" value="${lang}">`,
+      html`<input name="q" value="${f.q ?? ""}" placeholder="${p("venues.search")}" aria-label="${p("venues.search")}"> `,
+      html`<select name="commune" aria-label="${p("overview.commune")}">${option("", pages.t(lang, "venues.allCommunes"), f.commune)}${c
         .communes(viewer.scope)
-        .map((u) => option(u.code, u.name, f.commune))
-        .join("")}</select> ` +
-      `<select name="category" aria-label="${p("venues.category")}">${option("", html.raw(lang, "venues.allCategories"), f.category)}${VENUE_CATEGORIES.map((k) => option(k, category(lang, k), f.category)).join("")}</select> ` +
-      `<select name="status" aria-label="${p("venues.status")}">${option("", html.raw(lang, "venues.allStatuses"), f.status)}${option("active", html.raw(lang, "venues.active"), f.status)}${option("paused", html.raw(lang, "venues.paused"), f.status)}</select> ` +
-      `<button type="submit">${p("venues.filter")}</button> <a id="csv" href="/admin/venues.csv?${escapeHtml(filterQuery(f, lang))}">${p("venues.csv")}</a></form></section>` +
-      `<section><p class="muted">${p("venues.count", { count: venues.length })}</p><table><thead><tr><th>${p("venues.name")}</th><th>${p("venues.category")}</th><th>${p("overview.commune")}</th><th>${p("venues.address")}</th><th>${p("venues.status")}</th><th></th></tr></thead><tbody>` +
-      venues.map(row).join("") +
-      "</tbody></table></section>";
+        .map((u) => option(u.code, u.name, f.commune))}</select> `,
+      html`<select name="category" aria-label="${p("venues.category")}">${option("", pages.t(lang, "venues.allCategories"), f.category)}${VENUE_CATEGORIES.map((k) => option(k, category(lang, k), f.category))}</select> `,
+      html`<select name="status" aria-label="${p("venues.status")}">${option("", pages.t(lang, "venues.allStatuses"), f.status)}${option("active", pages.t(lang, "venues.active"), f.status)}${option("paused", pages.t(lang, "venues.paused"), f.status)}</select> `,
+      html`<button type="submit">${p("venues.filter")}</button> <a id="csv" href="/admin/venues.csv?${filterQuery(f, lang)}">${p("venues.csv")}</a></form></section>`,
+      html`<section><p class="muted">${p("venues.count", { count: venues.length })}</p><table><thead><tr><th>${p("venues.name")}</th><th>${p("venues.category")}</th><th>${p("overview.commune")}</th><th>${p("venues.address")}</th><th>${p("venues.status")}</th><th></th></tr></thead><tbody>`,
+      venues.map(row),
+      html`</tbody></table></section>`,
+    ]}`;
     c.send(
       res,
       200,
-      html.page(lang, { title: html.raw(lang, "venues.title"), body, viewer, csrf, active: "venues" }),
+      pages.page(lang, { title: pages.t(lang, "venues.title"), body, viewer, csrf, active: "venues" }),
     );
   });
 
@@ -76,7 +79,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     const lang = c.lang(req);
     const venues = await deps.store.listVenues(viewer.scope, filterOf(req), CSV_LIMIT);
     const header = ["code", "name", "category", "commune", "address", "status", "registered"].map((k) =>
-      html.raw(lang, `venues.csvHeader.${k}`),
+      pages.t(lang, `venues.csvHeader.${k}`),
     );
     const csv = toCsv([
       header,
@@ -86,7 +89,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
         category(lang, v.category),
         c.communeName(v.communeCode),
         v.address,
-        html.raw(lang, v.active ? "venues.active" : "venues.paused"),
+        pages.t(lang, v.active ? "venues.active" : "venues.paused"),
         v.createdAt.toISOString().slice(0, 10),
       ]),
     ]);
@@ -109,7 +112,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
       if (!viewer) return;
       // Scoped in the update itself: another commune's venue is "not found", not changed.
       const changed = await deps.store.setVenueActive(viewer.scope, String(req.params.id), active);
-      if (!changed) return void c.send(res, 404, html.message(c.lang(req), "notFound"));
+      if (!changed) return void c.send(res, 404, pages.message(c.lang(req), "notFound"));
       const back = queryParam(req, "back", 500);
       res.redirect(303, back.startsWith("/admin/venues?") ? back : `/admin/venues?lang=${c.lang(req)}`);
     });
@@ -120,7 +123,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     if (!viewer) return;
     const visible = await deps.store.findVenue(viewer.scope, String(req.params.id));
     const venue = visible ? await deps.venues.findByCode(visible.code) : null;
-    if (!venue) return void c.send(res, 404, html.message(c.lang(req), "notFound"));
+    if (!venue) return void c.send(res, 404, pages.message(c.lang(req), "notFound"));
     res.setHeader("Content-Type", "application/pdf");
     res.setHeader("Content-Disposition", `attachment; filename="poster-${venue.code}.pdf"`);
     res.send(await deps.venueService.renderPoster(venue));

@@ -78,6 +78,26 @@ describe("a person who types every answer", () => {
     expect(visit).toMatchObject({ symptoms: false, closeContact: false, travel: false, flagged: false });
   });
 
+  it("picks a reminder commune by a 2021 name typed without diacritics, and rates an answer with 'ko'", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/subscribe");
+    const set = all(await chat.send("binh hai"));
+    expect(set).toMatch(/Vạn Tường/);
+    const contact = await server.database.db.contact.findFirstOrThrow({
+      where: { channel: "webchat" },
+      orderBy: { createdAt: "desc" },
+    });
+    const sub = await server.database.db.subscription.findUniqueOrThrow({ where: { contactId: contact.id } });
+    expect(sub.communeCode).toBe("21061");
+    await chat.send("ko nhan dc ma otp pc covid");
+    expect(all(await chat.send("ko"))).toMatch(/Cảm ơn/);
+    expect(await server.database.db.faqFeedback.count({ where: { helpful: false } })).toBe(1);
+    // None of what was typed here is a question the FAQ could not answer.
+    expect(
+      await server.database.db.faqUnanswered.count({ where: { folded: { contains: "binh hai" } } }),
+    ).toBe(0);
+  });
+
   it("on Zalo Bot, with numbered lines only: goes back by word and finishes by typing numbers and words", async () => {
     const chatId = "a11b22c33d44e55f66a7";
     const say = async (text: string, answers = 1) => {

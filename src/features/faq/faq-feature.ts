@@ -55,8 +55,8 @@ export function registerFaq(
     if (topic.action === "subscriptions.settings")
       rows.push([{ label: f("actions.reminderSettings"), payload: "subs:settings" }]);
     rows.push([
-      { label: f("feedback.up"), payload: `faq:fb:up:${topic.id}` },
-      { label: f("feedback.down"), payload: `faq:fb:down:${topic.id}` },
+      { label: f("feedback.up"), payload: `faq:fb:up:${topic.id}`, answers: "yes" },
+      { label: f("feedback.down"), payload: `faq:fb:down:${topic.id}`, answers: "no" },
     ]);
     // The one-time offer goes before the 👍/👎 question, so the question stays the last message and its
     // buttons stay the ones a typed "1"/"2" answers.

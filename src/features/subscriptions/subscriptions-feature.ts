@@ -1,8 +1,8 @@
 import { foldText } from "../../core/fold-text";
 import { say, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
-import { type District, findUnit, unitsInForce } from "../venues/district";
-import { storedUnitName } from "../venues/unit-texts";
+import { type District, findUnit, findUnitByName, unitsInForce } from "../venues/district";
+import { storedUnitName, unitMatchNote } from "../venues/unit-texts";
 import { communePage } from "./commune-picker";
 import type { SubscriptionStore } from "./subscription-store";
 
@@ -109,6 +109,23 @@ export function registerSubscriptions(
         say(code === "all" ? s("communeCleared") : s("communeSet", { name: communeName(code) ?? code })),
       );
     });
+
+  // A commune typed in answer to the picker ("binh hai", "xã Vạn Tường"), on any page of it: names of
+  // former units are mapped to today's and the reply says so. Listed before the FAQ, which would take it
+  // for a question.
+  router.fallback(async (ctx, next) => {
+    const offered = ctx.contact.choices.some((c) => c.payload.startsWith("subs:commune:"));
+    if (!offered || ctx.event.type !== "text") return next();
+    const match = findUnitByName(district, ctx.event.text, ctx.now);
+    const note = unitMatchNote(match, ctx.event.text);
+    if (match.kind === "ambiguous" && note) {
+      ctx.reply(say(note));
+      return askCommune(ctx, 0);
+    }
+    if (match.kind !== "unit" && match.kind !== "former") return next();
+    if (note) ctx.reply(say(note));
+    return ctx.redirect({ type: "button", payload: `subs:commune:${match.unit.code}` });
+  });
 
   // Stop words: this feature is listed before the FAQ, whose matching would read "hủy" as a question.
   router.fallback(async (ctx, next) => {

@@ -250,7 +250,8 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     expect(empty.status).toBe(400);
     const past = await officer.post(
       "/admin/broadcasts",
-      { text: "Tiêm chủng", commune_21040: "1", when: "01/01 00:00" },
+      // Yesterday at this hour: a day a few weeks back is the past, not next year.
+      { text: "Tiêm chủng", commune_21040: "1", when: yesterday() },
       "/admin/broadcasts",
     );
     expect(past.status).toBe(400);
@@ -304,3 +305,10 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     expect(audit.status).toBe(200);
   });
 });
+
+/** Yesterday's date in Vietnam as an officer types it ("30/11 08:00"). */
+function yesterday(): string {
+  const d = new Date(Date.now() + 7 * 3600_000 - 24 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)} ${two(d.getUTCHours())}:00`;
+}

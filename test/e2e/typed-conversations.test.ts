@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
-import { startTestServer, TEST_ZALO_BOT_SECRET, type TestServer, zaloBotEnv } from "../helpers/test-server";
+import { startTestServer, type TestServer, zaloBotEnv } from "../helpers/test-server";
 import { textsOf, WebchatClient } from "../helpers/webchat-client";
-import { textUpdate } from "../helpers/zalo-updates";
+import { zaloBotChat } from "../helpers/zalo-updates";
 
 /**
  * People who type instead of tapping: every answer written the way strangers write it (no diacritics,
@@ -100,17 +100,8 @@ describe("a person who types every answer", () => {
 
   it("on Zalo Bot, with numbered lines only: goes back by word and finishes by typing numbers and words", async () => {
     const chatId = "a11b22c33d44e55f66a7";
-    const say = async (text: string, answers = 1) => {
-      const before = bot.textsTo(chatId).length;
-      const res = await fetch(`${server.url}/webhooks/zalo-bot`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-bot-api-secret-token": TEST_ZALO_BOT_SECRET },
-        body: JSON.stringify(textUpdate(chatId, text)),
-      });
-      expect(res.status).toBe(200);
-      await bot.waitFor(() => bot.textsTo(chatId).length >= before + answers);
-      return bot.textsTo(chatId).slice(before).join("\n");
-    };
+    const say = async (text: string, answers = 1) =>
+      (await zaloBotChat(server.url, bot)(chatId, text, answers)).join("\n");
     await say("/venue", 2);
     expect(await say("Nhà thuốc An Khang")).toMatch(/Bước 2\/6/);
     expect(await say("tro lai")).toMatch(/Bước 1\/6/);

@@ -6,14 +6,13 @@ import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
 import {
   startTestServer,
-  TEST_ZALO_BOT_SECRET,
   TEST_ZALO_OA_APP_SECRET,
   type TestServer,
   telegramEnv,
   zaloBotEnv,
   zaloOaEnv,
 } from "../helpers/test-server";
-import { sign, textUpdate, userText } from "../helpers/zalo-updates";
+import { sign, userText, zaloBotChat } from "../helpers/zalo-updates";
 
 /** The same venue registration and FAQ conversations, unchanged, on both Zalo surfaces. */
 describe("every flow works on Zalo", () => {
@@ -41,17 +40,8 @@ describe("every flow works on Zalo", () => {
   });
 
   /** Zalo Bot: sends a text and returns the texts the bot answered with. */
-  const botSay = async (chat: string, text: string, answers = 1) => {
-    const before = bot.textsTo(chat).length;
-    const res = await fetch(`${server.url}/webhooks/zalo-bot`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-bot-api-secret-token": TEST_ZALO_BOT_SECRET },
-      body: JSON.stringify(textUpdate(chat, text)),
-    });
-    expect(res.status).toBe(200);
-    await bot.waitFor(() => bot.textsTo(chat).length >= before + answers);
-    return bot.textsTo(chat).slice(before);
-  };
+  const botSay = (chat: string, text: string, answers = 1) =>
+    zaloBotChat(server.url, bot)(chat, text, answers);
 
   /** Zalo OA: sends a signed text event and returns the messages the OA answered with. */
   const oaSay = async (user: string, text: string, answers = 1) => {

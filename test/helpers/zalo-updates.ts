@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { TEST_ZALO_OA_APP_ID, TEST_ZALO_OA_SECRET_KEY } from "./test-server";
+import { TEST_ZALO_BOT_SECRET, TEST_ZALO_OA_APP_ID, TEST_ZALO_OA_SECRET_KEY } from "./test-server";
 
 let nextMessage = 0x1000;
 
@@ -49,5 +49,26 @@ export function userText(userId: string, text: string, timestamp = Date.now()) {
     event_name: "user_send_text",
     message: { text, msg_id: msgId },
     timestamp: String(timestamp),
+  };
+}
+
+/**
+ * Zalo Bot as a person uses it: sends a text to the server's webhook and returns the texts the bot answered
+ * with, once `answers` of them have arrived at the stand-in.
+ */
+export function zaloBotChat(
+  serverUrl: string,
+  bot: { textsTo(chat: string): string[]; waitFor(done: () => boolean): Promise<void> },
+) {
+  return async (chat: string, text: string, answers = 1): Promise<string[]> => {
+    const before = bot.textsTo(chat).length;
+    const res = await fetch(`${serverUrl}/webhooks/zalo-bot`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": TEST_ZALO_BOT_SECRET },
+      body: JSON.stringify(textUpdate(chat, text)),
+    });
+    if (res.status !== 200) throw new Error(`the Zalo Bot webhook answered ${res.status}`);
+    await bot.waitFor(() => bot.textsTo(chat).length >= before + answers);
+    return bot.textsTo(chat).slice(before);
   };
 }

@@ -84,3 +84,10 @@ export function t(key: string, params?: Record<string, TextParam>): Text {
 export function say(text: Text, buttons?: Button[][]): Outbound {
   return buttons ? { type: "text", text, buttons } : { type: "text", text };
 }
+
+/** Buttons in rows of `size` (two fit a phone screen; channels without buttons number them in this order). */
+export function chunkRows(buttons: Button[], size = 2): Button[][] {
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += size) rows.push(buttons.slice(i, i + size));
+  return rows;
+}

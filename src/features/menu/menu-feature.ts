@@ -1,4 +1,4 @@
-import { type Button, LANGUAGES, type Language, say, t } from "../../core/messages";
+import { type Button, chunkRows, LANGUAGES, type Language, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 
 /** A main-menu entry contributed by a feature (label key + the button payload it handles). */
@@ -9,10 +9,7 @@ export interface MenuEntry {
 
 /** The main menu as buttons, two per row (fits phone screens; numbered on channels without buttons). */
 export function mainMenuButtons(entries: MenuEntry[]): Button[][] {
-  const buttons = entries.map((e) => ({ label: t(e.labelKey), payload: e.payload }));
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return rows;
+  return chunkRows(entries.map((e) => ({ label: t(e.labelKey), payload: e.payload })));
 }
 
 /** The main menu and help, built once from every feature's entries and shared by all of them. */

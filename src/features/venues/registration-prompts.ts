@@ -1,4 +1,12 @@
-import { type Button, type Outbound, say, type Text, type TextParam, t } from "../../core/messages";
+import {
+  type Button,
+  chunkRows,
+  type Outbound,
+  say,
+  type Text,
+  type TextParam,
+  t,
+} from "../../core/messages";
 import { communePage } from "../subscriptions/commune-picker";
 import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
 import { type AdminUnit, type District, unitsInForce } from "./district";
@@ -39,9 +47,7 @@ function categoryButtons(): Button[][] {
     label: v(venueCategoryLabelKey(c)),
     payload: `venue:cat:${c}`,
   }));
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return rows;
+  return chunkRows(buttons);
 }
 
 /**
@@ -90,9 +96,7 @@ export function summary(draft: Draft, communeName: string): Outbound {
 export function fieldPicker(): Outbound {
   const fields: Step[] = [...STEPS];
   const buttons = fields.map((f) => ({ label: v(`flow.field.${f}`), payload: `venue:field:${f}` }));
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return say(v("flow.pickField"), rows);
+  return say(v("flow.pickField"), chunkRows(buttons));
 }
 
 export { v as venueText };

@@ -193,6 +193,8 @@ export class ConversationEngine {
           ctx.reply({ type: "text", text: t("flow.firstStep") });
           return ask(state);
         }
+        const answer = flow.answerOf?.(previous, state.draft);
+        if (answer) ctx.reply({ type: "text", text: t("flow.previousAnswer", { answer }) });
         return ask({ ...state, step: previous, history: state.history.slice(0, -1) });
       }
       case "stay":

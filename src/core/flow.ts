@@ -38,6 +38,8 @@ export interface FlowSpec<D> {
   ask(ctx: FlowContext<D>, step: string): Promise<void> | void;
   /** Reads the person's answer to the current step (a typed text, a button of this flow, a shared contact…). */
   handle(ctx: FlowContext<D>): Promise<void> | void;
+  /** The answer already given at `step`, shown when the person comes back to it with "back". */
+  answerOf?(step: string, draft: D): Text | undefined;
   /** Which navigation the question at `step` offers (default: both; Back only once a step was answered). */
   navigation?(step: string, draft: D): { back?: boolean; cancel?: boolean };
   /** What leaving by "cancel" says it discarded (default `flow.cancelled`). */

@@ -1,8 +1,9 @@
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
-import { readVenueCategory } from "./categories";
+import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
+import { formatPhoneForDisplay } from "./phone";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
 import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
 import { type VenueField, validateVenueDetails, validateVenueField } from "./venue-fields";
@@ -92,6 +93,15 @@ export function createRegistrationFlow(deps: {
   const flow: Flow<Draft> = defineFlow<Draft>({
     ...VENUE_FLOW_SHAPE,
     ask,
+    answerOf(step, draft) {
+      const question = STEPS.find((s) => s === step);
+      const value = question ? draft[fieldOf(question)] : undefined;
+      if (!question || value === undefined) return undefined;
+      if (question === "category" && isVenueCategory(value)) return v(venueCategoryLabelKey(value));
+      if (question === "commune") return { raw: service.communeName(value) };
+      if (question === "phone") return { raw: formatPhoneForDisplay(value) };
+      return { raw: value };
+    },
     cancelled: () => v("flow.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
     async handle(ctx) {

@@ -1,5 +1,5 @@
 import { registerOfficers } from "../features/officers/officers-feature";
-import { unitsInForce } from "../features/venues/district";
+import { findUnitByName, unitsInForce } from "../features/venues/district";
 import { mountOfficersApi } from "../http/admin/officers-api";
 import { defineFeature } from "./feature-module";
 
@@ -11,8 +11,13 @@ export const officersFeature = defineFeature({
       registerOfficers(router, {
         service: d.officers,
         requireOfficer: d.requireOfficer,
-        // Invites name today's units; a former unit's code would give a scope nobody can pick any more.
-        isCommune: (code) => unitsInForce(d.district).some((u) => u.code === code),
+        // Invites name today's units (a former unit's name gives the xã it is part of now): a former code
+        // would give a scope nobody can pick any more.
+        resolveCommune: (typed, now) => {
+          const match = findUnitByName(d.district, typed, now);
+          const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
+          return code && unitsInForce(d.district, now).some((u) => u.code === code) ? code : undefined;
+        },
       }),
     http: (router) =>
       mountOfficersApi(router, { officers: d.officers, directives: d.directives, district: d.district }),

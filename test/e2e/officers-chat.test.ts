@@ -70,6 +70,14 @@ describe("officers in the web chat", () => {
     const revoked = await admin.send({ payload: `officers:revoke:${row.id}` });
     expect(textsOf(revoked)[0]).toMatch(/^Đã thu hồi quyền/);
     expect(textsOf(await hoa.send("/broadcast"))[0]).toMatch(/chỉ dành cho cán bộ/);
+
+    // Communes by name too, as admins type them: a 2021 name is the xã it is part of now.
+    const named = await admin.send("/invite officer binh hai, xã Bình Sơn");
+    const namedCode = /\/officer (\S+)/.exec(textsOf(named).at(-1) ?? "")?.[1];
+    const lan = new WebchatClient(server.url);
+    await lan.send(`/officer ${namedCode}`);
+    expect(await server.database.db.officer.count({ where: { communes: "21061,21040" } })).toBe(1);
+    expect(textsOf(await admin.send("/invite officer Atlantis"))[0]).toMatch(/Atlantis/);
   });
 
   it("an officer composes a broadcast to one commune, sees the count, sends it and gets the final report", async () => {
@@ -133,7 +141,8 @@ describe("officers in the web chat", () => {
     await officer.send("/broadcast");
     await officer.send("Nhắc bà con: sáng thứ Hai tiêm mũi nhắc lại tại trạm y tế xã Bình Chánh.");
     await officer.send("Theo xã");
-    await officer.send("Xã Bình Sơn");
+    // Typed by its 2021 name: Bình Chánh is part of Xã Bình Sơn since 1/7/2025.
+    expect(textsOf(await officer.send("binh chanh")).join("\n")).toMatch(/Bình Sơn/);
 
     const repeat = await officer.send("Lặp lại định kỳ");
     expect(buttonsOf(repeat)).toEqual(expect.arrayContaining(["Hằng ngày", "Thứ Hai", "Chủ nhật"]));

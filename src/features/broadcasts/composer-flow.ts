@@ -4,7 +4,7 @@ import { say, type TextParam, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
-import { codesCoveredBy, type District, findUnit, unitsInForce } from "../venues/district";
+import { codesCoveredBy, type District, findUnit, findUnitByName, unitsInForce } from "../venues/district";
 import { type Audience, audienceSchema, broadcastTextSchema } from "./audience";
 import { type BroadcastService, reachLines } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
@@ -185,6 +185,13 @@ export function createComposerFlow(deps: {
           }
           if (button?.action === "commune" && units(draft.scope).some((u) => u.code === button.arg))
             return pickAudience(ctx, "commune", button.arg);
+          // A commune typed by name, a 2021 name included (the xã it is part of now), within the officer's scope.
+          if (text) {
+            const match = findUnitByName(district, text, ctx.now);
+            const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
+            if (code && units(draft.scope).some((u) => u.code === code))
+              return pickAudience(ctx, "commune", code);
+          }
           return ask(ctx, "commune");
         case "preview":
           if (button?.action === "now")

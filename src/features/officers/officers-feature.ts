@@ -30,12 +30,26 @@ export function officerGuard(service: OfficerService, logger: Logger): RequireOf
   };
 }
 
-/** Communes typed after a command: "21040,21067" or "21040 21067". */
-export function parseCommuneList(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((c) => c.trim())
-    .filter((c) => /^\d{5}$/.test(c));
+/**
+ * Communes typed after a command, by code or by name: "21040,21061", "21040 21061", "vạn tường, binh son",
+ * "xã Bình Hải" (a former unit: the commune it is part of now). Names are separated by commas or semicolons.
+ */
+export function parseCommuneList(
+  text: string,
+  resolve: (typed: string) => string | undefined,
+): { codes: string[]; unknown: string[] } {
+  const parts = text
+    .split(/[,;\n]+/)
+    .flatMap((part) => (/^\s*\d{5}(\s+\d{5})*\s*$/.test(part) ? part.trim().split(/\s+/) : [part.trim()]))
+    .filter((part) => part.length > 0);
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const part of parts) {
+    const code = resolve(part);
+    if (code) codes.push(code);
+    else unknown.push(part);
+  }
+  return { codes: [...new Set(codes)], unknown };
 }
 
 /**
@@ -44,7 +58,12 @@ export function parseCommuneList(text: string): string[] {
  */
 export function registerOfficers(
   router: Router,
-  deps: { service: OfficerService; requireOfficer: RequireOfficer; isCommune: (code: string) => boolean },
+  deps: {
+    service: OfficerService;
+    requireOfficer: RequireOfficer;
+    /** A commune in force typed by code or name, as its code; undefined when there is none. */
+    resolveCommune: (typed: string, now: Date) => string | undefined;
+  },
 ): void {
   const { service, requireOfficer } = deps;
 
@@ -62,8 +81,9 @@ export function registerOfficers(
       const [roleArg = "", ...rest] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
       const role = roleArg.toLowerCase();
       if (role !== "officer" && role !== "admin") return ctx.reply(say(o("invite.usage")));
-      const communes = parseCommuneList(rest.join(" "));
-      const unknown = communes.filter((c) => !deps.isCommune(c));
+      const { codes: communes, unknown } = parseCommuneList(rest.join(" "), (typed) =>
+        deps.resolveCommune(typed, ctx.now),
+      );
       if (unknown.length > 0)
         return ctx.reply(say(o("invite.unknownCommune", { codes: unknown.join(", ") })));
       const { code } = await service.invite({ role, communes, createdBy: ctx.contact.id, now: ctx.now });

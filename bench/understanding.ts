@@ -12,6 +12,7 @@ import { readTime } from "../src/core/understanding/time-reading";
 import { readYesNo } from "../src/core/understanding/yes-no";
 import { percentile } from "../src/features/faq/evaluate";
 import { VENUE_CATEGORY_CHOICES } from "../src/features/venues/categories";
+import { loadDistrict } from "../src/features/venues/district";
 import { round } from "./median";
 
 /** What people type at a step: answers, navigation, small talk, typos, and a few long pastes. */
@@ -48,10 +49,9 @@ const MIX = [
  * category list, a time and a past date). Goal: p99 of a turn ≤ 1 ms.
  */
 export function measureUnderstanding(root: string, rounds = 200) {
-  const district = JSON.parse(readFileSync(join(root, "data/districts/binh-son.json"), "utf8")) as {
-    units: { code: string; name: string }[];
-  };
-  const communes = district.units.map((u) => ({ label: u.name, payload: u.code }));
+  const district = loadDistrict(JSON.parse(readFileSync(join(root, "data/districts/binh-son.json"), "utf8")));
+  // Every unit the file holds, former and current: the longest picker the readers may face.
+  const communes = district.units.map((u) => ({ label: u.name, payload: `${u.code}:${u.validFrom}` }));
   const now = new Date();
   const readers: Record<string, (text: string) => unknown> = {
     navigation: readNavigation,

@@ -1,5 +1,5 @@
 import { lexicon, readWholeMessage } from "./whole-message";
-import { prepare } from "./words";
+import { OK_WORDS, prepare } from "./words";
 
 /** A message that is conversation rather than a request; the engine answers it briefly and shows the menu. */
 export type SmallTalk = "greeting" | "thanks" | "ack" | "anyone-there" | "emoji-only" | "laugh";
@@ -52,12 +52,7 @@ const ENTRIES = [
     "cmon",
   ]),
   ...lexicon("ack", [
-    "ok",
-    "oke",
-    "okie",
-    "oki",
-    "okay",
-    "okela",
+    ...OK_WORDS,
     "uh",
     "u",
     "uk",

@@ -7,6 +7,9 @@ import { foldText } from "../fold-text";
  */
 export const MAX_READ_LENGTH = 200;
 
+/** "ok" as people spell it: an acknowledgement in small talk, a yes to a yes/no question. */
+export const OK_WORDS = ["ok", "oke", "okie", "oki", "okay", "okela"];
+
 /** Emoji, their variation selectors, skin tones and joiners: decoration, never a word. */
 const EMOJI =
   /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u200D|\u20E3)/gu;

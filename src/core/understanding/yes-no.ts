@@ -1,5 +1,5 @@
 import { lexicon, readWholeMessage } from "./whole-message";
-import { prepare } from "./words";
+import { OK_WORDS, prepare } from "./words";
 
 /** A typed answer to a yes/no question. */
 export type YesNo = "yes" | "no";
@@ -26,12 +26,7 @@ const ENTRIES = [
     "uki",
     "ua",
     "uhuh",
-    "ok",
-    "oke",
-    "okie",
-    "oki",
-    "okay",
-    "okela",
+    ...OK_WORDS,
     "dong y",
     "duoc",
     "dc",

@@ -1,5 +1,5 @@
 import type { RenderedChoice } from "./ports";
-import type { RenderedMessage } from "./rendered";
+import type { RenderedMessage } from "./rendered-message";
 import { readChoice } from "./understanding/choice-reading";
 
 /** The choices a turn leaves open: the buttons of its last message, in reading order (1, 2, 3 …). */

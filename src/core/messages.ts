@@ -80,6 +80,14 @@ export function t(key: string, params?: Record<string, TextParam>): Text {
   return params ? { key, params } : { key };
 }
 
+/**
+ * The texts of one locale namespace, named after what they are for: `const venueText = namespace("venues")`
+ * makes `venueText("saved")` the key `venues:saved`; `keyPrefix` narrows to a group (`"trace."`).
+ */
+export function namespace(ns: string, keyPrefix = "") {
+  return (key: string, params?: Record<string, TextParam>): Text => t(`${ns}:${keyPrefix}${key}`, params);
+}
+
 /** Shorthand for a text message with optional buttons. */
 export function say(text: Text, buttons?: Button[][]): Outbound {
   return buttons ? { type: "text", text, buttons } : { type: "text", text };

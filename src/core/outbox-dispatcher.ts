@@ -2,8 +2,8 @@ import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
 import { MicroBatch } from "./micro-batch";
 import type { ChannelSender, ClaimFilter, OutboxRecord, OutboxStore } from "./ports";
+import { DELIVERY_UNKNOWN, type SendResult } from "./ports";
 import { type RateBudget, type RateLimiter, SHARED_MARGIN, slotIntervalMs } from "./rate-limiter";
-import { DELIVERY_UNKNOWN, type SendResult } from "./rendered";
 import { Semaphore } from "./semaphore";
 
 export interface DispatcherOptions {

@@ -1,5 +1,32 @@
 import type { ChannelId, Language } from "./messages";
-import type { RenderedMessage, SendResult } from "./rendered";
+import type { RenderedMessage } from "./rendered-message";
+
+/** How a row is settled when whether the platform got it cannot be known; broadcast reports count these. */
+export const DELIVERY_UNKNOWN = "interrupted while sending; delivery unknown";
+
+/** The outcome of one delivery attempt, classified so the dispatcher can act without platform knowledge. */
+export type SendResult =
+  /**
+   * `quotaType`: what paid for it where the platform says (Zalo OA `quota.quota_type`; "none" = billed,
+   * "template" = an approved template message), kept on the delivery record.
+   */
+  | { status: "sent"; quotaType?: string }
+  /**
+   * Not sent on purpose, and the person stays reachable: outside the platform's messaging window (Zalo OA,
+   * 7 days after their last interaction). The next message after they write goes out as usual.
+   */
+  | { status: "skipped"; reason: string }
+  /** The person blocked the bot or left; stop sending to them. */
+  | { status: "blocked"; reason: string }
+  /** The platform asked us to slow down; try again after this many milliseconds. */
+  | { status: "retry"; afterMs: number; reason: string }
+  /**
+   * A transient failure (network, 5xx); retry with backoff. `maybeDelivered`: the call may have reached
+   * the platform before it failed (connection lost mid-call, timeout), so sending again may send twice.
+   */
+  | { status: "transient"; reason: string; maybeDelivered?: boolean }
+  /** A permanent failure for this message (bad request); do not retry. */
+  | { status: "failed"; reason: string };
 
 /** A person on one channel, as the conversation core sees them. */
 export interface ContactRecord {

@@ -1,6 +1,6 @@
 import type { Button, Language, Outbound, Text } from "./messages";
 import type { MediaStore } from "./ports";
-import type { RenderedButton, RenderedMessage } from "./rendered";
+import type { RenderedButton, RenderedMessage } from "./rendered-message";
 
 /** Turns a {@link Text} into a string in one language. Implemented with i18next in src/i18n. */
 export interface TextRenderer {

@@ -1,6 +1,6 @@
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxPurpose, OutboxRecord } from "../core/ports";
-import type { RenderedMessage } from "../core/rendered";
+import type { RenderedMessage } from "../core/rendered-message";
 
 /**
  * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows

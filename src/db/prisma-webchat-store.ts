@@ -1,5 +1,5 @@
 import type { WebchatEntry, WebchatStore } from "../channels/webchat/webchat-store";
-import type { RenderedMessage } from "../core/rendered";
+import type { RenderedMessage } from "../core/rendered-message";
 import type { Db } from "./database";
 
 /** Prisma implementation of {@link WebchatStore}. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelId } from "../core/messages";
 import type { ClaimFilter, OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
-import { DELIVERY_UNKNOWN, type SendResult } from "../core/rendered";
+import { DELIVERY_UNKNOWN, type SendResult } from "../core/ports";
 import type { Db } from "./database";
 import { type HeadRow, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";

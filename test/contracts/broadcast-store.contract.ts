@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../src/core/messages";
-import { DELIVERY_UNKNOWN } from "../../src/core/rendered";
+import { DELIVERY_UNKNOWN } from "../../src/core/ports";
 import type { Audience } from "../../src/features/broadcasts/audience";
 import type { BroadcastStore } from "../../src/features/broadcasts/broadcast-store";
 import type { FakeRecipient } from "../../src/features/broadcasts/fake-broadcast-store";

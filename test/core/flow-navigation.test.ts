@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineFlow, type Flow, flowAction, typedText } from "../../src/core/flow";
 import { say } from "../../src/core/messages";
-import type { RenderedMessage } from "../../src/core/rendered";
+import type { RenderedMessage } from "../../src/core/rendered-message";
 import { createEngineHarness, texts } from "../helpers/engine-harness";
 
 const draft = z.object({

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger";
 import type { ChannelId } from "../../src/core/messages";
 import { OutboxDispatcher } from "../../src/core/outbox-dispatcher";
-import type { ChannelSender, OutboxItem } from "../../src/core/ports";
+import type { ChannelSender, OutboxItem, SendResult } from "../../src/core/ports";
 import { RateLimiter } from "../../src/core/rate-limiter";
-import type { RenderedMessage, SendResult } from "../../src/core/rendered";
+import type { RenderedMessage } from "../../src/core/rendered-message";
 import { SqlOutboxStore } from "../../src/db/sql-outbox-store";
 import { useFreshDatabase } from "../helpers/fresh-database";
 

@@ -1,7 +1,7 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RenderedMessage } from "../../src/core/rendered";
+import type { RenderedMessage } from "../../src/core/rendered-message";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 import { extractPdfText } from "../support/pdf-text";

@@ -4,7 +4,7 @@ import { FakeConversationStore } from "../../src/core/fake-conversation-store";
 import { FakeMediaStore } from "../../src/core/fake-media-store";
 import { silentLogger } from "../../src/core/logger";
 import type { ChannelId, InboundEvent } from "../../src/core/messages";
-import type { RenderedMessage } from "../../src/core/rendered";
+import type { RenderedMessage } from "../../src/core/rendered-message";
 import { Router, type TurnContext } from "../../src/core/router";
 import { createMainMenu, type MenuEntry, registerMenu } from "../../src/features/menu/menu-feature";
 import { createTextRenderer } from "../../src/i18n/i18n";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { WebchatEntry } from "../../src/channels/webchat/webchat-store";
-import type { RenderedMessage } from "../../src/core/rendered";
+import type { RenderedMessage } from "../../src/core/rendered-message";
 
 type BotEntry = Extract<WebchatEntry, { from: "bot" }>;
 

@@ -1,4 +1,4 @@
-import type { SendResult } from "../../core/rendered";
+import type { SendResult } from "../../core/ports";
 
 /** System error codes that mean the request never left: nothing reached the platform, so a retry is safe. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);

@@ -1,4 +1,4 @@
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 
 type TextMessage = Extract<RenderedMessage, { kind: "text" }>;
 

@@ -1,6 +1,6 @@
 import { Input, Telegram, TelegramError } from "telegraf";
-import type { ChannelSender, MediaStore } from "../../core/ports";
-import type { RenderedMessage, SendResult } from "../../core/rendered";
+import type { ChannelSender, MediaStore, SendResult } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered-message";
 import { splitText } from "../../sdk/zalo";
 import { messageOf, transientFailure } from "../shared/network-errors";
 

@@ -1,5 +1,5 @@
-import type { ChannelSender } from "../../core/ports";
-import type { RenderedMessage, SendResult } from "../../core/rendered";
+import type { ChannelSender, SendResult } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { WebchatStore } from "./webchat-store";
 
 /** "Sends" by appending to the transcript the page reads; media are linked by their /media URL. */

@@ -1,4 +1,4 @@
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 
 /** One line of a web chat transcript, as the page receives it. */
 export type WebchatEntry =

@@ -1,5 +1,5 @@
-import type { ChannelSender } from "../../core/ports";
-import type { RenderedMessage, SendResult } from "../../core/rendered";
+import type { ChannelSender, SendResult } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered-message";
 import { ZaloBotApiError, type ZaloBotClient, ZaloTransportError, ZaloValidationError } from "../../sdk/zalo";
 import { messageOf, transientFailure } from "../shared/network-errors";
 import { withNumberedChoices } from "../shared/numbered-choices";

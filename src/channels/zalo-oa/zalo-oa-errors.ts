@@ -1,4 +1,4 @@
-import type { SendResult } from "../../core/rendered";
+import type { SendResult } from "../../core/ports";
 import {
   isOutsideInteractionWindow,
   isRateLimited,

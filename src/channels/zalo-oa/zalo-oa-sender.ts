@@ -1,7 +1,7 @@
 import type { Logger } from "../../core/logger";
 import type { ChannelId } from "../../core/messages";
-import type { ChannelSender, MediaStore, SendContext } from "../../core/ports";
-import type { RenderedMessage, SendResult } from "../../core/rendered";
+import type { ChannelSender, MediaStore, SendContext, SendResult } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered-message";
 import {
   createNodeTransport,
   IMAGE_UPLOAD_LIMIT_BYTES,

@@ -3,7 +3,7 @@ import type { Logger } from "../../core/logger";
 import type { ChannelId } from "../../core/messages";
 import { type Language, type Text, t } from "../../core/messages";
 import type { MessagingWindow, OutboxPurpose, OutboxStore } from "../../core/ports";
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { TextRenderer } from "../../core/renderer";
 import type { Audience } from "./audience";
 import type { BroadcastCounts, BroadcastRecord, BroadcastStore, WindowSplit } from "./broadcast-store";

@@ -1,5 +1,5 @@
 import type { ChannelId, Language } from "../../core/messages";
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { Audience } from "./audience";
 
 export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled";

@@ -1,4 +1,4 @@
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -9,7 +9,7 @@ import type { RecurringRecord, RecurringReminders } from "./recurring";
 import { describeRepeat } from "./repeat-steps";
 import { formatLocal } from "./send-time";
 
-const b = (key: string, params?: Record<string, TextParam>) => t(`broadcasts:${key}`, params);
+const broadcastText = namespace("broadcasts");
 
 /** Reminders listed in chat at once (each with its stop button). */
 const LISTED = 10;
@@ -47,15 +47,15 @@ export function registerBroadcasts(
       const officer = await deps.requireOfficer(ctx, "recurring");
       if (!officer) return;
       const active = await visible(ctx, officer);
-      if (active.length === 0) return ctx.reply(say(b("repeat.none")));
+      if (active.length === 0) return ctx.reply(say(broadcastText("repeat.none")));
       const shown = active.slice(0, LISTED);
       ctx.reply(
         say(
           {
             lines: [
-              b("repeat.list", { count: active.length }),
+              broadcastText("repeat.list", { count: active.length }),
               ...shown.map((r) =>
-                b("repeat.line", {
+                broadcastText("repeat.line", {
                   id: r.id.slice(0, 6),
                   when: describeRepeat(r),
                   next: formatLocal(r.nextRunAt),
@@ -65,7 +65,10 @@ export function registerBroadcasts(
             ],
           },
           shown.map((r) => [
-            { label: b("repeat.stop", { id: r.id.slice(0, 6) }), payload: `recurring:stop:${r.id}` },
+            {
+              label: broadcastText("repeat.stop", { id: r.id.slice(0, 6) }),
+              payload: `recurring:stop:${r.id}`,
+            },
           ]),
         ),
       );
@@ -75,7 +78,8 @@ export function registerBroadcasts(
       if (!officer) return;
       const id = buttonPayload(ctx).slice("recurring:stop:".length);
       const reminder = (await visible(ctx, officer)).find((r) => r.id === id);
-      if (!reminder || !(await deps.recurring.deactivate(id))) return ctx.reply(say(b("repeat.notFound")));
-      ctx.reply(say(b("repeat.stopped", { id: id.slice(0, 6), when: describeRepeat(reminder) })));
+      if (!reminder || !(await deps.recurring.deactivate(id)))
+        return ctx.reply(say(broadcastText("repeat.notFound")));
+      ctx.reply(say(broadcastText("repeat.stopped", { id: id.slice(0, 6), when: describeRepeat(reminder) })));
     });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
@@ -13,7 +13,7 @@ import { formatLocal, parseSendTime, parseTimeOfDay } from "./send-time";
 
 export const BROADCAST_FLOW = "broadcast";
 
-const b = (key: string, params?: Record<string, TextParam>) => t(`broadcasts:${key}`, params);
+const broadcastText = namespace("broadcasts");
 
 const composerDraftSchema = z.object({
   text: z.string().optional(),
@@ -64,19 +64,19 @@ export function createComposerFlow(deps: {
     switch (step) {
       case "audience":
         return ctx.reply(
-          say(b("compose.audience"), [
-            [{ label: b("audience.all"), payload: "broadcast:aud:all" }],
-            [{ label: b("audience.byCommune"), payload: "broadcast:aud:communes" }],
+          say(broadcastText("compose.audience"), [
+            [{ label: broadcastText("audience.all"), payload: "broadcast:aud:all" }],
+            [{ label: broadcastText("audience.byCommune"), payload: "broadcast:aud:communes" }],
             [
-              { label: b("audience.owners"), payload: "broadcast:aud:owners" },
-              { label: b("audience.citizens"), payload: "broadcast:aud:citizens" },
+              { label: broadcastText("audience.owners"), payload: "broadcast:aud:owners" },
+              { label: broadcastText("audience.citizens"), payload: "broadcast:aud:citizens" },
             ],
           ]),
         );
       case "commune":
         return ctx.reply(
           say(
-            b("compose.pickCommune"),
+            broadcastText("compose.pickCommune"),
             communePage(
               units(draft.scope),
               draft.communePage ?? 0,
@@ -88,44 +88,44 @@ export function createComposerFlow(deps: {
       case "preview": {
         // Per channel and, for Zalo OA, per messaging window: the counting is reach() in broadcast-service.ts.
         const reach = await service.reach(draft.audience ?? { all: true }, ctx.now);
-        const previewText = b("compose.preview", {
+        const previewText = broadcastText("compose.preview", {
           text: draft.text ?? "",
-          audience: b(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
+          audience: broadcastText(draft.audienceKey ?? "audience.all", { name: draft.communeName ?? "" }),
           count: reach.total,
         });
         const extra = reachLines(reach);
         return ctx.reply(
           say(extra.length > 0 ? { lines: [previewText, ...extra] } : previewText),
-          say(b("compose.when"), [
+          say(broadcastText("compose.when"), [
             [
-              { label: b("when.now"), payload: "broadcast:now" },
-              { label: b("when.later"), payload: "broadcast:later" },
+              { label: broadcastText("when.now"), payload: "broadcast:now" },
+              { label: broadcastText("when.later"), payload: "broadcast:later" },
             ],
-            [{ label: b("when.repeat"), payload: "broadcast:repeat" }],
+            [{ label: broadcastText("when.repeat"), payload: "broadcast:repeat" }],
           ]),
         );
       }
       case "time":
-        return ctx.reply(say(b("compose.askTime")));
+        return ctx.reply(say(broadcastText("compose.askTime")));
       case "repeat":
-        return ctx.reply(say(b("repeat.ask"), repeatButtons()));
+        return ctx.reply(say(broadcastText("repeat.ask"), repeatButtons()));
       case "repeatTime":
-        return ctx.reply(say(b("repeat.askTime")));
+        return ctx.reply(say(broadcastText("repeat.askTime")));
       case "confirm": {
         const { repeat } = draft;
         const when = repeat?.time
           ? describeRepeat({ ...repeat, time: repeat.time })
           : draft.sendAt
-            ? b("when.at", { time: formatLocal(new Date(draft.sendAt)) })
-            : b("when.rightNow");
+            ? broadcastText("when.at", { time: formatLocal(new Date(draft.sendAt)) })
+            : broadcastText("when.rightNow");
         return ctx.reply(
-          say(b("compose.confirm", { when }), [
-            [{ label: b("confirm"), payload: "broadcast:confirm", answers: "yes" }],
+          say(broadcastText("compose.confirm", { when }), [
+            [{ label: broadcastText("confirm"), payload: "broadcast:confirm", answers: "yes" }],
           ]),
         );
       }
       default:
-        return ctx.reply(say(b("compose.askText")));
+        return ctx.reply(say(broadcastText("compose.askText")));
     }
   };
 
@@ -159,7 +159,7 @@ export function createComposerFlow(deps: {
     version: 1,
     draft: composerDraftSchema,
     ask,
-    cancelled: () => b("compose.cancelled"),
+    cancelled: () => broadcastText("compose.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
     async handle(ctx) {
       const button = flowAction(ctx, flow);
@@ -170,7 +170,8 @@ export function createComposerFlow(deps: {
       switch (ctx.step) {
         case "text": {
           const parsed = broadcastTextSchema.safeParse(ctx.event.type === "text" ? ctx.event.text : "");
-          if (!parsed.success) return ctx.reply(say(b(text ? "compose.tooLong" : "compose.askText")));
+          if (!parsed.success)
+            return ctx.reply(say(broadcastText(text ? "compose.tooLong" : "compose.askText")));
           return go(ctx, "audience", { ...draft, text: parsed.data });
         }
         case "audience":
@@ -206,12 +207,12 @@ export function createComposerFlow(deps: {
         }
         case "repeatTime": {
           const time = parseTimeOfDay(text, ctx.now);
-          if (!time || !draft.repeat) return ctx.reply(say(b("repeat.invalidTime")));
+          if (!time || !draft.repeat) return ctx.reply(say(broadcastText("repeat.invalidTime")));
           return go(ctx, "confirm", { ...draft, repeat: { ...draft.repeat, time } });
         }
         case "time": {
           const at = parseSendTime(text, ctx.now);
-          if (typeof at === "string") return ctx.reply(say(b(`compose.time.${at}`)));
+          if (typeof at === "string") return ctx.reply(say(broadcastText(`compose.time.${at}`)));
           return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
         }
         case "confirm": {
@@ -236,8 +237,11 @@ export function createComposerFlow(deps: {
           ctx.reply(
             say(
               draft.sendAt
-                ? b("compose.scheduled", { id: created.id.slice(0, 6), time: formatLocal(created.sendAt) })
-                : b("compose.started", { id: created.id.slice(0, 6) }),
+                ? broadcastText("compose.scheduled", {
+                    id: created.id.slice(0, 6),
+                    time: formatLocal(created.sendAt),
+                  })
+                : broadcastText("compose.started", { id: created.id.slice(0, 6) }),
             ),
           );
           deps.onCreated();
@@ -267,7 +271,7 @@ export function createComposerFlow(deps: {
     ctx.end();
     ctx.reply(
       say(
-        b("repeat.created", {
+        broadcastText("repeat.created", {
           id: created.id.slice(0, 6),
           when: describeRepeat(rule),
           first: formatLocal(created.nextRunAt),

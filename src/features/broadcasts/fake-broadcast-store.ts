@@ -1,5 +1,6 @@
 import type { ChannelId, Language } from "../../core/messages";
-import { DELIVERY_UNKNOWN, type RenderedMessage } from "../../core/rendered";
+import { DELIVERY_UNKNOWN } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { Audience } from "./audience";
 import type { BroadcastCounts, BroadcastRecord, BroadcastStore, ContactAddress } from "./broadcast-store";
 

@@ -1,4 +1,4 @@
-import { type Button, type Text, type TextParam, t } from "../../core/messages";
+import { type Button, namespace, type Text } from "../../core/messages";
 
 /** How often a reminder repeats, as the composer collects it (`weekday`: 0 = Sunday … 6 = Saturday). */
 export interface RepeatRule {
@@ -7,16 +7,19 @@ export interface RepeatRule {
   time?: string;
 }
 
-const b = (key: string, params?: Record<string, TextParam>) => t(`broadcasts:${key}`, params);
+const broadcastText = namespace("broadcasts");
 
 /** Monday first, as Vietnamese calendars show the week (Thứ Hai … Chủ nhật). */
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 /** Daily, or one day of the week. */
 export function repeatButtons(): Button[][] {
-  const day = (d: number): Button => ({ label: b(`repeat.weekday.${d}`), payload: `broadcast:every:${d}` });
+  const day = (d: number): Button => ({
+    label: broadcastText(`repeat.weekday.${d}`),
+    payload: `broadcast:every:${d}`,
+  });
   return [
-    [{ label: b("repeat.daily"), payload: "broadcast:every:daily" }],
+    [{ label: broadcastText("repeat.daily"), payload: "broadcast:every:daily" }],
     WEEK.slice(0, 4).map(day),
     WEEK.slice(4).map(day),
   ];
@@ -36,6 +39,9 @@ export function describeRepeat(rule: {
   time: string;
 }): Text {
   return rule.every === "daily"
-    ? b("repeat.describe.daily", { time: rule.time })
-    : b("repeat.describe.weekly", { day: b(`repeat.weekday.${rule.weekday ?? 1}`), time: rule.time });
+    ? broadcastText("repeat.describe.daily", { time: rule.time })
+    : broadcastText("repeat.describe.weekly", {
+        day: broadcastText(`repeat.weekday.${rule.weekday ?? 1}`),
+        time: rule.time,
+      });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction } from "../../core/flow";
-import { type Button, say, type TextParam, t } from "../../core/messages";
+import { type Button, namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
@@ -14,7 +14,7 @@ export const CHECKIN_FLOW = "checkin";
 /** The deep link a venue's page offers: `/start c_<code>` (Telegram `?start=c_…`, web chat `/?start=c_…`). */
 export const CHECKIN_DEEP_LINK = "c_";
 
-const c = (key: string, params?: Record<string, TextParam>) => t(`checkin:${key}`, params);
+const checkinText = namespace("checkin");
 
 const checkinDraftSchema = z.object({
   visitId: z.string(),
@@ -53,8 +53,8 @@ export function registerCheckin(
       if (step === "phone") {
         return ctx.reply({
           type: "text",
-          text: c("chat.askPhone"),
-          buttons: [[{ label: c("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
+          text: checkinText("chat.askPhone"),
+          buttons: [[{ label: checkinText("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
           requestPhone: true,
         });
       }
@@ -71,7 +71,7 @@ export function registerCheckin(
       const question = HEALTH_QUESTIONS[index];
       const button = flowAction(ctx, flow)?.action;
       if (!question || (button !== "yes" && button !== "no")) {
-        return ctx.reply(say(c("chat.pickYesNo")), ask(index));
+        return ctx.reply(say(checkinText("chat.pickYesNo")), ask(index));
       }
       const answers = { ...ctx.draft.answers, [question]: button === "yes" };
       if (index + 1 < HEALTH_QUESTIONS.length) {
@@ -81,7 +81,7 @@ export function registerCheckin(
       const complete = completeAnswers(answers);
       if (complete) {
         await service.complete(ctx.draft.visitId, { answers: complete });
-        if (needsAdvice(complete)) ctx.reply(say(c("advice.chat")));
+        if (needsAdvice(complete)) ctx.reply(say(checkinText("advice.chat")));
       }
       ctx.next("phone", { ...ctx.draft, answers });
       await flow.ask(ctx, "phone");
@@ -93,7 +93,7 @@ export function registerCheckin(
     const code = rawCode.trim().toUpperCase();
     const venue = /^[2-9A-Z]{6,16}$/.test(code) ? await venues.findByCode(code) : null;
     if (!venue?.active) {
-      ctx.reply(say(c("chat.unknownVenue")));
+      ctx.reply(say(checkinText("chat.unknownVenue")));
       return deps.showMenu(ctx);
     }
     const { visit, repeat } = await service.checkIn({
@@ -104,7 +104,7 @@ export function registerCheckin(
     });
     ctx.reply(
       say(
-        c(repeat ? "chat.repeat" : "chat.recorded", {
+        checkinText(repeat ? "chat.repeat" : "chat.recorded", {
           venue: venue.name,
           time: formatVietnamTime(visit.visitedAt, ctx.lang),
         }),
@@ -119,23 +119,23 @@ export function registerCheckin(
   });
 
   async function phoneStep(ctx: Ctx): Promise<void> {
-    if (flowAction(ctx, flow)?.action === "skip") return finish(ctx, c("chat.thanks"));
+    if (flowAction(ctx, flow)?.action === "skip") return finish(ctx, checkinText("chat.thanks"));
     const typed =
       ctx.event.type === "contact" ? ctx.event.phone : ctx.event.type === "text" ? ctx.event.text : "";
     const phone = normaliseVietnamesePhone(typed, { allowLandline: true });
     if (!phone.ok) {
       return ctx.reply({
         type: "text",
-        text: { lines: [t(`venues:flow.phone.${phone.reason}`), c("chat.phoneOrSkip")] },
-        buttons: [[{ label: c("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
+        text: { lines: [t(`venues:flow.phone.${phone.reason}`), checkinText("chat.phoneOrSkip")] },
+        buttons: [[{ label: checkinText("chat.skip"), payload: `${CHECKIN_FLOW}:skip` }]],
       });
     }
     await service.complete(ctx.draft.visitId, { phone: phone.e164 });
-    finish(ctx, c("chat.thanksPhone", { phone: formatPhoneForDisplay(phone.e164) }));
+    finish(ctx, checkinText("chat.thanksPhone", { phone: formatPhoneForDisplay(phone.e164) }));
   }
 
   /** Ends the check-in, giving back the dialog it interrupted (its own "unfinished" prompt resumes it). */
-  function finish(ctx: Ctx, text: ReturnType<typeof c>): void {
+  function finish(ctx: Ctx, text: Text): void {
     ctx.end();
     ctx.reply(say(text));
     deps.showMenu(ctx);
@@ -156,5 +156,8 @@ function completeAnswers(answers: CheckinDraft["answers"]): HealthAnswers | unde
 
 function ask(index: number) {
   const question = HEALTH_QUESTIONS[index] ?? HEALTH_QUESTIONS[0];
-  return say(c("chat.question", { n: index + 1, question: c(`questions.${question}`) }), YES_NO);
+  return say(
+    checkinText("chat.question", { n: index + 1, question: checkinText(`questions.${question}`) }),
+    YES_NO,
+  );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, flowAction } from "../../core/flow";
-import { type Outbound, say, t } from "../../core/messages";
+import { namespace, type Outbound, say } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -22,7 +22,7 @@ const traceDraftSchema = z.object({
 type TraceDraft = z.infer<typeof traceDraftSchema>;
 /** Chat messages stay readable: the full list is in the API (`GET /api/v1/venues/:id/visits`). */
 const MAX_LINES = 30;
-const k = (key: string, params?: Record<string, string | number>) => t(`checkin:trace.${key}`, params);
+const traceText = namespace("checkin", "trace.");
 
 /**
  * Tracing in chat for officers: `/trace <venue code> [hours]` lists who was at the venue in the last hours
@@ -42,15 +42,15 @@ export function registerTracingChat(
     const code = rawCode ? normaliseVenueCode(rawCode) : undefined;
     const hours = rawHours ? Number(rawHours) : 24;
     if (!code || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
-      return ctx.reply(say(k("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
+      return ctx.reply(say(traceText("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
     }
     const venue = await deps.venues.findByCode(code);
     if (!venue || (officer.communes.length > 0 && !officer.communes.includes(venue.communeCode))) {
-      return ctx.reply(say(k("notFound", { code })));
+      return ctx.reply(say(traceText("notFound", { code })));
     }
     const window = { from: new Date(ctx.now.getTime() - hours * 3600_000), to: ctx.now };
     const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window);
-    if (visits.length === 0) return ctx.reply(say(k("none", { name: venue.name, hours })));
+    if (visits.length === 0) return ctx.reply(say(traceText("none", { name: venue.name, hours })));
     ctx.reply(listMessage(venue.name, hours, visits, ctx));
     await ctx.enter(flow, "confirm", {
       venueId: venue.id,
@@ -73,10 +73,10 @@ export function registerTracingChat(
       navigation: () => ({ back: false, cancel: false }),
       ask(ctx) {
         ctx.reply(
-          say(k("askAlert", { count: ctx.draft.count }), [
+          say(traceText("askAlert", { count: ctx.draft.count }), [
             [
-              { label: k("alert"), payload: `${TRACE_FLOW}:alert`, answers: "yes" },
-              { label: k("cancel"), payload: `${TRACE_FLOW}:cancel`, answers: "no" },
+              { label: traceText("alert"), payload: `${TRACE_FLOW}:alert`, answers: "yes" },
+              { label: traceText("cancel"), payload: `${TRACE_FLOW}:cancel`, answers: "no" },
             ],
           ]),
         );
@@ -84,7 +84,7 @@ export function registerTracingChat(
       async handle(ctx) {
         const data = ctx.draft;
         ctx.end();
-        if (flowAction(ctx, alertFlow)?.action !== "alert") return ctx.reply(say(k("cancelled")));
+        if (flowAction(ctx, alertFlow)?.action !== "alert") return ctx.reply(say(traceText("cancelled")));
         // Checked again: the officer may have been revoked since the list was shown.
         const officer = await deps.requireOfficer(ctx, "trace-alert");
         const venue = await deps.venues.findById(data.venueId);
@@ -94,14 +94,17 @@ export function registerTracingChat(
           to: new Date(data.to),
         });
         const replies: Outbound[] = [
-          say(k("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
+          say(traceText("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
         ];
-        if (outcome.outsideZalo > 0) replies.push(say(k("outsideZalo", { count: outcome.outsideZalo })));
+        if (outcome.outsideZalo > 0)
+          replies.push(say(traceText("outsideZalo", { count: outcome.outsideZalo })));
         if (outcome.phoneOnly.length > 0) {
           const lines = outcome.phoneOnly.slice(0, MAX_LINES).map((p) => ({
             raw: `• ${formatPhoneForDisplay(p.phone)}${p.name ? ` – ${p.name}` : ""} (${formatVietnamTime(p.visitedAt, ctx.lang)})${p.outsideZalo ? " «Zalo»" : ""}`,
           }));
-          replies.push(say({ lines: [k("callThese", { count: outcome.phoneOnly.length }), ...lines] }));
+          replies.push(
+            say({ lines: [traceText("callThese", { count: outcome.phoneOnly.length }), ...lines] }),
+          );
         }
         ctx.reply(...replies);
       },
@@ -122,6 +125,8 @@ function listMessage(venueName: string, hours: number, visits: VisitRecord[], ct
       .filter(Boolean)
       .join(" "),
   }));
-  const more = visits.length > MAX_LINES ? [k("more", { count: visits.length - MAX_LINES })] : [];
-  return say({ lines: [k("header", { name: venueName, hours, count: visits.length }), ...lines, ...more] });
+  const more = visits.length > MAX_LINES ? [traceText("more", { count: visits.length - MAX_LINES })] : [];
+  return say({
+    lines: [traceText("header", { name: venueName, hours, count: visits.length }), ...lines, ...more],
+  });
 }

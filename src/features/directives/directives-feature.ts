@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineFlow, type Flow, typedText } from "../../core/flow";
-import { say, type Text, t } from "../../core/messages";
+import { namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { type DirectiveRecord, type DirectiveStore, directiveSchema } from "./directive-store";
@@ -9,7 +9,7 @@ import { type DirectiveRecord, type DirectiveStore, directiveSchema } from "./di
 const DIRECTIVE_FLOW = "directive";
 const STEPS = ["number", "issuedOn", "title", "summary", "link"] as const;
 type Step = (typeof STEPS)[number];
-const d = (key: string, params?: Record<string, string | number>) => t(`directives:${key}`, params);
+const directivesText = namespace("directives");
 /** The answers so far, each checked by the directive's own schema when it is given. */
 const directiveDraftSchema = z.record(z.string(), z.union([z.string(), z.null()]));
 type DirectiveDraft = z.infer<typeof directiveDraftSchema>;
@@ -23,7 +23,7 @@ export function isoFromVietnameseDate(text: string): string {
 /** A directive as a chat text (number, date, title, summary, link). */
 export function directiveText(x: DirectiveRecord): Text {
   const [y, m, day] = x.issuedOn.split("-");
-  return d("item", {
+  return directivesText("item", {
     number: x.number,
     date: `${day}/${m}/${y}`,
     title: x.title,
@@ -42,7 +42,7 @@ export function registerDirectives(
     version: 1,
     draft: directiveDraftSchema,
     ask(ctx, step) {
-      ctx.reply(say(d(`add.${stepOf(step)}`)));
+      ctx.reply(say(directivesText(`add.${stepOf(step)}`)));
     },
     cancelled: () => t("menu.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
@@ -54,7 +54,7 @@ export function registerDirectives(
         step === "issuedOn" ? isoFromVietnameseDate(raw) : step === "link" && raw === "-" ? null : raw;
       const field = directiveSchema.shape[step].safeParse(value);
       if (!field.success || raw === "") {
-        ctx.reply(say(d(`invalid.${step}`)));
+        ctx.reply(say(directivesText(`invalid.${step}`)));
         return flow.ask(ctx, step);
       }
       const draft = { ...ctx.draft, [step]: field.data ?? null };
@@ -70,7 +70,7 @@ export function registerDirectives(
       }
       const saved = await deps.store.add({ ...parsed.data, id: randomUUID(), createdBy: ctx.contact.id });
       ctx.end();
-      ctx.reply(say(d("added")), say(directiveText(saved)));
+      ctx.reply(say(directivesText("added")), say(directiveText(saved)));
     },
   });
   router.flow(flow);
@@ -78,8 +78,8 @@ export function registerDirectives(
   router
     .command(["directives", "vanban"], async (ctx) => {
       const latest = await deps.store.latest(5);
-      if (latest.length === 0) return ctx.reply(say(d("none")));
-      ctx.reply(say({ lines: [d("latest"), ...latest.map(directiveText)] }));
+      if (latest.length === 0) return ctx.reply(say(directivesText("none")));
+      ctx.reply(say({ lines: [directivesText("latest"), ...latest.map(directiveText)] }));
     })
     .command(["directive_add", "themvanban"], async (ctx) => {
       if (!(await deps.requireOfficer(ctx, "directive_add"))) return;

@@ -1,5 +1,5 @@
 import { maskPhonesIn } from "../../core/mask-phones";
-import { type Button, say, type Text, type TextParam, t } from "../../core/messages";
+import { type Button, namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqStore } from "./faq-store";
@@ -10,8 +10,8 @@ import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
-const f = (key: string, params?: Record<string, TextParam>) => t(`faq:${key}`, params);
-const title = (id: string) => f(`${id}.title`);
+const faqText = namespace("faq");
+const title = (id: string) => faqText(`${id}.title`);
 
 /**
  * Citizens' questions: a menu of topic groups, and free text matched against the knowledge base. A confident
@@ -51,17 +51,17 @@ export function registerFaq(
     );
     const rows: Button[][] = [];
     if (topic.action === "venue.register")
-      rows.push([{ label: f("actions.registerVenue"), payload: "venues:start" }]);
+      rows.push([{ label: faqText("actions.registerVenue"), payload: "venues:start" }]);
     if (topic.action === "subscriptions.settings")
-      rows.push([{ label: f("actions.reminderSettings"), payload: "subs:settings" }]);
+      rows.push([{ label: faqText("actions.reminderSettings"), payload: "subs:settings" }]);
     rows.push([
-      { label: f("feedback.up"), payload: `faq:fb:up:${topic.id}`, answers: "yes" },
-      { label: f("feedback.down"), payload: `faq:fb:down:${topic.id}`, answers: "no" },
+      { label: faqText("feedback.up"), payload: `faq:fb:up:${topic.id}`, answers: "yes" },
+      { label: faqText("feedback.down"), payload: `faq:fb:down:${topic.id}`, answers: "no" },
     ]);
     // The one-time offer goes before the 👍/👎 question, so the question stays the last message and its
     // buttons stay the ones a typed "1"/"2" answers.
     if (topic.action !== "subscriptions.settings") await deps.offerReminders?.(ctx);
-    ctx.reply(say(f("feedback.ask"), rows));
+    ctx.reply(say(faqText("feedback.ask"), rows));
   };
 
   router
@@ -72,8 +72,8 @@ export function registerFaq(
       const topics = deps.topics.filter((topic) => topic.group === group);
       if (topics.length === 0) return showGroups(ctx);
       const rows = topics.map((topic) => [{ label: title(topic.id), payload: `faq:topic:${topic.id}` }]);
-      rows.push([{ label: f("menu.back"), payload: "faq:menu" }]);
-      ctx.reply(say(f("menu.pickTopic", { group: "" }), rows));
+      rows.push([{ label: faqText("menu.back"), payload: "faq:menu" }]);
+      ctx.reply(say(faqText("menu.pickTopic", { group: "" }), rows));
     })
     .action("faq:topic:", (ctx) => {
       const topic = byId.get(buttonPayload(ctx).slice("faq:topic:".length));
@@ -83,7 +83,7 @@ export function registerFaq(
       const [, , vote, id] = buttonPayload(ctx).split(":");
       if (!id || !byId.has(id)) return deps.showMenu(ctx);
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
-      ctx.reply(say(f(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
+      ctx.reply(say(faqText(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
     .action("faq:none", (ctx) => {
       ctx.reply(say(t("errors.notUnderstood")));
@@ -100,8 +100,8 @@ export function registerFaq(
           (id, i, all) => byId.has(id) && all.indexOf(id) === i,
         );
         const rows = ids.slice(0, 3).map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
-        rows.push([{ label: f("suggest.none"), payload: "faq:none" }]);
-        return ctx.reply(say(f("suggest.ask"), rows));
+        rows.push([{ label: faqText("suggest.none"), payload: "faq:none" }]);
+        return ctx.reply(say(faqText("suggest.ask"), rows));
       }
       if (text) {
         const masked = maskPhonesIn(text).slice(0, 500);
@@ -118,8 +118,8 @@ export function registerFaq(
     });
 
   function showGroups(ctx: TurnContext): void {
-    const rows = FAQ_GROUPS.map((g) => [{ label: f(`groups.${g}`), payload: `faq:group:${g}` }]);
-    ctx.reply(say(f("menu.pickGroup"), rows));
+    const rows = FAQ_GROUPS.map((g) => [{ label: faqText(`groups.${g}`), payload: `faq:group:${g}` }]);
+    ctx.reply(say(faqText("menu.pickGroup"), rows));
   }
 }
 
@@ -141,11 +141,11 @@ function answerText(
           .join("\n")
       : undefined;
   const lines: Text[] = [
-    contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : f(`${id}.answer`),
-    f("validAsOf", { date: dayMonthYear(validAsOf) }),
+    contacts ? faqText("contact.local.configured", { contacts: { raw: contacts } }) : faqText(`${id}.answer`),
+    faqText("validAsOf", { date: dayMonthYear(validAsOf) }),
   ];
   if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF)
-    lines.push({ raw: "" }, f("notice.archived"));
+    lines.push({ raw: "" }, faqText("notice.archived"));
   return { lines };
 }
 

@@ -1,10 +1,10 @@
 import type { Logger } from "../../core/logger";
-import { type Button, say, t } from "../../core/messages";
+import { type Button, namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { OfficerService } from "./officer-service";
 import type { OfficerRecord, OfficerRole } from "./officer-store";
 
-const o = (key: string, params?: Record<string, string | number>) => t(`officers:${key}`, params);
+const officerText = namespace("officers");
 
 /**
  * Checks that the person is an active officer (or admin, when `role` is "admin"). Anyone else is told
@@ -25,7 +25,7 @@ export function officerGuard(service: OfficerService, logger: Logger): RequireOf
       { contactId: ctx.contact.id, channel: ctx.inbound.channel, what, role: officer?.role ?? "none" },
       "officer-only action refused",
     );
-    ctx.reply(say(o("notAllowed")));
+    ctx.reply(say(officerText("notAllowed")));
     return undefined;
   };
 }
@@ -70,24 +70,24 @@ export function registerOfficers(
   router
     .command(["officer", "canbo"], async (ctx) => {
       const code = ctx.event.type === "command" ? ctx.event.args.trim() : "";
-      if (!code) return ctx.reply(say(o("redeem.usage")));
+      if (!code) return ctx.reply(say(officerText("redeem.usage")));
       const result = await service.redeem(code, ctx.contact.id, ctx.now);
-      if (typeof result === "string") return ctx.reply(say(o(`redeem.${result}`)));
-      ctx.reply(say(o(`redeem.done.${result.role}`)), say(o("help")));
+      if (typeof result === "string") return ctx.reply(say(officerText(`redeem.${result}`)));
+      ctx.reply(say(officerText(`redeem.done.${result.role}`)), say(officerText("help")));
     })
     .command(["invite", "moi"], async (ctx) => {
       const admin = await requireOfficer(ctx, "invite", "admin");
       if (!admin) return;
       const [roleArg = "", ...rest] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
       const role = roleArg.toLowerCase();
-      if (role !== "officer" && role !== "admin") return ctx.reply(say(o("invite.usage")));
+      if (role !== "officer" && role !== "admin") return ctx.reply(say(officerText("invite.usage")));
       const { codes: communes, unknown } = parseCommuneList(rest.join(" "), (typed) =>
         deps.resolveCommune(typed, ctx.now),
       );
       if (unknown.length > 0)
-        return ctx.reply(say(o("invite.unknownCommune", { codes: unknown.join(", ") })));
+        return ctx.reply(say(officerText("invite.unknownCommune", { codes: unknown.join(", ") })));
       const { code } = await service.invite({ role, communes, createdBy: ctx.contact.id, now: ctx.now });
-      ctx.reply(say(o(`invite.created.${role}`, { hours: 72 })), say({ raw: `/officer ${code}` }));
+      ctx.reply(say(officerText(`invite.created.${role}`, { hours: 72 })), say({ raw: `/officer ${code}` }));
     })
     .command(["officers", "dscanbo"], async (ctx) => {
       if (!(await requireOfficer(ctx, "officers", "admin"))) return;
@@ -96,23 +96,25 @@ export function registerOfficers(
         .filter((x) => x.contactId !== ctx.contact.id)
         .map((x) => [
           {
-            label: o("list.revoke", { name: x.displayName ?? x.id.slice(0, 8), role: x.role }),
+            label: officerText("list.revoke", { name: x.displayName ?? x.id.slice(0, 8), role: x.role }),
             payload: `officers:revoke:${x.id}`,
           },
         ]);
       const lines = active.map((x) =>
-        o("list.line", {
+        officerText("list.line", {
           name: x.displayName ?? "—",
           role: x.role,
           channel: x.channel ?? "",
           communes: x.communes.join(", ") || "*",
         }),
       );
-      ctx.reply(say({ lines: [o("list.title", { count: active.length }), ...lines] }, rows));
+      ctx.reply(say({ lines: [officerText("list.title", { count: active.length }), ...lines] }, rows));
     })
     .action("officers:revoke:", async (ctx) => {
       if (!(await requireOfficer(ctx, "revoke", "admin"))) return;
       const revoked = await service.revoke(buttonPayload(ctx).slice("officers:revoke:".length), ctx.now);
-      ctx.reply(say(o(revoked ? "list.revoked" : "list.notFound", { name: revoked?.displayName ?? "" })));
+      ctx.reply(
+        say(officerText(revoked ? "list.revoked" : "list.notFound", { name: revoked?.displayName ?? "" })),
+      );
     });
 }

@@ -1,12 +1,12 @@
 import { foldText } from "../../core/fold-text";
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { type District, findUnit, findUnitByName, unitsInForce } from "../venues/district";
 import { storedUnitName, unitMatchNote } from "../venues/unit-texts";
 import { communePage } from "./commune-picker";
 import type { SubscriptionStore } from "./subscription-store";
 
-const s = (key: string, params?: Record<string, TextParam>) => t(`subscriptions:${key}`, params);
+const subscriptionText = namespace("subscriptions");
 
 /** Typed on their own, outside any flow, these stop reminders ("dừng", "hủy", "stop", …). */
 const STOP_WORDS = new Set(
@@ -47,17 +47,19 @@ export function registerSubscriptions(
     const commune = communeName(sub?.communeCode ?? null);
     ctx.reply(
       say(
-        s(active ? "settings.on" : "settings.off", {
-          commune: commune ? s("settings.commune", { name: commune }) : s("settings.noCommune"),
+        subscriptionText(active ? "settings.on" : "settings.off", {
+          commune: commune
+            ? subscriptionText("settings.commune", { name: commune })
+            : subscriptionText("settings.noCommune"),
           language: t(`lang.${ctx.lang}`),
         }),
         [
           [
             active
-              ? { label: s("buttons.off"), payload: "subs:off" }
-              : { label: s("buttons.on"), payload: "subs:on" },
+              ? { label: subscriptionText("buttons.off"), payload: "subs:off" }
+              : { label: subscriptionText("buttons.on"), payload: "subs:on" },
           ],
-          [{ label: s("buttons.commune"), payload: "subs:communes:0" }],
+          [{ label: subscriptionText("buttons.commune"), payload: "subs:communes:0" }],
           [{ label: t("menu.language"), payload: "lang:menu" }],
         ],
       ),
@@ -67,25 +69,29 @@ export function registerSubscriptions(
   const askCommune = (ctx: TurnContext, page: number) =>
     ctx.reply(
       say(
-        s("pickCommune"),
+        subscriptionText("pickCommune"),
         communePage(
           unitsInForce(district, ctx.now),
           page,
           { pick: "subs:commune:", page: "subs:communes:" },
-          [[{ label: s("buttons.wholeDistrict"), payload: "subs:commune:all" }]],
+          [[{ label: subscriptionText("buttons.wholeDistrict"), payload: "subs:commune:all" }]],
         ),
       ),
     );
 
   const subscribe = async (ctx: TurnContext) => {
     const sub = await store.update(ctx.contact.id, { active: true });
-    ctx.reply(say(s("subscribed")));
+    ctx.reply(say(subscriptionText("subscribed")));
     if (!sub.communeCode) askCommune(ctx, 0);
   };
 
   const unsubscribe = async (ctx: TurnContext) => {
     await store.update(ctx.contact.id, { active: false });
-    ctx.reply(say(s("unsubscribed"), [[{ label: s("buttons.on"), payload: "subs:on" }]]));
+    ctx.reply(
+      say(subscriptionText("unsubscribed"), [
+        [{ label: subscriptionText("buttons.on"), payload: "subs:on" }],
+      ]),
+    );
   };
 
   router
@@ -96,7 +102,7 @@ export function registerSubscriptions(
     .action("subs:on", subscribe)
     .action("subs:off", unsubscribe)
     .action("subs:no", (ctx) => {
-      ctx.reply(say(s("declined")));
+      ctx.reply(say(subscriptionText("declined")));
     })
     .action("subs:communes:", (ctx) =>
       askCommune(ctx, Number(buttonPayload(ctx).slice("subs:communes:".length)) || 0),
@@ -106,7 +112,11 @@ export function registerSubscriptions(
       if (code !== "all" && !findUnit(district, code)) return askCommune(ctx, 0);
       await store.update(ctx.contact.id, { communeCode: code === "all" ? null : code });
       ctx.reply(
-        say(code === "all" ? s("communeCleared") : s("communeSet", { name: communeName(code) ?? code })),
+        say(
+          code === "all"
+            ? subscriptionText("communeCleared")
+            : subscriptionText("communeSet", { name: communeName(code) ?? code }),
+        ),
       );
     });
 
@@ -146,10 +156,10 @@ export function createReminderOffer(store: SubscriptionStore): ReminderOffer {
   return async (ctx) => {
     if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return;
     ctx.reply(
-      say(s("offer"), [
+      say(subscriptionText("offer"), [
         [
-          { label: s("buttons.acceptOffer"), payload: "subs:on", answers: "yes" },
-          { label: s("buttons.declineOffer"), payload: "subs:no", answers: "no" },
+          { label: subscriptionText("buttons.acceptOffer"), payload: "subs:on", answers: "yes" },
+          { label: subscriptionText("buttons.declineOffer"), payload: "subs:no", answers: "no" },
         ],
       ]),
     );

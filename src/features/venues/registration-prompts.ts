@@ -1,12 +1,4 @@
-import {
-  type Button,
-  chunkRows,
-  type Outbound,
-  say,
-  type Text,
-  type TextParam,
-  t,
-} from "../../core/messages";
+import { type Button, chunkRows, namespace, type Outbound, say, type Text } from "../../core/messages";
 import { communePage } from "../subscriptions/commune-picker";
 import { isVenueCategory, VENUE_CATEGORIES, venueCategoryLabelKey } from "./categories";
 import { type AdminUnit, type District, unitsInForce } from "./district";
@@ -20,31 +12,35 @@ export type { Draft } from "./venue-draft";
 export const STEPS = ["name", "category", "commune", "address", "contactName", "phone"] as const;
 export type Step = (typeof STEPS)[number];
 
-const v = (key: string, params?: Record<string, TextParam>) => t(`venues:${key}`, params);
+export const venueText = namespace("venues");
 
 /** The question for a step, with its buttons. */
 export function askStep(step: Step, draft: Draft, district: District): Outbound[] {
   switch (step) {
     case "name":
-      return [say(v("flow.askName"))];
+      return [say(venueText("flow.askName"))];
     case "category":
-      return [say(v("flow.askCategory"), categoryButtons())];
+      return [say(venueText("flow.askCategory"), categoryButtons())];
     case "commune":
       return [say(communeQuestion(district, new Date(draft.startedAt)), communeButtons(district, draft))];
     case "address":
-      return [say(v("flow.askAddress"))];
+      return [say(venueText("flow.askAddress"))];
     case "contactName":
-      return [say(v("flow.askContactName"))];
+      return [say(venueText("flow.askContactName"))];
     case "phone":
       return [
-        { type: "text", text: { lines: [v("flow.askPhone"), v("flow.askPhoneShare")] }, requestPhone: true },
+        {
+          type: "text",
+          text: { lines: [venueText("flow.askPhone"), venueText("flow.askPhoneShare")] },
+          requestPhone: true,
+        },
       ];
   }
 }
 
 function categoryButtons(): Button[][] {
   const buttons = VENUE_CATEGORIES.map((c) => ({
-    label: v(venueCategoryLabelKey(c)),
+    label: venueText(venueCategoryLabelKey(c)),
     payload: `venue:cat:${c}`,
   }));
   return chunkRows(buttons);
@@ -56,11 +52,11 @@ function categoryButtons(): Button[][] {
  */
 function communeQuestion(district: District, at: Date): Text {
   const units = unitsInForce(district, validOr(at));
-  return { lines: [v("flow.askCommune"), ...units.map((unit) => unitLine(district, unit))] };
+  return { lines: [venueText("flow.askCommune"), ...units.map((unit) => unitLine(district, unit))] };
 }
 
 function unitLine(district: District, unit: AdminUnit): Text {
-  return v("unit.bullet", { unit: unitWithFormer(district, unit) });
+  return venueText("unit.bullet", { unit: unitWithFormer(district, unit) });
 }
 
 function communeButtons(district: District, draft: Draft): Button[][] {
@@ -76,18 +72,20 @@ function validOr(at: Date): Date {
 /** The summary with Confirm / Edit one field (Cancel is the engine's, under every question). */
 export function summary(draft: Draft, communeName: string): Outbound {
   return say(
-    v("flow.summary", {
+    venueText("flow.summary", {
       name: draft.name ?? "",
       category:
-        draft.category && isVenueCategory(draft.category) ? v(venueCategoryLabelKey(draft.category)) : "",
+        draft.category && isVenueCategory(draft.category)
+          ? venueText(venueCategoryLabelKey(draft.category))
+          : "",
       commune: communeName,
       address: draft.address ?? "",
       contactName: draft.contactName ?? "",
       phone: draft.contactPhone ? formatPhoneForDisplay(draft.contactPhone) : "",
     }),
     [
-      [{ label: v("flow.confirm"), payload: "venue:confirm", answers: "yes" }],
-      [{ label: v("flow.edit"), payload: "venue:edit" }],
+      [{ label: venueText("flow.confirm"), payload: "venue:confirm", answers: "yes" }],
+      [{ label: venueText("flow.edit"), payload: "venue:edit" }],
     ],
   );
 }
@@ -95,8 +93,6 @@ export function summary(draft: Draft, communeName: string): Outbound {
 /** Buttons to pick the one field to change. */
 export function fieldPicker(): Outbound {
   const fields: Step[] = [...STEPS];
-  const buttons = fields.map((f) => ({ label: v(`flow.field.${f}`), payload: `venue:field:${f}` }));
-  return say(v("flow.pickField"), chunkRows(buttons));
+  const buttons = fields.map((f) => ({ label: venueText(`flow.field.${f}`), payload: `venue:field:${f}` }));
+  return say(venueText("flow.pickField"), chunkRows(buttons));
 }
-
-export { v as venueText };

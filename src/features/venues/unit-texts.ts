@@ -1,7 +1,7 @@
-import { type Text, type TextParam, t } from "../../core/messages";
+import { namespace, type Text } from "../../core/messages";
 import { type AdminUnit, type District, findUnit, successorOf, type UnitMatch } from "./district";
 
-const v = (key: string, params?: Record<string, TextParam>) => t(`venues:${key}`, params);
+const venueText = namespace("venues");
 
 /** "1/7/2025" from "2025-07-01": the day a unit came into force, as people write it. */
 export function sinceDay(unit: AdminUnit): string {
@@ -23,7 +23,7 @@ export function unitWithFormer(district: District, unit: AdminUnit): Text {
     .filter((u): u is AdminUnit => u !== undefined)
     .map((u) => u.name.replace(/^(Xã|Thị trấn|Phường) /u, ""));
   return former.length > 0
-    ? v("unit.includes", { name: unit.name, former: former.join(", ") })
+    ? venueText("unit.includes", { name: unit.name, former: former.join(", ") })
     : { raw: unit.name };
 }
 
@@ -36,13 +36,13 @@ export function storedUnitName(district: District, code: string, storedAt?: Date
   if (!unit) return { raw: code };
   const current = successorOf(district, unit, now);
   if (!current || current === unit) return { raw: unit.name };
-  return v("unit.formerIn", { name: unit.name, current: current.name });
+  return venueText("unit.formerIn", { name: unit.name, current: current.name });
 }
 
 /** What the reply says about a typed commune that is not simply a unit in force (nothing when it is). */
 export function unitMatchNote(match: UnitMatch, typed: string): Text | undefined {
   if (match.kind === "former") {
-    return v("flow.communeMapped", {
+    return venueText("flow.communeMapped", {
       typed: typed.trim(),
       former: inSentence(match.former.name),
       current: inSentence(match.unit.name),
@@ -50,7 +50,7 @@ export function unitMatchNote(match: UnitMatch, typed: string): Text | undefined
     });
   }
   if (match.kind === "ambiguous") {
-    return v("flow.communeAmbiguous", {
+    return venueText("flow.communeAmbiguous", {
       typed: typed.trim(),
       names: match.units.map((u) => u.name).join(", "),
     });

@@ -2,7 +2,7 @@ import { draftOf } from "../../core/flow";
 import type { Logger } from "../../core/logger";
 import { t } from "../../core/messages";
 import type { DialogRecord, OutboxItem } from "../../core/ports";
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { TextRenderer } from "../../core/renderer";
 import type { ContactAddress } from "../broadcasts/broadcast-store";
 import { VENUE_FLOW_SHAPE } from "./venue-draft";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RenderedMessage } from "../../../src/core/rendered";
+import type { RenderedMessage } from "../../../src/core/rendered-message";
 import { FakeFaqStore } from "../../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../../src/features/faq/faq-feature";
 import { loadFaqKnowledge } from "../../../src/features/faq/load-faq-matcher";

@@ -4,7 +4,7 @@ import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";
 import type { District } from "../venues/district";
 import type { BroadcastService } from "./broadcast-service";
-import { createComposerFlow } from "./composer-flow";
+import { createComposerFlow } from "./compose-broadcast-flow";
 import type { RecurringRecord, RecurringReminders } from "./recurring";
 import { describeRepeat } from "./repeat-steps";
 import { formatLocal } from "./send-time";

@@ -8,6 +8,7 @@ import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
 import { smallTalkFeature } from "./small-talk";
 import { subscriptionsFeature } from "./subscriptions";
+import { surveysFeature } from "./surveys";
 import { tracingFeature } from "./tracing";
 import { venuesFeature } from "./venues";
 
@@ -20,6 +21,8 @@ import { venuesFeature } from "./venues";
  * The main menu lists the features' entries in this order too.
  */
 export const FEATURES: FeatureDefinition[] = [
+  // First: while a survey question waits, "dừng" stops the survey, not the person's news subscription.
+  surveysFeature,
   subscriptionsFeature,
   smallTalkFeature,
   faqFeature,

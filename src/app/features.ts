@@ -4,6 +4,7 @@ import { dashboardFeature } from "./dashboard";
 import { directivesFeature } from "./directives";
 import { faqFeature } from "./faq";
 import type { FeatureDefinition } from "./feature-module";
+import { followUpsFeature } from "./follow-ups";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
 import { smallTalkFeature } from "./small-talk";
@@ -23,6 +24,7 @@ import { venuesFeature } from "./venues";
 export const FEATURES: FeatureDefinition[] = [
   // First: while a survey question waits, "dừng" stops the survey, not the person's news subscription.
   surveysFeature,
+  followUpsFeature,
   subscriptionsFeature,
   smallTalkFeature,
   faqFeature,

@@ -266,5 +266,5 @@ describe("an officer surveys the venue owners of one commune", () => {
       await server.database.db.surveyAnswer.count({ where: { contactId: quietContact?.id ?? "" } }),
     ).toBe(0);
     expect(webVenue.id).toBeTruthy();
-  });
+  }, 120_000);
 });

@@ -24,13 +24,14 @@ import { venuesFeature } from "./venues";
 export const FEATURES: FeatureDefinition[] = [
   // First: while a survey question waits, "dừng" stops the survey, not the person's news subscription.
   surveysFeature,
-  followUpsFeature,
   subscriptionsFeature,
   smallTalkFeature,
   faqFeature,
   venuesFeature,
   checkinFeature,
   tracingFeature,
+  // After the venue entries in the menu. Its "dừng" is read from the reminder's own buttons first anyway.
+  followUpsFeature,
   officersFeature,
   broadcastsFeature,
   directivesFeature,

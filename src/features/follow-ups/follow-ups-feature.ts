@@ -23,7 +23,7 @@ export function saysStopReminders(text: string): boolean {
   const { folded } = prepare(text);
   return (
     /^dừng( lại| nhắc)?$/i.test(text.trim()) ||
-    /^(dung|đung) nhac( nua)?$|^(dung|thoi) nhac( nua)?( nhe)?$/.test(folded)
+    /^(dung|thoi) nhac( nua)?( nhe)?$|^stop( reminders| reminding)?$/.test(folded)
   );
 }
 

@@ -118,7 +118,7 @@ describe("a citizen asks to be reminded of their next dose", () => {
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.dueDate)).toEqual(Array(3).fill(shown.split("/").reverse().join("-")));
     expect(rows.find((r) => r.detail === "pfizer")).toBeTruthy();
-    const counts = (await adminApi(server.url)("/api/v1/reminders/counts")).json as {
+    const counts = (await adminApi(server.url)("/api/v1/follow-ups/counts")).json as {
       items: { count: number }[];
     };
     expect(counts.items.reduce((n, c) => n + c.count, 0)).toBe(3);

@@ -27,7 +27,7 @@ export function mountFollowUpCounts(
 ): void {
   const pages = new DashboardHtml(deps.texts);
 
-  router.get("/api/v1/reminders/counts", async (_req: Request, res: Response) => {
+  router.get("/api/v1/follow-ups/counts", async (_req: Request, res: Response) => {
     const counts = await deps.service.countsByCommune();
     await deps.audit.append({
       actor: "admin-api",

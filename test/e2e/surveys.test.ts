@@ -219,6 +219,13 @@ describe("an officer surveys the venue owners of one commune", () => {
       counts: { "0": 1, "1": 1, "2": 1 },
     });
 
+    // The answers are tied to the owner's venue.
+    const venueAnswers = (await adminApi(server.url)(`/api/v1/venues/${webVenue.id}/survey-answers`))
+      .json as {
+      items: { answers: { answer: string }[] }[];
+    };
+    expect(venueAnswers.items[0]?.answers.map((a) => a.answer)).toEqual(["no", "Hướng dẫn dùng PC-Covid"]);
+
     // The dashboard shows the same numbers, and its CSV holds them row by row.
     const dash = new DashboardClient(server.url);
     await dash.login(link);
@@ -238,7 +245,7 @@ describe("an officer surveys the venue owners of one commune", () => {
       await server.database.db.auditLog.count({
         where: { action: { in: ["survey.results", "survey.csv"] } },
       }),
-    ).toBe(3);
+    ).toBe(4);
     // In chat, /khaosat summarises it for the officer.
     expect(textsOf(await officer.send("/khaosat"))[0]).toContain("đã trả lời: 3/4 (75%)");
 

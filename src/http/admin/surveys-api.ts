@@ -120,6 +120,33 @@ export function mountSurveysApi(
       );
   });
 
+  // A venue's answers to venue-owner surveys (what its owner said about it), newest survey first.
+  router.get("/api/v1/venues/:id/survey-answers", async (req: Request, res: Response) => {
+    const rows = await deps.service.venueAnswers(String(req.params.id));
+    const items = [];
+    for (const surveyId of [...new Set(rows.map((r) => r.surveyId))]) {
+      const survey = await deps.service.get(surveyId);
+      if (!survey) continue;
+      items.push({
+        surveyId,
+        title: survey.title,
+        answers: rows
+          .filter((r) => r.surveyId === surveyId)
+          .map((r) => {
+            const question = survey.questions[r.question];
+            return {
+              question: r.question,
+              text: question?.text ?? "",
+              answer: question ? answerLabel(question, r.value, "yes", "no") : r.value,
+              answeredAt: r.answeredAt.toISOString(),
+            };
+          }),
+      });
+    }
+    await audit("survey.results", rows.length, null);
+    res.json({ items });
+  });
+
   router.post("/api/v1/surveys/:id/close", async (req: Request, res: Response) => {
     const survey = await find(req);
     const closed = await deps.service.close(survey.id, new Date());

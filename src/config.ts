@@ -64,6 +64,17 @@ const schema = z.object({
   UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** 👍/👎 ratings of FAQ answers, each tied to a contact. */
   FAQ_RATING_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** Hours after a survey went out before its one reminder to those who gave no answer. */
+  SURVEY_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
+  /** Days a closed survey's answers (and who was asked) are kept. */
+  SURVEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(730).default(180),
+  /** Days a finished or stopped follow-up reminder (a person's own date) is kept before it is deleted. */
+  FOLLOW_UP_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
    * Check-in form posts per minute from one IP address. Generous because mobile carriers put many phones
    * behind one address (carrier-grade NAT), and a busy market gate is exactly where that happens.

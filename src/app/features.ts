@@ -4,10 +4,12 @@ import { dashboardFeature } from "./dashboard";
 import { directivesFeature } from "./directives";
 import { faqFeature } from "./faq";
 import type { FeatureDefinition } from "./feature-module";
+import { followUpsFeature } from "./follow-ups";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
 import { smallTalkFeature } from "./small-talk";
 import { subscriptionsFeature } from "./subscriptions";
+import { surveysFeature } from "./surveys";
 import { tracingFeature } from "./tracing";
 import { venuesFeature } from "./venues";
 
@@ -20,12 +22,16 @@ import { venuesFeature } from "./venues";
  * The main menu lists the features' entries in this order too.
  */
 export const FEATURES: FeatureDefinition[] = [
+  // First: while a survey question waits, "dừng" stops the survey, not the person's news subscription.
+  surveysFeature,
   subscriptionsFeature,
   smallTalkFeature,
   faqFeature,
   venuesFeature,
   checkinFeature,
   tracingFeature,
+  // After the venue entries in the menu. Its "dừng" is read from the reminder's own buttons first anyway.
+  followUpsFeature,
   officersFeature,
   broadcastsFeature,
   directivesFeature,

@@ -62,7 +62,15 @@ export interface AuditEntry {
   resultCount: number;
 }
 
-export type AuditAction = "visits.venue" | "visits.commune" | "alert.venue";
+export type AuditAction =
+  | "visits.venue"
+  | "visits.commune"
+  | "alert.venue"
+  | "survey.create"
+  | "survey.results"
+  | "survey.csv"
+  | "survey.close"
+  | "followups.counts";
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

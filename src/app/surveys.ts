@@ -1,0 +1,41 @@
+import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
+import { PrismaSurveyStore } from "../db/prisma-survey-store";
+import { DashboardAuth } from "../features/dashboard/dashboard-auth";
+import { SurveyService } from "../features/surveys/survey-service";
+import { registerSurveys } from "../features/surveys/surveys-feature";
+import { mountSurveysApi } from "../http/admin/surveys-api";
+import { mountSurveyPages } from "../http/dashboard/dashboard-surveys";
+import { defineFeature } from "./feature-module";
+
+/** Officers' surveys: the composer and the answers in chat, the API and dashboard pages, the job that sends. */
+export const surveysFeature = defineFeature({
+  name: "surveys",
+  create: (d) => {
+    const service = new SurveyService(new PrismaSurveyStore(d.db), d.texts, d.logger, {
+      reminderHours: d.config.SURVEY_REMINDER_HOURS,
+      retentionDays: d.config.SURVEY_RETENTION_DAYS,
+      onQueued: d.notify,
+    });
+    return {
+      chat: (router) =>
+        registerSurveys(router, {
+          service,
+          district: d.district,
+          requireOfficer: d.requireOfficer,
+          onCreated: d.kick,
+        }),
+      http: (router) => {
+        mountSurveysApi(router, { service, district: d.district, audit: d.audit, kick: d.kick });
+        mountSurveyPages(router, {
+          service,
+          auth: new DashboardAuth(new PrismaDashboardAuthStore(d.db)),
+          district: d.district,
+          texts: d.texts,
+          audit: d.audit,
+          communeName: (code) => d.venueService.communeName(code),
+        });
+      },
+      jobs: [service],
+    };
+  },
+});

@@ -1,0 +1,92 @@
+import type { ChannelId, Language } from "../../core/messages";
+import type { RenderedChoice } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered";
+
+/** The built-in follow-up: "remind me about my next vaccine dose". */
+export const DOSE_FOLLOW_UP = "dose";
+
+/**
+ * A follow-up officers define: remind `offsetDays` after a person's own event date (null: the person gives
+ * the day), with `earlyDays` before it a first reminder. Only the dose one has a chat flow today.
+ */
+export interface FollowUpDefinition {
+  id: string;
+  name: string;
+  text: string;
+  offsetDays: number | null;
+  earlyDays: number | null;
+  active: boolean;
+}
+
+export type FollowUpStatus = "active" | "done" | "stopped";
+
+/** One scheduled follow-up of one person. */
+export interface FollowUpReminderRecord {
+  id: string;
+  followUpId: string;
+  contactId: string;
+  communeCode: string | null;
+  eventDate: string | null;
+  detail: string | null;
+  dueDate: string;
+  earlyAt: Date | null;
+  earlySentAt: Date | null;
+  dueAt: Date;
+  dueSentAt: Date | null;
+  status: FollowUpStatus;
+}
+
+/** Where a reminder goes, and the message for it. */
+export interface ReminderDelivery {
+  channel: ChannelId;
+  externalId: string;
+  language: Language;
+}
+
+/** A reminder message, with the choices it leaves open ("đã tiêm", "dừng" typed answer its buttons). */
+export interface ReminderMessage {
+  message: RenderedMessage;
+  choices: RenderedChoice[];
+}
+
+/**
+ * Follow-up storage port: Prisma in src/db/prisma-follow-up-store.ts. Sending is a claim: the row's
+ * `earlySentAt`/`dueSentAt` moves from null in the same transaction as its outbox row, so each reminder is
+ * queued exactly once, across restarts and processes.
+ */
+export interface FollowUpStore {
+  ensureDefinition(definition: FollowUpDefinition, createdBy: string): Promise<void>;
+  definitions(): Promise<FollowUpDefinition[]>;
+  /** Schedules a reminder; an active one of the same follow-up for the person is replaced (stopped). */
+  schedule(input: {
+    id: string;
+    followUpId: string;
+    contactId: string;
+    eventDate: string | null;
+    detail: string | null;
+    dueDate: string;
+    earlyAt: Date | null;
+    dueAt: Date;
+  }): Promise<FollowUpReminderRecord>;
+  active(contactId: string): Promise<FollowUpReminderRecord[]>;
+  /** Ends the person's active reminders ("done": "đã tiêm"; "stopped": "dừng"); returns how many. */
+  end(contactId: string, status: "done" | "stopped", id?: string): Promise<number>;
+  /**
+   * Queues every reminder due by `now` not queued yet (early, then on the day), each claimed in one
+   * transaction with its outbox row; returns how many were queued.
+   */
+  sendDue(
+    now: Date,
+    render: (
+      reminder: FollowUpReminderRecord,
+      which: "early" | "due",
+      to: ReminderDelivery,
+    ) => ReminderMessage,
+  ): Promise<number>;
+  /** Active reminders per commune (the person's subscription commune; null when they have none). */
+  countsByCommune(): Promise<{ communeCode: string | null; count: number }[]>;
+  /** Removes a person's reminders (erasure on request). */
+  eraseContact(contactId: string): Promise<number>;
+  /** Deletes reminders that ended (or whose day passed) before `before` (retention). */
+  purgeEndedBefore(before: Date): Promise<number>;
+}

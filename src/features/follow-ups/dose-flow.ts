@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { type Button, say, type TextParam, t } from "../../core/messages";
+import { type Button, namespace, say, type TextParam } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { addDays, instantOf, localDay } from "../../core/understanding/calendar";
 import { readChoice } from "../../core/understanding/choice-reading";
@@ -12,7 +12,7 @@ import { EARLY_DAYS, type FollowUpService, isoDay, shownDay } from "./follow-up-
 
 export const DOSE_FLOW = "dose-reminder";
 
-const f = (key: string, params?: Record<string, TextParam>) => t(`followups:${key}`, params);
+const followUpText = namespace("followups");
 
 /** No Covid-19 vaccine was given in Vietnam before 2021: an older date is a typo. */
 const NOT_BEFORE = instantOf(2021, 1, 1);
@@ -60,14 +60,14 @@ export function createDoseFlow(deps: {
       case "vaccine": {
         const buttons: Button[][] = VACCINE_CHOICES.map((v) => [
           {
-            label: v.id === "unknown" ? f("unknownVaccine") : { raw: v.label },
+            label: v.id === "unknown" ? followUpText("unknownVaccine") : { raw: v.label },
             payload: `${DOSE_FLOW}:vac:${v.id}`,
           },
         ]);
-        return ctx.reply(say(f("askVaccine"), buttons));
+        return ctx.reply(say(followUpText("askVaccine"), buttons));
       }
       case "due":
-        return ctx.reply(say(f("askDue")));
+        return ctx.reply(say(followUpText("askDue")));
       case "confirm": {
         const due = d.due ?? "";
         const [y, m, day] = due.split("-").map(Number);
@@ -76,14 +76,14 @@ export function createDoseFlow(deps: {
         return ctx.reply(
           say(
             earlyAhead
-              ? f("confirmBoth", { early: shownDay(isoDay(early)), due: shownDay(due) })
-              : f("confirmDay", { due: shownDay(due) }),
-            [[{ label: f("agree"), payload: `${DOSE_FLOW}:ok`, answers: "yes" }]],
+              ? followUpText("confirmBoth", { early: shownDay(isoDay(early)), due: shownDay(due) })
+              : followUpText("confirmDay", { due: shownDay(due) }),
+            [[{ label: followUpText("agree"), payload: `${DOSE_FLOW}:ok`, answers: "yes" }]],
           ),
         );
       }
       default:
-        return ctx.reply(say(f("askLastDose")));
+        return ctx.reply(say(followUpText("askLastDose")));
     }
   };
   const go = (ctx: Ctx, step: string, draft: Draft) => {
@@ -99,14 +99,14 @@ export function createDoseFlow(deps: {
       const [y, m, d] = draft.lastDose.split("-").map(Number);
       const due = addDays({ year: y ?? 0, month: m ?? 0, day: d ?? 0, weekday: 0 }, interval.days);
       if (instantOf(due.year, due.month, due.day, 8) > ctx.now) {
-        ctx.reply(say(f("computed", { date: shownDay(isoDay(due)), source: interval.source })));
+        ctx.reply(say(followUpText("computed", { date: shownDay(isoDay(due)), source: interval.source })));
         return go(ctx, "confirm", { ...draft, due: isoDay(due) });
       }
-      ctx.reply(say(f("computedPast", { date: shownDay(isoDay(due)), source: interval.source })));
+      ctx.reply(say(followUpText("computedPast", { date: shownDay(isoDay(due)), source: interval.source })));
       return go(ctx, "due", draft);
     }
     // No interval confirmed with a source: say so, never guess.
-    ctx.reply(say(f("noInterval")));
+    ctx.reply(say(followUpText("noInterval")));
     return go(ctx, "due", draft);
   };
 
@@ -115,7 +115,7 @@ export function createDoseFlow(deps: {
     version: 1,
     draft: draftSchema,
     ask,
-    cancelled: () => f("cancelled"),
+    cancelled: () => followUpText("cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
     async handle(ctx) {
       const button = flowAction(ctx, flow);
@@ -123,8 +123,8 @@ export function createDoseFlow(deps: {
       switch (ctx.step) {
         case "last": {
           const read = readDate(text, ctx.now, { notBefore: NOT_BEFORE });
-          if (!read.ok) return ctx.reply(say(f(`lastDose.${read.reason}`)));
-          if (read.precision !== "day") return ctx.reply(say(f("lastDose.needDay")));
+          if (!read.ok) return ctx.reply(say(followUpText(`lastDose.${read.reason}`)));
+          if (read.precision !== "day") return ctx.reply(say(followUpText("lastDose.needDay")));
           return go(ctx, "vaccine", { ...ctx.draft, lastDose: isoDay(localDay(read.date)) });
         }
         case "vaccine": {
@@ -135,7 +135,8 @@ export function createDoseFlow(deps: {
                   const r = readChoice(text, VACCINE_CHOICES);
                   return r.kind === "match" ? r.choice.id : undefined;
                 })();
-          if (!id || !VACCINE_CHOICES.some((v) => v.id === id)) return ctx.reply(say(f("badVaccine")));
+          if (!id || !VACCINE_CHOICES.some((v) => v.id === id))
+            return ctx.reply(say(followUpText("badVaccine")));
           return afterVaccine(ctx, id === "unknown" ? null : id);
         }
         case "due": {
@@ -143,7 +144,7 @@ export function createDoseFlow(deps: {
           if (!at.ok)
             return ctx.reply(
               say(
-                f(
+                followUpText(
                   at.reason === "past"
                     ? "due.past"
                     : at.reason === "too-far"
@@ -153,7 +154,7 @@ export function createDoseFlow(deps: {
               ),
             );
           const day = localDay(at.at);
-          if (isoDay(day) <= isoDay(localDay(ctx.now))) return ctx.reply(say(f("due.past")));
+          if (isoDay(day) <= isoDay(localDay(ctx.now))) return ctx.reply(say(followUpText("due.past")));
           return go(ctx, "confirm", { ...ctx.draft, due: isoDay(day) });
         }
         case "confirm": {
@@ -168,7 +169,7 @@ export function createDoseFlow(deps: {
             now: ctx.now,
           });
           ctx.end();
-          return ctx.reply(say(f("scheduled", { due: shownDay(ctx.draft.due ?? "") })));
+          return ctx.reply(say(followUpText("scheduled", { due: shownDay(ctx.draft.due ?? "") })));
         }
         default:
           ctx.goto("last");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/logger";
-import { type Language, type TextParam, t } from "../../core/messages";
+import { type Language, namespace, type TextParam, t } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import { addDays, instantOf, type LocalDay, localDay } from "../../core/understanding/calendar";
 import {
@@ -10,7 +10,7 @@ import {
   type ReminderMessage,
 } from "./follow-up-store";
 
-const f = (key: string, params?: Record<string, TextParam>) => t(`followups:${key}`, params);
+const followUpText = namespace("followups");
 
 /** Local hour reminders go out at (morning: people read them before the health station opens). */
 export const REMINDER_HOUR = 8;
@@ -105,11 +105,11 @@ export class FollowUpService {
   }
 
   private message(r: FollowUpReminderRecord, which: "early" | "due", lang: Language): ReminderMessage {
-    const text = this.texts.render(f(`reminder.${which}`, { date: shownDay(r.dueDate) }), lang);
+    const text = this.texts.render(followUpText(`reminder.${which}`, { date: shownDay(r.dueDate) }), lang);
     const buttons = [
       [
-        { label: this.texts.render(f("done"), lang), payload: followUpPayload.done(r.id) },
-        { label: this.texts.render(f("stop"), lang), payload: followUpPayload.stop(r.id) },
+        { label: this.texts.render(followUpText("done"), lang), payload: followUpPayload.done(r.id) },
+        { label: this.texts.render(followUpText("stop"), lang), payload: followUpPayload.stop(r.id) },
       ],
     ];
     return {

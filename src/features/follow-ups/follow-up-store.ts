@@ -1,6 +1,6 @@
 import type { ChannelId, Language } from "../../core/messages";
 import type { RenderedChoice } from "../../core/ports";
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 
 /** The built-in follow-up: "remind me about my next vaccine dose". */
 export const DOSE_FOLLOW_UP = "dose";

@@ -1,11 +1,11 @@
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say, type TextParam } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { prepare } from "../../core/understanding/words";
 import type { MenuEntry } from "../menu/menu-feature";
 import { createDoseFlow } from "./dose-flow";
 import type { FollowUpService } from "./follow-up-service";
 
-const f = (key: string, params?: Record<string, TextParam>) => t(`followups:${key}`, params);
+const followUpText = namespace("followups");
 
 export const FOLLOW_UPS_MENU: MenuEntry[] = [{ labelKey: "followups:menu.entry", payload: "doses:start" }];
 
@@ -44,7 +44,7 @@ export function registerFollowUps(
 
   const end = async (ctx: TurnContext, status: "done" | "stopped", id?: string) => {
     await deps.service.end(ctx.contact.id, status, id);
-    ctx.reply(say(f(status === "done" ? "ended.done" : "ended.stopped")));
+    ctx.reply(say(followUpText(status === "done" ? "ended.done" : "ended.stopped")));
   };
   router.action("followup:done:", (ctx) =>
     end(ctx, "done", buttonPayload(ctx).slice("followup:done:".length)),

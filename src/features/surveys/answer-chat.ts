@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineFlow, type Flow, typedText } from "../../core/flow";
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say, type TextParam } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { questionOutbound, readSurveyPayload } from "./survey-messages";
 import { readNumberAnswer, readSurveyCommand, textAnswer } from "./survey-model";
 import type { AnswerOutcome, SurveyService } from "./survey-service";
 
-const s = (key: string, params?: Record<string, TextParam>) => t(`surveys:${key}`, params);
+const surveyText = namespace("surveys");
 
 export const SURVEY_ANSWER_FLOW = "survey-answer";
 
@@ -24,15 +24,15 @@ const MAX_REASK_WORDS = 4;
  */
 export function registerSurveyAnswers(router: Router, service: SurveyService): void {
   const afterAnswer = async (ctx: TurnContext, outcome: AnswerOutcome): Promise<void> => {
-    if (outcome.kind === "closed") return ctx.reply(say(s("closed")));
-    if (outcome.kind === "unknown") return ctx.reply(say(s("unknown")));
+    if (outcome.kind === "closed") return ctx.reply(say(surveyText("closed")));
+    if (outcome.kind === "unknown") return ctx.reply(say(surveyText("unknown")));
     const { survey, next } = outcome;
     if (next === undefined) {
-      ctx.reply(say(s("recorded")), say(s("thanks", { title: survey.title })));
+      ctx.reply(say(surveyText("recorded")), say(surveyText("thanks", { title: survey.title })));
       return giveBack(ctx);
     }
     const question = survey.questions[next];
-    ctx.reply(say(s("recorded")));
+    ctx.reply(say(surveyText("recorded")));
     if (question?.kind === "number" || question?.kind === "text")
       return ctx.enter(answerFlow, "q", { surveyId: survey.id, q: next }, { interrupt: true });
     ctx.reply(questionOutbound(survey, next));
@@ -56,7 +56,7 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
     if (command === "stop") {
       end();
       await service.stop(surveyId, ctx.contact.id);
-      ctx.reply(say(s("stopped")));
+      ctx.reply(say(surveyText("stopped")));
       await giveBack(ctx);
       return true;
     }
@@ -67,7 +67,10 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
     if (command !== "skip") {
       value = question.kind === "number" ? readNumberAnswer(text)?.toString() : textAnswer(text);
       if (value === undefined) {
-        ctx.reply(say(s(question.kind === "number" ? "notANumber" : "tooLong")), questionOutbound(survey, q));
+        ctx.reply(
+          say(surveyText(question.kind === "number" ? "notANumber" : "tooLong")),
+          questionOutbound(survey, q),
+        );
         return true;
       }
     }
@@ -82,7 +85,7 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
     draft: answerDraft,
     // Back and Cancel buttons would turn a typed "1" or "2" into navigation; "dừng" is read as words.
     navigation: () => ({ back: false, cancel: false }),
-    cancelled: () => s("stopped"),
+    cancelled: () => surveyText("stopped"),
     async ask(ctx, step) {
       const survey = await service.get(ctx.draft.surveyId);
       if (!survey || step !== "q") return ctx.end();
@@ -94,7 +97,7 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
       if (!text) return ctx.askAgain();
       if (!(await typed(ctx, surveyId, q, text, () => ctx.end()))) {
         ctx.end();
-        ctx.reply(say(s("unknown")));
+        ctx.reply(say(surveyText("unknown")));
       }
     },
   });
@@ -103,25 +106,26 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
   router
     .action("survey:a:", async (ctx) => {
       const p = readSurveyPayload(buttonPayload(ctx).slice("survey:a:".length));
-      if (!p || p.q < 0) return ctx.reply(say(s("unknown")));
+      if (!p || p.q < 0) return ctx.reply(say(surveyText("unknown")));
       await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, p.value, ctx.now));
     })
     .action("survey:skip:", async (ctx) => {
       const p = readSurveyPayload(buttonPayload(ctx).slice("survey:skip:".length));
-      if (!p || p.q < 0) return ctx.reply(say(s("unknown")));
+      if (!p || p.q < 0) return ctx.reply(say(surveyText("unknown")));
       await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, null, ctx.now));
     })
     .action("survey:stop:", async (ctx) => {
       const id = buttonPayload(ctx).slice("survey:stop:".length);
-      if (!(await service.stop(id, ctx.contact.id))) return ctx.reply(say(s("unknown")));
-      ctx.reply(say(s("stopped")));
+      if (!(await service.stop(id, ctx.contact.id))) return ctx.reply(say(surveyText("unknown")));
+      ctx.reply(say(surveyText("stopped")));
       await giveBack(ctx);
     })
     // The marker of a number or text question: only a typed "1" lands here; it is the answer.
     .action("survey:open:", async (ctx) => {
       const p = readSurveyPayload(buttonPayload(ctx).slice("survey:open:".length));
       const text = ctx.inbound.event.type === "text" ? ctx.inbound.event.text : "";
-      if (!p || p.q < 0 || !text || !(await typed(ctx, p.id, p.q, text))) ctx.reply(say(s("unknown")));
+      if (!p || p.q < 0 || !text || !(await typed(ctx, p.id, p.q, text)))
+        ctx.reply(say(surveyText("unknown")));
     });
 
   router.fallback(async (ctx, next) => {
@@ -142,7 +146,7 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
     const question = survey.questions[p.q];
     ctx.reply(
       say(
-        s(question?.kind === "yesno" ? "notYesNo" : "notAnOption", {
+        surveyText(question?.kind === "yesno" ? "notYesNo" : "notAnOption", {
           count: question?.kind === "choice" ? question.options.length : 2,
         }),
       ),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { say, type TextParam, t } from "../../core/messages";
+import { namespace, say, type TextParam } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readTime } from "../../core/understanding/time-reading";
 import { readYesNo } from "../../core/understanding/yes-no";
@@ -14,7 +14,7 @@ import type { SurveyService } from "./survey-service";
 
 export const SURVEY_COMPOSE_FLOW = "survey-new";
 
-const s = (key: string, params?: Record<string, TextParam>) => t(`surveys:${key}`, params);
+const surveyText = namespace("surveys");
 
 const draftSchema = z.object({
   /** The officer's communes; empty = the whole district. */
@@ -62,37 +62,47 @@ export function createSurveyComposer(deps: {
     const d = ctx.draft;
     switch (step) {
       case "question":
-        return ctx.reply(say(s("compose.question", { n: d.questions.length + 1 })));
+        return ctx.reply(say(surveyText("compose.question", { n: d.questions.length + 1 })));
       case "kind":
         return ctx.reply(
           say(
-            s("compose.kind"),
-            KINDS.map((k) => [{ label: s(`kind.${k}`), payload: `${SURVEY_COMPOSE_FLOW}:kind:${k}` }]),
+            surveyText("compose.kind"),
+            KINDS.map((k) => [
+              { label: surveyText(`kind.${k}`), payload: `${SURVEY_COMPOSE_FLOW}:kind:${k}` },
+            ]),
           ),
         );
       case "options":
-        return ctx.reply(say(s("compose.options")));
+        return ctx.reply(say(surveyText("compose.options")));
       case "more":
         return ctx.reply(
-          say(s("compose.more", { count: d.questions.length }), [
+          say(surveyText("compose.more", { count: d.questions.length }), [
             [
-              { label: s("compose.addQuestion"), payload: `${SURVEY_COMPOSE_FLOW}:more:yes`, answers: "yes" },
-              { label: s("compose.noMore"), payload: `${SURVEY_COMPOSE_FLOW}:more:no`, answers: "no" },
+              {
+                label: surveyText("compose.addQuestion"),
+                payload: `${SURVEY_COMPOSE_FLOW}:more:yes`,
+                answers: "yes",
+              },
+              {
+                label: surveyText("compose.noMore"),
+                payload: `${SURVEY_COMPOSE_FLOW}:more:no`,
+                answers: "no",
+              },
             ],
           ]),
         );
       case "audience":
         return ctx.reply(
-          say(s("compose.audience"), [
-            [{ label: s("audience.owners"), payload: `${SURVEY_COMPOSE_FLOW}:aud:venue-owner` }],
-            [{ label: s("audience.citizens"), payload: `${SURVEY_COMPOSE_FLOW}:aud:citizen` }],
-            [{ label: s("audience.all"), payload: `${SURVEY_COMPOSE_FLOW}:aud:all` }],
+          say(surveyText("compose.audience"), [
+            [{ label: surveyText("audience.owners"), payload: `${SURVEY_COMPOSE_FLOW}:aud:venue-owner` }],
+            [{ label: surveyText("audience.citizens"), payload: `${SURVEY_COMPOSE_FLOW}:aud:citizen` }],
+            [{ label: surveyText("audience.all"), payload: `${SURVEY_COMPOSE_FLOW}:aud:all` }],
           ]),
         );
       case "commune":
         return ctx.reply(
           say(
-            s("compose.commune"),
+            surveyText("compose.commune"),
             communePage(
               units(d.scope),
               d.communePage ?? 0,
@@ -100,7 +110,7 @@ export function createSurveyComposer(deps: {
               [
                 [
                   {
-                    label: s(d.scope.length ? "compose.allMine" : "compose.allDistrict"),
+                    label: surveyText(d.scope.length ? "compose.allMine" : "compose.allDistrict"),
                     payload: `${SURVEY_COMPOSE_FLOW}:commune:all`,
                   },
                 ],
@@ -109,22 +119,30 @@ export function createSurveyComposer(deps: {
           ),
         );
       case "closes":
-        return ctx.reply(say(s("compose.closes")));
+        return ctx.reply(say(surveyText("compose.closes")));
       case "confirm":
         return ctx.reply(
           say(
-            s("compose.confirm", {
+            surveyText("compose.confirm", {
               title: d.title ?? "",
               count: d.questions.length,
-              audience: s(`audience.${d.role ?? "all"}`),
-              where: d.communeName ?? s(d.scope.length ? "compose.allMine" : "compose.allDistrict"),
+              audience: surveyText(`audience.${d.role ?? "all"}`),
+              where: d.communeName ?? surveyText(d.scope.length ? "compose.allMine" : "compose.allDistrict"),
               closes: d.closesAt ? formatLocal(new Date(d.closesAt)) : "",
             }),
-            [[{ label: s("compose.send"), payload: `${SURVEY_COMPOSE_FLOW}:confirm`, answers: "yes" }]],
+            [
+              [
+                {
+                  label: surveyText("compose.send"),
+                  payload: `${SURVEY_COMPOSE_FLOW}:confirm`,
+                  answers: "yes",
+                },
+              ],
+            ],
           ),
         );
       default:
-        return ctx.reply(say(s("compose.title")));
+        return ctx.reply(say(surveyText("compose.title")));
     }
   };
 
@@ -158,7 +176,7 @@ export function createSurveyComposer(deps: {
     version: 1,
     draft: draftSchema,
     ask,
-    cancelled: () => s("compose.cancelled"),
+    cancelled: () => surveyText("compose.cancelled"),
     async handle(ctx) {
       if (!(await deps.requireOfficer(ctx, "survey"))) return ctx.end();
       const button = flowAction(ctx, flow);
@@ -167,12 +185,12 @@ export function createSurveyComposer(deps: {
       switch (ctx.step) {
         case "title": {
           const title = surveyTitleSchema.safeParse(text);
-          if (!title.success) return ctx.reply(say(s("compose.badTitle")));
+          if (!title.success) return ctx.reply(say(surveyText("compose.badTitle")));
           return go(ctx, "question", { ...d, title: title.data });
         }
         case "question": {
           const parsed = questionSchema.safeParse({ kind: "yesno", text });
-          if (!parsed.success) return ctx.reply(say(s("compose.badQuestion")));
+          if (!parsed.success) return ctx.reply(say(surveyText("compose.badQuestion")));
           return go(ctx, "kind", { ...d, pending: parsed.data.text });
         }
         case "kind": {
@@ -187,7 +205,7 @@ export function createSurveyComposer(deps: {
             text: d.pending,
             options: splitOptions(text),
           });
-          if (!question.success) return ctx.reply(say(s("compose.badOptions")));
+          if (!question.success) return ctx.reply(say(surveyText("compose.badOptions")));
           return addQuestion(ctx, question.data);
         }
         case "more": {
@@ -220,7 +238,9 @@ export function createSurveyComposer(deps: {
         case "closes": {
           const at = readTime(text, ctx.now);
           if (!at.ok)
-            return ctx.reply(say(s(at.reason === "past" ? "compose.closesPast" : "compose.badCloses")));
+            return ctx.reply(
+              say(surveyText(at.reason === "past" ? "compose.closesPast" : "compose.badCloses")),
+            );
           // A day without a time closes at the end of that day, not at its midnight start.
           const closesAt = at.hasTime ? at.at : new Date(at.at.getTime() + 86_400_000 - 60_000);
           return go(ctx, "confirm", { ...d, closesAt: closesAt.toISOString() });
@@ -237,7 +257,12 @@ export function createSurveyComposer(deps: {
           });
           ctx.end();
           ctx.reply(
-            say(s("compose.created", { id: created.id.slice(0, 6), closes: formatLocal(created.closesAt) })),
+            say(
+              surveyText("compose.created", {
+                id: created.id.slice(0, 6),
+                closes: formatLocal(created.closesAt),
+              }),
+            ),
           );
           deps.onCreated();
           return;

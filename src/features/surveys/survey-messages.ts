@@ -1,10 +1,10 @@
-import { type Button, type Language, type Outbound, type TextParam, t } from "../../core/messages";
+import { type Button, type Language, namespace, type Outbound, type TextParam, t } from "../../core/messages";
 import type { RenderedChoice } from "../../core/ports";
-import type { RenderedButton } from "../../core/rendered";
+import type { RenderedButton } from "../../core/rendered-message";
 import type { TextRenderer } from "../../core/renderer";
 import type { AskedQuestion, SurveyRecord } from "./survey-store";
 
-const s = (key: string, params?: Record<string, TextParam>) => t(`surveys:${key}`, params);
+const surveyText = namespace("surveys");
 
 /**
  * The label of the marker left as a number or text question's open choice. It has no letters or digits, so
@@ -34,15 +34,15 @@ export function readSurveyPayload(rest: string): { id: string; q: number; value:
  */
 export function questionOutbound(survey: SurveyRecord, index: number, reminder = false): Outbound {
   const question = survey.questions[index];
-  if (!question) return { type: "text", text: s("done") };
-  const head = s(reminder ? "reminderHead" : "head", {
+  if (!question) return { type: "text", text: surveyText("done") };
+  const head = surveyText(reminder ? "reminderHead" : "head", {
     title: survey.title,
     n: index + 1,
     total: survey.questions.length,
   });
   const controls: Button[] = [
-    { label: s("skip"), payload: surveyPayload.skip(survey.id, index) },
-    { label: s("stop"), payload: surveyPayload.stop(survey.id) },
+    { label: surveyText("skip"), payload: surveyPayload.skip(survey.id, index) },
+    { label: surveyText("stop"), payload: surveyPayload.stop(survey.id) },
   ];
   switch (question.kind) {
     case "choice":
@@ -62,8 +62,12 @@ export function questionOutbound(survey: SurveyRecord, index: number, reminder =
         text: { lines: [head, { raw: question.text }] },
         buttons: [
           [
-            { label: s("yes"), payload: surveyPayload.answer(survey.id, index, "yes"), answers: "yes" },
-            { label: s("no"), payload: surveyPayload.answer(survey.id, index, "no"), answers: "no" },
+            {
+              label: surveyText("yes"),
+              payload: surveyPayload.answer(survey.id, index, "yes"),
+              answers: "yes",
+            },
+            { label: surveyText("no"), payload: surveyPayload.answer(survey.id, index, "no"), answers: "no" },
           ],
           controls,
         ],
@@ -72,7 +76,11 @@ export function questionOutbound(survey: SurveyRecord, index: number, reminder =
       return {
         type: "text",
         text: {
-          lines: [head, { raw: question.text }, s(question.kind === "number" ? "typeNumber" : "typeText")],
+          lines: [
+            head,
+            { raw: question.text },
+            surveyText(question.kind === "number" ? "typeNumber" : "typeText"),
+          ],
         },
       };
   }

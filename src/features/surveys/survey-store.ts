@@ -1,6 +1,6 @@
 import type { ChannelId, Language } from "../../core/messages";
 import type { RenderedChoice } from "../../core/ports";
-import type { RenderedMessage } from "../../core/rendered";
+import type { RenderedMessage } from "../../core/rendered-message";
 import type { Audience } from "../broadcasts/audience";
 import type { Question } from "./survey-model";
 

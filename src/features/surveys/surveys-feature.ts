@@ -1,4 +1,4 @@
-import { type Button, say, type Text, type TextParam, t } from "../../core/messages";
+import { type Button, namespace, say, type Text, type TextParam } from "../../core/messages";
 import type { Router } from "../../core/router";
 import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -10,7 +10,7 @@ import { percent } from "./survey-results";
 import type { SurveyService } from "./survey-service";
 import type { SurveyRecord } from "./survey-store";
 
-const s = (key: string, params?: Record<string, TextParam>) => t(`surveys:${key}`, params);
+const surveyText = namespace("surveys");
 
 /** Surveys summarised in chat at once. */
 const SUMMARISED = 3;
@@ -46,10 +46,10 @@ export function registerSurveys(
     for (const survey of visible.slice(0, SUMMARISED)) {
       const r = await deps.service.results(survey, scope);
       lines.push(
-        s("summary.head", {
+        surveyText("summary.head", {
           id: survey.id.slice(0, 6),
           title: survey.title,
-          status: s(`status.${survey.status}`),
+          status: surveyText(`status.${survey.status}`),
           responded: r.responded,
           recipients: r.recipients,
           rate: r.rate,
@@ -79,8 +79,13 @@ export function registerSurveys(
     const officer = await deps.requireOfficer(ctx, "survey");
     if (!officer) return;
     const lines = await summary(officer, ctx.contact.id);
-    const buttons: Button[][] = [[{ label: s("new"), payload: "surveys:new" }]];
-    ctx.reply(say(lines.length ? { lines: [s("summary.intro"), ...lines] } : s("summary.none"), buttons));
+    const buttons: Button[][] = [[{ label: surveyText("new"), payload: "surveys:new" }]];
+    ctx.reply(
+      say(
+        lines.length ? { lines: [surveyText("summary.intro"), ...lines] } : surveyText("summary.none"),
+        buttons,
+      ),
+    );
   });
   router.action("surveys:new", async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "survey");

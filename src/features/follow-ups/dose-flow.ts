@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { type Button, namespace, say, type TextParam } from "../../core/messages";
+import { type Button, namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { addDays, instantOf, localDay } from "../../core/understanding/calendar";
 import { readChoice } from "../../core/understanding/choice-reading";

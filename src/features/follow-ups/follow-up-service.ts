@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/logger";
-import { type Language, namespace, type TextParam, t } from "../../core/messages";
+import { type Language, namespace, t } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import { addDays, instantOf, type LocalDay, localDay } from "../../core/understanding/calendar";
 import {

@@ -1,4 +1,4 @@
-import { namespace, say, type TextParam } from "../../core/messages";
+import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { prepare } from "../../core/understanding/words";
 import type { MenuEntry } from "../menu/menu-feature";

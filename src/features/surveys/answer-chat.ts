@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, typedText } from "../../core/flow";
-import { namespace, say, type TextParam } from "../../core/messages";
+import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { questionOutbound, readSurveyPayload } from "./survey-messages";
 import { readNumberAnswer, readSurveyCommand, textAnswer } from "./survey-model";

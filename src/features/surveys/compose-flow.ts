@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { namespace, say, type TextParam } from "../../core/messages";
+import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readTime } from "../../core/understanding/time-reading";
 import { readYesNo } from "../../core/understanding/yes-no";

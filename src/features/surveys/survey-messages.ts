@@ -1,4 +1,4 @@
-import { type Button, type Language, namespace, type Outbound, type TextParam, t } from "../../core/messages";
+import { type Button, type Language, namespace, type Outbound, t } from "../../core/messages";
 import type { RenderedChoice } from "../../core/ports";
 import type { RenderedButton } from "../../core/rendered-message";
 import type { TextRenderer } from "../../core/renderer";

@@ -1,4 +1,4 @@
-import { type Button, namespace, say, type Text, type TextParam } from "../../core/messages";
+import { type Button, namespace, say, type Text } from "../../core/messages";
 import type { Router } from "../../core/router";
 import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";

@@ -27,6 +27,10 @@ describe("a person who types every answer", () => {
     await chat.send("dang ky ma qr cho quan");
     expect(all(await chat.send("co"))).toMatch(/Bước 1\/6/);
     await chat.send("Quán Cơm Bà Tư");
+    // A stray question that happens to hold "tiệm" (a shop's alias) is not a category: the step asks again.
+    const stray = all(await chat.send("tiem mui 3 o dau"));
+    expect(stray).toMatch(/Bước 2\/6/);
+    expect(stray).not.toMatch(/Bước 3\/6/);
     // A category as people name it, not the label of a button.
     expect(all(await chat.send("quan an"))).toMatch(/Bước 3\/6/);
     // Back twice: to the category, then to the name, which is shown again; nothing typed is stored as data.

@@ -123,4 +123,12 @@ describe("a person who types every answer", () => {
       address: "12 Quang Trung",
     });
   });
+
+  it("on Zalo Bot, a near-domain question is told where to ask instead, in plain lines", async () => {
+    const reply = (
+      await zaloBotChat(server.url, bot)("b22c33d44e55f66a7b88", "tiem phong dai o dau", 2)
+    ).join("\n");
+    expect(reply).toMatch(/Câu hỏi này nằm ngoài phạm vi của trợ lý/);
+    expect(reply).toMatch(/trạm y tế xã/);
+  });
 });

@@ -58,7 +58,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * held-out set. Refit after large changes to the topic data.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  -4.201, 1.179, -0.594, 0.985, -5.27, -2.049, 0.269, 1.118, 4.347,
+  -4.25, 1.046, -0.385, 0.692, -5.326, -1.799, 0.29, 1.103, 4.363,
 ];
 
 /**

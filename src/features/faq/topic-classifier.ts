@@ -5,8 +5,8 @@ export interface ClassifierSample {
 }
 
 // Few examples per topic: a strong L2 keeps the weights on the words many examples share.
-const EPOCHS = 12;
-const LEARNING_RATE = 0.5;
+const EPOCHS = 6;
+const LEARNING_RATE = 1;
 const L2 = 0.0005;
 const MIN_GRADIENT = 1e-3;
 

@@ -75,13 +75,16 @@ const ALTERNATIVE_FLOOR = 0.6;
 // Category documents get a prefix that topic ids ("group.name") can never have.
 const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
 const OUT_OF_SCOPE_LINE_WEIGHT = 5;
+// Chosen on out-of-fold topic examples and the tuning files (docs/adr/020): 0.3 to 1 were equally good.
 const RERANK_WEIGHT = 0.3;
 const RERANK_DEPTH = 3;
 
 /**
  * Builds the FAQ matcher: one BM25 document per topic (examples and keywords, both languages) and one per
- * "not ours" category, indexed once over folded syllables and syllable pairs. Confidence is a logistic model
- * over coverage, margin and the competition from the "not ours" categories (see `calibrateConfidence`).
+ * "not ours" category, indexed once over folded syllables and syllable pairs, and a topic classifier trained
+ * on the same lines that re-orders BM25's best three (see `TopicClassifier`). Confidence is a logistic model
+ * over coverage, margin, the classifier's probability and the competition from the "not ours" categories
+ * (see `calibrateConfidence`).
  *
  * @param topics validated topic data (see `loadFaqTopics`)
  * @param options thresholds, defaulting to {@link ANSWER_THRESHOLD} and {@link SUGGEST_THRESHOLD}

@@ -1,5 +1,6 @@
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
 import { loadFaqKnowledge } from "../features/faq/load-faq-matcher";
+import { findUnitByName } from "../features/venues/district";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
 
@@ -16,6 +17,7 @@ export const faqFeature = defineFeature({
         offerReminders: d.offerReminders,
         archiveNotice: d.config.FAQ_ARCHIVE_NOTICE === "on",
         localContacts: d.config.LOCAL_CONTACTS,
+        isPlaceName: (text) => findUnitByName(d.district, text).kind !== "none",
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
   }),

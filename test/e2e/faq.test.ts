@@ -35,11 +35,22 @@ describe("citizens ask questions", () => {
   it("something unrelated gets the polite fallback and is stored for officers without the phone number", async () => {
     const chat = new WebchatClient(server.url);
     const r = await chat.send("cho mình hỏi giá vàng hôm nay, gọi mình 0905 123 456 nhé");
-    expect(textsOf(r)[0]).toContain("1900 9095");
+    // A subject the bot knows is not its own: it says so, and where to ask instead.
+    expect(textsOf(r)[0]).toMatch(/^Câu hỏi này nằm ngoài phạm vi của trợ lý/);
+    expect(textsOf(r)[0]).toContain("hỏi trực tiếp cửa hàng, người bán");
     const stored = await server.database.db.faqUnanswered.findMany();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.text).not.toContain("0905 123 456");
     expect(stored[0]?.text).toContain("***56");
+  });
+
+  it("a near-domain question on the web chat is told where to ask, and a late 'có' or 'binh hai' is not a question", async () => {
+    const chat = new WebchatClient(server.url);
+    const fare = textsOf(await chat.send("gia ve xe khach di sai gon bao nhieu"));
+    expect(fare[0]).toContain("hỏi nhà xe hoặc bến xe");
+    const before = await server.database.db.faqUnanswered.count();
+    for (const text of ["có", "binh hai", "2", "quay lại", "chào ad"]) await chat.send(text);
+    expect(await server.database.db.faqUnanswered.count()).toBe(before);
   });
 
   it("officers list unanswered questions with counts, the same question typed two ways counted once", async () => {

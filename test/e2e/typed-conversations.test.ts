@@ -27,6 +27,10 @@ describe("a person who types every answer", () => {
     await chat.send("dang ky ma qr cho quan");
     expect(all(await chat.send("co"))).toMatch(/Bước 1\/6/);
     await chat.send("Quán Cơm Bà Tư");
+    // A stray question that happens to hold "tiệm" (a shop's alias) is not a category: the step asks again.
+    const stray = all(await chat.send("tiem mui 3 o dau"));
+    expect(stray).toMatch(/Bước 2\/6/);
+    expect(stray).not.toMatch(/Bước 3\/6/);
     // A category as people name it, not the label of a button.
     expect(all(await chat.send("quan an"))).toMatch(/Bước 3\/6/);
     // Back twice: to the category, then to the name, which is shown again; nothing typed is stored as data.
@@ -118,5 +122,13 @@ describe("a person who types every answer", () => {
       category: "health",
       address: "12 Quang Trung",
     });
+  });
+
+  it("on Zalo Bot, a near-domain question is told where to ask instead, in plain lines", async () => {
+    const reply = (
+      await zaloBotChat(server.url, bot)("b22c33d44e55f66a7b88", "tiem phong dai o dau", 2)
+    ).join("\n");
+    expect(reply).toMatch(/Câu hỏi này nằm ngoài phạm vi của trợ lý/);
+    expect(reply).toMatch(/trạm y tế xã/);
   });
 });

@@ -113,8 +113,24 @@ const yes = (fits: boolean) => (fits ? 1 : 0);
  */
 function partial(typed: readonly string[], name: readonly string[]): number {
   if (containsPhrase(name, typed)) return typed.length;
-  return containsName(typed, name) ? name.length : 0;
+  return containsName(typed, name) && isMostOf(name, typed) ? name.length : 0;
 }
+
+/** Up to this many words, a message holding a name is that name with a word or two around it ("quán cafe"). */
+const SHORT_ANSWER_WORDS = 3;
+
+/**
+ * Whether a name found inside a typed message is what the message says rather than a word of a sentence
+ * about something else: "tiem tap hoa" is the shop, "tiem mui 3 o dau" is a question that holds "tiệm".
+ * The name must be at least half the words, or the message short; "của tôi", "ạ" and the like do not count.
+ */
+function isMostOf(name: readonly string[], typed: readonly string[]): boolean {
+  const words = typed.filter((w) => !LEADING.has(w) && !TRAILING.has(w) && !POSSESSIVE.has(w)).length;
+  return words <= SHORT_ANSWER_WORDS || name.length * 2 >= words;
+}
+
+/** "quán cà phê của tôi", "tiệm nhà em": words around a name that add nothing to it. */
+const POSSESSIVE = new Set(["cua", "nha", "my", "our", "the"]);
 
 /** The tiers, most certain first; the first tier that any choice passes decides. */
 const TIERS: [ChoiceMatchKind, Test][] = [
@@ -122,7 +138,11 @@ const TIERS: [ChoiceMatchKind, Test][] = [
   ["folded", (t, n) => yes(same(t.folded, n.folded) || squeezed(t.folded) === squeezed(n.folded))],
   ["partial", (t, n) => partial(t.exact, n.exact)],
   ["partial", (t, n) => partial(t.folded, n.folded)],
-  ["typo", (t, n) => yes(typoRun(n.folded, t.folded) || typoRun(t.folded, n.folded))],
+  [
+    "typo",
+    (t, n) =>
+      yes(typoRun(n.folded, t.folded) || (typoRun(t.folded, n.folded) && isMostOf(n.folded, t.folded))),
+  ],
 ];
 
 /** A typed answer that holds a whole name ("quán cafe" holds "cafe"); one-letter names do not count. */

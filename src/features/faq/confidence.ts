@@ -25,6 +25,11 @@ export interface MatchEvidence {
   score: number;
   /** Number of informative words in the question. */
   wordCount: number;
+  /**
+   * The topic classifier's probability (0..1) for the best topic: how sure the words that tell topics apart
+   * are. Low when the question's words are spread over many topics, as off-topic questions' words are.
+   */
+  classifierProbability: number;
 }
 
 /** The evidence as the numbers the logistic model weighs, in the order of {@link CONFIDENCE_WEIGHTS}. */
@@ -38,12 +43,14 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
     evidence.foreignCoverage,
     Math.log1p(evidence.score),
     Math.log1p(evidence.wordCount),
+    evidence.classifierProbability,
   ];
 }
 
 /**
  * Logistic-regression weights turning evidence into a confidence, in the order of {@link confidenceFeatures}
- * (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage, log score, log word count).
+ * (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage, log score, log word count,
+ * classifier probability).
  * Refit with `npm run --silent faq:match -- --calibrate test/fixtures/faq/tune.jsonl
  * test/fixtures/faq-questions.jsonl` (see `calibration.ts`): tuning questions plus out-of-fold topic
  * examples, off-topic questions weighted to count as much as on-topic ones, so the confidence reads as the
@@ -51,7 +58,7 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * held-out set. Refit after large changes to the topic data.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  -4.181, 0.791, -0.783, 1.458, -6.234, -2.48, 1.529, 0.24,
+  -4.25, 1.046, -0.385, 0.692, -5.326, -1.799, 0.29, 1.103, 4.363,
 ];
 
 /**

@@ -4,11 +4,16 @@ import { buttonPayload, type Router, type TurnContext } from "../../core/router"
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqStore } from "./faq-store";
 import { foldVietnamese } from "./fold";
-import type { FaqMatcher } from "./matcher";
+import type { FaqMatch, FaqMatcher } from "./matcher";
+import { isNotAQuestion } from "./not-a-question";
 import { ARCHIVE_NOTICE_AS_OF, FAQ_TOPIC_CONTENT } from "./topic-content";
 import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
+
+/** "Did you mean …?" offers at most this many topics. */
+const MAX_SUGGESTIONS = 3;
+const MAX_REMEMBERED_QUESTIONS = 10_000;
 
 const faqText = namespace("faq");
 const title = (id: string) => faqText(`${id}.title`);
@@ -31,9 +36,39 @@ export function registerFaq(
     archiveNotice?: boolean;
     /** Local phone numbers as the operator wrote them (LOCAL_CONTACTS); without them `contact.local` says where to look. */
     localContacts?: string;
+    /** Whether a whole message names a commune: an answer to a flow's question, never kept as unanswered. */
+    isPlaceName?: (text: string) => boolean;
+    /** "Not ours" categories whose reply says where to ask instead (`faq:outOfScope.<id>`). */
+    outOfScope?: readonly { id: string }[];
   },
 ): void {
   const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
+  const whereToAsk = new Set((deps.outOfScope ?? []).map((category) => category.id));
+  // The question each person last had answered by typing, for a 👎 on that answer. Kept in memory only:
+  // a restart loses at most the link between a few votes and their questions, never a vote.
+  const answeredQuestions = new Map<string, string>();
+
+  /** Keeps a question for officers (masked), unless it is an answer to a question or small talk. */
+  const keepForOfficers = async (ctx: TurnContext, text: string) => {
+    if (isNotAQuestion(text, deps.isPlaceName)) return;
+    const masked = maskPhonesIn(text).slice(0, 500);
+    await deps.store.recordUnanswered({
+      text: masked,
+      // The matcher's own folding (diacritics, punctuation, "ko"/"không"…) groups one question typed many ways.
+      folded: foldVietnamese(masked),
+      language: ctx.lang,
+      channel: ctx.inbound.channel,
+    });
+  };
+
+  const rememberQuestion = (ctx: TurnContext, text: string) => {
+    answeredQuestions.delete(ctx.contact.id);
+    if (answeredQuestions.size >= MAX_REMEMBERED_QUESTIONS) {
+      const oldest = answeredQuestions.keys().next().value;
+      if (oldest !== undefined) answeredQuestions.delete(oldest);
+    }
+    answeredQuestions.set(ctx.contact.id, text);
+  };
 
   const answer = async (ctx: TurnContext, topic: FaqTopic) => {
     const content = FAQ_TOPIC_CONTENT[topic.id];
@@ -83,6 +118,10 @@ export function registerFaq(
       const [, , vote, id] = buttonPayload(ctx).split(":");
       if (!id || !byId.has(id)) return deps.showMenu(ctx);
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
+      // A 👎 on an answer to a typed question puts the question in front of officers.
+      const question = answeredQuestions.get(ctx.contact.id);
+      answeredQuestions.delete(ctx.contact.id);
+      if (vote !== "up" && question !== undefined) await keepForOfficers(ctx, question);
       ctx.reply(say(faqText(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
     .action("faq:none", (ctx) => {
@@ -94,28 +133,37 @@ export function registerFaq(
       const text = ctx.event.text.trim();
       const match = deps.matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
-      if (topic && match.band === "answer") return answer(ctx, topic);
-      if (topic && match.band === "suggest") {
-        const ids = [topic.id, ...match.alternatives].filter(
-          (id, i, all) => byId.has(id) && all.indexOf(id) === i,
-        );
-        const rows = ids.slice(0, 3).map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
-        rows.push([{ label: faqText("suggest.none"), payload: "faq:none" }]);
-        return ctx.reply(say(faqText("suggest.ask"), rows));
+      if (topic && match.band === "answer") {
+        rememberQuestion(ctx, text);
+        return answer(ctx, topic);
       }
-      if (text) {
-        const masked = maskPhonesIn(text).slice(0, 500);
-        await deps.store.recordUnanswered({
-          text: masked,
-          // The matcher's own folding (diacritics, punctuation, "ko"/"không"…) groups one question typed many ways.
-          folded: foldVietnamese(masked),
-          language: ctx.lang,
-          channel: ctx.inbound.channel,
-        });
-      }
-      ctx.reply(say(t("errors.notUnderstood")));
+      // A guess is an answer with low confidence: officers see the question either way.
+      if (text && match.outOfScope !== "chit-chat") await keepForOfficers(ctx, text);
+      if (topic && match.band === "suggest")
+        return ctx.reply(say(faqText("suggest.ask"), suggestionRows(match)));
+      ctx.reply(say(fallbackText(match)));
       deps.showMenu(ctx);
     });
+
+  /** "Did you mean …?": the best guess and the matcher's plausible alternatives, three at most, then "none". */
+  function suggestionRows(match: FaqMatch): Button[][] {
+    const ids = [match.topic, ...match.alternatives].filter(
+      (id, i, all): id is string => id !== null && byId.has(id) && all.indexOf(id) === i,
+    );
+    const rows = ids
+      .slice(0, MAX_SUGGESTIONS)
+      .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+    rows.push([{ label: faqText("suggest.none"), payload: "faq:none" }]);
+    return rows;
+  }
+
+  /** The polite fallback; for a subject the bot does not handle, the reply says where to ask instead. */
+  function fallbackText(match: FaqMatch): Text {
+    const category = match.outOfScope;
+    if (category === undefined || !whereToAsk.has(category) || category === "chit-chat")
+      return t("errors.notUnderstood");
+    return { lines: [faqText("outOfScope.lead"), faqText(`outOfScope.${category}`)] };
+  }
 
   function showGroups(ctx: TurnContext): void {
     const rows = FAQ_GROUPS.map((g) => [{ label: faqText(`groups.${g}`), payload: `faq:group:${g}` }]);

@@ -137,6 +137,11 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
  * so "mã xác nhận" and "OTP" count as the same thing.
  */
 const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  // "mui3", "lan2": the dose number typed without its space
+  [/\b(mui|lan|dot)(\d)\b/g, "$1 $2"],
+  // "chị" is a filler pronoun, but in "địa chỉ" it is half the word: keep the word whole
+  [/\bdia chi\b/g, "diachi"],
+  [/\bdanh ba\b/g, "danhba"],
   [/\bpc (?:co ?vi?d|cov|covit|covd|cvid)(?: 19)?\b/g, "pccovid"],
   [/\bcovid 19\b/g, "covid"],
   // the Ministry hotline is typed with or without its space

@@ -1,6 +1,8 @@
 import { calibrateConfidence, type MatchEvidence } from "./confidence";
 import type { FaqOutOfScopeCategory } from "./out-of-scope";
+import { toSearchWords, withPairs } from "./search-terms";
 import { type ScoredDocument, TermIndex } from "./term-index";
+import { TopicClassifier } from "./topic-classifier";
 import type { FaqTopic } from "./topics";
 
 /** Confidence from which the bot answers directly. */
@@ -9,7 +11,8 @@ export const ANSWER_THRESHOLD = 0.7;
 /**
  * Confidence from which the bot asks "Did you mean …?"; below it the bot falls back to the menu. Chosen on
  * the tuning questions (`faq:match -- --calibrate`) as the threshold where the lower of in-scope top-1 and
- * off-topic rejection is highest, ties to more rejection (0.966 / 0.976 there; the held-out figures are in heldout.test.ts).
+ * off-topic rejection is highest, ties to more rejection (0.986 / 0.991 there on 2026-12-02; the held-out
+ * figures are in heldout.test.ts).
  */
 export const SUGGEST_THRESHOLD = 0.5;
 
@@ -60,6 +63,10 @@ export interface FaqMatcherOptions {
   outOfScope?: readonly FaqOutOfScopeCategory[];
   /** Logistic weights for the confidence; the shipped ones unless refitting. */
   confidenceWeights?: readonly number[];
+  /** How much the classifier's vote counts against BM25 when re-ranking the top candidates (tuning only). */
+  rerankWeight?: number;
+  /** How many of BM25's best candidates the classifier may re-order (tuning only). */
+  rerankDepth?: number;
 }
 
 const MAX_ALTERNATIVES = 3;
@@ -68,11 +75,16 @@ const ALTERNATIVE_FLOOR = 0.6;
 // Category documents get a prefix that topic ids ("group.name") can never have.
 const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
 const OUT_OF_SCOPE_LINE_WEIGHT = 5;
+// Chosen on out-of-fold topic examples and the tuning files (docs/adr/020): 0.3 to 1 were equally good.
+const RERANK_WEIGHT = 0.3;
+const RERANK_DEPTH = 3;
 
 /**
  * Builds the FAQ matcher: one BM25 document per topic (examples and keywords, both languages) and one per
- * "not ours" category, indexed once over folded syllables and syllable pairs. Confidence is a logistic model
- * over coverage, margin and the competition from the "not ours" categories (see `calibrateConfidence`).
+ * "not ours" category, indexed once over folded syllables and syllable pairs, and a topic classifier trained
+ * on the same lines that re-orders BM25's best three (see `TopicClassifier`). Confidence is a logistic model
+ * over coverage, margin, the classifier's probability and the competition from the "not ours" categories
+ * (see `calibrateConfidence`).
  *
  * @param topics validated topic data (see `loadFaqTopics`)
  * @param options thresholds, defaulting to {@link ANSWER_THRESHOLD} and {@link SUGGEST_THRESHOLD}
@@ -95,12 +107,33 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
     })),
   ]);
 
+  // The "not ours" subjects are classes too: "gmail" in "quên mật khẩu gmail" then takes probability away
+  // from the health book's login instead of being a word the topics merely lack.
+  const classifier = new TopicClassifier([
+    ...topics.flatMap((topic) =>
+      [...topic.examples.vi, ...topic.examples.en, ...topic.keywords.vi, ...topic.keywords.en].map(
+        (line) => ({ terms: withPairs(toSearchWords(line)), label: topic.id }),
+      ),
+    ),
+    ...(options.outOfScope ?? []).flatMap((category) =>
+      category.lines
+        .flatMap((line) => line.split(/[,;:]/))
+        .map((line) => ({
+          terms: withPairs(toSearchWords(line)),
+          label: `${OUT_OF_SCOPE_PREFIX}${category.id}`,
+        })),
+    ),
+  ]);
+  const rerankWeight = options.rerankWeight ?? RERANK_WEIGHT;
+  const rerankDepth = options.rerankDepth ?? RERANK_DEPTH;
+
   function explain(question: string): FaqExplanation {
     const query = index.read(question);
     const { terms } = query;
     const all = terms.length === 0 ? [] : index.search(terms);
     const isTopic = (doc: ScoredDocument) => !doc.id.startsWith(OUT_OF_SCOPE_PREFIX);
-    const results = all.filter(isTopic);
+    const probabilities = terms.length === 0 ? new Map<string, number>() : classifier.probabilities(terms);
+    const results = rerank(all.filter(isTopic), probabilities);
     const foreign = all.find((doc) => !isTopic(doc));
     const ranked = results.map((doc) => ({ topic: doc.id, score: doc.score }));
     const outOfScope =
@@ -131,8 +164,23 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       foreignCoverage: total > 0 ? foreignWeight / total : 0,
       score: best.score,
       wordCount: words.length,
+      classifierProbability: probabilities.get(best.id) ?? 0,
     };
     return { terms, ranked, outOfScope, evidence };
+  }
+
+  /**
+   * Re-orders BM25's few best topics by BM25 share plus the classifier's log-probability: BM25 finds the
+   * topics that explain the words, the classifier picks among near neighbours by the words that separate them.
+   */
+  function rerank(results: ScoredDocument[], p: ReadonlyMap<string, number>): ScoredDocument[] {
+    const top = results.slice(0, rerankDepth);
+    const best = top[0];
+    if (best === undefined || top.length < 2 || rerankWeight === 0) return results;
+    const combined = (doc: ScoredDocument) =>
+      Math.log(doc.score / best.score) + rerankWeight * Math.log(Math.max(1e-6, p.get(doc.id) ?? 0));
+    const reordered = [...top].sort((a, b) => combined(b) - combined(a));
+    return [...reordered, ...results.slice(rerankDepth)];
   }
 
   function match(question: string): FaqMatch {

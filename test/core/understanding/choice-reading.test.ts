@@ -140,6 +140,26 @@ describe("a venue category typed in the words people use", () => {
     }
   });
 
+  it.each([
+    ["quan cafe", "food-service"],
+    ["tiem tap hoa", "shop"],
+    ["tiệm tạp hóa nhỏ", "shop"],
+    ["tiem toc", "shop"],
+    ["quán cà phê của tôi", "food-service"],
+  ])("%j, a category in a stranger's words, is %s", (text, category) => {
+    const r = readVenueCategory(text);
+    expect(r.kind === "match" ? r.choice.category : r.kind).toBe(category);
+  });
+
+  it.each([
+    "tiem mui 3 o dau",
+    "tiệm mũi 3 ở đâu vậy",
+    "cho hoi quan minh co can dan ma qr khong",
+    "lam sao de dang ky tiem vaccine",
+  ])("%j, a question that merely holds a category's word, is not read as one", (text) => {
+    expect(readVenueCategory(text).kind).toBe("none");
+  });
+
   it("a word nobody uses for a venue is not guessed", () => {
     expect(readVenueCategory("xyz").kind).toBe("none");
     expect(readVenueCategory("tôi không biết").kind).toBe("none");

@@ -9,41 +9,53 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // The held-out questions were written in chat styles (no diacritics, teencode, typos, English, long ones,
 // near-domain subjects no topic covers) before any tuning, and are never used to tune: neither as topic
 // examples nor for the confidence fit. These floors are what the matcher honestly reaches on them
-// (measured 2026-12-01: see bench/REPORT.md); raise them when the matcher improves, never lower them to pass.
-const IN_SCOPE_FLOOR = 0.85;
-const REJECTION_FLOOR = 0.95;
+// (see bench/REPORT.md); raise them when the matcher improves, never lower them to pass.
+// heldout-2.jsonl was written later, before the matcher changes of 2026-12-02, and its misses were never
+// looked at while tuning.
+const SETS = [
+  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.88, rejectionFloor: 0.95 },
+  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
+] as const;
 
-const heldout = readLabelledQuestions("faq/heldout.jsonl");
 const fold = (q: string) => toSearchWords(q).join(" ");
+const topics = loadFaqTopics(JSON.parse(readFileSync(`${LOCALES_DIR}/faq-topics.json`, "utf8")));
+const matcher = loadFaqMatcher(LOCALES_DIR);
 
-describe("FAQ on held-out questions typed the way strangers type", () => {
-  const report = evaluateMatcher(loadFaqMatcher(LOCALES_DIR), heldout);
+for (const { file, minSize, inScopeFloor, rejectionFloor } of SETS) {
+  describe(`FAQ on held-out questions typed the way strangers type (${file})`, () => {
+    const heldout = readLabelledQuestions(file);
+    const report = evaluateMatcher(matcher, heldout);
 
-  it("is a real test set: every topic, a quarter off-topic, nothing the matcher was built or tuned on", () => {
-    expect(heldout.length).toBeGreaterThanOrEqual(250);
-    expect(report.outOfScopeCount / heldout.length).toBeGreaterThan(0.2);
-    const labels = new Set(heldout.map((item) => item.topic));
-    for (const id of FAQ_TOPIC_IDS) expect(labels, id).toContain(id);
-    const topics = loadFaqTopics(JSON.parse(readFileSync(`${LOCALES_DIR}/faq-topics.json`, "utf8")));
-    const seen = new Set(
-      [
-        ...topics.flatMap((topic) => [...topic.examples.vi, ...topic.examples.en]),
-        ...readLabelledQuestions("faq/tune.jsonl").map((item) => item.q),
-        ...readLabelledQuestions("faq-questions.jsonl").map((item) => item.q),
-      ].map(fold),
-    );
-    expect(heldout.filter((item) => seen.has(fold(item.q))).map((item) => item.q)).toEqual([]);
+    it("is a real test set: every topic, a quarter off-topic, nothing the matcher was built or tuned on", () => {
+      expect(heldout.length).toBeGreaterThanOrEqual(minSize);
+      expect(report.outOfScopeCount / heldout.length).toBeGreaterThan(0.2);
+      const labels = new Set(heldout.map((item) => item.topic));
+      for (const id of FAQ_TOPIC_IDS) expect(labels, id).toContain(id);
+      const others = SETS.filter((set) => set.file !== file).flatMap((set) =>
+        readLabelledQuestions(set.file),
+      );
+      const seen = new Set(
+        [
+          ...topics.flatMap((topic) => [...topic.examples.vi, ...topic.examples.en]),
+          ...readLabelledQuestions("faq/tune.jsonl").map((item) => item.q),
+          ...readLabelledQuestions("faq-questions.jsonl").map((item) => item.q),
+          // The two held-out sets are separate measurements: a question in both would count twice.
+          ...others.map((item) => item.q),
+        ].map(fold),
+      );
+      expect(heldout.filter((item) => seen.has(fold(item.q))).map((item) => item.q)).toEqual([]);
+    });
+
+    it(`gives the right topic to at least ${inScopeFloor * 100}% of in-scope questions`, () => {
+      expect(report.inScopeTop1Accuracy, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(
+        inScopeFloor,
+      );
+    });
+
+    it(`sends at least ${rejectionFloor * 100}% of off-topic questions to the menu with no topic`, () => {
+      expect(report.outOfScopeRejection, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(
+        rejectionFloor,
+      );
+    });
   });
-
-  it(`gives the right topic to at least ${IN_SCOPE_FLOOR * 100}% of in-scope questions`, () => {
-    expect(report.inScopeTop1Accuracy, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(
-      IN_SCOPE_FLOOR,
-    );
-  });
-
-  it(`sends at least ${REJECTION_FLOOR * 100}% of off-topic questions to the menu with no topic`, () => {
-    expect(report.outOfScopeRejection, JSON.stringify(report.confusionCounts)).toBeGreaterThanOrEqual(
-      REJECTION_FLOOR,
-    );
-  });
-});
+}

@@ -1,0 +1,123 @@
+/** One training line for the classifier: its search terms and the topic it belongs to. */
+export interface ClassifierSample {
+  terms: readonly string[];
+  label: string;
+}
+
+// Few examples per topic: a strong L2 keeps the weights on the words many examples share.
+const EPOCHS = 6;
+const LEARNING_RATE = 1;
+const L2 = 0.0005;
+const MIN_GRADIENT = 1e-3;
+
+/**
+ * Multinomial logistic regression over a question's search terms (words and word pairs), trained when the
+ * matcher is built on the topics' own example and keyword lines. BM25 says how well a topic explains the
+ * words; this says which words *tell topics apart*: "quên", "mật khẩu" weigh towards the health book's
+ * login and away from the health book itself, "khai hộ", "nhân viên" towards staff check-in and away from
+ * having no smartphone — pairs whose examples share most of their vocabulary.
+ * Training is deterministic (fixed order, no randomness) and takes tens of milliseconds for ~2,000 lines;
+ * a query costs one pass over its terms per topic.
+ */
+export class TopicClassifier {
+  readonly labels: readonly string[];
+  private readonly features = new Map<string, number>();
+  private readonly weights: Float64Array;
+  private readonly bias: Float64Array;
+
+  constructor(samples: readonly ClassifierSample[]) {
+    this.labels = [...new Set(samples.map((s) => s.label))];
+    const labelIndex = new Map(this.labels.map((label, i) => [label, i]));
+    for (const { terms } of samples)
+      for (const term of terms) if (!this.features.has(term)) this.features.set(term, this.features.size);
+    const classes = this.labels.length;
+    this.weights = new Float64Array(classes * this.features.size);
+    this.bias = new Float64Array(classes);
+    const size = this.features.size;
+    const rows = samples.map(({ terms, label }) => ({
+      ids: Int32Array.from(new Set(terms), (term) => this.features.get(term) ?? 0),
+      y: labelIndex.get(label) ?? 0,
+    }));
+    const weights = this.weights;
+    const bias = this.bias;
+    const probabilities = new Float64Array(classes);
+    // A fixed stride through the rows mixes topics without a random generator: same data, same model.
+    const stride = coprimeStride(rows.length);
+    for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
+      const rate = LEARNING_RATE / (1 + epoch * 0.2);
+      const decay = 1 - rate * L2;
+      for (let k = 0; k < rows.length; k += 1) {
+        const row = rows[(k * stride) % rows.length];
+        if (row === undefined || row.ids.length === 0) continue;
+        const { ids, y } = row;
+        const scale = 1 / Math.sqrt(ids.length);
+        this.logits(ids, scale, probabilities);
+        softmaxInPlace(probabilities);
+        for (let c = 0; c < classes; c += 1) {
+          const gradient = (probabilities[c] as number) - (c === y ? 1 : 0);
+          // Classes the row barely touches would move by nothing: skipping them makes training sparse.
+          if (gradient > -MIN_GRADIENT && gradient < MIN_GRADIENT) continue;
+          bias[c] = (bias[c] as number) - rate * gradient * 0.1;
+          const step = rate * gradient * scale;
+          const base = c * size;
+          for (let j = 0; j < ids.length; j += 1) {
+            const at = base + (ids[j] as number);
+            weights[at] = (weights[at] as number) * decay - step;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The probability of each topic given the terms, by label; terms the training lines never had are ignored.
+   * All zeros-in, uniform-out: a question with no known term gets 1/number of topics everywhere.
+   */
+  probabilities(terms: readonly string[]): Map<string, number> {
+    const ids = [...new Set(terms)].flatMap((term) => {
+      const id = this.features.get(term);
+      return id === undefined ? [] : [id];
+    });
+    const out = new Float64Array(this.labels.length);
+    this.logits(ids, ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0, out);
+    softmaxInPlace(out);
+    return new Map(this.labels.map((label, i) => [label, out[i] ?? 0]));
+  }
+
+  private logits(ids: ArrayLike<number>, scale: number, out: Float64Array): void {
+    const size = this.features.size;
+    const weights = this.weights;
+    for (let c = 0; c < this.labels.length; c += 1) {
+      let z = 0;
+      const base = c * size;
+      for (let j = 0; j < ids.length; j += 1) z += weights[base + (ids[j] as number)] as number;
+      out[c] = (this.bias[c] as number) + z * scale;
+    }
+  }
+}
+
+function softmaxInPlace(values: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const e = Math.exp((values[i] ?? 0) - max);
+    values[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? 0) / sum;
+}
+
+// A step through 0..n-1 that visits every index once: the first prime above n/2 that does not divide n.
+function coprimeStride(n: number): number {
+  if (n <= 2) return 1;
+  for (let candidate = Math.floor(n / 2) + 1; ; candidate += 1) {
+    if (n % candidate !== 0 && isPrime(candidate)) return candidate;
+  }
+}
+
+function isPrime(n: number): boolean {
+  if (n < 2) return false;
+  for (let d = 2; d * d <= n; d += 1) if (n % d === 0) return false;
+  return true;
+}

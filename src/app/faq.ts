@@ -1,7 +1,10 @@
+import { loadSeedFaqContent } from "../features/faq/content/published-faq";
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
-import { loadFaqKnowledge } from "../features/faq/load-faq-matcher";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
+
+/** How often a process looks for content published by another (one row read; docs/adr/014). */
+const CONTENT_POLL_MS = 1000;
 
 /** Citizens' questions: the topic menu and free-text matching; officers read what it could not answer. */
 export const faqFeature = defineFeature({
@@ -10,7 +13,7 @@ export const faqFeature = defineFeature({
   create: (d) => ({
     chat: (router) =>
       registerFaq(router, {
-        ...loadFaqKnowledge(d.localesDir),
+        knowledge: d.faqKnowledge,
         store: d.faq,
         showMenu: d.showMenu,
         offerReminders: d.offerReminders,
@@ -18,5 +21,8 @@ export const faqFeature = defineFeature({
         localContacts: d.config.LOCAL_CONTACTS,
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
+    // A fresh install starts from the shipped files; an existing one keeps what officers published.
+    start: () => d.faqContent.start(loadSeedFaqContent(d.localesDir)),
+    timers: [{ name: "faq content", everyMs: CONTENT_POLL_MS, run: () => d.faqKnowledge.refresh() }],
   }),
 });

@@ -60,9 +60,18 @@ export interface AuditEntry {
   windowFrom?: Date | null;
   windowTo?: Date | null;
   resultCount: number;
+  /** What the action was about when it is not a venue or commune (the FAQ topic id of a content edit). */
+  subject?: string | null;
 }
 
-export type AuditAction = "visits.venue" | "visits.commune" | "alert.venue";
+export type AuditAction =
+  | "visits.venue"
+  | "visits.commune"
+  | "alert.venue"
+  | "faq.edit"
+  | "faq.publish"
+  | "faq.restore"
+  | "faq.import";
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

@@ -1,17 +1,17 @@
 import { maskPhonesIn } from "../../core/mask-phones";
-import { type Button, say, type Text, type TextParam, t } from "../../core/messages";
+import { type Button, type Language, say, type Text, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
+import type { FaqContent } from "./content/faq-content";
+import type { FaqKnowledge } from "./content/published-faq";
 import type { FaqStore } from "./faq-store";
 import { foldVietnamese } from "./fold";
-import type { FaqMatcher } from "./matcher";
-import { ARCHIVE_NOTICE_AS_OF, FAQ_TOPIC_CONTENT } from "./topic-content";
-import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
+import { ARCHIVE_NOTICE_AS_OF } from "./topic-content";
+import { FAQ_GROUPS } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
 const f = (key: string, params?: Record<string, TextParam>) => t(`faq:${key}`, params);
-const title = (id: string) => f(`${id}.title`);
 
 /**
  * Citizens' questions: a menu of topic groups, and free text matched against the knowledge base. A confident
@@ -21,8 +21,8 @@ const title = (id: string) => f(`${id}.title`);
 export function registerFaq(
   router: Router,
   deps: {
-    matcher: FaqMatcher;
-    topics: FaqTopic[];
+    /** The published topics and their matcher, read afresh at every message (publishing swaps them). */
+    knowledge: FaqKnowledge;
     store: FaqStore;
     showMenu: (ctx: TurnContext) => void;
     /** Offers reminders after an answer (the subscriptions feature asks only once per person). */
@@ -33,16 +33,19 @@ export function registerFaq(
     localContacts?: string;
   },
 ): void {
-  const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
+  // Officers' words are the same in every channel: taken in the reader's language and sent as written.
+  const title = (ctx: TurnContext, id: string): Text => ({
+    raw: deps.knowledge.current().byId.get(id)?.title[ctx.lang] ?? id,
+  });
 
-  const answer = async (ctx: TurnContext, topic: FaqTopic) => {
-    const content = FAQ_TOPIC_CONTENT[topic.id];
-    const related = content.related
+  const answer = async (ctx: TurnContext, topic: FaqContent) => {
+    const { byId } = deps.knowledge.current();
+    const related = topic.related
       .filter((id) => byId.has(id))
-      .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+      .map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
     ctx.reply(
       say(
-        answerText(topic.id, {
+        answerText(topic, ctx.lang, {
           archiveNotice: deps.archiveNotice ?? true,
           localContacts: deps.localContacts,
         }),
@@ -69,19 +72,19 @@ export function registerFaq(
     .action("faq:menu", (ctx) => showGroups(ctx))
     .action("faq:group:", (ctx) => {
       const group = buttonPayload(ctx).slice("faq:group:".length);
-      const topics = deps.topics.filter((topic) => topic.group === group);
+      const topics = deps.knowledge.current().topics.filter((topic) => topic.group === group);
       if (topics.length === 0) return showGroups(ctx);
-      const rows = topics.map((topic) => [{ label: title(topic.id), payload: `faq:topic:${topic.id}` }]);
+      const rows = topics.map((topic) => [{ label: title(ctx, topic.id), payload: `faq:topic:${topic.id}` }]);
       rows.push([{ label: f("menu.back"), payload: "faq:menu" }]);
       ctx.reply(say(f("menu.pickTopic", { group: "" }), rows));
     })
     .action("faq:topic:", (ctx) => {
-      const topic = byId.get(buttonPayload(ctx).slice("faq:topic:".length));
+      const topic = deps.knowledge.current().byId.get(buttonPayload(ctx).slice("faq:topic:".length));
       return topic ? answer(ctx, topic) : showGroups(ctx);
     })
     .action("faq:fb:", async (ctx) => {
       const [, , vote, id] = buttonPayload(ctx).split(":");
-      if (!id || !byId.has(id)) return deps.showMenu(ctx);
+      if (!id || !deps.knowledge.current().byId.has(id)) return deps.showMenu(ctx);
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
       ctx.reply(say(f(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
@@ -92,14 +95,16 @@ export function registerFaq(
     .fallback(async (ctx, next) => {
       if (ctx.event.type !== "text") return next();
       const text = ctx.event.text.trim();
-      const match = deps.matcher.match(text);
+      // One set for the whole turn: a publish landing mid-turn must not mix two versions.
+      const { matcher, byId } = deps.knowledge.current();
+      const match = matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
       if (topic && match.band === "answer") return answer(ctx, topic);
       if (topic && match.band === "suggest") {
         const ids = [topic.id, ...match.alternatives].filter(
           (id, i, all) => byId.has(id) && all.indexOf(id) === i,
         );
-        const rows = ids.slice(0, 3).map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+        const rows = ids.slice(0, 3).map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
         rows.push([{ label: f("suggest.none"), payload: "faq:none" }]);
         return ctx.reply(say(f("suggest.ask"), rows));
       }
@@ -129,19 +134,20 @@ export function registerFaq(
  * a current one.
  */
 function answerText(
-  id: FaqTopicId,
+  topic: FaqContent,
+  lang: Language,
   options: { archiveNotice: boolean; localContacts: string | undefined },
 ): Text {
-  const { validAsOf } = FAQ_TOPIC_CONTENT[id];
+  const { validAsOf } = topic;
   const contacts =
-    id === "contact.local"
+    topic.id === "contact.local"
       ? options.localContacts
           ?.split(/\s*[;\n]\s*/)
           .filter((line) => line !== "")
           .join("\n")
       : undefined;
   const lines: Text[] = [
-    contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : f(`${id}.answer`),
+    contacts ? f("contact.local.configured", { contacts: { raw: contacts } }) : { raw: topic.answer[lang] },
     f("validAsOf", { date: dayMonthYear(validAsOf) }),
   ];
   if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF)

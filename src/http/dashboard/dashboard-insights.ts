@@ -46,7 +46,7 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       html`<section><p class="muted">${p("audit.note")}</p><table><thead><tr><th>${p("audit.at")}</th><th>${p("audit.actor")}</th><th>${p("audit.action")}</th><th>${p("audit.subject")}</th><th>${p("audit.window")}</th><th>${p("audit.results")}</th></tr></thead><tbody>`,
       rows.map((r) => [
         html`<tr><td>${when(r.createdAt)}</td><td>${r.actor}</td><td>${r.action}</td>`,
-        html`<td>${r.venueId ?? (r.communeCode ? c.communeName(r.communeCode) : "")}</td>`,
+        html`<td>${r.venueId ?? (r.communeCode ? c.communeName(r.communeCode) : (r.subject ?? ""))}</td>`,
         html`<td>${when(r.windowFrom)} – ${when(r.windowTo)}</td><td>${r.resultCount}</td></tr>`,
       ]),
       html`</tbody></table>${rows.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,

@@ -17,10 +17,10 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       deps.store.feedbackPerTopic(),
     ]);
     const body = html`${[
-      html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th></tr></thead><tbody>`,
+      html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th><th></th></tr></thead><tbody>`,
       unanswered.map(
         (q) =>
-          html`<tr><td>${q.text}</td><td>${q.count}</td><td>${formatVietnamTime(q.lastAskedAt, lang)}</td></tr>`,
+          html`<tr><td>${q.text}</td><td>${q.count}</td><td>${formatVietnamTime(q.lastAskedAt, lang)}</td><td><a href="/admin/content/new?cluster=${encodeURIComponent(q.folded)}&amp;lang=${lang}">${p("questions.newTopic")}</a></td></tr>`,
       ),
       html`</tbody></table>${unanswered.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
       html`<section><h2>${p("questions.feedback")}</h2><table><thead><tr><th>${p("questions.topic")}</th><th>👍</th><th>👎</th></tr></thead><tbody>`,

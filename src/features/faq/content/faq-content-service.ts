@@ -8,7 +8,7 @@ import {
   normaliseFaqContent,
   validateFaqContent,
 } from "./faq-content";
-import type { FaqContentStore, RevisionOrigin } from "./faq-content-store";
+import type { FaqContentStore, FaqRevision, FaqTopicState, RevisionOrigin } from "./faq-content-store";
 import type { LiveFaqKnowledge } from "./live-faq-knowledge";
 import { buildPublishedFaq } from "./published-faq";
 
@@ -44,6 +44,20 @@ export class FaqContentService {
   async start(seed: FaqContent[]): Promise<void> {
     await this.store.seed(seed, this.now());
     await this.knowledge.refresh();
+  }
+
+  /** Every topic with its published revision and pending draft, in menu order. */
+  list(): Promise<FaqTopicState[]> {
+    return this.store.list();
+  }
+
+  get(id: string): Promise<FaqTopicState | null> {
+    return this.store.get(id);
+  }
+
+  /** A topic's revisions, newest first. */
+  revisions(id: string, limit = 50): Promise<FaqRevision[]> {
+    return this.store.revisions(id, limit);
   }
 
   /** Ids of every topic there is (published or draft only), for `related`. */
@@ -119,8 +133,12 @@ export class FaqContentService {
     const errors = validateFaqContent(content, await this.knownIds());
     if (errors.length > 0) return { errors };
     // The set as it will be, built once here: whatever would fail to build fails now, not in every process.
-    const others = (await this.store.published()).filter((t) => t.id !== content.id);
-    buildPublishedFaq([...others, content], this.outOfScope, 0);
+    const before = this.knowledge.current().version;
+    const all = await this.store.published();
+    const next = all.some((t) => t.id === content.id)
+      ? all.map((t) => (t.id === content.id ? content : t))
+      : [...all, content];
+    const built = buildPublishedFaq(next, this.outOfScope, 0);
     const version = await this.store.publish({
       topicId: content.id,
       revisionId,
@@ -128,7 +146,9 @@ export class FaqContentService {
       now: this.now(),
     });
     await this.audit.append({ actor: editor.actor, action, subject: content.id, resultCount: 1 });
-    await this.knowledge.refresh();
+    // Nobody else published in between: the set just built is exactly the new version, no second build.
+    if (version === before + 1) this.knowledge.adopt({ ...built, version });
+    else await this.knowledge.refresh();
     return { version };
   }
 

@@ -26,6 +26,11 @@ export class LiveFaqKnowledge implements FaqKnowledge {
     return this.published;
   }
 
+  /** Takes a set this process built itself for a version it published (newer versions only). */
+  adopt(published: PublishedFaq): void {
+    if (published.version > this.published.version) this.published = published;
+  }
+
   /**
    * Rebuilds from the database when its content version differs from ours; true when it did. Concurrent
    * calls share one rebuild. A version bumped while we load is caught by the next call.

@@ -135,34 +135,44 @@ export class PrismaFaqContentStore implements FaqContentStore {
 
   async seed(topics: FaqContent[], now: Date): Promise<number> {
     try {
-      return await this.db.$transaction(async (tx) => {
-        const have = new Set((await tx.faqContentTopic.findMany({ select: { id: true } })).map((t) => t.id));
-        const missing = topics.filter((t) => !have.has(t.id));
-        if (missing.length === 0) return 0;
-        const last = await tx.faqContentTopic.aggregate({ _max: { position: true } });
-        let position = (last._max.position ?? -1) + 1;
-        for (const content of missing) {
-          const revision = await tx.faqContentRevision.create({
-            data: {
-              topicId: content.id,
-              content: JSON.stringify(content),
-              origin: "seed",
-              changed: "created",
-              author: "seed",
-              publishedAt: now,
-              publishedBy: "seed",
-            },
-          });
-          await tx.faqContentTopic.create({
-            data: { id: content.id, position: position++, publishedRevisionId: revision.id },
-          });
-        }
-        await bumpVersion(tx);
-        return missing.length;
-      });
+      return await this.db.$transaction(
+        async (tx) => {
+          const have = new Set(
+            (await tx.faqContentTopic.findMany({ select: { id: true } })).map((t) => t.id),
+          );
+          const missing = topics.filter((t) => !have.has(t.id));
+          if (missing.length === 0) return 0;
+          const last = await tx.faqContentTopic.aggregate({ _max: { position: true } });
+          let position = (last._max.position ?? -1) + 1;
+          for (const content of missing) {
+            const revision = await tx.faqContentRevision.create({
+              data: {
+                topicId: content.id,
+                content: JSON.stringify(content),
+                origin: "seed",
+                changed: "created",
+                author: "seed",
+                publishedAt: now,
+                publishedBy: "seed",
+              },
+            });
+            await tx.faqContentTopic.create({
+              data: { id: content.id, position: position++, publishedRevisionId: revision.id },
+            });
+          }
+          await bumpVersion(tx);
+          return missing.length;
+          // Seventy inserts on a busy machine can pass Prisma's 5 s default for interactive transactions.
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      );
     } catch (error) {
-      // Two processes starting on an empty PostgreSQL database: the other one's seed committed first.
-      if ((error as { code?: unknown }).code === "P2002") return 0;
+      // Two processes starting on an empty PostgreSQL database: the other one's seed committed first (our
+      // transaction then fails on a duplicate id, or is cancelled while it waits on the other's rows).
+      const have = new Set(
+        (await this.db.faqContentTopic.findMany({ select: { id: true } })).map((t) => t.id),
+      );
+      if (topics.every((t) => have.has(t.id))) return 0;
       throw error;
     }
   }

@@ -5,6 +5,7 @@ const TIMING = [
   "test/e2e/broadcast-rate.test.ts",
   "test/e2e/broadcast-crash.test.ts",
   "test/e2e/broadcast-two-processes.test.ts",
+  "test/e2e/faq-content-two-processes.test.ts",
   "test/hardening/crash-under-load.test.ts",
   "test/hardening/database-outage.test.ts",
 ];

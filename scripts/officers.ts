@@ -1,4 +1,4 @@
-// `npm run officers -- invite --role admin|officer [--communes 21040,21067]`: prints a one-time invite code
+// `npm run officers -- invite --role admin|officer|editor [--communes 21040,21067]`: prints a one-time invite code
 // as the LAST line (scripts can `tail -1`); the person sends `/officer <code>` to the bot on any channel.
 // `npm run officers -- list` and `npm run officers -- revoke <id>` manage existing officers.
 import { parseArgs } from "node:util";
@@ -22,7 +22,8 @@ const officers = new OfficerService(new PrismaOfficerStore(database.db));
 try {
   if (command === "invite") {
     const role = values.role;
-    if (role !== "admin" && role !== "officer") throw new Error("--role must be admin or officer");
+    if (role !== "admin" && role !== "officer" && role !== "editor")
+      throw new Error("--role must be admin, officer or editor");
     const communes = (values.communes ?? "").split(",").filter(Boolean);
     if (communes.some((c) => !/^\d{5}$/.test(c)))
       throw new Error("--communes: 5-digit codes, comma-separated");
@@ -43,7 +44,7 @@ try {
     console.log((await officers.revoke(arg, new Date())) ? `revoked ${arg}` : `no active officer ${arg}`);
   } else {
     console.error(
-      "usage: npm run officers -- invite --role admin|officer [--communes 21040,21067] | list | revoke <id>",
+      "usage: npm run officers -- invite --role admin|officer|editor [--communes 21040,21067] | list | revoke <id>",
     );
     process.exitCode = 2;
   }

@@ -136,6 +136,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const router = new Router();
   for (const feature of features) feature.chat?.(router);
   scheduler.add(...features.flatMap((f) => f.jobs ?? []));
+  for (const feature of features) await feature.start?.();
 
   const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
   const processor = new InboxProcessor(
@@ -223,6 +224,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         atStart: true,
         run: (now) => scheduler.tick(now),
       },
+      ...features.flatMap((f) => f.timers ?? []),
     ],
     logger,
   );

@@ -9,6 +9,7 @@ import { PrismaAlertStore } from "../db/prisma-alert-store";
 import { PrismaAuditStore } from "../db/prisma-audit-store";
 import { PrismaBroadcastStore } from "../db/prisma-broadcast-store";
 import { PrismaDirectiveStore } from "../db/prisma-directive-store";
+import { PrismaFaqContentStore } from "../db/prisma-faq-content-store";
 import { PrismaFaqStore } from "../db/prisma-faq-store";
 import { PrismaOfficerStore } from "../db/prisma-officer-store";
 import { PrismaRecurringStore } from "../db/prisma-recurring-store";
@@ -21,6 +22,9 @@ import { CheckinService } from "../features/checkin/checkin-service";
 import { TracingService } from "../features/checkin/tracing-service";
 import type { AuditStore } from "../features/checkin/visit-store";
 import type { DirectiveStore } from "../features/directives/directive-store";
+import { FaqContentService } from "../features/faq/content/faq-content-service";
+import { LiveFaqKnowledge } from "../features/faq/content/live-faq-knowledge";
+import { buildPublishedFaq, loadOutOfScope } from "../features/faq/content/published-faq";
 import type { FaqStore } from "../features/faq/faq-store";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import { createMainMenu } from "../features/menu/menu-feature";
@@ -57,6 +61,9 @@ export interface AppDeps {
   tracing: TracingService;
   audit: AuditStore;
   faq: FaqStore;
+  /** FAQ topics as officers publish them (docs/adr/014): the live set the chat answers from. */
+  faqKnowledge: LiveFaqKnowledge;
+  faqContent: FaqContentService;
   officers: OfficerService;
   requireOfficer: RequireOfficer;
   subscriptions: SubscriptionStore;
@@ -94,6 +101,15 @@ export function createAppDeps(
   // Asked on every FAQ answer, so in plain SQL (src/db/sql-subscription-store.ts).
   const subscriptions = new SqlSubscriptionStore(database.sql);
   const menu = createMainMenu(input.menu);
+  const faqContentStore = new PrismaFaqContentStore(db);
+  const outOfScope = loadOutOfScope(input.localesDir);
+  // Empty until the FAQ feature's start-up seeds and loads the database (before the first request).
+  const faqKnowledge = new LiveFaqKnowledge(
+    faqContentStore,
+    outOfScope,
+    buildPublishedFaq([], outOfScope, -1),
+    logger,
+  );
   return {
     ...input,
     db,
@@ -111,6 +127,8 @@ export function createAppDeps(
     }),
     audit,
     faq: new PrismaFaqStore(db),
+    faqKnowledge,
+    faqContent: new FaqContentService(faqContentStore, faqKnowledge, audit, outOfScope),
     officers,
     requireOfficer: officerGuard(officers, logger),
     subscriptions,

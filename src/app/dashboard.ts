@@ -24,6 +24,7 @@ export const dashboardFeature = defineFeature({
           broadcasts: d.broadcasts,
           directives: d.directives,
           faq: d.faq,
+          faqContent: d.faqContent,
           secret: d.secret,
           secureCookies: publicUrl.startsWith("https://"),
           publicUrl,

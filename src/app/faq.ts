@@ -1,8 +1,11 @@
+import { loadOutOfScope, loadSeedFaqContent } from "../features/faq/content/published-faq";
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
-import { loadFaqKnowledge } from "../features/faq/load-faq-matcher";
 import { findUnitByName } from "../features/venues/district";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
+
+/** How often a process looks for content published by another (one row read; docs/adr/014). */
+const CONTENT_POLL_MS = 1000;
 
 /** Citizens' questions: the topic menu and free-text matching; officers read what it could not answer. */
 export const faqFeature = defineFeature({
@@ -11,14 +14,19 @@ export const faqFeature = defineFeature({
   create: (d) => ({
     chat: (router) =>
       registerFaq(router, {
-        ...loadFaqKnowledge(d.localesDir),
+        knowledge: d.faqKnowledge,
         store: d.faq,
         showMenu: d.showMenu,
         offerReminders: d.offerReminders,
         archiveNotice: d.config.FAQ_ARCHIVE_NOTICE === "on",
         localContacts: d.config.LOCAL_CONTACTS,
         isPlaceName: (text) => findUnitByName(d.district, text).kind !== "none",
+        // The "not ours" categories stay in the shipped files; their replies say where to ask instead.
+        outOfScope: loadOutOfScope(d.localesDir),
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
+    // A fresh install starts from the shipped files; an existing one keeps what officers published.
+    start: () => d.faqContent.start(loadSeedFaqContent(d.localesDir)),
+    timers: [{ name: "faq content", everyMs: CONTENT_POLL_MS, run: () => d.faqKnowledge.refresh() }],
   }),
 });

@@ -3,6 +3,7 @@ import type { Router } from "../core/router";
 import type { Tickable } from "../core/scheduler";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import type { AppDeps } from "./app-deps";
+import type { Timer } from "./timers";
 
 /** One capability, as the assembly sees it: its chat routes, its HTTP routes and its periodic jobs. */
 export interface FeatureModule {
@@ -12,6 +13,10 @@ export interface FeatureModule {
   http?(router: ExpressRouter): void;
   /** Jobs run by the scheduler every tick, in the list's order (tests drive them with `tick(now)`). */
   jobs?: Tickable[];
+  /** Runs once after every feature is built and before the server takes requests (seeding, first load). */
+  start?(): Promise<void>;
+  /** Upkeep of this process on its own period, outside the scheduler (e.g. noticing published content). */
+  timers?: Timer[];
 }
 
 /**

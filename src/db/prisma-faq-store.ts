@@ -18,6 +18,16 @@ export class PrismaFaqStore implements FaqStore {
     await this.db.faqFeedback.create({ data: input });
   }
 
+  async clusterQuestions(folded: string, limit: number): Promise<string[]> {
+    const rows = await this.db.faqUnanswered.findMany({
+      where: { folded },
+      orderBy: { createdAt: "desc" },
+      select: { text: true },
+      take: limit * 5,
+    });
+    return [...new Set(rows.map((r) => r.text.trim()))].slice(0, limit);
+  }
+
   async listUnanswered(limit: number) {
     const groups = await this.db.faqUnanswered.groupBy({
       by: ["folded"],
@@ -28,6 +38,7 @@ export class PrismaFaqStore implements FaqStore {
     });
     return groups.map((g) => ({
       text: g._max.text ?? g.folded,
+      folded: g.folded,
       count: g._count._all,
       lastAskedAt: g._max.createdAt ?? new Date(0),
     }));

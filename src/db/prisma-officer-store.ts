@@ -84,7 +84,7 @@ function toOfficer(row: Officer): OfficerRecord {
   return {
     id: row.id,
     contactId: row.contactId,
-    role: row.role === "admin" ? "admin" : "officer",
+    role: row.role === "admin" || row.role === "editor" ? row.role : "officer",
     communes: row.communes ? row.communes.split(",") : [],
     invitedBy: row.invitedBy,
     createdAt: row.createdAt,

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../src/core/messages";
+import { fixedFaqKnowledge, loadPublishedFaqFromFiles } from "../../src/features/faq/content/published-faq";
 import { FakeFaqStore } from "../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../src/features/faq/faq-feature";
-import { loadFaqKnowledge } from "../../src/features/faq/load-faq-matcher";
 import { loadDistrict } from "../../src/features/venues/district";
 import { FakeVenueStore } from "../../src/features/venues/fake-venue-store";
 import { VenueService } from "../../src/features/venues/venue-service";
@@ -76,11 +76,11 @@ describe("every dialog step under random input", () => {
   it("always answers, never crashes, never leaves a half-made venue", async () => {
     const texts = await createTextRenderer(join(root, "locales"));
     const venues = new FakeVenueStore();
-    const knowledge = loadFaqKnowledge(join(root, "locales"));
+    const knowledge = fixedFaqKnowledge(loadPublishedFaqFromFiles(join(root, "locales")));
     const harness = await createEngineHarness(
       (router, showMenu) => {
         const service = new VenueService(venues, district, texts, "https://example.test");
-        registerFaq(router, { ...knowledge, store: new FakeFaqStore(), showMenu });
+        registerFaq(router, { knowledge, store: new FakeFaqStore(), showMenu });
         registerVenues(router, { service, store: venues, district, showMenu });
       },
       { menuEntries: VENUE_MENU },

@@ -7,7 +7,7 @@ import { textsOf, WebchatClient } from "./webchat-client";
  */
 export async function officerLink(
   baseUrl: string,
-  role: "admin" | "officer",
+  role: "admin" | "officer" | "editor",
   communes: string[] = [],
 ): Promise<{ chat: WebchatClient; link: string; texts: string[] }> {
   const invite = await adminApi(baseUrl)("/api/v1/officers/invites", { role, communes });

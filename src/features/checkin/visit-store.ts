@@ -60,6 +60,8 @@ export interface AuditEntry {
   windowFrom?: Date | null;
   windowTo?: Date | null;
   resultCount: number;
+  /** What the action was about when it is not a venue or commune (the FAQ topic id of a content edit). */
+  subject?: string | null;
 }
 
 export type AuditAction =
@@ -70,7 +72,11 @@ export type AuditAction =
   | "survey.results"
   | "survey.csv"
   | "survey.close"
-  | "followups.counts";
+  | "followups.counts"
+  | "faq.edit"
+  | "faq.publish"
+  | "faq.restore"
+  | "faq.import";
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

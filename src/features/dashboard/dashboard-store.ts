@@ -43,6 +43,8 @@ export interface AuditRow {
   windowFrom: Date | null;
   windowTo: Date | null;
   resultCount: number;
+  /** The FAQ topic of a content edit (null for visit-data rows). */
+  subject: string | null;
   createdAt: Date;
 }
 

@@ -29,6 +29,14 @@ export class FakeFaqStore implements FaqStore {
     return [...groups.values()]
       .sort((a, b) => b.count - a.count || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0))
       .slice(0, limit)
-      .map(({ text, count, lastAskedAt }) => ({ text, count, lastAskedAt }));
+      .map(({ text, folded, count, lastAskedAt }) => ({ text, folded, count, lastAskedAt }));
+  }
+
+  async clusterQuestions(folded: string, limit: number) {
+    const texts = this.unanswered
+      .filter((q) => q.folded === folded)
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .map((q) => q.text.trim());
+    return [...new Set(texts)].slice(0, limit);
   }
 }

@@ -1,13 +1,15 @@
 import { maskPhonesIn } from "../../core/mask-phones";
-import { type Button, namespace, say, type Text, t } from "../../core/messages";
+import { type Button, type Language, namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { MenuEntry } from "../menu/menu-feature";
+import type { FaqContent } from "./content/faq-content";
+import type { FaqKnowledge } from "./content/published-faq";
 import type { FaqStore } from "./faq-store";
 import { foldVietnamese } from "./fold";
-import type { FaqMatch, FaqMatcher } from "./matcher";
+import type { FaqMatch } from "./matcher";
 import { isNotAQuestion } from "./not-a-question";
-import { ARCHIVE_NOTICE_AS_OF, FAQ_TOPIC_CONTENT } from "./topic-content";
-import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
+import { ARCHIVE_NOTICE_AS_OF } from "./topic-content";
+import { FAQ_GROUPS } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
@@ -16,7 +18,6 @@ const MAX_SUGGESTIONS = 3;
 const MAX_REMEMBERED_QUESTIONS = 10_000;
 
 const faqText = namespace("faq");
-const title = (id: string) => faqText(`${id}.title`);
 
 /**
  * Citizens' questions: a menu of topic groups, and free text matched against the knowledge base. A confident
@@ -26,8 +27,8 @@ const title = (id: string) => faqText(`${id}.title`);
 export function registerFaq(
   router: Router,
   deps: {
-    matcher: FaqMatcher;
-    topics: FaqTopic[];
+    /** The published topics and their matcher, read afresh at every message (publishing swaps them). */
+    knowledge: FaqKnowledge;
     store: FaqStore;
     showMenu: (ctx: TurnContext) => void;
     /** Offers reminders after an answer (the subscriptions feature asks only once per person). */
@@ -42,7 +43,10 @@ export function registerFaq(
     outOfScope?: readonly { id: string }[];
   },
 ): void {
-  const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
+  // Officers' words are the same in every channel: taken in the reader's language and sent as written.
+  const title = (ctx: TurnContext, id: string): Text => ({
+    raw: deps.knowledge.current().byId.get(id)?.title[ctx.lang] ?? id,
+  });
   const whereToAsk = new Set((deps.outOfScope ?? []).map((category) => category.id));
   // The question each person last had answered by typing, for a 👎 on that answer. Kept in memory only:
   // a restart loses at most the link between a few votes and their questions, never a vote.
@@ -70,14 +74,14 @@ export function registerFaq(
     answeredQuestions.set(ctx.contact.id, text);
   };
 
-  const answer = async (ctx: TurnContext, topic: FaqTopic) => {
-    const content = FAQ_TOPIC_CONTENT[topic.id];
-    const related = content.related
+  const answer = async (ctx: TurnContext, topic: FaqContent) => {
+    const { byId } = deps.knowledge.current();
+    const related = topic.related
       .filter((id) => byId.has(id))
-      .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+      .map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
     ctx.reply(
       say(
-        answerText(topic.id, {
+        answerText(topic, ctx.lang, {
           archiveNotice: deps.archiveNotice ?? true,
           localContacts: deps.localContacts,
         }),
@@ -104,19 +108,19 @@ export function registerFaq(
     .action("faq:menu", (ctx) => showGroups(ctx))
     .action("faq:group:", (ctx) => {
       const group = buttonPayload(ctx).slice("faq:group:".length);
-      const topics = deps.topics.filter((topic) => topic.group === group);
+      const topics = deps.knowledge.current().topics.filter((topic) => topic.group === group);
       if (topics.length === 0) return showGroups(ctx);
-      const rows = topics.map((topic) => [{ label: title(topic.id), payload: `faq:topic:${topic.id}` }]);
+      const rows = topics.map((topic) => [{ label: title(ctx, topic.id), payload: `faq:topic:${topic.id}` }]);
       rows.push([{ label: faqText("menu.back"), payload: "faq:menu" }]);
       ctx.reply(say(faqText("menu.pickTopic", { group: "" }), rows));
     })
     .action("faq:topic:", (ctx) => {
-      const topic = byId.get(buttonPayload(ctx).slice("faq:topic:".length));
+      const topic = deps.knowledge.current().byId.get(buttonPayload(ctx).slice("faq:topic:".length));
       return topic ? answer(ctx, topic) : showGroups(ctx);
     })
     .action("faq:fb:", async (ctx) => {
       const [, , vote, id] = buttonPayload(ctx).split(":");
-      if (!id || !byId.has(id)) return deps.showMenu(ctx);
+      if (!id || !deps.knowledge.current().byId.has(id)) return deps.showMenu(ctx);
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
       // A 👎 on an answer to a typed question puts the question in front of officers.
       const question = answeredQuestions.get(ctx.contact.id);
@@ -131,7 +135,9 @@ export function registerFaq(
     .fallback(async (ctx, next) => {
       if (ctx.event.type !== "text") return next();
       const text = ctx.event.text.trim();
-      const match = deps.matcher.match(text);
+      // One set for the whole turn: a publish landing mid-turn must not mix two versions.
+      const { matcher, byId } = deps.knowledge.current();
+      const match = matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
       if (topic && match.band === "answer") {
         rememberQuestion(ctx, text);
@@ -140,19 +146,20 @@ export function registerFaq(
       // A guess is an answer with low confidence: officers see the question either way.
       if (text && match.outOfScope !== "chit-chat") await keepForOfficers(ctx, text);
       if (topic && match.band === "suggest")
-        return ctx.reply(say(faqText("suggest.ask"), suggestionRows(match)));
+        return ctx.reply(say(faqText("suggest.ask"), suggestionRows(ctx, match)));
       ctx.reply(say(fallbackText(match)));
       deps.showMenu(ctx);
     });
 
   /** "Did you mean …?": the best guess and the matcher's plausible alternatives, three at most, then "none". */
-  function suggestionRows(match: FaqMatch): Button[][] {
+  function suggestionRows(ctx: TurnContext, match: FaqMatch): Button[][] {
+    const { byId } = deps.knowledge.current();
     const ids = [match.topic, ...match.alternatives].filter(
       (id, i, all): id is string => id !== null && byId.has(id) && all.indexOf(id) === i,
     );
     const rows = ids
       .slice(0, MAX_SUGGESTIONS)
-      .map((id) => [{ label: title(id), payload: `faq:topic:${id}` }]);
+      .map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
     rows.push([{ label: faqText("suggest.none"), payload: "faq:none" }]);
     return rows;
   }
@@ -177,19 +184,22 @@ export function registerFaq(
  * a current one.
  */
 function answerText(
-  id: FaqTopicId,
+  topic: FaqContent,
+  lang: Language,
   options: { archiveNotice: boolean; localContacts: string | undefined },
 ): Text {
-  const { validAsOf } = FAQ_TOPIC_CONTENT[id];
+  const { validAsOf } = topic;
   const contacts =
-    id === "contact.local"
+    topic.id === "contact.local"
       ? options.localContacts
           ?.split(/\s*[;\n]\s*/)
           .filter((line) => line !== "")
           .join("\n")
       : undefined;
   const lines: Text[] = [
-    contacts ? faqText("contact.local.configured", { contacts: { raw: contacts } }) : faqText(`${id}.answer`),
+    contacts
+      ? faqText("contact.local.configured", { contacts: { raw: contacts } })
+      : { raw: topic.answer[lang] },
     faqText("validAsOf", { date: dayMonthYear(validAsOf) }),
   ];
   if (options.archiveNotice && validAsOf < ARCHIVE_NOTICE_AS_OF)

@@ -3,5 +3,9 @@ export interface FaqStore {
   recordUnanswered(input: { text: string; folded: string; language: string; channel: string }): Promise<void>;
   recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void>;
   /** Unanswered questions grouped by folded text, most asked first. */
-  listUnanswered(limit: number): Promise<{ text: string; count: number; lastAskedAt: Date }[]>;
+  listUnanswered(
+    limit: number,
+  ): Promise<{ text: string; folded: string; count: number; lastAskedAt: Date }[]>;
+  /** The distinct questions of one group (same folded text), newest first: a new topic's examples. */
+  clusterQuestions(folded: string, limit: number): Promise<string[]>;
 }

@@ -27,7 +27,8 @@ const HEALTH_BOOK_IN_VNEID = "2026-01-11";
 export const ARCHIVE_NOTICE_AS_OF = HEALTH_BOOK_IN_VNEID;
 
 /**
- * Date and cross-references of every topic. A `Record` over the ids, so a new topic cannot ship undated:
+ * Date and cross-references of every shipped topic: with the locale files, the seed a fresh install starts
+ * from (docs/adr/014); afterwards officers change them on the dashboard. A `Record` over the ids, so a new topic cannot ship undated:
  * the type checker refuses the file until the topic has an entry.
  */
 export const FAQ_TOPIC_CONTENT: Record<FaqTopicId, FaqTopicContent> = {

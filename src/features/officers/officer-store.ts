@@ -1,5 +1,8 @@
-/** Roles held in the database. Citizens and venue owners have no row. */
-export const OFFICER_ROLES = ["admin", "officer"] as const;
+/**
+ * Roles held in the database. Citizens and venue owners have no row. An editor is an officer (same communes,
+ * same commands) who may also publish FAQ content on the dashboard.
+ */
+export const OFFICER_ROLES = ["admin", "officer", "editor"] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** An officer or admin as features see them. */

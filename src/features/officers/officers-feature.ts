@@ -80,7 +80,8 @@ export function registerOfficers(
       if (!admin) return;
       const [roleArg = "", ...rest] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
       const role = roleArg.toLowerCase();
-      if (role !== "officer" && role !== "admin") return ctx.reply(say(officerText("invite.usage")));
+      if (role !== "officer" && role !== "admin" && role !== "editor")
+        return ctx.reply(say(officerText("invite.usage")));
       const { codes: communes, unknown } = parseCommuneList(rest.join(" "), (typed) =>
         deps.resolveCommune(typed, ctx.now),
       );

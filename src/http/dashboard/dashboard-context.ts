@@ -5,6 +5,7 @@ import type { BroadcastService } from "../../features/broadcasts/broadcast-servi
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
+import type { FaqContentService } from "../../features/faq/content/faq-content-service";
 import type { FaqStore } from "../../features/faq/faq-store";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
@@ -24,6 +25,8 @@ export interface DashboardDeps {
   broadcasts: BroadcastService;
   directives: DirectiveStore;
   faq: FaqStore;
+  /** FAQ topics officers edit and publish (docs/adr/014). */
+  faqContent: FaqContentService;
   /** Signs the CSRF tokens. */
   secret: string;
   secureCookies: boolean;

@@ -17,10 +17,10 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       deps.store.feedbackPerTopic(),
     ]);
     const body = html`${[
-      html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th></tr></thead><tbody>`,
+      html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th><th></th></tr></thead><tbody>`,
       unanswered.map(
         (q) =>
-          html`<tr><td>${q.text}</td><td>${q.count}</td><td>${formatVietnamTime(q.lastAskedAt, lang)}</td></tr>`,
+          html`<tr><td>${q.text}</td><td>${q.count}</td><td>${formatVietnamTime(q.lastAskedAt, lang)}</td><td><a href="/admin/content/new?cluster=${encodeURIComponent(q.folded)}&amp;lang=${lang}">${p("questions.newTopic")}</a></td></tr>`,
       ),
       html`</tbody></table>${unanswered.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
       html`<section><h2>${p("questions.feedback")}</h2><table><thead><tr><th>${p("questions.topic")}</th><th>👍</th><th>👎</th></tr></thead><tbody>`,
@@ -46,7 +46,7 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       html`<section><p class="muted">${p("audit.note")}</p><table><thead><tr><th>${p("audit.at")}</th><th>${p("audit.actor")}</th><th>${p("audit.action")}</th><th>${p("audit.subject")}</th><th>${p("audit.window")}</th><th>${p("audit.results")}</th></tr></thead><tbody>`,
       rows.map((r) => [
         html`<tr><td>${when(r.createdAt)}</td><td>${r.actor}</td><td>${r.action}</td>`,
-        html`<td>${r.venueId ?? (r.communeCode ? c.communeName(r.communeCode) : "")}</td>`,
+        html`<td>${r.venueId ?? (r.communeCode ? c.communeName(r.communeCode) : (r.subject ?? ""))}</td>`,
         html`<td>${when(r.windowFrom)} – ${when(r.windowTo)}</td><td>${r.resultCount}</td></tr>`,
       ]),
       html`</tbody></table>${rows.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,

@@ -6,6 +6,7 @@ import { vietnamDay } from "../../core/vietnam-time";
 import { unitsInForce } from "../../features/venues/district";
 import { html } from "../html";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
+import { mountDashboardContent } from "./dashboard-content";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInsights } from "./dashboard-insights";
@@ -170,6 +171,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardContent(router, c);
 }
 
 /**

@@ -1,16 +1,19 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderedMessage } from "../../../src/core/rendered-message";
+import {
+  fixedFaqKnowledge,
+  loadPublishedFaqFromFiles,
+} from "../../../src/features/faq/content/published-faq";
 import { FakeFaqStore } from "../../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../../src/features/faq/faq-feature";
-import { loadFaqKnowledge } from "../../../src/features/faq/load-faq-matcher";
 import { createEngineHarness, texts } from "../../helpers/engine-harness";
 
-const knowledge = loadFaqKnowledge(join(import.meta.dirname, "../../../locales"));
+const knowledge = fixedFaqKnowledge(loadPublishedFaqFromFiles(join(import.meta.dirname, "../../../locales")));
 
 const harness = (options: { archiveNotice?: boolean; localContacts?: string } = {}) =>
   createEngineHarness((router, showMenu) =>
-    registerFaq(router, { ...knowledge, store: new FakeFaqStore(), showMenu, ...options }),
+    registerFaq(router, { knowledge, store: new FakeFaqStore(), showMenu, ...options }),
   );
 
 const buttonLabels = (message: RenderedMessage | undefined) =>

@@ -1,5 +1,6 @@
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
 import { loadFaqKnowledge } from "../features/faq/load-faq-matcher";
+import { handoverQuestionHook } from "../features/handover/handover-feature";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
 
@@ -16,6 +17,8 @@ export const faqFeature = defineFeature({
         offerReminders: d.offerReminders,
         archiveNotice: d.config.FAQ_ARCHIVE_NOTICE === "on",
         localContacts: d.config.LOCAL_CONTACTS,
+        // Two unanswered questions in a row, or "none of these", offer an officer.
+        questions: handoverQuestionHook(d.handover),
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
   }),

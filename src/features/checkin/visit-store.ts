@@ -62,7 +62,16 @@ export interface AuditEntry {
   resultCount: number;
 }
 
-export type AuditAction = "visits.venue" | "visits.commune" | "alert.venue";
+export type AuditAction =
+  | "visits.venue"
+  | "visits.commune"
+  | "alert.venue"
+  // Handover tickets (src/features/handover): `venueId` holds "ticket:<id>" for these.
+  | "ticket.read"
+  | "ticket.take"
+  | "ticket.reply"
+  | "ticket.pass"
+  | "ticket.close";
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

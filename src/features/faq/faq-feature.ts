@@ -10,6 +10,18 @@ import { FAQ_GROUPS, type FaqTopic, type FaqTopicId } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
+/**
+ * What another feature may do around the FAQ's answers (the handover offers an officer): told of each typed
+ * question answered and of each it could not answer, and of "none of these" after a did-you-mean. `true`
+ * from `unanswered` or `noneOfThese` means the hook replied, and the FAQ's own fallback is not said.
+ */
+export interface FaqQuestionHook {
+  /** `question` is masked and cut to 500 characters, as stored for officers. */
+  unanswered(ctx: TurnContext, question: string): Promise<boolean>;
+  answered(ctx: TurnContext): Promise<void>;
+  noneOfThese(ctx: TurnContext): Promise<boolean>;
+}
+
 const f = (key: string, params?: Record<string, TextParam>) => t(`faq:${key}`, params);
 const title = (id: string) => f(`${id}.title`);
 
@@ -31,6 +43,7 @@ export function registerFaq(
     archiveNotice?: boolean;
     /** Local phone numbers as the operator wrote them (LOCAL_CONTACTS); without them `contact.local` says where to look. */
     localContacts?: string;
+    questions?: FaqQuestionHook;
   },
 ): void {
   const byId = new Map<string, FaqTopic>(deps.topics.map((topic) => [topic.id, topic]));
@@ -85,7 +98,8 @@ export function registerFaq(
       await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
       ctx.reply(say(f(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
-    .action("faq:none", (ctx) => {
+    .action("faq:none", async (ctx) => {
+      if (await deps.questions?.noneOfThese(ctx)) return;
       ctx.reply(say(t("errors.notUnderstood")));
       deps.showMenu(ctx);
     })
@@ -94,7 +108,10 @@ export function registerFaq(
       const text = ctx.event.text.trim();
       const match = deps.matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
-      if (topic && match.band === "answer") return answer(ctx, topic);
+      if (topic && match.band === "answer") {
+        await deps.questions?.answered(ctx);
+        return answer(ctx, topic);
+      }
       if (topic && match.band === "suggest") {
         const ids = [topic.id, ...match.alternatives].filter(
           (id, i, all) => byId.has(id) && all.indexOf(id) === i,
@@ -112,6 +129,7 @@ export function registerFaq(
           language: ctx.lang,
           channel: ctx.inbound.channel,
         });
+        if (await deps.questions?.unanswered(ctx, masked)) return;
       }
       ctx.reply(say(t("errors.notUnderstood")));
       deps.showMenu(ctx);

@@ -2,6 +2,7 @@ import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaDashboardStore } from "../db/prisma-dashboard-store";
 import { DashboardAuth } from "../features/dashboard/dashboard-auth";
 import { registerDashboard } from "../features/dashboard/dashboard-feature";
+import { FAQ_TOPIC_IDS } from "../features/faq/topics";
 import { mountDashboard } from "../http/dashboard/dashboard-routes";
 import { defineFeature } from "./feature-module";
 
@@ -24,6 +25,9 @@ export const dashboardFeature = defineFeature({
           broadcasts: d.broadcasts,
           directives: d.directives,
           faq: d.faq,
+          handover: d.handover,
+          officers: d.officers,
+          readyAnswers: FAQ_TOPIC_IDS,
           secret: d.secret,
           secureCookies: publicUrl.startsWith("https://"),
           publicUrl,

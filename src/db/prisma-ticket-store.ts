@@ -47,6 +47,11 @@ export class PrismaTicketStore implements TicketStore {
     return row ? toTicket(row) : null;
   }
 
+  async findLatest(contactId: string): Promise<TicketRecord | null> {
+    const row = await this.db.ticket.findFirst({ where: { contactId }, orderBy: { createdAt: "desc" } });
+    return row ? toTicket(row) : null;
+  }
+
   async messages(ticketId: string): Promise<TicketMessageRecord[]> {
     const rows = await this.db.ticketMessage.findMany({ where: { ticketId }, orderBy: { id: "asc" } });
     return rows.map((r) => ({
@@ -121,7 +126,14 @@ export class PrismaTicketStore implements TicketStore {
       where: {
         ...(communes ? { communeCode: { in: communes } } : {}),
         ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.createdBefore ? { createdAt: { lt: filter.createdBefore } } : {}),
+        ...(filter.createdBefore || filter.createdAfter
+          ? {
+              createdAt: {
+                ...(filter.createdBefore ? { lt: filter.createdBefore } : {}),
+                ...(filter.createdAfter ? { gte: filter.createdAfter } : {}),
+              },
+            }
+          : {}),
       },
       orderBy: { createdAt: "desc" },
       take: filter.limit ?? 200,

@@ -3,6 +3,7 @@ import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { say, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { prepare } from "../../core/understanding/words";
 import type { FaqQuestionHook } from "../faq/faq-feature";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { OfficerService } from "../officers/officer-service";
@@ -23,6 +24,8 @@ const MINUTE_MS = 60_000;
 /** Unanswered questions this close together are "in a row"; older ones are another conversation. */
 const MISS_WINDOW_MS = 30 * MINUTE_MS;
 const MAX_COMMENT_CHARS = 500;
+/** How long after closing a typed 👍/👎 still rates the ticket. */
+const RATE_WINDOW_MS = 24 * 60 * MINUTE_MS;
 
 const askDraft = z.object({
   communeCode: z.string().nullable(),
@@ -237,8 +240,16 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   // closes the ticket rather than stopping reminders, and a question is not answered by the FAQ meanwhile.
   router.fallback(async (ctx, next) => {
     if (ctx.event.type !== "text") return next();
-    const ticket = await service.store.findActive(ctx.contact.id);
+    const ticket = await service.store.findLatest(ctx.contact.id);
     if (!ticket) return next();
+    if (ticket.status === "closed") {
+      // A 👍/👎 typed after an officer closed it: that rating question came outside a turn, so its buttons
+      // are not the ones a typed answer is read against.
+      const vote = thumbsOnly(ctx.event.text);
+      const recent = ticket.closedAt && ctx.now.getTime() - ticket.closedAt.getTime() < RATE_WINDOW_MS;
+      if (!vote || !recent || ticket.rating) return next();
+      return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
+    }
     if (readCloseRequest(ctx.event.text)) return close(ctx, ticket.id);
     if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now))) return next();
   });
@@ -275,6 +286,15 @@ export function handoverQuestionHook(service: HandoverService): FaqQuestionHook 
       return Promise.resolve(true);
     },
   };
+}
+
+/** "up" or "down" for a message of only 👍 or only 👎 emoji, else undefined. */
+function thumbsOnly(text: string): "up" | "down" | undefined {
+  const reading = prepare(text);
+  if (reading.words.length > 0 || reading.emoji.length === 0) return undefined;
+  const up = reading.emoji.every((e) => e.startsWith("👍"));
+  const down = reading.emoji.every((e) => e.startsWith("👎"));
+  return up ? "up" : down ? "down" : undefined;
 }
 
 function lowerFirst(s: string): string {

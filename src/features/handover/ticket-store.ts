@@ -40,6 +40,7 @@ export interface TicketFilter {
   status?: TicketStatus;
   communes?: string[];
   createdBefore?: Date;
+  createdAfter?: Date;
   limit?: number;
 }
 
@@ -70,6 +71,8 @@ export interface TicketStore {
   get(id: string): Promise<TicketRecord | null>;
   /** The person's ticket that is not closed, if any (one at a time). */
   findActive(contactId: string): Promise<TicketRecord | null>;
+  /** The person's most recent ticket, whatever its status. */
+  findLatest(contactId: string): Promise<TicketRecord | null>;
   messages(ticketId: string): Promise<TicketMessageRecord[]>;
   /** Adds the person's words; a ticket that was waiting for them is open again. False when closed. */
   appendCitizen(ticketId: string, text: string, now: Date): Promise<boolean>;

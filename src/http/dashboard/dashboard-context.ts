@@ -6,6 +6,8 @@ import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/da
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
 import type { FaqStore } from "../../features/faq/faq-store";
+import type { HandoverService } from "../../features/handover/handover-service";
+import type { OfficerService } from "../../features/officers/officer-service";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
@@ -24,6 +26,11 @@ export interface DashboardDeps {
   broadcasts: BroadcastService;
   directives: DirectiveStore;
   faq: FaqStore;
+  /** The inbox of tickets (src/http/dashboard/dashboard-inbox.ts). */
+  handover: HandoverService;
+  officers: OfficerService;
+  /** FAQ topic ids officers may send as ready answers. */
+  readyAnswers: readonly string[];
   /** Signs the CSRF tokens. */
   secret: string;
   secureCookies: boolean;

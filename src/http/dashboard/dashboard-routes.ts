@@ -8,6 +8,7 @@ import { html } from "../html";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, jsonBlock } from "./dashboard-html";
+import { mountDashboardInbox } from "./dashboard-inbox";
 import { mountDashboardInsights } from "./dashboard-insights";
 import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
 import { mountDashboardVenues } from "./dashboard-venues";
@@ -170,6 +171,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardInbox(router, c);
 }
 
 /**

@@ -268,6 +268,37 @@ describe("a person asks for a person; an officer answers on Telegram", () => {
     expect(shown.join("\n")).toMatch(/1900 9095/);
   });
 
+  it("an officer who takes over tells the one who had it; passing on gives it back to the others", async () => {
+    const citizen = new WebchatClient(server.url);
+    await citizen.send("noi chuyen voi nguoi");
+    await citizen.send({ payload: `handover-ask:commune:${BINH_SON}` });
+    await citizen.send("Trẻ em dưới 12 tuổi có phải tiêm không?");
+    const ticket = await server.database.db.ticket.findFirstOrThrow({
+      where: { question: { contains: "dưới 12" } },
+    });
+    const short = ticket.id.slice(0, 6);
+    await lan.tap(`handover:take:${ticket.id}`);
+    await hoa.tap(`handover:takeover:${ticket.id}`);
+    await api.waitFor(() =>
+      lan.messages().some((c) => String(c.body.text) === `Cán bộ xã Bình Sơn đã nhận thay #${short}.`),
+    );
+    expect((await hoa.tap(`handover:pass:${ticket.id}`)).at(-1)).toBe(
+      `Đã chuyển #${short} cho các cán bộ khác.`,
+    );
+    await api.waitFor(() =>
+      lan.messages().some((c) => String(c.body.text).startsWith(`🔁 Một cán bộ chuyển yêu cầu #${short}`)),
+    );
+    expect(
+      (await server.database.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).assigneeId,
+    ).toBeNull();
+    expect(
+      await server.database.db.auditLog.count({
+        where: { venueId: `ticket:${ticket.id}`, action: "ticket.pass" },
+      }),
+    ).toBe(1);
+    await citizen.send("xong");
+  });
+
   it("an unanswered ticket is reminded to its commune's officers, then to admins, once each", async () => {
     const admin = new TelegramOfficer(() => server, api, 9199, "Quản Trị");
     const res = await adminApi(server.url)("/api/v1/officers/invites", { role: "admin", communes: [] });

@@ -1,4 +1,5 @@
 import type { ChannelId, Language } from "../core/messages";
+import type { RenderedChoice } from "../core/ports";
 import type {
   ContactAddress,
   TicketFilter,
@@ -176,6 +177,13 @@ export class PrismaTicketStore implements TicketStore {
           lastInboundAt: c.lastInboundAt,
         }
       : null;
+  }
+
+  async offerChoices(contactId: string, choices: RenderedChoice[]): Promise<void> {
+    await this.db.contact.updateMany({
+      where: { id: contactId },
+      data: { choices: JSON.stringify(choices) },
+    });
   }
 
   async recordMiss(contactId: string, text: string, now: Date): Promise<void> {

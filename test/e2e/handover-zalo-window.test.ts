@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaTicketStore } from "../../src/db/prisma-ticket-store";
-import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
 import { DashboardClient, officerLink } from "../helpers/dashboard-fixtures";
 import { FakeZaloOaApi } from "../helpers/fake-zalo-oa-api";
 import { startTestServer, TEST_ZALO_OA_APP_SECRET, type TestServer, zaloOaEnv } from "../helpers/test-server";
+import { textsOf, WebchatClient } from "../helpers/webchat-client";
+import { sign, userText } from "../helpers/zalo-updates";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -77,5 +79,44 @@ describe("an officer's answer to a Zalo OA user respects Zalo's messaging window
         timeout: 10_000,
       })
       .toBe(true);
+  });
+
+  it("an officer on Zalo OA, whose buttons come back as their labels, takes and answers a ticket", async () => {
+    const officerId = "7700000000000000950";
+    const say = async (text: string) => {
+      const before = api.to(officerId).length;
+      const event = userText(officerId, text);
+      const raw = JSON.stringify(event);
+      await fetch(`${server.url}/webhooks/zalo-oa`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": sign(raw, event.timestamp) },
+        body: raw,
+      });
+      await api.waitFor(() => api.to(officerId).length > before);
+      return api.textsTo(officerId).slice(before);
+    };
+    const invite = await adminApi(server.url)("/api/v1/officers/invites", {
+      role: "officer",
+      communes: ["21061"],
+    });
+    await say(`/officer ${String(invite.json.code)}`);
+    const citizen = new WebchatClient(server.url);
+    await citizen.send("gặp cán bộ");
+    await citizen.send("van tuong");
+    await citizen.send("Cho hỏi nơi xét nghiệm gần nhất");
+    await api.waitFor(() =>
+      api.textsTo(officerId).some((t: string) => t.includes("Cho hỏi nơi xét nghiệm gần nhất")),
+    );
+    expect((await say("✍️ Trả lời")).at(-1)).toMatch(/Gõ câu trả lời/);
+    expect((await say("Bạn đến trạm y tế xã Vạn Tường vào buổi sáng.")).at(-1)).toMatch(/Đã gửi câu trả lời/);
+    const seen: string[] = [];
+    const deadline = Date.now() + 10_000;
+    while (!seen.some((t) => t.includes("Cán bộ xã Vạn Tường trả lời")) && Date.now() < deadline) {
+      seen.push(...textsOf(await citizen.read()));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen.join("\n")).toContain(
+      "💬 Cán bộ xã Vạn Tường trả lời:\nBạn đến trạm y tế xã Vạn Tường vào buổi sáng.",
+    );
   });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { choicesOf } from "../../core/choices";
 import type { Logger } from "../../core/logger";
 import { maskPhonesIn } from "../../core/mask-phones";
 import type { ChannelId } from "../../core/messages";
 import { type Button, type Language, say, type Text, type TextParam, t } from "../../core/messages";
 import type { MediaStore, MessagingWindow, OutboxStore } from "../../core/ports";
+import type { RenderedMessage } from "../../core/rendered";
 import { renderOutbound, type TextRenderer } from "../../core/renderer";
 import type { Tickable } from "../../core/scheduler";
 import type { AuditAction, AuditStore } from "../checkin/visit-store";
@@ -229,8 +231,14 @@ export class HandoverService implements Tickable {
     if (!(await this.deps.store.close(ticket.id, officer.id, now))) return "closed";
     await this.audit(actor, "ticket.close", ticket);
     const address = await this.deps.store.contactAddress(ticket.contactId);
-    if (address && !this.windowClosed(ticket, address.lastInboundAt, now))
-      await this.deliver(ticket, say(h("citizen.closedByOfficer")), ratingQuestion(ticket.id));
+    if (address && !this.windowClosed(ticket, address.lastInboundAt, now)) {
+      const rendered = await this.deliver(
+        ticket,
+        say(h("citizen.closedByOfficer")),
+        ratingQuestion(ticket.id),
+      );
+      await this.offerTypedChoices(ticket.contactId, ticket.channel, rendered);
+    }
     return { ...ticket, status: "closed" };
   }
 
@@ -334,27 +342,40 @@ export class HandoverService implements Tickable {
   private async send(contactId: string, text: Text, buttons?: Button[][]): Promise<boolean> {
     const to = await this.deps.store.contactAddress(contactId);
     if (!to) return false;
-    const [message] = await renderOutbound(
+    const rendered = await renderOutbound(
       [say(text, buttons)],
       to.language,
       this.deps.texts,
       this.deps.media,
     );
-    if (!message) return false;
-    await this.deps.outbox.enqueue([{ channel: to.channel, externalId: to.externalId, contactId, message }]);
+    if (rendered.length === 0) return false;
+    await this.deps.outbox.enqueue(
+      rendered.map((message) => ({ channel: to.channel, externalId: to.externalId, contactId, message })),
+    );
+    await this.offerTypedChoices(contactId, to.channel, rendered);
     this.deps.notify();
     return true;
   }
 
+  /**
+   * On Zalo Bot and Zalo OA a button is text the person sends back ("1", its label), read against the choices
+   * of their last turn; a message sent outside a turn makes its own buttons those choices. Not for an answer
+   * to a citizen: its "Xong, cảm ơn" would then swallow "dạ em cảm ơn, …" meant for the officer.
+   */
+  private async offerTypedChoices(contactId: string, channel: ChannelId, rendered: RenderedMessage[]) {
+    if (channel !== "zalo-bot" && channel !== "zalo-oa") return;
+    const choices = choicesOf(rendered);
+    if (choices.length > 0) await this.deps.store.offerChoices(contactId, choices);
+  }
+
   /** Messages to the person of a ticket, on their channel, in their language. */
-  private async deliver(ticket: TicketRecord, ...messages: ReturnType<typeof say>[]): Promise<void> {
+  private async deliver(
+    ticket: TicketRecord,
+    ...messages: ReturnType<typeof say>[]
+  ): Promise<RenderedMessage[]> {
     const to = await this.deps.store.contactAddress(ticket.contactId);
-    const rendered = await renderOutbound(
-      messages,
-      to?.language ?? ticket.language,
-      this.deps.texts,
-      this.deps.media,
-    );
+    const lang = to?.language ?? ticket.language;
+    const rendered = await renderOutbound(messages, lang, this.deps.texts, this.deps.media);
     await this.deps.outbox.enqueue(
       rendered.map((message) => ({
         channel: ticket.channel,
@@ -364,6 +385,7 @@ export class HandoverService implements Tickable {
       })),
     );
     this.deps.notify();
+    return rendered;
   }
 
   private async audit(actor: string, action: AuditAction, ticket: TicketRecord): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ChannelId, Language } from "../../core/messages";
+import type { RenderedChoice } from "../../core/ports";
 
 /** open = waiting for an officer; waiting = answered, waiting for the person; closed. */
 export const TICKET_STATUSES = ["open", "waiting", "closed"] as const;
@@ -93,6 +94,11 @@ export interface TicketStore {
   /** Marks a reminder sent; false when another process did first (each is sent once). */
   markReminded(ticketId: string, level: "officers" | "admins", now: Date): Promise<boolean>;
   contactAddress(contactId: string): Promise<ContactAddress | null>;
+  /**
+   * Makes `choices` the ones a typed answer ("1", a tapped label coming back as text) is read against, for a
+   * message sent outside the contact's turn on a channel whose buttons are text (Zalo Bot, Zalo OA).
+   */
+  offerChoices(contactId: string, choices: RenderedChoice[]): Promise<void>;
   /** Questions the FAQ could not answer for this person (the ticket's transcript, two in a row). */
   recordMiss(contactId: string, text: string, now: Date): Promise<void>;
   missesSince(contactId: string, since: Date): Promise<string[]>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOfficeHours } from "./features/handover/office-hours";
 import { parseFrameAncestors, parseTrustProxy } from "./http/trust-proxy";
 import { type ZaloConfig, ZaloConfigError, zaloConfigFrom, zaloEnvShape } from "./zalo-config";
 
@@ -96,6 +97,26 @@ const schema = z.object({
   FAQ_ARCHIVE_NOTICE: z.enum(["on", "off"]).default("on"),
   /** Local phone numbers for the `contact.local` answer, one per line or separated by ";", as they are sourced. */
   LOCAL_CONTACTS: optional(z.string().trim().max(1000)),
+  /**
+   * When officers answer people who ask for a person (Vietnam time), e.g. "Mon-Fri 07:30-11:30,13:30-17:00;
+   * Sat 07:30-11:30". Outside them the bot says when to expect an answer and gives the hotline.
+   */
+  HANDOVER_OFFICE_HOURS: parsedWith((value) => {
+    try {
+      return parseOfficeHours(value);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, "Mon-Fri 07:30-11:30,13:30-17:00"),
+  /** A ticket nobody answered for this long is reminded to its commune's officers, as long again to admins. */
+  HANDOVER_REMIND_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+  /** Closed tickets (a person's questions and officers' answers) are deleted this many days after closing. */
+  TICKET_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   ...zaloEnvShape,
 });
 

@@ -185,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const retention = new PrismaMessageRetention(db, {
     unansweredDays: config.UNANSWERED_RETENTION_DAYS,
     faqRatingDays: config.FAQ_RATING_RETENTION_DAYS,
+    ticketDays: config.TICKET_RETENTION_DAYS,
   });
   const purge = async (now: Date) => {
     const visits = await deps.checkin.purgeExpiredVisits(now);

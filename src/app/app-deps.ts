@@ -13,6 +13,7 @@ import { PrismaFaqContentStore } from "../db/prisma-faq-content-store";
 import { PrismaFaqStore } from "../db/prisma-faq-store";
 import { PrismaOfficerStore } from "../db/prisma-officer-store";
 import { PrismaRecurringStore } from "../db/prisma-recurring-store";
+import { PrismaTicketStore } from "../db/prisma-ticket-store";
 import { PrismaVenueStore } from "../db/prisma-venue-store";
 import { PrismaVisitStore } from "../db/prisma-visit-store";
 import { SqlSubscriptionStore } from "../db/sql-subscription-store";
@@ -26,6 +27,7 @@ import { FaqContentService } from "../features/faq/content/faq-content-service";
 import { LiveFaqKnowledge } from "../features/faq/content/live-faq-knowledge";
 import { buildPublishedFaq, loadOutOfScope } from "../features/faq/content/published-faq";
 import type { FaqStore } from "../features/faq/faq-store";
+import { HandoverService } from "../features/handover/handover-service";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import { createMainMenu } from "../features/menu/menu-feature";
 import { OfficerService } from "../features/officers/officer-service";
@@ -71,6 +73,10 @@ export interface AppDeps {
   broadcasts: BroadcastService;
   recurring: RecurringReminders;
   directives: DirectiveStore;
+  /** Tickets between people and officers: the chat, the FAQ's offer and the dashboard's inbox share it. */
+  handover: HandoverService;
+  /** Channels with a messaging window (Zalo OA). */
+  windows: ReadonlyMap<ChannelId, MessagingWindow>;
   showMenu: (ctx: TurnContext) => void;
   showHelp: (ctx: TurnContext) => void;
   /** Wakes the outbox dispatcher after rows were queued outside a turn. */
@@ -143,6 +149,20 @@ export function createAppDeps(
     ),
     recurring: new RecurringReminders(new PrismaRecurringStore(db), logger),
     directives: new PrismaDirectiveStore(db),
+    handover: new HandoverService({
+      store: new PrismaTicketStore(db),
+      officers,
+      outbox: input.outbox,
+      media: input.media,
+      texts,
+      district,
+      audit,
+      logger,
+      notify,
+      windows: input.windows,
+      hours: config.HANDOVER_OFFICE_HOURS,
+      remindMinutes: config.HANDOVER_REMIND_MINUTES,
+    }),
     showMenu: menu.showMenu,
     showHelp: menu.showHelp,
   };

@@ -2,6 +2,7 @@ import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaDashboardStore } from "../db/prisma-dashboard-store";
 import { DashboardAuth } from "../features/dashboard/dashboard-auth";
 import { registerDashboard } from "../features/dashboard/dashboard-feature";
+import { readyAnswersFrom } from "../features/handover/ready-answers";
 import { mountDashboard } from "../http/dashboard/dashboard-routes";
 import { defineFeature } from "./feature-module";
 
@@ -25,6 +26,9 @@ export const dashboardFeature = defineFeature({
           directives: d.directives,
           faq: d.faq,
           faqContent: d.faqContent,
+          handover: d.handover,
+          officers: d.officers,
+          readyAnswers: readyAnswersFrom(d.faqKnowledge),
           secret: d.secret,
           secureCookies: publicUrl.startsWith("https://"),
           publicUrl,

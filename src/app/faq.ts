@@ -1,5 +1,6 @@
 import { loadOutOfScope, loadSeedFaqContent } from "../features/faq/content/published-faq";
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
+import { handoverQuestionHook } from "../features/handover/handover-feature";
 import { findUnitByName } from "../features/venues/district";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
@@ -23,6 +24,8 @@ export const faqFeature = defineFeature({
         isPlaceName: (text) => findUnitByName(d.district, text).kind !== "none",
         // The "not ours" categories stay in the shipped files; their replies say where to ask instead.
         outOfScope: loadOutOfScope(d.localesDir),
+        // Two unanswered questions in a row, or "none of these", offer an officer.
+        questions: handoverQuestionHook(d.handover),
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
     // A fresh install starts from the shipped files; an existing one keeps what officers published.

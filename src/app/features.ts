@@ -5,6 +5,7 @@ import { directivesFeature } from "./directives";
 import { faqFeature } from "./faq";
 import type { FeatureDefinition } from "./feature-module";
 import { followUpsFeature } from "./follow-ups";
+import { handoverFeature } from "./handover";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
 import { smallTalkFeature } from "./small-talk";
@@ -18,11 +19,14 @@ import { venuesFeature } from "./venues";
  * Commands, buttons and flows are exact, so their order does not matter; free text that no flow is waiting
  * for goes through the features' fallbacks top to bottom, each passing on with `next()`. Stop words
  * ("dừng", "hủy"), greetings and requests in words ("đừng gửi nữa") must come before the FAQ's matching,
- * and the menu's polite fallback is the last word.
+ * and the menu's polite fallback is the last word. The handover comes first: while a person's ticket is open
+ * their words go to the officer, and "hủy"/"xong" closes the ticket instead of stopping reminders.
  * The main menu lists the features' entries in this order too.
  */
 export const FEATURES: FeatureDefinition[] = [
-  // First: while a survey question waits, "dừng" stops the survey, not the person's news subscription.
+  handoverFeature,
+  // While a ticket is open, "hủy"/"xong" close it; then, while a survey question waits, "dừng" stops the
+  // survey, not the person's news subscription.
   surveysFeature,
   subscriptionsFeature,
   smallTalkFeature,

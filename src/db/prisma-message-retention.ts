@@ -1,4 +1,5 @@
 import type { Db } from "./database";
+import { PrismaTicketStore } from "./prisma-ticket-store";
 
 /** What one purge removed. */
 export interface MessagePurge {
@@ -14,6 +15,8 @@ export interface MessagePurge {
   unanswered: number;
   /** 👍/👎 on FAQ answers (FAQ_RATING_RETENTION_DAYS): tied to the contact who gave them. */
   faqRatings: number;
+  /** Handover tickets closed more than TICKET_RETENTION_DAYS ago, with their messages. */
+  tickets: number;
 }
 
 /**
@@ -23,7 +26,12 @@ export interface MessagePurge {
 export interface RetentionPeriods {
   unansweredDays: number;
   faqRatingDays: number;
+  /** Days after closing (tickets still open are kept: someone is still waiting for an answer). */
+  ticketDays: number;
 }
+
+/** Unanswered questions tied to a person (the handover's "two in a row" and transcript) live a day. */
+const HANDOVER_MISS_DAYS = 1;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,7 +72,12 @@ export class PrismaMessageRetention {
     const before = (days: number) => ({ createdAt: { lt: new Date(now.getTime() - days * DAY_MS) } });
     const unanswered = await this.db.faqUnanswered.deleteMany({ where: before(this.periods.unansweredDays) });
     const faqRatings = await this.db.faqFeedback.deleteMany({ where: before(this.periods.faqRatingDays) });
+    const tickets = await new PrismaTicketStore(this.db).purge(
+      new Date(now.getTime() - this.periods.ticketDays * DAY_MS),
+      new Date(now.getTime() - HANDOVER_MISS_DAYS * DAY_MS),
+    );
     return {
+      tickets,
       unanswered: unanswered.count,
       faqRatings: faqRatings.count,
       inbox: inbox.count,

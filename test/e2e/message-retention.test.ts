@@ -85,6 +85,7 @@ describe("handled messages do not outlive MESSAGE_RETENTION_DAYS", () => {
       webchat: 1,
       unanswered: 0,
       faqRatings: 0,
+      tickets: 0,
     });
     expect(await stored()).toBe(0);
     expect(await db.outboxMessage.count({ where: { externalId: "8801", broadcastId: null } })).toBe(0);
@@ -108,6 +109,7 @@ describe("handled messages do not outlive MESSAGE_RETENTION_DAYS", () => {
       webchat: 0,
       unanswered: 0,
       faqRatings: 0,
+      tickets: 0,
     });
   });
 

@@ -76,7 +76,13 @@ export type AuditAction =
   | "faq.edit"
   | "faq.publish"
   | "faq.restore"
-  | "faq.import";
+  | "faq.import"
+  // Handover tickets (src/features/handover): `venueId` holds "ticket:<id>" for these.
+  | "ticket.read"
+  | "ticket.take"
+  | "ticket.reply"
+  | "ticket.pass"
+  | "ticket.close";
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

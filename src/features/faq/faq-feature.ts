@@ -20,6 +20,18 @@ const MAX_REMEMBERED_QUESTIONS = 10_000;
 const faqText = namespace("faq");
 
 /**
+ * What another feature may do around the FAQ's answers (the handover offers an officer): told of each typed
+ * question answered and of each it could not answer, and of "none of these" after a did-you-mean. `true`
+ * from `unanswered` or `noneOfThese` means the hook replied, and the FAQ's own fallback is not said.
+ */
+export interface FaqQuestionHook {
+  /** `question` is masked and cut to 500 characters, as stored for officers. */
+  unanswered(ctx: TurnContext, question: string): Promise<boolean>;
+  answered(ctx: TurnContext): Promise<void>;
+  noneOfThese(ctx: TurnContext): Promise<boolean>;
+}
+
+/**
  * Citizens' questions: a menu of topic groups, and free text matched against the knowledge base. A confident
  * match is answered with "Was this helpful? 👍 👎"; a likely one offers "Did you mean…" with the top three;
  * nothing relevant gets the polite fallback with the menu and hotline, and the question is kept for officers.
@@ -41,6 +53,7 @@ export function registerFaq(
     isPlaceName?: (text: string) => boolean;
     /** "Not ours" categories whose reply says where to ask instead (`faq:outOfScope.<id>`). */
     outOfScope?: readonly { id: string }[];
+    questions?: FaqQuestionHook;
   },
 ): void {
   // Officers' words are the same in every channel: taken in the reader's language and sent as written.
@@ -53,8 +66,8 @@ export function registerFaq(
   const answeredQuestions = new Map<string, string>();
 
   /** Keeps a question for officers (masked), unless it is an answer to a question or small talk. */
-  const keepForOfficers = async (ctx: TurnContext, text: string) => {
-    if (isNotAQuestion(text, deps.isPlaceName)) return;
+  const keepForOfficers = async (ctx: TurnContext, text: string): Promise<string | undefined> => {
+    if (isNotAQuestion(text, deps.isPlaceName)) return undefined;
     const masked = maskPhonesIn(text).slice(0, 500);
     await deps.store.recordUnanswered({
       text: masked,
@@ -63,6 +76,7 @@ export function registerFaq(
       language: ctx.lang,
       channel: ctx.inbound.channel,
     });
+    return masked;
   };
 
   const rememberQuestion = (ctx: TurnContext, text: string) => {
@@ -128,7 +142,8 @@ export function registerFaq(
       if (vote !== "up" && question !== undefined) await keepForOfficers(ctx, question);
       ctx.reply(say(faqText(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
-    .action("faq:none", (ctx) => {
+    .action("faq:none", async (ctx) => {
+      if (await deps.questions?.noneOfThese(ctx)) return;
       ctx.reply(say(t("errors.notUnderstood")));
       deps.showMenu(ctx);
     })
@@ -141,12 +156,15 @@ export function registerFaq(
       const topic = match.topic ? byId.get(match.topic) : undefined;
       if (topic && match.band === "answer") {
         rememberQuestion(ctx, text);
+        await deps.questions?.answered(ctx);
         return answer(ctx, topic);
       }
       // A guess is an answer with low confidence: officers see the question either way.
-      if (text && match.outOfScope !== "chit-chat") await keepForOfficers(ctx, text);
+      const kept = text && match.outOfScope !== "chit-chat" ? await keepForOfficers(ctx, text) : undefined;
       if (topic && match.band === "suggest")
         return ctx.reply(say(faqText("suggest.ask"), suggestionRows(ctx, match)));
+      // Two unanswered in a row may offer an officer (the handover); then the hook has replied.
+      if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept))) return;
       ctx.reply(say(fallbackText(match)));
       deps.showMenu(ctx);
     });

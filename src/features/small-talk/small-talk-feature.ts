@@ -44,6 +44,9 @@ export function registerSmallTalk(router: Router, deps: { showMenu: (ctx: TurnCo
             return ctx.redirect({ type: "command", command: "xoadulieu", args: "" });
           break;
         case "human":
+          // The handover feature, when it is in the list, connects the person with an officer.
+          if (router.findAction("handover:start"))
+            return ctx.redirect({ type: "button", payload: "handover:start" });
           ctx.reply(say(t("intents.human")));
           return deps.showMenu(ctx);
       }

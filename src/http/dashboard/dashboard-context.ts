@@ -7,6 +7,9 @@ import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-s
 import type { DirectiveStore } from "../../features/directives/directive-store";
 import type { FaqContentService } from "../../features/faq/content/faq-content-service";
 import type { FaqStore } from "../../features/faq/faq-store";
+import type { HandoverService } from "../../features/handover/handover-service";
+import type { ReadyAnswers } from "../../features/handover/ready-answers";
+import type { OfficerService } from "../../features/officers/officer-service";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
@@ -27,6 +30,11 @@ export interface DashboardDeps {
   faq: FaqStore;
   /** FAQ topics officers edit and publish (docs/adr/014). */
   faqContent: FaqContentService;
+  /** The inbox of tickets (src/http/dashboard/dashboard-inbox.ts). */
+  handover: HandoverService;
+  officers: OfficerService;
+  /** FAQ topic ids officers may send as ready answers. */
+  readyAnswers: ReadyAnswers;
   /** Signs the CSRF tokens. */
   secret: string;
   secureCookies: boolean;

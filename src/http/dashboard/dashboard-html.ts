@@ -54,12 +54,20 @@ export class DashboardHtml {
     const nav =
       options.viewer &&
       html`${[
-        ["overview", "venues", "broadcasts", "surveys", "reminders", "questions", "content", "audit"].map(
-          (k) => {
-            const href = k === "overview" ? "/admin" : `/admin/${k}`;
-            return html`<a href="${href}?lang=${lang}"${options.active === k && html` class="on"`}>${p(`nav.${k}`)}</a>`;
-          },
-        ),
+        [
+          "overview",
+          "venues",
+          "broadcasts",
+          "surveys",
+          "reminders",
+          "inbox",
+          "questions",
+          "content",
+          "audit",
+        ].map((k) => {
+          const href = k === "overview" ? "/admin" : `/admin/${k}`;
+          return html`<a href="${href}?lang=${lang}"${options.active === k && html` class="on"`}>${p(`nav.${k}`)}</a>`;
+        }),
         html`<span class="role">${p(`role.${options.viewer.role}`)}</span>`,
         html`<form method="post" action="/admin/logout?lang=${lang}">${csrfField(options.csrf ?? "")}<button class="ghost" type="submit">${p("nav.logout")}</button></form>`,
       ]}`;

@@ -9,6 +9,7 @@ import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { mountDashboardContent } from "./dashboard-content";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, jsonBlock } from "./dashboard-html";
+import { mountDashboardInbox } from "./dashboard-inbox";
 import { mountDashboardInsights } from "./dashboard-insights";
 import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
 import { mountDashboardVenues } from "./dashboard-venues";
@@ -172,6 +173,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
   mountDashboardContent(router, c);
+  mountDashboardInbox(router, c);
 }
 
 /**

@@ -1,0 +1,34 @@
+import { HANDOVER_MENU, registerHandover } from "../features/handover/handover-feature";
+import { readyAnswersFrom } from "../features/handover/ready-answers";
+import { defineFeature } from "./feature-module";
+
+/** A person asks for a person: tickets, officers' Take/Answer/Pass on in their chat, and the reminder job. */
+export const handoverFeature = defineFeature({
+  name: "handover",
+  create: (d) => ({
+    chat: (router) =>
+      registerHandover(router, {
+        service: d.handover,
+        officers: d.officers,
+        requireOfficer: d.requireOfficer,
+        subscriptions: d.subscriptions,
+        district: d.district,
+        showMenu: d.showMenu,
+        readyAnswers: readyAnswersFrom(d.faqKnowledge),
+      }),
+    // The inbox lives on the dashboard (src/http/dashboard/dashboard-inbox.ts), behind its login.
+    jobs: [d.handover],
+  }),
+});
+
+/**
+ * The handover's main-menu entry, on its own so that it can come after the FAQ and venues in the menu while
+ * the feature itself is first in precedence (the menu follows the features list's order). Not in the list
+ * yet: a sixth entry turns Zalo OA's menu buttons (at most 5, zalo-oa-sender.ts) into numbered text, so
+ * adding it is a decision about the menu as a whole (docs/adr/013-handover-tickets.md).
+ */
+export const handoverMenuEntry = defineFeature({
+  name: "handover-menu",
+  menu: HANDOVER_MENU,
+  create: () => ({}),
+});

@@ -1,0 +1,305 @@
+import { z } from "zod";
+import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
+import { maskPhonesIn } from "../../core/mask-phones";
+import { namespace, say, t } from "../../core/messages";
+import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { prepare } from "../../core/understanding/words";
+import type { FaqQuestionHook } from "../faq/faq-feature";
+import type { MenuEntry } from "../menu/menu-feature";
+import type { OfficerService } from "../officers/officer-service";
+import type { RequireOfficer } from "../officers/officers-feature";
+import { communePage } from "../subscriptions/commune-picker";
+import type { SubscriptionStore } from "../subscriptions/subscription-store";
+import { type District, findUnitByName, unitsInForce } from "../venues/district";
+import { unitMatchNote } from "../venues/unit-texts";
+import { readCloseRequest } from "./close-words";
+import { type HandoverService, ratingQuestion } from "./handover-service";
+import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
+import { registerOfficerSide } from "./officer-chat";
+import type { ReadyAnswers } from "./ready-answers";
+
+export const HANDOVER_MENU: MenuEntry[] = [{ labelKey: "handover:menu.entry", payload: "handover:start" }];
+
+const handoverText = namespace("handover");
+const MINUTE_MS = 60_000;
+/** Unanswered questions this close together are "in a row"; older ones are another conversation. */
+const MISS_WINDOW_MS = 30 * MINUTE_MS;
+const MAX_COMMENT_CHARS = 500;
+/** How long after closing a typed 👍/👎 still rates the ticket. */
+const RATE_WINDOW_MS = 24 * 60 * MINUTE_MS;
+
+const askDraft = z.object({
+  communeCode: z.string().nullable(),
+  /** False until the person said where they live (a commune, or "not sure"). */
+  communeAsked: z.boolean(),
+  question: z.string().nullable(),
+  transcript: z.array(z.string()),
+});
+type AskDraft = z.infer<typeof askDraft>;
+
+/** What the handover chat needs (wired in src/app/handover.ts). */
+export interface HandoverChatDeps {
+  service: HandoverService;
+  officers: OfficerService;
+  requireOfficer: RequireOfficer;
+  subscriptions: SubscriptionStore;
+  district: District;
+  showMenu: (ctx: TurnContext) => void;
+  /** FAQ topic ids whose answers officers may send as ready answers. */
+  readyAnswers: ReadyAnswers;
+}
+
+/**
+ * A person asks for a person: "gặp cán bộ", the menu, two unanswered questions in a row, or "none of these".
+ * The bot asks the commune if it does not know it and the question if there is none yet, opens a ticket and
+ * says who answers and when. While the ticket is open the person's messages go to it and the bot stays quiet
+ * (commands still work); "xong"/"hủy" closes it and asks for a 👍/👎.
+ */
+export function registerHandover(router: Router, deps: HandoverChatDeps): void {
+  const { service, district } = deps;
+
+  /** Is there an officer who would see a ticket of this commune (`anyCommune`: of any commune)? */
+  const anyoneToAnswer = async (communeCode: string | null, anyCommune = false) =>
+    (await deps.officers.list()).some(
+      (o) =>
+        !o.revokedAt &&
+        (anyCommune ||
+          o.role === "admin" ||
+          o.communes.length === 0 ||
+          (!!communeCode && o.communes.includes(communeCode))),
+    );
+
+  // Nobody could answer (no officer invited for it yet): said plainly instead of a ticket no one reads.
+  const nobodyToAnswer = (ctx: TurnContext) => {
+    ctx.reply(say(t("intents.human")));
+    deps.showMenu(ctx);
+  };
+
+  const askFlow: Flow<AskDraft> = defineFlow({
+    id: "handover-ask",
+    version: 1,
+    draft: askDraft,
+    ask(ctx, step) {
+      if (step === "commune") return askCommune(ctx, 0);
+      ctx.reply(say(handoverText("citizen.askQuestion")));
+    },
+    async handle(ctx) {
+      const action = flowAction(ctx, askFlow);
+      if (ctx.step === "commune") {
+        if (action?.action === "page") return askCommune(ctx, Number(action.arg) || 0);
+        let code: string | null | undefined;
+        if (action?.action === "commune") {
+          code =
+            action.arg === "none"
+              ? null
+              : unitsInForce(district, ctx.now).find((u) => u.code === action.arg)?.code;
+        } else if (typedText(ctx)) {
+          const match = findUnitByName(district, typedText(ctx), ctx.now);
+          const note = unitMatchNote(match, typedText(ctx));
+          if (note) ctx.reply(say(note));
+          if (match.kind === "unit" || match.kind === "former")
+            code = service.communeInForce(match.unit.code, ctx.now);
+        }
+        if (code === undefined) return askCommune(ctx, 0);
+        const draft = { ...ctx.draft, communeCode: code, communeAsked: true };
+        if (!draft.question) {
+          ctx.next("question", draft);
+          return ctx.reply(say(handoverText("citizen.askQuestion")));
+        }
+        ctx.end();
+        return openTicket(ctx, draft);
+      }
+      const text = typedText(ctx);
+      if (!text) return ctx.reply(say(handoverText("citizen.askQuestion")));
+      ctx.end();
+      return openTicket(ctx, { ...ctx.draft, question: text });
+    },
+    navigation: (step, draft) => ({ back: step === "question" && draft.communeAsked }),
+    cancelled: () => handoverText("citizen.cancelled"),
+    afterLeave: (ctx) => deps.showMenu(ctx),
+  });
+
+  function askCommune(ctx: TurnContext, page: number): void {
+    ctx.reply(
+      say(
+        handoverText("citizen.askCommune"),
+        communePage(
+          unitsInForce(district, ctx.now),
+          page,
+          { pick: "handover-ask:commune:", page: "handover-ask:page:" },
+          [[{ label: handoverText("citizen.communeUnknown"), payload: "handover-ask:commune:none" }]],
+        ),
+      ),
+    );
+  }
+
+  /** Starts a request; `question` and `transcript` come from unanswered FAQ questions when there were some. */
+  const start = async (ctx: TurnContext, question: string | null, transcript: string[]) => {
+    const active = await service.store.findActive(ctx.contact.id);
+    if (active) return ctx.reply(say(handoverText("citizen.alreadyOpen")));
+    const known = service.communeInForce(
+      (await deps.subscriptions.get(ctx.contact.id))?.communeCode,
+      ctx.now,
+    );
+    if (!(await anyoneToAnswer(known, known === null))) return nobodyToAnswer(ctx);
+    ctx.reply(say(handoverText("citizen.intro")));
+    const draft: AskDraft = { communeCode: known, communeAsked: known !== null, question, transcript };
+    if (!draft.communeAsked) return ctx.enter(askFlow, "commune", draft);
+    if (!question) return ctx.enter(askFlow, "question", draft);
+    return openTicket(ctx, draft);
+  };
+
+  const openTicket = async (ctx: TurnContext, draft: AskDraft) => {
+    if (!(await anyoneToAnswer(draft.communeCode))) return nobodyToAnswer(ctx);
+    const question = draft.question ?? "";
+    const ticket = await service.open({
+      contactId: ctx.contact.id,
+      channel: ctx.inbound.channel,
+      externalId: ctx.inbound.externalId,
+      language: ctx.lang,
+      communeCode: draft.communeCode,
+      question,
+      transcript: draft.transcript,
+      now: ctx.now,
+    });
+    const commune = service.communeName(ticket.communeCode);
+    const who = commune
+      ? handoverText("citizen.whoCommune", { commune: lowerFirst(commune) })
+      : handoverText("citizen.whoDistrict");
+    const hours = describeHours(service.hours, ctx.lang);
+    const when = isOpen(service.hours, ctx.now)
+      ? handoverText("citizen.whenOpen", { hours })
+      : handoverText("citizen.whenClosed", {
+          hours,
+          next: describeMoment(nextOpening(service.hours, ctx.now), ctx.lang),
+        });
+    // No "done" button here: the engine reads typed words loosely against the last buttons offered, and
+    // "dạ em cảm ơn, …" for the officer would be taken for "Xong, cảm ơn". Typed "xong" closes it.
+    ctx.reply(say(handoverText("citizen.opened", { who, when })));
+  };
+
+  const close = async (ctx: TurnContext, ticketId: string) => {
+    if (!(await service.closeByCitizen(ticketId, ctx.contact.id, ctx.now))) {
+      ctx.reply(say(handoverText("citizen.nothingOpen")));
+      return deps.showMenu(ctx);
+    }
+    ctx.reply(say(handoverText("citizen.closed")), ratingQuestion(ticketId));
+  };
+
+  const commentFlow = defineFlow({
+    id: "handover-comment",
+    version: 1,
+    draft: z.object({ ticketId: z.string() }),
+    ask: (ctx) => askComment(ctx),
+    async handle(ctx) {
+      const text = typedText(ctx);
+      if (flowAction(ctx, commentFlow)?.action === "skip" || (!text && ctx.event.type === "button")) {
+        ctx.end();
+        return ctx.reply(say(handoverText("citizen.thanks")));
+      }
+      if (!text) return askComment(ctx);
+      await service.store.rate(ctx.draft.ticketId, null, maskPhonesIn(text).slice(0, MAX_COMMENT_CHARS));
+      ctx.end();
+      ctx.reply(say(handoverText("citizen.thanks")));
+    },
+    navigation: () => ({ back: false }),
+    afterLeave: (ctx) => deps.showMenu(ctx),
+  });
+
+  function askComment(ctx: TurnContext): void {
+    ctx.reply(
+      say(handoverText("citizen.askComment"), [
+        [{ label: handoverText("citizen.skipComment"), payload: "handover-comment:skip" }],
+      ]),
+    );
+  }
+
+  router
+    .flow(askFlow)
+    .flow(commentFlow)
+    .action("handover:start", (ctx) => start(ctx, null, []))
+    .action("handover:offer", async (ctx) => {
+      const misses = await service.store.missesSince(
+        ctx.contact.id,
+        new Date(ctx.now.getTime() - MISS_WINDOW_MS),
+      );
+      const question = misses.at(-1) ?? null;
+      return start(ctx, question, question ? misses.slice(0, -1) : []);
+    })
+    .action("handover:done:", (ctx) => close(ctx, buttonPayload(ctx).slice("handover:done:".length)))
+    .action("handover:rate:", async (ctx) => {
+      const [, , vote, ticketId = ""] = buttonPayload(ctx).split(":");
+      const ticket = await service.store.get(ticketId);
+      // Someone else's ticket (a forged button) or one still open: nothing to rate.
+      if (!ticket || ticket.contactId !== ctx.contact.id || ticket.status !== "closed")
+        return deps.showMenu(ctx);
+      await service.store.rate(ticketId, vote === "up" ? "up" : "down", null);
+      return ctx.enter(commentFlow, "comment", { ticketId });
+    });
+
+  registerOfficerSide(router, deps);
+
+  // While a ticket is open the person's words are for the officer. First in the features list: "hủy" here
+  // closes the ticket rather than stopping reminders, and a question is not answered by the FAQ meanwhile.
+  router.fallback(async (ctx, next) => {
+    if (ctx.event.type !== "text") return next();
+    const ticket = await service.store.findLatest(ctx.contact.id);
+    if (!ticket) return next();
+    if (ticket.status === "closed") {
+      // A 👍/👎 typed after an officer closed it: that rating question came outside a turn, so its buttons
+      // are not the ones a typed answer is read against.
+      const vote = thumbsOnly(ctx.event.text);
+      const recent = ticket.closedAt && ctx.now.getTime() - ticket.closedAt.getTime() < RATE_WINDOW_MS;
+      if (!vote || !recent || ticket.rating) return next();
+      return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
+    }
+    if (readCloseRequest(ctx.event.text)) return close(ctx, ticket.id);
+    if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now))) return next();
+  });
+}
+
+/**
+ * The FAQ's hook (src/features/faq/faq-feature.ts): each question it cannot answer is kept for the person for
+ * a while; the second in a row, or "none of these" after a did-you-mean, offers an officer.
+ */
+export function handoverQuestionHook(service: HandoverService): FaqQuestionHook {
+  const offer = (ctx: TurnContext) =>
+    ctx.reply(
+      say(handoverText("citizen.offer"), [
+        [
+          { label: handoverText("citizen.offerYes"), payload: "handover:offer", answers: "yes" },
+          { label: handoverText("citizen.offerNo"), payload: "menu:main", answers: "no" },
+        ],
+      ]),
+    );
+  return {
+    async unanswered(ctx, question) {
+      await service.store.recordMiss(ctx.contact.id, question, ctx.now);
+      const misses = await service.store.missesSince(
+        ctx.contact.id,
+        new Date(ctx.now.getTime() - MISS_WINDOW_MS),
+      );
+      if (misses.length < 2) return false;
+      offer(ctx);
+      return true;
+    },
+    answered: (ctx) => service.store.clearMisses(ctx.contact.id),
+    noneOfThese(ctx) {
+      offer(ctx);
+      return Promise.resolve(true);
+    },
+  };
+}
+
+/** "up" or "down" for a message of only 👍 or only 👎 emoji, else undefined. */
+function thumbsOnly(text: string): "up" | "down" | undefined {
+  const reading = prepare(text);
+  if (reading.words.length > 0 || reading.emoji.length === 0) return undefined;
+  const up = reading.emoji.every((e) => e.startsWith("👍"));
+  const down = reading.emoji.every((e) => e.startsWith("👎"));
+  return up ? "up" : down ? "down" : undefined;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+}

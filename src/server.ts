@@ -133,6 +133,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     windows: messagingWindows(config),
   });
   const features = FEATURES.map((f) => f.create(deps));
+  deps.personalData.push(...features.flatMap((f) => f.personalData ?? []));
   const router = new Router();
   for (const feature of features) feature.chat?.(router);
   scheduler.add(...features.flatMap((f) => f.jobs ?? []));

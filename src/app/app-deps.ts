@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import type { Logger } from "../core/logger";
 import type { ChannelId } from "../core/messages";
+import type { PersonalDataHolder } from "../core/personal-data";
 import type { MediaStore, MessagingWindow, OutboxStore } from "../core/ports";
 import type { TextRenderer } from "../core/renderer";
 import type { TurnContext } from "../core/router";
@@ -70,6 +71,11 @@ export interface AppDeps {
   notify: () => void;
   /** Runs the scheduler now (a broadcast created "now" starts without waiting for the next tick). */
   kick: () => void;
+  /**
+   * Every feature's {@link PersonalDataHolder}s, filled by the assembly once all features are built (their
+   * `personalData`); read at request time by erasure and access requests.
+   */
+  personalData: PersonalDataHolder[];
 }
 
 /** Builds the shared dependencies; `menu` holds every feature's main-menu entries, in list order. */
@@ -112,7 +118,7 @@ export function createAppDeps(
     audit,
     faq: new PrismaFaqStore(db),
     officers,
-    requireOfficer: officerGuard(officers, logger),
+    requireOfficer: officerGuard(officers, logger, audit),
     subscriptions,
     offerReminders: createReminderOffer(subscriptions),
     broadcasts: new BroadcastService(
@@ -127,5 +133,6 @@ export function createAppDeps(
     directives: new PrismaDirectiveStore(db),
     showMenu: menu.showMenu,
     showHelp: menu.showHelp,
+    personalData: [],
   };
 }

@@ -6,6 +6,7 @@ import { faqFeature } from "./faq";
 import type { FeatureDefinition } from "./feature-module";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
+import { privacyFeature } from "./privacy";
 import { smallTalkFeature } from "./small-talk";
 import { subscriptionsFeature } from "./subscriptions";
 import { tracingFeature } from "./tracing";
@@ -21,6 +22,7 @@ import { venuesFeature } from "./venues";
  */
 export const FEATURES: FeatureDefinition[] = [
   subscriptionsFeature,
+  privacyFeature,
   smallTalkFeature,
   faqFeature,
   venuesFeature,

@@ -18,6 +18,7 @@ export class PrismaAuditStore implements AuditStore {
         windowFrom: entry.windowFrom ?? null,
         windowTo: entry.windowTo ?? null,
         resultCount: entry.resultCount,
+        subject: entry.subject ?? null,
       },
     });
   }

@@ -60,9 +60,25 @@ export interface AuditEntry {
   windowFrom?: Date | null;
   windowTo?: Date | null;
   resultCount: number;
+  /** What a staff action was about, never personal data: a broadcast, officer, token or venue id. */
+  subject?: string | null;
 }
 
-export type AuditAction = "visits.venue" | "visits.commune" | "alert.venue";
+/**
+ * Reads of visit data; erasures on request; officers' API tokens; and every other staff action, named by
+ * where it came from: `chat.<what>` (an officer's chat command), `dashboard <METHOD> <route>`,
+ * `api <METHOD> <route>`.
+ */
+export type AuditAction =
+  | "visits.venue"
+  | "visits.commune"
+  | "alert.venue"
+  | "privacy.erase"
+  | "apitoken.create"
+  | "apitoken.revoke"
+  | `chat.${string}`
+  | `dashboard ${string}`
+  | `api ${string}`;
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

@@ -111,6 +111,7 @@ export function registerFaq(
           folded: foldVietnamese(masked),
           language: ctx.lang,
           channel: ctx.inbound.channel,
+          contactId: ctx.contact.id,
         });
       }
       ctx.reply(say(t("errors.notUnderstood")));

@@ -7,6 +7,7 @@ import type { TextRenderer } from "../core/renderer";
 import type { TurnContext } from "../core/router";
 import type { Database, Db } from "../db/database";
 import { PrismaAlertStore } from "../db/prisma-alert-store";
+import { PrismaApiTokenStore } from "../db/prisma-api-token-store";
 import { PrismaAuditStore } from "../db/prisma-audit-store";
 import { PrismaBroadcastStore } from "../db/prisma-broadcast-store";
 import { PrismaDirectiveStore } from "../db/prisma-directive-store";
@@ -25,6 +26,7 @@ import type { DirectiveStore } from "../features/directives/directive-store";
 import type { FaqStore } from "../features/faq/faq-store";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import { createMainMenu } from "../features/menu/menu-feature";
+import { ApiTokens } from "../features/officers/api-tokens";
 import { OfficerService } from "../features/officers/officer-service";
 import { officerGuard, type RequireOfficer } from "../features/officers/officers-feature";
 import type { SubscriptionStore } from "../features/subscriptions/subscription-store";
@@ -59,6 +61,8 @@ export interface AppDeps {
   audit: AuditStore;
   faq: FaqStore;
   officers: OfficerService;
+  /** Officers' personal API tokens: checked on /api/v1, made and revoked in chat and on the dashboard. */
+  apiTokens: ApiTokens;
   requireOfficer: RequireOfficer;
   subscriptions: SubscriptionStore;
   offerReminders: ReminderOffer;
@@ -118,6 +122,7 @@ export function createAppDeps(
     audit,
     faq: new PrismaFaqStore(db),
     officers,
+    apiTokens: new ApiTokens(new PrismaApiTokenStore(db)),
     requireOfficer: officerGuard(officers, logger, audit),
     subscriptions,
     offerReminders: createReminderOffer(subscriptions),

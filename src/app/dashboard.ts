@@ -28,6 +28,10 @@ export const dashboardFeature = defineFeature({
           secureCookies: publicUrl.startsWith("https://"),
           publicUrl,
           kick: d.kick,
+          audit: d.audit,
+          apiTokens: d.apiTokens,
+          officers: d.officers,
+          onAuditError: (e) => d.logger.warn({ err: e }, "audit append failed"),
         }),
     };
   },

@@ -2,10 +2,13 @@ import express, { type Request, type Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
+import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
 import type { FaqStore } from "../../features/faq/faq-store";
+import type { ApiTokens } from "../../features/officers/api-tokens";
+import type { OfficerService } from "../../features/officers/officer-service";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
@@ -31,6 +34,11 @@ export interface DashboardDeps {
   publicUrl: string;
   /** Wakes the scheduler after a broadcast was created. */
   kick: () => void;
+  /** Every request of a logged-in officer is written here (src/http/audit-requests.ts). */
+  audit: AuditStore;
+  apiTokens: ApiTokens;
+  officers: OfficerService;
+  onAuditError?: (error: unknown) => void;
   now?: () => Date;
 }
 

@@ -54,7 +54,7 @@ export class DashboardHtml {
     const nav =
       options.viewer &&
       html`${[
-        ["overview", "venues", "broadcasts", "questions", "audit"].map((k) => {
+        ["overview", "venues", "broadcasts", "questions", "audit", "tokens"].map((k) => {
           const href = k === "overview" ? "/admin" : `/admin/${k}`;
           return html`<a href="${href}?lang=${lang}"${options.active === k && html` class="on"`}>${p(`nav.${k}`)}</a>`;
         }),

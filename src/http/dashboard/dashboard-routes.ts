@@ -4,12 +4,20 @@ import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { vietnamDay } from "../../core/vietnam-time";
 import { unitsInForce } from "../../features/venues/district";
+import { auditRequests } from "../audit-requests";
 import { html } from "../html";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInsights } from "./dashboard-insights";
-import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
+import {
+  DASHBOARD_COOKIE,
+  loadViewer,
+  sessionCookieOptions,
+  sessionIdOf,
+  viewerOf,
+} from "./dashboard-session";
+import { mountDashboardTokens } from "./dashboard-tokens";
 import { mountDashboardVenues } from "./dashboard-venues";
 
 export type { DashboardDeps };
@@ -72,6 +80,20 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   });
 
   router.use("/admin", loadViewer(deps.auth, c.now));
+  // Every page, export and form post of a logged-in officer is a staff action: audited with its route.
+  router.use(
+    "/admin",
+    auditRequests(
+      deps.audit,
+      "dashboard",
+      (res) => {
+        const viewer = viewerOf(res);
+        return viewer ? `officer:${viewer.officerId}` : undefined;
+      },
+      deps.onAuditError ?? (() => {}),
+      (req) => req.path.startsWith("/assets/"),
+    ),
+  );
 
   router.post("/admin/logout", c.form, async (req: Request, res: Response) => {
     if (!c.poster(req, res)) return;
@@ -170,6 +192,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardTokens(router, c);
 }
 
 /**

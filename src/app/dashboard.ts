@@ -31,6 +31,7 @@ export const dashboardFeature = defineFeature({
           audit: d.audit,
           apiTokens: d.apiTokens,
           officers: d.officers,
+          sendsDays: d.config.MESSAGE_RETENTION_DAYS,
           onAuditError: (e) => d.logger.warn({ err: e }, "audit append failed"),
         }),
     };

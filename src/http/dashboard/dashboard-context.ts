@@ -39,6 +39,8 @@ export interface DashboardDeps {
   apiTokens: ApiTokens;
   officers: OfficerService;
   onAuditError?: (error: unknown) => void;
+  /** How long sent messages are kept (MESSAGE_RETENTION_DAYS): the Zalo OA billed counts cover that long. */
+  sendsDays?: number;
   now?: () => Date;
 }
 

@@ -93,7 +93,7 @@ describe("an officer's personal API token", () => {
     expect(textsOf(await chat.send(revoke ?? ""))[0]).toMatch(/^Đã thu hồi mã/);
     expect((await api(`/api/v1/venues/${chauO.id}/visits?from=${from}&to=${to}`)).status).toBe(401);
     expect(await db.auditLog.count({ where: { actor, action: "apitoken.revoke" } })).toBe(1);
-  });
+  }, 90_000);
 
   it("a token of an officer whose role was revoked is refused; the shared token keeps working, audited as admin-api", async () => {
     const { link } = await officerLink(server.url, "officer");

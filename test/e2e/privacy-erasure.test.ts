@@ -40,6 +40,14 @@ async function everyRow(server: TestServer): Promise<Record<string, string[]>> {
   );
 }
 
+/** Reads until the bot has gone quiet: under load a turn's last message may be sent after the POST returned. */
+async function settle(chat: WebchatClient): Promise<void> {
+  for (let quiet = 0; quiet < 2; ) {
+    await new Promise((r) => setTimeout(r, 150));
+    quiet = (await chat.read()).length === 0 ? quiet + 1 : 0;
+  }
+}
+
 const leftovers = (rows: Record<string, string[]>, needle: string) =>
   Object.fromEntries(
     Object.entries(rows)
@@ -62,6 +70,7 @@ describe("a citizen erases their data on request", () => {
     const db = server.database.db;
     const chat = new WebchatClient(server.url);
     await chat.send("/subscribe");
+    await settle(chat);
     const me = await db.contact.findFirstOrThrow({
       where: { channel: "webchat" },
       orderBy: { createdAt: "desc" },
@@ -161,11 +170,12 @@ describe("a citizen erases their data on request", () => {
     // Writing again: a new person, nothing to find.
     r = await chat.send("/dulieucuatoi");
     expect(textsOf(r).join("\n")).not.toContain("Lượt khai báo");
-  });
+  }, 90_000);
 
   it("'ko' to the question erases nothing", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/subscribe");
+    await settle(chat);
     await chat.send("/xoadulieu");
     const r = await chat.send("ko");
     expect(textsOf(r)).toEqual(["Đã hủy. Trợ lý không xóa gì."]);
@@ -240,7 +250,7 @@ describe("a Zalo OA follower who withdraws consent", () => {
     const user = fixture.sender.id;
     expect((await post(userText(user, "/nhantin"))).status).toBe(200);
     const db = server.database.db;
-    await api.waitFor(() => api.to(user).length >= 1);
+    await api.waitFor(() => api.to(user).length >= 2); // "subscribed", then the commune picker
     const me = await db.contact.findFirstOrThrow({ where: { channel: "zalo-oa", externalId: user } });
     expect(await db.subscription.count({ where: { contactId: me.id } })).toBe(1);
     const sentBefore = api.to(user).length;

@@ -29,7 +29,8 @@ import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { probeDatabase } from "./db/probe-database";
 import { SqlRateBudget } from "./db/sql-rate-budget";
 import { loadDistrict } from "./features/venues/district";
-import { requireAdminToken } from "./http/admin-auth";
+import { apiActorOf, requireAdminToken } from "./http/admin-auth";
+import { auditRequests } from "./http/audit-requests";
 import { createApp } from "./http/create-app";
 import { mountHealth, Readiness } from "./http/health-routes";
 import { mountMedia } from "./http/media-routes";
@@ -133,6 +134,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     windows: messagingWindows(config),
   });
   const features = FEATURES.map((f) => f.create(deps));
+  deps.personalData.push(...features.flatMap((f) => f.personalData ?? []));
   const router = new Router();
   for (const feature of features) feature.chat?.(router);
   scheduler.add(...features.flatMap((f) => f.jobs ?? []));
@@ -166,7 +168,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
       mountMedia(r, media);
       // Before the web chat's page at `/`, which carries Zalo's verification tag when one is configured.
       mountZaloSiteVerification(r, config.zaloSite);
-      r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN));
+      r.use("/api/v1", requireAdminToken(config.ADMIN_API_TOKEN, deps.apiTokens));
+      // Every API call is a staff action: audited by the person of a personal token, or as "admin-api".
+      r.use(
+        "/api/v1",
+        auditRequests(
+          deps.audit,
+          "api",
+          (res) => apiActorOf(res)?.id,
+          (e) => logger.warn({ err: e }, "audit append failed"),
+        ),
+      );
       for (const feature of features) feature.http?.(r);
       for (const channel of channels) channel.mount(r, processor);
     },

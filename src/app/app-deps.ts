@@ -1,11 +1,13 @@
 import type { Config } from "../config";
 import type { Logger } from "../core/logger";
 import type { ChannelId } from "../core/messages";
+import type { PersonalDataHolder } from "../core/personal-data";
 import type { MediaStore, MessagingWindow, OutboxStore } from "../core/ports";
 import type { TextRenderer } from "../core/renderer";
 import type { TurnContext } from "../core/router";
 import type { Database, Db } from "../db/database";
 import { PrismaAlertStore } from "../db/prisma-alert-store";
+import { PrismaApiTokenStore } from "../db/prisma-api-token-store";
 import { PrismaAuditStore } from "../db/prisma-audit-store";
 import { PrismaBroadcastStore } from "../db/prisma-broadcast-store";
 import { PrismaDirectiveStore } from "../db/prisma-directive-store";
@@ -30,6 +32,7 @@ import type { FaqStore } from "../features/faq/faq-store";
 import { HandoverService } from "../features/handover/handover-service";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import { createMainMenu } from "../features/menu/menu-feature";
+import { ApiTokens } from "../features/officers/api-tokens";
 import { OfficerService } from "../features/officers/officer-service";
 import { officerGuard, type RequireOfficer } from "../features/officers/officers-feature";
 import type { SubscriptionStore } from "../features/subscriptions/subscription-store";
@@ -67,6 +70,8 @@ export interface AppDeps {
   faqKnowledge: LiveFaqKnowledge;
   faqContent: FaqContentService;
   officers: OfficerService;
+  /** Officers' personal API tokens: checked on /api/v1, made and revoked in chat and on the dashboard. */
+  apiTokens: ApiTokens;
   requireOfficer: RequireOfficer;
   subscriptions: SubscriptionStore;
   offerReminders: ReminderOffer;
@@ -83,6 +88,11 @@ export interface AppDeps {
   notify: () => void;
   /** Runs the scheduler now (a broadcast created "now" starts without waiting for the next tick). */
   kick: () => void;
+  /**
+   * Every feature's {@link PersonalDataHolder}s, filled by the assembly once all features are built (their
+   * `personalData`); read at request time by erasure and access requests.
+   */
+  personalData: PersonalDataHolder[];
 }
 
 /** Builds the shared dependencies; `menu` holds every feature's main-menu entries, in list order. */
@@ -136,7 +146,8 @@ export function createAppDeps(
     faqKnowledge,
     faqContent: new FaqContentService(faqContentStore, faqKnowledge, audit, outOfScope),
     officers,
-    requireOfficer: officerGuard(officers, logger),
+    apiTokens: new ApiTokens(new PrismaApiTokenStore(db)),
+    requireOfficer: officerGuard(officers, logger, audit),
     subscriptions,
     offerReminders: createReminderOffer(subscriptions),
     broadcasts: new BroadcastService(
@@ -165,5 +176,6 @@ export function createAppDeps(
     }),
     showMenu: menu.showMenu,
     showHelp: menu.showHelp,
+    personalData: [],
   };
 }

@@ -1,4 +1,6 @@
+import { SqlUsedTokens } from "../db/sql-used-tokens";
 import { registerCheckin } from "../features/checkin/checkin-feature";
+import { FORM_TTL_MS } from "../http/checkin/checkin-csrf";
 import { mountCheckinPage } from "../http/checkin/checkin-routes";
 import { defineFeature } from "./feature-module";
 
@@ -17,6 +19,7 @@ export const checkinFeature = defineFeature({
         postsPerMinute: d.config.CHECKIN_POSTS_PER_MINUTE,
         telegramBot: d.config.TELEGRAM_BOT_USERNAME,
         secureCookies: d.config.publicUrl.startsWith("https://"),
+        usedTokens: new SqlUsedTokens(d.db, FORM_TTL_MS),
       }),
   }),
 });

@@ -1,4 +1,5 @@
 import type { Router as ExpressRouter } from "express";
+import type { PersonalDataHolder } from "../core/personal-data";
 import type { Router } from "../core/router";
 import type { Tickable } from "../core/scheduler";
 import type { MenuEntry } from "../features/menu/menu-feature";
@@ -17,6 +18,11 @@ export interface FeatureModule {
   start?(): Promise<void>;
   /** Upkeep of this process on its own period, outside the scheduler (e.g. noticing published content). */
   timers?: Timer[];
+  /**
+   * The feature's stores that keep personal data of chat contacts: erasure and access requests (the privacy
+   * feature) go through every one, in the features list's order (src/core/personal-data.ts).
+   */
+  personalData?: PersonalDataHolder[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { followUpsFeature } from "./follow-ups";
 import { handoverFeature } from "./handover";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
+import { privacyFeature } from "./privacy";
 import { smallTalkFeature } from "./small-talk";
 import { subscriptionsFeature } from "./subscriptions";
 import { surveysFeature } from "./surveys";
@@ -29,6 +30,7 @@ export const FEATURES: FeatureDefinition[] = [
   // survey, not the person's news subscription.
   surveysFeature,
   subscriptionsFeature,
+  privacyFeature,
   smallTalkFeature,
   faqFeature,
   venuesFeature,

@@ -1,3 +1,4 @@
+import { contactHolder } from "../core/personal-data";
 import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaFollowUpStore } from "../db/prisma-follow-up-store";
 import { DashboardAuth } from "../features/dashboard/dashboard-auth";
@@ -16,6 +17,7 @@ export const followUpsFeature = defineFeature({
       onQueued: d.notify,
     });
     return {
+      personalData: [contactHolder("reminders", service)],
       chat: (router) => registerFollowUps(router, { service, showMenu: d.showMenu }),
       http: (router) =>
         mountFollowUpCounts(router, {

@@ -1,3 +1,4 @@
+import { contactHolder } from "../core/personal-data";
 import { HANDOVER_MENU, registerHandover } from "../features/handover/handover-feature";
 import { readyAnswersFrom } from "../features/handover/ready-answers";
 import { defineFeature } from "./feature-module";
@@ -6,6 +7,7 @@ import { defineFeature } from "./feature-module";
 export const handoverFeature = defineFeature({
   name: "handover",
   create: (d) => ({
+    personalData: [contactHolder("tickets", d.handover.store)],
     chat: (router) =>
       registerHandover(router, {
         service: d.handover,

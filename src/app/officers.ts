@@ -1,3 +1,4 @@
+import { registerApiTokensChat } from "../features/officers/api-tokens-chat";
 import { registerOfficers } from "../features/officers/officers-feature";
 import { findUnitByName, unitsInForce } from "../features/venues/district";
 import { mountOfficersApi } from "../http/admin/officers-api";
@@ -7,7 +8,12 @@ import { defineFeature } from "./feature-module";
 export const officersFeature = defineFeature({
   name: "officers",
   create: (d) => ({
-    chat: (router) =>
+    chat: (router) => {
+      registerApiTokensChat(router, {
+        tokens: d.apiTokens,
+        audit: d.audit,
+        requireOfficer: d.requireOfficer,
+      });
       registerOfficers(router, {
         service: d.officers,
         requireOfficer: d.requireOfficer,
@@ -18,7 +24,8 @@ export const officersFeature = defineFeature({
           const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
           return code && unitsInForce(d.district, now).some((u) => u.code === code) ? code : undefined;
         },
-      }),
+      });
+    },
     http: (router) =>
       mountOfficersApi(router, { officers: d.officers, directives: d.directives, district: d.district }),
   }),

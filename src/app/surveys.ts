@@ -1,3 +1,4 @@
+import { contactHolder } from "../core/personal-data";
 import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaSurveyStore } from "../db/prisma-survey-store";
 import { DashboardAuth } from "../features/dashboard/dashboard-auth";
@@ -17,6 +18,7 @@ export const surveysFeature = defineFeature({
       onQueued: d.notify,
     });
     return {
+      personalData: [contactHolder("surveys", service)],
       chat: (router) =>
         registerSurveys(router, {
           service,

@@ -125,6 +125,7 @@ export class ConversationEngine {
       }
       case "follow":
       case "unfollow":
+      case "withdraw":
         return router.findEvent(event.type)?.(ctx);
       default: {
         const dialog = turn.dialog;

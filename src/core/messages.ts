@@ -32,6 +32,8 @@ export type InboundEvent =
   | { type: "location"; latitude: number; longitude: number }
   | { type: "follow" }
   | { type: "unfollow" }
+  /** The person asked the platform to remove their data (Zalo OA `user_withdraw`): erase without asking. */
+  | { type: "withdraw" }
   | { type: "unsupported"; what: string };
 
 /** One inbound message, already mapped at the channel's edge. */

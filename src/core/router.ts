@@ -93,8 +93,8 @@ export class Router {
     return this;
   }
 
-  /** Platform events without text: `follow`, `unfollow`, `unsupported`. */
-  on(event: "follow" | "unfollow" | "unsupported", handler: Handler): this {
+  /** Platform events without text: `follow`, `unfollow`, `withdraw`, `unsupported`. */
+  on(event: "follow" | "unfollow" | "withdraw" | "unsupported", handler: Handler): this {
     if (this.eventHandlers.has(event)) throw new Error(`event ${event} registered twice`);
     this.eventHandlers.set(event, handler);
     return this;

@@ -7,6 +7,7 @@ import type {
   DashboardVenue,
   Scope,
   VenueFilter,
+  ZaloOaSendCount,
 } from "../features/dashboard/dashboard-store";
 import type { Db } from "./database";
 import { UNSENT } from "./outbox-rows";
@@ -31,6 +32,15 @@ const countMap = <K extends string>(rows: { key: K | null; n: number }[]) => {
 /** Prisma implementation of {@link DashboardStore}; every query is narrowed to the viewer's scope. */
 export class PrismaDashboardStore implements DashboardStore {
   constructor(private readonly db: Db) {}
+
+  async zaloOaSends(since: Date): Promise<ZaloOaSendCount[]> {
+    const groups = await this.db.outboxMessage.groupBy({
+      by: ["purpose", "quotaType"],
+      where: { channel: "zalo-oa", status: "sent", sentAt: { gte: since } },
+      _count: { _all: true },
+    });
+    return groups.map((g) => ({ purpose: g.purpose, quotaType: g.quotaType, count: g._count._all }));
+  }
 
   async venuesPerCommune(scope: Scope) {
     const groups = await this.db.venue.groupBy({

@@ -10,6 +10,7 @@ export class PrismaFaqStore implements FaqStore {
     folded: string;
     language: string;
     channel: string;
+    contactId?: string;
   }): Promise<void> {
     await this.db.faqUnanswered.create({ data: input });
   }

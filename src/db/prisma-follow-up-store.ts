@@ -119,6 +119,10 @@ export class PrismaFollowUpStore implements FollowUpStore {
     return groups.map((g) => ({ communeCode: g.communeCode, count: g._count._all }));
   }
 
+  async countContact(contactId: string): Promise<number> {
+    return this.db.followUpReminder.count({ where: { contactId } });
+  }
+
   async eraseContact(contactId: string): Promise<number> {
     return (await this.db.followUpReminder.deleteMany({ where: { contactId } })).count;
   }

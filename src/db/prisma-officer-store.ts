@@ -80,7 +80,7 @@ export class PrismaOfficerStore implements OfficerStore {
   }
 }
 
-function toOfficer(row: Officer): OfficerRecord {
+export function toOfficer(row: Officer): OfficerRecord {
   return {
     id: row.id,
     contactId: row.contactId,

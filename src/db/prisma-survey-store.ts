@@ -212,6 +212,10 @@ export class PrismaSurveyStore implements SurveyStore {
     return out;
   }
 
+  async countContact(contactId: string): Promise<number> {
+    return this.db.surveyAnswer.count({ where: { contactId } });
+  }
+
   async eraseContact(contactId: string): Promise<number> {
     const [answers, recipients] = await this.db.$transaction([
       this.db.surveyAnswer.deleteMany({ where: { contactId } }),

@@ -218,6 +218,14 @@ export class PrismaTicketStore implements TicketStore {
     return (await this.db.ticket.deleteMany({ where: { id: { in: ids } } })).count;
   }
 
+  async countContact(contactId: string): Promise<number> {
+    const [tickets, misses] = await Promise.all([
+      this.db.ticket.count({ where: { contactId } }),
+      this.db.handoverMiss.count({ where: { contactId } }),
+    ]);
+    return tickets + misses;
+  }
+
   async eraseContact(contactId: string): Promise<number> {
     const ids = (await this.db.ticket.findMany({ where: { contactId }, select: { id: true } })).map(
       (t) => t.id,

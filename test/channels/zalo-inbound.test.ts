@@ -18,7 +18,7 @@ describe("Zalo OA events as the conversation core sees them", () => {
     // The newer form sends full_address as an object; the older one as a string. Both read the phone.
     ["oa/user-submit-info-full-address.json", { type: "contact", phone: "84935111222" }],
     // A data-subject request stops all messages at once (the erasure hook does the rest).
-    ["oa/user-withdraw.json", { type: "unfollow" }],
+    ["oa/user-withdraw.json", { type: "withdraw" }],
   ])("%s", (path, event) => {
     const inbound = parseStoredZaloOaEvent(fixture(path));
     expect(inbound).toMatchObject({ channel: "zalo-oa", externalId: USER, event });

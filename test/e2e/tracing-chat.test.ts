@@ -48,7 +48,14 @@ describe("an officer traces a venue from the chat", () => {
     const audit = await server.database.db.auditLog.findMany({
       where: { actor: { startsWith: "officer:" } },
     });
-    expect(audit.map((a) => a.action).sort()).toEqual(["alert.venue", "visits.venue"]);
+    // The reads of visit data, and each officer command that led to them (the guard audits every one).
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "alert.venue",
+      "chat.trace",
+      "chat.trace",
+      "chat.trace-alert",
+      "visits.venue",
+    ]);
   });
 
   it("an officer of another commune cannot trace the venue", async () => {

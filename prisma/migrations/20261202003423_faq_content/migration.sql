@@ -1,6 +1,3 @@
--- AlterTable
-ALTER TABLE "AuditLog" ADD COLUMN "subject" TEXT;
-
 -- CreateTable
 CREATE TABLE "FaqContentTopic" (
     "id" TEXT NOT NULL PRIMARY KEY,

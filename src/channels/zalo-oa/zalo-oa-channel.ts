@@ -11,7 +11,7 @@ import { parseStoredZaloOaEvent } from "./zalo-oa-inbound";
 import { ZaloOaSender } from "./zalo-oa-sender";
 import type { ZaloOaTemplates } from "./zalo-oa-templates";
 import { ZaloOaTokens } from "./zalo-oa-tokens";
-import { mountZaloOaWebhook, type ZaloOaWithdrawHook } from "./zalo-oa-webhook";
+import { mountZaloOaWebhook } from "./zalo-oa-webhook";
 import { ZaloOaWindowPolicy } from "./zalo-oa-window-policy";
 
 /** The Zalo OA settings from the environment (see src/zalo-config.ts). */
@@ -68,8 +68,6 @@ export function createZaloOaChannel(
     media: MediaStore;
     publicUrl: string;
     logger: Logger;
-    /** The erasure feature's entry point for `user_withdraw` (none yet: the request is stored and logged). */
-    onUserWithdraw?: ZaloOaWithdrawHook;
   },
 ): ChannelModule {
   const tokens = createZaloOaTokens(config, deps);
@@ -98,7 +96,6 @@ export function createZaloOaChannel(
         oaSecretKey: config.oaSecretKey,
         processor,
         logger: deps.logger,
-        ...(deps.onUserWithdraw ? { onUserWithdraw: deps.onUserWithdraw } : {}),
       }),
   };
 }

@@ -91,8 +91,8 @@ function eventOf(event: ZaloOaEvent): InboundEvent | null {
     case "user_send_image":
       return { type: "unsupported", what: "image" };
     case "unsupported":
-      // A withdrawal stops every message at once (as an unfollow does); erasing is the erasure hook's job.
-      if (event.event_name === USER_WITHDRAW) return { type: "unfollow" };
+      // The person asked Zalo to remove their data from this OA: the privacy feature erases it, unasked.
+      if (event.event_name === USER_WITHDRAW) return { type: "withdraw" };
       return { type: "unsupported", what: event.event_name.replace(/^user_send_/, "") };
     default:
       return null;

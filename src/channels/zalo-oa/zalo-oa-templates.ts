@@ -25,6 +25,15 @@ const templateSchema = z.object({
   category: z.enum(["transaction", "promotion"]),
   templateType: text,
   templateId: text.optional(),
+  /**
+   * The payload field that carries `templateId`. "template_id" by default, but no public source we have
+   * (zalo.md) confirms that name for ZBS transaction/promotion messages: check it against the OA console's
+   * sample request and set it here if it differs.
+   */
+  templateIdField: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .optional(),
   language: z.enum(["VI", "EN"]).optional(),
   elements: z.array(elementSchema).min(1),
   buttons: z
@@ -108,6 +117,7 @@ export function fillZaloOaTemplate(
     category,
     templateType: template.templateType,
     ...(template.templateId ? { templateId: template.templateId } : {}),
+    ...(template.templateIdField ? { templateIdField: template.templateIdField } : {}),
     ...(template.language ? { language: template.language } : {}),
     elements,
     ...(template.buttons ? { buttons: template.buttons } : {}),

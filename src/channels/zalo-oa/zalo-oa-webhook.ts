@@ -13,12 +13,6 @@ import {
 import { rawBodyOf } from "../shared/raw-body";
 import { USER_WITHDRAW, zaloOaUserId } from "./zalo-oa-inbound";
 
-/**
- * Called after a `user_withdraw` event is stored: the person asked for their data to be deleted. The event
- * stays in the inbox (a record of the request, re-readable), and is processed as an unfollow meanwhile.
- */
-export type ZaloOaWithdrawHook = (externalId: string) => Promise<void>;
-
 export const ZALO_OA_WEBHOOK_PATH = "/webhooks/zalo-oa";
 
 /**
@@ -42,7 +36,6 @@ export function mountZaloOaWebhook(
     oaSecretKey: string;
     processor: InboxProcessor;
     now?: () => number;
-    onUserWithdraw?: ZaloOaWithdrawHook;
     logger?: Logger;
   },
 ): void {
@@ -71,13 +64,13 @@ export function mountZaloOaWebhook(
       // The exact bytes: ids above 2^53 survive only in the text, and re-parsing stays bigint-safe.
       payload: raw.toString("utf8"),
     });
+    // A `user_withdraw` is processed like any update, in order with the person's other messages: it reads
+    // as a "withdraw" event, which the privacy feature answers by erasing their data.
     if (event.kind === "unsupported" && event.event_name === USER_WITHDRAW && !result.duplicate) {
-      if (deps.onUserWithdraw) await deps.onUserWithdraw(userId);
-      else
-        deps.logger?.warn(
-          { channel: "zalo-oa", inboxId: result.id },
-          "zalo oa user_withdraw stored; no erasure hook is wired, so the person's data must be erased by hand",
-        );
+      deps.logger?.info(
+        { channel: "zalo-oa", inboxId: result.id },
+        "zalo oa user_withdraw stored: erasure queued",
+      );
     }
     res.status(200).json({ ok: true, stored: true, duplicate: result.duplicate });
   });

@@ -60,10 +60,15 @@ export interface AuditEntry {
   windowFrom?: Date | null;
   windowTo?: Date | null;
   resultCount: number;
-  /** What the action was about when it is not a venue or commune (the FAQ topic id of a content edit). */
+  /** What a staff action was about, never personal data: a broadcast, officer, token or venue id. */
   subject?: string | null;
 }
 
+/**
+ * Reads of visit data; erasures on request; officers' API tokens; and every other staff action, named by
+ * where it came from: `chat.<what>` (an officer's chat command), `dashboard <METHOD> <route>`,
+ * `api <METHOD> <route>`.
+ */
 export type AuditAction =
   | "visits.venue"
   | "visits.commune"
@@ -82,7 +87,13 @@ export type AuditAction =
   | "ticket.take"
   | "ticket.reply"
   | "ticket.pass"
-  | "ticket.close";
+  | "ticket.close"
+  | "privacy.erase"
+  | "apitoken.create"
+  | "apitoken.revoke"
+  | `chat.${string}`
+  | `dashboard ${string}`
+  | `api ${string}`;
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

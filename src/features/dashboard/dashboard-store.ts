@@ -52,7 +52,17 @@ export interface AuditRow {
  * Read model of the officers' dashboard and the weekly report (Prisma in src/db). Scoping is done here, in
  * the queries, so no page can forget it.
  */
+/** Zalo OA messages sent, by why (`purpose`: null = a reply) and what paid for them (`quotaType`). */
+export interface ZaloOaSendCount {
+  purpose: string | null;
+  /** Zalo's `quota.quota_type` (`reply`, `sub_quota` …), "none" = billed, "template" = a ZBS template. */
+  quotaType: string | null;
+  count: number;
+}
+
 export interface DashboardStore {
+  /** Zalo OA sends since `since` (only as far back as sent messages are kept, MESSAGE_RETENTION_DAYS). */
+  zaloOaSends(since: Date): Promise<ZaloOaSendCount[]>;
   venuesPerCommune(scope: Scope): Promise<Map<string, number>>;
   targets(): Promise<Map<string, number>>;
   setTarget(communeCode: string, venues: number, by: string): Promise<void>;

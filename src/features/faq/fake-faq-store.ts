@@ -5,7 +5,14 @@ export class FakeFaqStore implements FaqStore {
   readonly unanswered: { text: string; folded: string; language: string; channel: string; at: Date }[] = [];
   readonly feedback: { topic: string; helpful: boolean; contactId: string }[] = [];
 
-  async recordUnanswered(input: { text: string; folded: string; language: string; channel: string }) {
+  async recordUnanswered(input: {
+    text: string;
+    folded: string;
+    language: string;
+    channel: string;
+    /** Who asked: an erasure request deletes their questions. */
+    contactId?: string;
+  }) {
     this.unanswered.push({ ...input, at: new Date() });
   }
 

@@ -75,6 +75,8 @@ export function registerFaq(
       folded: foldVietnamese(masked),
       language: ctx.lang,
       channel: ctx.inbound.channel,
+      // Erased with the person on request (the privacy feature), kept out of what officers see.
+      contactId: ctx.contact.id,
     });
     return masked;
   };

@@ -1,6 +1,13 @@
 /** Storage for what officers learn from the FAQ: unanswered questions and 👍/👎 per topic. */
 export interface FaqStore {
-  recordUnanswered(input: { text: string; folded: string; language: string; channel: string }): Promise<void>;
+  recordUnanswered(input: {
+    text: string;
+    folded: string;
+    language: string;
+    channel: string;
+    /** Who asked: an erasure request deletes their questions. */
+    contactId?: string;
+  }): Promise<void>;
   recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void>;
   /** Unanswered questions grouped by folded text, most asked first. */
   listUnanswered(

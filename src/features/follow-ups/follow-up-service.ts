@@ -91,6 +91,10 @@ export class FollowUpService {
     return this.store.countsByCommune();
   }
 
+  countContact(contactId: string): Promise<number> {
+    return this.store.countContact(contactId);
+  }
+
   eraseContact(contactId: string): Promise<number> {
     return this.store.eraseContact(contactId);
   }

@@ -87,6 +87,8 @@ export interface FollowUpStore {
   countsByCommune(): Promise<{ communeCode: string | null; count: number }[]>;
   /** Removes a person's reminders (erasure on request). */
   eraseContact(contactId: string): Promise<number>;
+  /** Reminders kept for the person (an access request). */
+  countContact(contactId: string): Promise<number>;
   /** Deletes reminders that ended (or whose day passed) before `before` (retention). */
   purgeEndedBefore(before: Date): Promise<number>;
 }

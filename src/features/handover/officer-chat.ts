@@ -45,14 +45,12 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
         const ids = deps.readyAnswers.ids();
         const pages = Math.max(1, Math.ceil(ids.length / READY_PER_PAGE));
         const page = Math.min(ctx.draft.page, pages - 1);
-        const rows: Button[][] = ids
-          .slice(page * READY_PER_PAGE, (page + 1) * READY_PER_PAGE)
-          .map((id) => [
-            {
-              label: { raw: deps.readyAnswers.title(id, ctx.lang) ?? id },
-              payload: `handover-reply:faq:${id}`,
-            },
-          ]);
+        const rows: Button[][] = ids.slice(page * READY_PER_PAGE, (page + 1) * READY_PER_PAGE).map((id) => [
+          {
+            label: { raw: deps.readyAnswers.title(id, ctx.lang) ?? id },
+            payload: `handover-reply:faq:${id}`,
+          },
+        ]);
         const nav: Button[] = [];
         if (page > 0) nav.push({ label: t("common.previous"), payload: `handover-reply:ready:${page - 1}` });
         if (page < pages - 1)

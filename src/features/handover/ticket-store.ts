@@ -107,4 +107,6 @@ export interface TicketStore {
   purge(cutoff: Date, missCutoff: Date): Promise<number>;
   /** Deletes every ticket (with its messages) and miss of a contact, for erasure; returns rows removed. */
   eraseContact(contactId: string): Promise<number>;
+  /** Tickets and offers kept about the person (an access request). */
+  countContact(contactId: string): Promise<number>;
 }

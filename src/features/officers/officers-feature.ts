@@ -1,6 +1,7 @@
 import type { Logger } from "../../core/logger";
 import { type Button, namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import type { AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "./officer-service";
 import type { OfficerRecord, OfficerRole } from "./officer-store";
 
@@ -16,11 +17,17 @@ export type RequireOfficer = (
   role?: OfficerRole,
 ) => Promise<OfficerRecord | undefined>;
 
-/** Builds the shared {@link RequireOfficer} check. */
-export function officerGuard(service: OfficerService, logger: Logger): RequireOfficer {
+/**
+ * Builds the shared {@link RequireOfficer} check. Every officer action in chat passes through it, so it is
+ * also where each one is audited (`chat.<what>`, actor `officer:<id>`): a named actor for every staff action.
+ */
+export function officerGuard(service: OfficerService, logger: Logger, audit: AuditStore): RequireOfficer {
   return async (ctx, what, role = "officer") => {
     const officer = await service.findActive(ctx.contact.id);
-    if (officer && (role === "officer" || officer.role === "admin")) return officer;
+    if (officer && (role === "officer" || officer.role === "admin")) {
+      await audit.append({ actor: `officer:${officer.id}`, action: `chat.${what}`, resultCount: 0 });
+      return officer;
+    }
     logger.warn(
       { contactId: ctx.contact.id, channel: ctx.inbound.channel, what, role: officer?.role ?? "none" },
       "officer-only action refused",

@@ -141,6 +141,10 @@ export class SurveyService {
     return this.store.get(surveyId);
   }
 
+  countContact(contactId: string): Promise<number> {
+    return this.store.countContact(contactId);
+  }
+
   eraseContact(contactId: string): Promise<number> {
     return this.store.eraseContact(contactId);
   }

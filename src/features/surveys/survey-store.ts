@@ -135,6 +135,8 @@ export interface SurveyStore {
   venueAnswers(venueId: string): Promise<(SurveyAnswerRow & { surveyId: string })[]>;
   /** Removes a person's recipient rows and answers (erasure on request). */
   eraseContact(contactId: string): Promise<number>;
+  /** Answers kept from the person (an access request). */
+  countContact(contactId: string): Promise<number>;
   /** Deletes answers and recipients of surveys closed before `before` (retention). */
   purgeClosedBefore(before: Date): Promise<number>;
 }

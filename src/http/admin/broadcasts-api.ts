@@ -4,6 +4,7 @@ import { audienceSchema, broadcastTextSchema } from "../../features/broadcasts/a
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
 import { type RecurringReminders, recurringSchema } from "../../features/broadcasts/recurring";
 import { type District, findUnit } from "../../features/venues/district";
+import { apiActorOf, apiScopeOf } from "../admin-auth";
 import { HttpError } from "../errors";
 
 const createSchema = z.object({
@@ -39,12 +40,17 @@ export function mountBroadcastsApi(
     if (!parsed.success) throw new HttpError(400, "invalid_broadcast", fieldErrors(parsed.error));
     checkCommunes(parsed.data.audience.communes, deps.district);
     const { text, textEn, audience, sendAt } = parsed.data;
+    // An officer scoped to some communes reaches only their subscribers, as in the chat composer.
+    const scope = apiScopeOf(res);
+    if (scope && (audience.all || !audience.communes?.every((c) => scope.includes(c)))) {
+      throw new HttpError(403, "out_of_scope", { "audience.communes": `allowed: ${scope.join(",")}` });
+    }
     const created = await deps.service.create({
       text,
       textEn: textEn ?? null,
       audience,
       sendAt: sendAt ? new Date(sendAt) : new Date(),
-      createdBy: "api",
+      createdBy: apiActorOf(res)?.kind === "officer-token" ? (apiActorOf(res)?.id ?? "api") : "api",
     });
     deps.kick();
     res.status(201).json({ id: created.id, status: created.status, sendAt: created.sendAt.toISOString() });

@@ -5,6 +5,7 @@ import type { District } from "../../features/venues/district";
 import { validateVenueDetails } from "../../features/venues/venue-fields";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
+import { apiInScope, apiScopeOf } from "../admin-auth";
 import { HttpError } from "../errors";
 
 const listQuery = z.object({
@@ -38,6 +39,7 @@ export function mountVenuesApi(
       );
       throw new HttpError(400, "invalid_venue", fields);
     }
+    if (!apiInScope(res, result.details.communeCode)) throw new HttpError(403, "out_of_scope");
     const venue = await deps.service.register(result.details, null);
     res.status(201).json({ id: venue.id, code: venue.code, checkinUrl: deps.service.checkinUrl(venue.code) });
   });
@@ -46,6 +48,10 @@ export function mountVenuesApi(
     const query = listQuery.safeParse(req.query);
     if (!query.success) throw new HttpError(400, "invalid_query", query.error.issues.slice(0, 3));
     const { communeCode, page, pageSize } = query.data;
+    // A scoped officer's token lists one of their communes at a time.
+    if (apiScopeOf(res) && (!communeCode || !apiInScope(res, communeCode))) {
+      throw new HttpError(403, "out_of_scope", { communeCode: `one of: ${apiScopeOf(res)?.join(",")}` });
+    }
     const { items, total } = await deps.store.list({
       ...(communeCode ? { communeCode } : {}),
       skip: (page - 1) * pageSize,
@@ -55,21 +61,22 @@ export function mountVenuesApi(
   });
 
   router.get("/api/v1/venues/:id/qr.png", async (req: Request, res: Response) => {
-    const venue = await found(deps.store, req.params.id);
+    const venue = await found(deps.store, req.params.id, res);
     res.type("image/png").send(await deps.service.renderQr(venue));
   });
 
   router.get("/api/v1/venues/:id/poster.pdf", async (req: Request, res: Response) => {
-    const venue = await found(deps.store, req.params.id);
+    const venue = await found(deps.store, req.params.id, res);
     res.type("application/pdf");
     res.setHeader("Content-Disposition", `attachment; filename="poster-${venue.code}.pdf"`);
     res.send(await deps.service.renderPoster(venue));
   });
 }
 
-async function found(store: VenueStore, id: unknown): Promise<VenueRecord> {
+/** The venue, or 404 when there is none or it is outside the caller's communes (as in the chat's /trace). */
+async function found(store: VenueStore, id: unknown, res: Response): Promise<VenueRecord> {
   const venue = typeof id === "string" ? await store.findById(id) : null;
-  if (!venue) throw new HttpError(404, "venue_not_found");
+  if (!venue || !apiInScope(res, venue.communeCode)) throw new HttpError(404, "venue_not_found");
   return venue;
 }
 

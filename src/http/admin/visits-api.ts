@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseWindow, type TimeWindow, type TracingService } from "../../features/checkin/tracing-service";
 import type { AuditStore, VisitRecord } from "../../features/checkin/visit-store";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
-import type { ApiActor } from "../admin-auth";
+import { apiActorOf, apiInScope } from "../admin-auth";
 import { HttpError } from "../errors";
 
 const communeQuery = z.object({ communeCode: z.string().regex(/^\d{5}$/) });
@@ -22,7 +22,7 @@ export function mountVisitsApi(
 
   router.get("/api/v1/venues/:id/visits", async (req: Request, res: Response) => {
     const window = windowOf(req.query.from, req.query.to);
-    const venue = await found(deps.venues, req.params.id);
+    const venue = await found(deps.venues, req.params.id, res);
     const visits = await deps.tracing.venueVisits(actorOf(res), venue, window);
     res.json({
       venue: venueRef(venue),
@@ -35,6 +35,7 @@ export function mountVisitsApi(
   router.get("/api/v1/visits", async (req: Request, res: Response) => {
     const query = communeQuery.safeParse(req.query);
     if (!query.success) throw new HttpError(400, "invalid_query", query.error.issues.slice(0, 3));
+    if (!apiInScope(res, query.data.communeCode)) throw new HttpError(403, "out_of_scope");
     const window = windowOf(req.query.from, req.query.to);
     const rows = await deps.tracing.communeVisits(actorOf(res), query.data.communeCode, window);
     res.json({
@@ -51,7 +52,7 @@ export function mountVisitsApi(
       unknown
     >;
     const window = windowOf(body.from, body.to);
-    const venue = await found(deps.venues, req.params.id);
+    const venue = await found(deps.venues, req.params.id, res);
     const outcome = await deps.tracing.alertVisitors(actorOf(res), venue, window);
     res.status(outcome.queued > 0 ? 201 : 200).json({
       ...outcome,
@@ -88,12 +89,13 @@ function windowOf(from: unknown, to: unknown): TimeWindow {
 }
 
 function actorOf(res: Response): string {
-  return (res.locals.actor as ApiActor | undefined)?.id ?? "unknown";
+  return apiActorOf(res)?.id ?? "unknown";
 }
 
-async function found(store: VenueStore, id: unknown): Promise<VenueRecord> {
+/** The venue, or 404 when there is none or it is outside the caller's communes (as in the chat's /trace). */
+async function found(store: VenueStore, id: unknown, res: Response): Promise<VenueRecord> {
   const venue = typeof id === "string" ? await store.findById(id) : null;
-  if (!venue) throw new HttpError(404, "venue_not_found");
+  if (!venue || !apiInScope(res, venue.communeCode)) throw new HttpError(404, "venue_not_found");
   return venue;
 }
 

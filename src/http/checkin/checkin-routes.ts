@@ -11,9 +11,9 @@ import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
 import { KeyedRateLimit } from "../ip-rate-limit";
-import { CHECKIN_COOKIE, CheckinCsrf, FORM_TTL_MS } from "./checkin-csrf";
+import { CHECKIN_COOKIE, CheckinCsrf } from "./checkin-csrf";
 import { CheckinPages, type FormValues, type VenueView } from "./checkin-html";
-import { UsedTokens } from "./used-tokens";
+import type { UsedTokens } from "./used-tokens";
 
 export interface CheckinPageDeps {
   venues: VenueStore;
@@ -25,6 +25,8 @@ export interface CheckinPageDeps {
   postsPerMinute: number;
   telegramBot: string | undefined;
   secureCookies: boolean;
+  /** Form tokens already used (in the database: shared by every process). */
+  usedTokens: UsedTokens;
   now?: () => Date;
 }
 
@@ -45,7 +47,7 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
   const now = deps.now ?? (() => new Date());
   const csrf = new CheckinCsrf(deps.secret);
   const limit = new KeyedRateLimit(deps.postsPerMinute);
-  const usedTokens = new UsedTokens(FORM_TTL_MS);
+  const { usedTokens } = deps;
   const pages = new CheckinPages(deps.texts, {
     retentionDays: deps.checkin.retentionDays,
     telegramBot: deps.telegramBot,
@@ -111,7 +113,7 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
       return void send(res, 400, pages.form(lang, view(venue, deps.venueService), token, values, errors));
     }
 
-    if (!usedTokens.claim(String(body.csrf), phone.e164, at.getTime())) {
+    if (!(await usedTokens.claim(String(body.csrf), phone.e164, at.getTime()))) {
       const token = csrf.token(venue.code, nonce ?? "", at);
       const used = [deps.texts.render({ key: "checkin:page.formUsed" }, lang)];
       return void send(res, 409, pages.form(lang, view(venue, deps.venueService), token, emptyForm(), used));

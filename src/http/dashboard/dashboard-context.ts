@@ -2,6 +2,7 @@ import express, { type Request, type Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
+import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
@@ -9,6 +10,7 @@ import type { FaqContentService } from "../../features/faq/content/faq-content-s
 import type { FaqStore } from "../../features/faq/faq-store";
 import type { HandoverService } from "../../features/handover/handover-service";
 import type { ReadyAnswers } from "../../features/handover/ready-answers";
+import type { ApiTokens } from "../../features/officers/api-tokens";
 import type { OfficerService } from "../../features/officers/officer-service";
 import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
 import type { VenueService } from "../../features/venues/venue-service";
@@ -33,7 +35,7 @@ export interface DashboardDeps {
   /** The inbox of tickets (src/http/dashboard/dashboard-inbox.ts). */
   handover: HandoverService;
   officers: OfficerService;
-  /** FAQ topic ids officers may send as ready answers. */
+  /** The published FAQ answers officers may send as they are. */
   readyAnswers: ReadyAnswers;
   /** Signs the CSRF tokens. */
   secret: string;
@@ -42,6 +44,12 @@ export interface DashboardDeps {
   publicUrl: string;
   /** Wakes the scheduler after a broadcast was created. */
   kick: () => void;
+  /** Every request of a logged-in officer is written here (src/http/audit-requests.ts). */
+  audit: AuditStore;
+  apiTokens: ApiTokens;
+  onAuditError?: (error: unknown) => void;
+  /** How long sent messages are kept (MESSAGE_RETENTION_DAYS): the Zalo OA billed counts cover that long. */
+  sendsDays?: number;
   now?: () => Date;
 }
 

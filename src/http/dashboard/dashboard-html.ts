@@ -64,6 +64,7 @@ export class DashboardHtml {
           "questions",
           "content",
           "audit",
+          "tokens",
         ].map((k) => {
           const href = k === "overview" ? "/admin" : `/admin/${k}`;
           return html`<a href="${href}?lang=${lang}"${options.active === k && html` class="on"`}>${p(`nav.${k}`)}</a>`;

@@ -3,15 +3,24 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { vietnamDay } from "../../core/vietnam-time";
+import type { ZaloOaSendCount } from "../../features/dashboard/dashboard-store";
 import { unitsInForce } from "../../features/venues/district";
-import { html } from "../html";
+import { auditRequests } from "../audit-requests";
+import { html, type SafeHtml } from "../html";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { mountDashboardContent } from "./dashboard-content";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
 import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInbox } from "./dashboard-inbox";
 import { mountDashboardInsights } from "./dashboard-insights";
-import { DASHBOARD_COOKIE, loadViewer, sessionCookieOptions, sessionIdOf } from "./dashboard-session";
+import {
+  DASHBOARD_COOKIE,
+  loadViewer,
+  sessionCookieOptions,
+  sessionIdOf,
+  viewerOf,
+} from "./dashboard-session";
+import { mountDashboardTokens } from "./dashboard-tokens";
 import { mountDashboardVenues } from "./dashboard-venues";
 
 export type { DashboardDeps };
@@ -74,6 +83,20 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   });
 
   router.use("/admin", loadViewer(deps.auth, c.now));
+  // Every page, export and form post of a logged-in officer is a staff action: audited with its route.
+  router.use(
+    "/admin",
+    auditRequests(
+      deps.audit,
+      "dashboard",
+      (res) => {
+        const viewer = viewerOf(res);
+        return viewer ? `officer:${viewer.officerId}` : undefined;
+      },
+      deps.onAuditError ?? (() => {}),
+      (req) => req.path.startsWith("/assets/"),
+    ),
+  );
 
   router.post("/admin/logout", c.form, async (req: Request, res: Response) => {
     if (!c.poster(req, res)) return;
@@ -121,6 +144,8 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
         values: days.map((d) => perDay.get(d) ?? 0),
       },
     };
+    const sendsDays = deps.sendsDays ?? 7;
+    const zaloSends = await deps.store.zaloOaSends(new Date(now.getTime() - sendsDays * DAY_MS));
     const csrf = c.csrfToken(req);
     const venueRows = communes.map(
       (u) =>
@@ -148,6 +173,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
           html`<tr><td>${b.text.slice(0, 60)}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
       ),
       html`</table><p><a href="/admin/broadcasts?lang=${lang}">${p("overview.allBroadcasts")}</a></p></section></div>`,
+      zaloSends.length > 0 && zaloSendsTable(zaloSends, sendsDays, p),
       jsonBlock("chart-data", charts),
     ]}`;
     c.send(
@@ -174,6 +200,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardInsights(router, c);
   mountDashboardContent(router, c);
   mountDashboardInbox(router, c);
+  mountDashboardTokens(router, c);
 }
 
 /**
@@ -189,4 +216,28 @@ function sameOrigin(req: Request, publicUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Zalo OA sends by purpose and by what paid for them (issue 18): billed sends ("none") and ZBS templates are
+ * what costs the district money; the rest were inside Zalo's free allowance.
+ */
+function zaloSendsTable(
+  rows: ZaloOaSendCount[],
+  days: number,
+  p: (k: string, params?: Record<string, string | number>) => string,
+): SafeHtml {
+  const quota = (q: string | null) =>
+    q === "none"
+      ? p("zaloSends.billed")
+      : q === "template"
+        ? p("zaloSends.template")
+        : q
+          ? p("zaloSends.quota", { type: q })
+          : p("zaloSends.unknown");
+  const billed = rows.filter((r) => r.quotaType === "none").reduce((n, r) => n + r.count, 0);
+  return html`<section><h2>${p("zaloSends.title", { days })}</h2><p class="muted">${p("zaloSends.billedTotal", { count: billed })}</p><table><thead><tr><th>${p("zaloSends.purpose")}</th><th>${p("zaloSends.paidBy")}</th><th>${p("zaloSends.count")}</th></tr></thead><tbody>${rows.map(
+    (r) =>
+      html`<tr><td>${p(`zaloSends.purposes.${r.purpose ?? "reply"}`)}</td><td>${quota(r.quotaType)}</td><td>${r.count}</td></tr>`,
+  )}</tbody></table></section>`;
 }

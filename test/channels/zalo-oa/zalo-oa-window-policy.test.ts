@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fillZaloOaTemplate, loadZaloOaTemplates } from "../../../src/channels/zalo-oa/zalo-oa-templates";
@@ -42,4 +45,31 @@ describe("the Zalo OA window as this deployment uses it", () => {
     });
     expect(fillZaloOaTemplate(templates, "reminder", { text: "x", now })).toBeUndefined();
   });
+
+  it("sends the template id under template_id by default, or under the field the templates file names", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zalo-template-field-"));
+    const file = join(dir, "templates.json");
+    const template = {
+      category: "transaction",
+      templateType: "transaction_event",
+      templateId: "249573",
+      elements: [{ type: "text", content: "{text}" }],
+    };
+    const payloadOf = (extra: Record<string, string>) => {
+      writeFileSync(file, JSON.stringify({ broadcast: { ...template, ...extra } }));
+      const filled = fillZaloOaTemplate(loadZaloOaTemplates(file), "broadcast", { text: "Họp dân", now });
+      return (templateMessageJson(filled ?? never()) as { attachment: { payload: Record<string, unknown> } })
+        .attachment.payload;
+    };
+    expect(payloadOf({})).toMatchObject({ template_id: "249573" });
+    const renamed = payloadOf({ templateIdField: "template_code" });
+    expect(renamed).toMatchObject({ template_code: "249573" });
+    expect(renamed).not.toHaveProperty("template_id");
+    writeFileSync(file, JSON.stringify({ broadcast: { ...template, templateIdField: "Bad Field" } }));
+    expect(() => loadZaloOaTemplates(file)).toThrow();
+  });
 });
+
+function never(): never {
+  throw new Error("template not filled");
+}

@@ -32,8 +32,10 @@ export interface ZaloOaTemplateMessage {
   readonly category: ZaloOaTemplateCategory;
   /** `template_type` of the approved template, e.g. `transaction_event`, `promotion`. */
   readonly templateType: string;
-  /** The approved template's id, when the console gave one (sent as `template_id`). */
+  /** The approved template's id, when the console gave one (sent as `templateIdField`). */
   readonly templateId?: string;
+  /** The payload field for `templateId`: "template_id" unless configured (the name is unconfirmed, zalo.md). */
+  readonly templateIdField?: string;
   /** `VI` or `EN`: Zalo's own labels in the message follow it. */
   readonly language?: "VI" | "EN";
   readonly elements: readonly ZaloOaTemplateElement[];
@@ -115,7 +117,7 @@ export function templateMessageJson(t: ZaloOaTemplateMessage): ZaloJson {
     language: t.language ?? "VI",
     elements: t.elements.map((e, i) => elementJson(e, t.category, `elements[${i}]`)),
   };
-  if (t.templateId !== undefined) payload.template_id = t.templateId;
+  if (t.templateId !== undefined) payload[t.templateIdField ?? "template_id"] = t.templateId;
   if (buttons.length > 0) payload.buttons = buttons.map((b, i) => buttonJson(b, `buttons[${i}]`));
   return { attachment: { type: "template", payload } };
 }

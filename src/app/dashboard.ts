@@ -22,6 +22,7 @@ export const dashboardFeature = defineFeature({
           venueService: d.venueService,
           venues: d.venues,
           broadcasts: d.broadcasts,
+          recurring: d.recurring,
           directives: d.directives,
           faq: d.faq,
           secret: d.secret,

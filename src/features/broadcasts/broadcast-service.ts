@@ -242,7 +242,8 @@ export function reachLines(reach: AudienceReach): Text[] {
   return lines;
 }
 
-const CHANNEL_NAMES: Record<ChannelId, string> = {
+/** Channel names as officers know them. */
+export const CHANNEL_NAMES: Record<ChannelId, string> = {
   telegram: "Telegram",
   "zalo-oa": "Zalo OA",
   "zalo-bot": "Zalo Bot",

@@ -2,6 +2,7 @@ import express, { type Request, type Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
+import type { RecurringReminders } from "../../features/broadcasts/recurring";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
 import type { DirectiveStore } from "../../features/directives/directive-store";
@@ -22,6 +23,8 @@ export interface DashboardDeps {
   venueService: VenueService;
   venues: VenueStore;
   broadcasts: BroadcastService;
+  /** Recurring reminders (list, pause, resume, stop on the broadcasts page). */
+  recurring: RecurringReminders;
   directives: DirectiveStore;
   faq: FaqStore;
   /** Signs the CSRF tokens. */

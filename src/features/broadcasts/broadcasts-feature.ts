@@ -92,7 +92,8 @@ export function registerBroadcasts(
       if (!officer) return;
       const id = buttonPayload(ctx).slice("recurring:stop:".length);
       const reminder = (await visible(ctx, officer)).find((r) => r.id === id);
-      if (!reminder || !(await deps.recurring.deactivate(id))) return ctx.reply(say(b("repeat.notFound")));
+      if (!reminder || !(await deps.recurring.deactivate(id, ctx.contact.id)))
+        return ctx.reply(say(b("repeat.notFound")));
       ctx.reply(say(b("repeat.stopped", { id: id.slice(0, 6), when: describeRepeat(reminder) })));
     })
     .action("recurring:pause:", async (ctx) => {
@@ -100,7 +101,7 @@ export function registerBroadcasts(
       if (!officer) return;
       const id = buttonPayload(ctx).slice("recurring:pause:".length);
       const reminder = (await visible(ctx, officer)).find((r) => r.id === id);
-      if (!reminder || !(await deps.recurring.pause(id, ctx.now)))
+      if (!reminder || !(await deps.recurring.pause(id, ctx.now, ctx.contact.id)))
         return ctx.reply(say(b("repeat.notFound")));
       ctx.reply(say(b("repeat.paused", { id: id.slice(0, 6), when: describeRepeat(reminder) })));
     })
@@ -109,7 +110,7 @@ export function registerBroadcasts(
       if (!officer) return;
       const id = buttonPayload(ctx).slice("recurring:resume:".length);
       const reminder = (await visible(ctx, officer)).find((r) => r.id === id);
-      if (!reminder || !(await deps.recurring.resume(id, ctx.now)))
+      if (!reminder || !(await deps.recurring.resume(id, ctx.now, ctx.contact.id)))
         return ctx.reply(say(b("repeat.notFound")));
       const resumed = (await deps.recurring.list()).find((r) => r.id === id);
       ctx.reply(

@@ -77,19 +77,25 @@ export class RecurringReminders {
     return this.store.list();
   }
 
-  deactivate(id: string): Promise<boolean> {
-    return this.store.deactivate(id);
+  /** Stops a reminder for good; `actor` (the officer) is logged with it. */
+  async deactivate(id: string, actor: string): Promise<boolean> {
+    return this.logged(await this.store.deactivate(id), id, actor, "stopped");
   }
 
-  pause(id: string, now: Date): Promise<boolean> {
-    return this.store.pause(id, now);
+  async pause(id: string, now: Date, actor: string): Promise<boolean> {
+    return this.logged(await this.store.pause(id, now), id, actor, "paused");
   }
 
   /** Resumes a paused reminder; its next run is the first one after `now`. */
-  async resume(id: string, now: Date): Promise<boolean> {
+  async resume(id: string, now: Date, actor: string): Promise<boolean> {
     const reminder = (await this.store.list()).find((r) => r.id === id);
     if (!reminder?.active || !reminder.pausedAt) return false;
-    return this.store.resume(id, nextRun(reminder, now));
+    return this.logged(await this.store.resume(id, nextRun(reminder, now)), id, actor, "resumed");
+  }
+
+  private logged(done: boolean, reminderId: string, actor: string, what: string): boolean {
+    if (done) this.logger.info({ reminderId, actor }, `recurring reminder ${what}`);
+    return done;
   }
 
   async tick(now: Date): Promise<void> {

@@ -179,12 +179,13 @@ export function mountBroadcastControl(router: ExpressRouter, c: DashboardContext
     if (!reminder || !["pause", "resume", "stop"].includes(what))
       return void c.send(res, 404, pages.message(lang, "notFound"));
     const now = c.now();
+    const actor = `dashboard:${viewer.officerId}`;
     const changed =
       what === "pause"
-        ? await deps.recurring.pause(id, now)
+        ? await deps.recurring.pause(id, now, actor)
         : what === "resume"
-          ? await deps.recurring.resume(id, now)
-          : await deps.recurring.deactivate(id);
+          ? await deps.recurring.resume(id, now, actor)
+          : await deps.recurring.deactivate(id, actor);
     if (!changed) return void c.send(res, 409, pages.message(lang, "notFound"));
     res.redirect(303, `/admin/broadcasts?lang=${lang}#reminders`);
   });

@@ -175,7 +175,7 @@ export async function composerPreview(
     `${l === "en" && checked.textEn ? checked.textEn : checked.text}\n\n${deps.texts.render(t("broadcasts:footer"), l)}`;
   const channels = Object.entries(reach.byChannel) as [ChannelId, number][];
   const body = html`${[
-    html`<section id="preview"><h2>${p("broadcasts.previewHeading")}</h2>`,
+    html`<section id="preview">`,
     html`<p>${p("broadcasts.previewWhen", { when: input.when ? formatLocal(checked.sendAt) : p("broadcasts.now") })}</p>`,
     html`<div class="grid">${(
       channels.length ? channels.map(([ch]) => ch) : (["telegram"] as ChannelId[])
@@ -189,7 +189,7 @@ export async function composerPreview(
     html`<table id="per-channel"><thead><tr><th>${p("broadcasts.channel")}</th><th>${p("broadcasts.people")}</th></tr></thead><tbody>${channels.map(
       ([ch, n]) => html`<tr><td>${CHANNEL_NAMES[ch]}</td><td>${n}</td></tr>`,
     )}</tbody></table>`,
-    html`<table id="per-commune"><thead><tr><th>${p("broadcasts.commune")}</th><th>${p("broadcasts.people")}</th></tr></thead><tbody>${perCommune
+    html`<table id="per-commune" style="margin-top:12px"><thead><tr><th>${p("broadcasts.commune")}</th><th>${p("broadcasts.people")}</th></tr></thead><tbody>${perCommune
       .filter((x) => x.n > 0)
       .map((x) => html`<tr><td>${x.name}</td><td>${x.n}</td></tr>`)}${
       reach.total > inCommunes &&
@@ -199,7 +199,7 @@ export async function composerPreview(
       html`<p>${deps.texts.render(t("broadcasts:compose.previewZalo", { ...reach.zaloOa }), lang)}</p>`,
     reach.total === 0 &&
       html`<div class="err" role="alert" id="nobody">${p("broadcasts.errors.nobody")}</div>`,
-    html`<form method="post" action="/admin/broadcasts?lang=${lang}">${csrfField(csrf)}${hiddenFields(input)}`,
+    html`<form method="post" action="/admin/broadcasts?lang=${lang}" style="margin-top:12px">${csrfField(csrf)}${hiddenFields(input)}`,
     reach.total > 0 &&
       html`<button type="submit" name="step" value="confirm">${p("broadcasts.confirmButton", { count: reach.total })}</button> `,
     html`<button type="submit" name="step" value="edit" class="ghost">${p("broadcasts.editButton")}</button></form></section>`,

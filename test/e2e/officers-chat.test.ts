@@ -67,6 +67,21 @@ describe("officers in the web chat", () => {
 
     const list = await admin.send("/officers");
     expect(list.at(-1)?.kind === "text" && list.at(-1)).toBeTruthy();
+    // Web chat has no names: a label from the id, the role and channel in words, the commune by name.
+    const listed = textsOf(list).join("\n");
+    expect(listed).toMatch(/• Cán bộ #\w{6} – cán bộ – Web chat – xã: Xã Bình Sơn/);
+    expect(listed).not.toContain("—");
+    // /canbo without a code lists every officer command with its Vietnamese name.
+    const help = textsOf(await hoa.send("/canbo"))[0] ?? "";
+    for (const line of [
+      "/guitin (/broadcast)",
+      "/dinhky (/recurring)",
+      "/truyvet (/trace)",
+      "/bangdieukhien (/dashboard)",
+      "/moi (/invite)",
+      "/dscanbo (/officers)",
+    ])
+      expect(help).toContain(line);
     const revoked = await admin.send({ payload: `officers:revoke:${row.id}` });
     expect(textsOf(revoked)[0]).toMatch(/^Đã thu hồi quyền/);
     expect(textsOf(await hoa.send("/broadcast"))[0]).toMatch(/chỉ dành cho cán bộ/);

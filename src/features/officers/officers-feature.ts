@@ -1,10 +1,10 @@
 import type { Logger } from "../../core/logger";
-import { type Button, say, t } from "../../core/messages";
+import { type Button, say, type Text, type TextParam, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { OfficerService } from "./officer-service";
 import type { OfficerRecord, OfficerRole } from "./officer-store";
 
-const o = (key: string, params?: Record<string, string | number>) => t(`officers:${key}`, params);
+const o = (key: string, params?: Record<string, TextParam>) => t(`officers:${key}`, params);
 
 /**
  * Checks that the person is an active officer (or admin, when `role` is "admin"). Anyone else is told
@@ -63,6 +63,8 @@ export function registerOfficers(
     requireOfficer: RequireOfficer;
     /** A commune in force typed by code or name, as its code; undefined when there is none. */
     resolveCommune: (typed: string, now: Date) => string | undefined;
+    /** A commune's name for the list ("Xã Bình Sơn" rather than 21040). */
+    communeName?: (code: string) => string;
   },
 ): void {
   const { service, requireOfficer } = deps;
@@ -70,7 +72,11 @@ export function registerOfficers(
   router
     .command(["officer", "canbo"], async (ctx) => {
       const code = ctx.event.type === "command" ? ctx.event.args.trim() : "";
-      if (!code) return ctx.reply(say(o("redeem.usage")));
+      // Without a code, an officer gets the list of officer commands again; anyone else how to use a code.
+      if (!code) {
+        const mine = (await service.list()).find((x) => x.contactId === ctx.contact.id && !x.revokedAt);
+        return ctx.reply(say(o(mine ? "help" : "redeem.usage")));
+      }
       const result = await service.redeem(code, ctx.contact.id, ctx.now);
       if (typeof result === "string") return ctx.reply(say(o(`redeem.${result}`)));
       ctx.reply(say(o(`redeem.done.${result.role}`)), say(o("help")));
@@ -96,16 +102,16 @@ export function registerOfficers(
         .filter((x) => x.contactId !== ctx.contact.id)
         .map((x) => [
           {
-            label: o("list.revoke", { name: x.displayName ?? x.id.slice(0, 8), role: x.role }),
+            label: o("list.revoke", { name: nameOf(x), role: o(`list.role.${x.role}`) }),
             payload: `officers:revoke:${x.id}`,
           },
         ]);
       const lines = active.map((x) =>
         o("list.line", {
-          name: x.displayName ?? "—",
-          role: x.role,
-          channel: x.channel ?? "",
-          communes: x.communes.join(", ") || "*",
+          name: nameOf(x),
+          role: o(`list.role.${x.role}`),
+          channel: CHANNEL_WORDS[x.channel ?? ""] ?? x.channel ?? "",
+          communes: x.communes.map((c) => deps.communeName?.(c) ?? c).join(", ") || o("list.allCommunes"),
         }),
       );
       ctx.reply(say({ lines: [o("list.title", { count: active.length }), ...lines] }, rows));
@@ -113,6 +119,19 @@ export function registerOfficers(
     .action("officers:revoke:", async (ctx) => {
       if (!(await requireOfficer(ctx, "revoke", "admin"))) return;
       const revoked = await service.revoke(buttonPayload(ctx).slice("officers:revoke:".length), ctx.now);
-      ctx.reply(say(o(revoked ? "list.revoked" : "list.notFound", { name: revoked?.displayName ?? "" })));
+      ctx.reply(say(o(revoked ? "list.revoked" : "list.notFound", { name: revoked ? nameOf(revoked) : "" })));
     });
+}
+
+/** Channel names as officers say them. */
+const CHANNEL_WORDS: Record<string, string> = {
+  telegram: "Telegram",
+  "zalo-oa": "Zalo OA",
+  "zalo-bot": "Zalo Bot",
+  webchat: "Web chat",
+};
+
+/** The chat name, or (web chat has none) a recognisable label from the officer's id, never a bare dash. */
+function nameOf(x: { id: string; displayName?: string | null }): Text {
+  return x.displayName ? { raw: x.displayName } : o("list.unnamed", { id: x.id.slice(0, 6) });
 }

@@ -324,6 +324,41 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     );
     expect(directive.status).toBe(303);
     expect(await (await officer.get("/admin/broadcasts")).text()).toContain("15/CT-UBND");
+    // A link copied without https:// is taken as a web address; a wrong one is named and the typed text kept.
+    const bare = await officer.post(
+      "/admin/directives",
+      {
+        number: "16/CT",
+        issuedOn: "2026-11-21",
+        title: "Tiêm chủng",
+        summary: "Mũi nhắc lại.",
+        link: "binhson.gov.vn/cv-16",
+      },
+      "/admin/broadcasts",
+    );
+    expect(bare.status).toBe(303);
+    expect((await server.database.db.directive.findFirstOrThrow({ where: { number: "16/CT" } })).link).toBe(
+      "https://binhson.gov.vn/cv-16",
+    );
+    const wrong = await officer.post(
+      "/admin/directives",
+      {
+        number: "17/CT",
+        issuedOn: "2026-11-22",
+        title: "Phòng dịch",
+        summary: "Đeo khẩu trang.",
+        link: "javascript:alert(1)",
+      },
+      "/admin/broadcasts",
+    );
+    expect(wrong.status).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain("Đường dẫn: không phải địa chỉ web");
+    expect(wrongPage).not.toContain("Số hiệu: không được");
+    expect(wrongPage).toContain('value="17/CT"');
+    expect(wrongPage).toContain(">Đeo khẩu trang.</textarea>");
+    // Dates as Vietnamese pages write them.
+    expect(wrongPage).toContain("<td>21/11/2026</td>");
 
     await server.database.db.faqUnanswered.create({
       data: { folded: "tiem mui 4", text: "Tiêm mũi 4 ở đâu?", language: "vi", channel: "webchat" },

@@ -29,6 +29,7 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
     status: number,
     notice?: SafeHtml,
     composer?: { input: ComposerInput; errors?: Partial<Record<string, string>> },
+    directive?: Record<string, string>,
   ) => {
     const lang = c.lang(req);
     const p = (k: string, params?: Record<string, string | number>) => pages.t(lang, k, params);
@@ -50,14 +51,14 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
       html`<section><h2>${p("directives.heading")}</h2><table>`,
       directives.map(
         (d) =>
-          html`<tr><td>${d.number}</td><td>${d.issuedOn}</td><td><strong>${d.title}</strong><br>${d.summary}</td><td>${d.link && html`<a href="${d.link}" rel="noopener noreferrer">${p("directives.link")}</a>`}</td></tr>`,
+          html`<tr><td>${d.number}</td><td>${lang === "vi" ? d.issuedOn.split("-").reverse().join("/") : d.issuedOn}</td><td><strong>${d.title}</strong><br>${d.summary}</td><td>${d.link && html`<a href="${d.link}" rel="noopener noreferrer">${p("directives.link")}</a>`}</td></tr>`,
       ),
       html`</table><form method="post" action="/admin/directives?lang=${lang}">${csrfField(csrf)}`,
       ["number", "issuedOn", "title", "link"].map(
         (k) =>
-          html`<label>${p(`directives.${k}`)} <input name="${k}"${k === "issuedOn" && html` type="date"`}></label> `,
+          html`<label>${p(`directives.${k}`)} <input name="${k}" value="${directive?.[k] ?? ""}"${k === "issuedOn" && html` type="date"`}></label> `,
       ),
-      html`<label>${p("directives.summary")}<textarea name="summary" rows="2" maxlength="1500"></textarea></label><button type="submit">${p("directives.add")}</button></form></section>`,
+      html`<label>${p("directives.summary")}<textarea name="summary" rows="2" maxlength="1500">${directive?.summary ?? ""}</textarea></label><button type="submit">${p("directives.add")}</button></form></section>`,
     ]}`;
     c.send(
       res,
@@ -125,15 +126,20 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
     const viewer = c.poster(req, res);
     if (!viewer) return;
     const lang = c.lang(req);
-    const parsed = directiveSchema.safeParse({
+    const typed = {
       number: field(req.body, "number"),
       issuedOn: field(req.body, "issuedOn"),
       title: field(req.body, "title"),
       summary: field(req.body, "summary", 1600),
-      link: field(req.body, "link", 600) || null,
-    });
-    if (!parsed.success)
-      return render(req, res, viewer, 400, errors(lang, [pages.t(lang, "directives.invalid")]));
+      link: field(req.body, "link", 600),
+    };
+    const parsed = directiveSchema.safeParse({ ...typed, link: typed.link || null });
+    if (!parsed.success) {
+      // Each wrong field by its label, and the form filled with what was typed.
+      const wrong = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))].filter(Boolean);
+      const messages = wrong.map((k) => pages.t(lang, `directives.errors.${k}`));
+      return render(req, res, viewer, 400, errors(lang, messages), undefined, typed);
+    }
     await deps.directives.add({
       ...parsed.data,
       id: randomUUID(),

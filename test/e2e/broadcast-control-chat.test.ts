@@ -56,6 +56,7 @@ describe("an officer on Telegram keeps control of a scheduled broadcast", () => 
     return api.sent().slice(before);
   };
 
+  // A long story of about twenty turns, each waiting for the chat to go quiet: more than the default 30 s under load.
   it("moves it, rewrites it, then cancels it from /broadcast before anyone got it", async () => {
     await seedSubscribers(server.database.db, 2, { communeCode: "21043" });
     const invite = await adminApi(server.url)("/api/v1/officers/invites", { role: "officer", communes: [] });
@@ -113,7 +114,7 @@ describe("an officer on Telegram keeps control of a scheduled broadcast", () => 
     // Nothing left to manage: /broadcast goes straight to the composer.
     const [compose] = await send(text("/broadcast"));
     expect(compose?.body.text).toMatch(/^Nhập nội dung thông báo/);
-  });
+  }, 90_000);
 
   it("another officer cannot cancel someone else's broadcast by replaying its button", async () => {
     const other = await server.database.db.broadcast.create({

@@ -23,6 +23,7 @@ export const dashboardFeature = defineFeature({
           venueService: d.venueService,
           venues: d.venues,
           broadcasts: d.broadcasts,
+          recurring: d.recurring,
           directives: d.directives,
           faq: d.faq,
           faqContent: d.faqContent,

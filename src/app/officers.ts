@@ -24,6 +24,7 @@ export const officersFeature = defineFeature({
           const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
           return code && unitsInForce(d.district, now).some((u) => u.code === code) ? code : undefined;
         },
+        communeName: (code) => d.venueService.communeName(code),
       });
     },
     http: (router) =>

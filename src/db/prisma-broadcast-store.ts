@@ -168,6 +168,29 @@ export class PrismaBroadcastStore implements BroadcastStore {
     return count === 1;
   }
 
+  async listOpen(filter: { createdBy?: string; limit: number }): Promise<BroadcastRecord[]> {
+    const rows = await this.db.broadcast.findMany({
+      where: {
+        status: { in: ["scheduled", "sending"] },
+        ...(filter.createdBy ? { createdBy: filter.createdBy } : {}),
+      },
+      orderBy: [{ sendAt: "asc" }, { id: "asc" }],
+      take: filter.limit,
+    });
+    return rows.map(toBroadcast);
+  }
+
+  async update(
+    id: string,
+    change: { sendAt?: Date; text?: string; textEn?: string | null },
+  ): Promise<BroadcastRecord | null> {
+    const { count } = await this.db.broadcast.updateMany({
+      where: { id, status: "scheduled" },
+      data: change,
+    });
+    return count === 1 ? this.get(id) : null;
+  }
+
   async cancel(id: string, now: Date): Promise<BroadcastRecord | null> {
     const { count } = await this.db.broadcast.updateMany({
       where: { id, status: { in: ["scheduled", "sending"] } },

@@ -11,7 +11,7 @@ class AlreadyMoved extends Error {
 export class PrismaRecurringStore implements RecurringStore {
   constructor(private readonly db: Db) {}
 
-  async create(input: Omit<RecurringRecord, "active">): Promise<RecurringRecord> {
+  async create(input: Omit<RecurringRecord, "active" | "pausedAt">): Promise<RecurringRecord> {
     return toRecord(
       await this.db.recurringReminder.create({
         data: { ...input, audience: JSON.stringify(input.audience) },
@@ -25,7 +25,10 @@ export class PrismaRecurringStore implements RecurringStore {
 
   async due(now: Date): Promise<RecurringRecord[]> {
     return (
-      await this.db.recurringReminder.findMany({ where: { active: true, nextRunAt: { lte: now } }, take: 50 })
+      await this.db.recurringReminder.findMany({
+        where: { active: true, pausedAt: null, nextRunAt: { lte: now } },
+        take: 50,
+      })
     ).map(toRecord);
   }
 
@@ -33,7 +36,7 @@ export class PrismaRecurringStore implements RecurringStore {
     try {
       await this.db.$transaction(async (tx) => {
         const { count } = await tx.recurringReminder.updateMany({
-          where: { id, nextRunAt: from, active: true },
+          where: { id, nextRunAt: from, active: true, pausedAt: null },
           data: { nextRunAt: to },
         });
         if (count !== 1) throw new AlreadyMoved();
@@ -64,6 +67,22 @@ export class PrismaRecurringStore implements RecurringStore {
     });
     return count === 1;
   }
+
+  async pause(id: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.recurringReminder.updateMany({
+      where: { id, active: true, pausedAt: null },
+      data: { pausedAt: now },
+    });
+    return count === 1;
+  }
+
+  async resume(id: string, nextRunAt: Date): Promise<boolean> {
+    const { count } = await this.db.recurringReminder.updateMany({
+      where: { id, active: true, pausedAt: { not: null } },
+      data: { pausedAt: null, nextRunAt },
+    });
+    return count === 1;
+  }
 }
 
 function toRecord(r: RecurringReminder): RecurringRecord {
@@ -77,6 +96,7 @@ function toRecord(r: RecurringReminder): RecurringRecord {
     time: r.time,
     nextRunAt: r.nextRunAt,
     active: r.active,
+    pausedAt: r.pausedAt,
     createdBy: r.createdBy,
   };
 }

@@ -207,6 +207,30 @@ export function broadcastStoreContract(subject: string, open: () => Promise<Open
       expect(await store().startDue(new Date(now.getTime() + 2 * HOUR))).toEqual([]);
     });
 
+    it("an officer moves or rewrites a scheduled broadcast; one already started is left alone", async () => {
+      const later = await broadcast({ all: true }, new Date(now.getTime() + HOUR));
+      const mine = await store().listOpen({ createdBy: "officer-1", limit: 10 });
+      expect(mine.map((b) => b.id)).toEqual([later.id]);
+      expect(await store().listOpen({ createdBy: "someone-else", limit: 10 })).toEqual([]);
+      const moved = new Date(now.getTime() + 3 * HOUR);
+      expect(
+        await store().update(later.id, { sendAt: moved, text: "Tiêm mũi nhắc lại chuyển sang Chủ nhật." }),
+      ).toMatchObject({
+        id: later.id,
+        status: "scheduled",
+        sendAt: moved,
+        text: "Tiêm mũi nhắc lại chuyển sang Chủ nhật.",
+      });
+      expect(await store().startDue(new Date(now.getTime() + 2 * HOUR))).toEqual([]);
+      const started = await broadcast();
+      await store().startDue(now);
+      expect(await store().update(started.id, { text: "quá muộn" })).toBeNull();
+      expect((await store().get(started.id))?.text).toBe("Tiêm mũi nhắc lại tại trạm y tế xã sáng thứ Bảy.");
+      expect((await store().listOpen({ limit: 10 })).map((b) => b.id)).toEqual([started.id, later.id]);
+      await store().cancel(later.id, now);
+      expect((await store().listOpen({ limit: 10 })).map((b) => b.id)).toEqual([started.id]);
+    });
+
     it("finds where, and in which language, to tell the officer", async () => {
       const officer = await person({
         externalId: "officer-chat",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN, adminApi, seedSubscribers } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
 import { DashboardClient, officerLink } from "../helpers/dashboard-fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -246,25 +246,56 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
   it("broadcasts: composed with the chat's rules, then shown with counts; questions and audit pages", async () => {
     const officer = new DashboardClient(server.url);
     await officer.login((await officerLink(server.url, "officer", ["21040"])).link);
-    const empty = await officer.post("/admin/broadcasts", { text: "  " }, "/admin/broadcasts");
+    const empty = await officer.post(
+      "/admin/broadcasts",
+      { text: "  ", step: "preview" },
+      "/admin/broadcasts",
+    );
     expect(empty.status).toBe(400);
     const past = await officer.post(
       "/admin/broadcasts",
       // Yesterday at this hour: a day a few weeks back is the past, not next year.
-      { text: "Tiêm chủng", commune_21040: "1", when: yesterday() },
+      { text: "Tiêm chủng", commune_21040: "1", when: yesterday(), step: "preview" },
       "/admin/broadcasts",
     );
     expect(past.status).toBe(400);
-    // A scoped officer cannot pick the whole district (the field is ignored): no commune → refused.
-    const all = await officer.post(
+    // The past time is named, and what was typed is still there.
+    const pastPage = await past.text();
+    expect(pastPage).toContain("Thời gian gửi</a>: Thời gian này đã qua.");
+    expect(pastPage).toContain(">Tiêm chủng</textarea>");
+    // A scoped officer's "all" is all of their own communes, said so; nobody there yet: refused with the reason.
+    const form = await (await officer.get("/admin/broadcasts")).text();
+    expect(form).toContain("Tất cả người đăng ký của các xã của bạn");
+    expect(form).not.toContain("> Tất cả người đăng ký<");
+    const nobody = await officer.post(
       "/admin/broadcasts",
-      { text: "Tiêm chủng", all: "1" },
+      { text: "Tiêm chủng", all: "1", step: "preview" },
       "/admin/broadcasts",
     );
-    expect(all.status).toBe(400);
+    expect(nobody.status).toBe(200);
+    const nobodyPage = await nobody.text();
+    expect(nobodyPage).toContain("Không có ai để gửi");
+    expect(nobodyPage).not.toContain('value="confirm"');
+    const forced = await officer.post(
+      "/admin/broadcasts",
+      { text: "Tiêm chủng", all: "1", step: "confirm" },
+      "/admin/broadcasts",
+    );
+    expect(forced.status).toBe(400);
+    await seedSubscribers(server.database.db, 2, {
+      channel: "webchat",
+      communeCode: "21046",
+      firstChatId: 7700,
+    });
     const ok = await officer.post(
       "/admin/broadcasts",
-      { text: "Lịch tiêm chủng tuần này", commune_21040: "1", commune_21043: "1", when: "23:59" },
+      {
+        text: "Lịch tiêm chủng tuần này",
+        commune_21040: "1",
+        commune_21043: "1",
+        when: "23:59",
+        step: "confirm",
+      },
       "/admin/broadcasts",
     );
     expect(ok.status).toBe(303);
@@ -277,7 +308,9 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     });
     const progress = await (await officer.get(String(ok.headers.get("location")))).text();
     expect(progress).toContain("Đã hẹn giờ");
-    expect(progress).toContain('http-equiv="refresh"');
+    // Scheduled: no self-reload (it would wipe a change being typed); cancel and change are offered.
+    expect(progress).not.toContain('http-equiv="refresh"');
+    expect(progress).toContain("Huỷ thông báo");
 
     const directive = await officer.post(
       "/admin/directives",
@@ -291,6 +324,41 @@ describe("officers log in to the dashboard with a one-time link from the chat", 
     );
     expect(directive.status).toBe(303);
     expect(await (await officer.get("/admin/broadcasts")).text()).toContain("15/CT-UBND");
+    // A link copied without https:// is taken as a web address; a wrong one is named and the typed text kept.
+    const bare = await officer.post(
+      "/admin/directives",
+      {
+        number: "16/CT",
+        issuedOn: "2026-11-21",
+        title: "Tiêm chủng",
+        summary: "Mũi nhắc lại.",
+        link: "binhson.gov.vn/cv-16",
+      },
+      "/admin/broadcasts",
+    );
+    expect(bare.status).toBe(303);
+    expect((await server.database.db.directive.findFirstOrThrow({ where: { number: "16/CT" } })).link).toBe(
+      "https://binhson.gov.vn/cv-16",
+    );
+    const wrong = await officer.post(
+      "/admin/directives",
+      {
+        number: "17/CT",
+        issuedOn: "2026-11-22",
+        title: "Phòng dịch",
+        summary: "Đeo khẩu trang.",
+        link: "javascript:alert(1)",
+      },
+      "/admin/broadcasts",
+    );
+    expect(wrong.status).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain("Đường dẫn: không phải địa chỉ web");
+    expect(wrongPage).not.toContain("Số hiệu: không được");
+    expect(wrongPage).toContain('value="17/CT"');
+    expect(wrongPage).toContain(">Đeo khẩu trang.</textarea>");
+    // Dates as Vietnamese pages write them.
+    expect(wrongPage).toContain("<td>21/11/2026</td>");
 
     await server.database.db.faqUnanswered.create({
       data: { folded: "tiem mui 4", text: "Tiêm mũi 4 ở đâu?", language: "vi", channel: "webchat" },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN, seedSubscribers } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
 import { DashboardClient, officerLink } from "../helpers/dashboard-fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -35,9 +35,10 @@ describe("text people typed is shown as text on every page, never run as markup"
   it("an officer sees the venue, a broadcast, a directive and a question as text on the dashboard", async () => {
     const officer = new DashboardClient(server.url);
     await officer.login((await officerLink(server.url, "admin")).link);
+    await seedSubscribers(server.database.db, 1, { channel: "webchat", communeCode: "21040" });
     const sent = await officer.post(
       "/admin/broadcasts",
-      { text: `Lich tiem ${XSS}`, commune_21040: "1", when: "23:59" },
+      { text: `Lich tiem ${XSS}`, commune_21040: "1", when: "23:59", step: "confirm" },
       "/admin/broadcasts",
     );
     expect(sent.status).toBe(303);

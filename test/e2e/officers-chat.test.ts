@@ -67,6 +67,21 @@ describe("officers in the web chat", () => {
 
     const list = await admin.send("/officers");
     expect(list.at(-1)?.kind === "text" && list.at(-1)).toBeTruthy();
+    // Web chat has no names: a label from the id, the role and channel in words, the commune by name.
+    const listed = textsOf(list).join("\n");
+    expect(listed).toMatch(/• Cán bộ #\w{6} – cán bộ – Web chat – xã: Xã Bình Sơn/);
+    expect(listed).not.toContain("—");
+    // /canbo without a code lists every officer command with its Vietnamese name.
+    const help = textsOf(await hoa.send("/canbo"))[0] ?? "";
+    for (const line of [
+      "/guitin (/broadcast)",
+      "/dinhky (/recurring)",
+      "/truyvet (/trace)",
+      "/bangdieukhien (/dashboard)",
+      "/moi (/invite)",
+      "/dscanbo (/officers)",
+    ])
+      expect(help).toContain(line);
     const revoked = await admin.send({ payload: `officers:revoke:${row.id}` });
     expect(textsOf(revoked)[0]).toMatch(/^Đã thu hồi quyền/);
     expect(textsOf(await hoa.send("/broadcast"))[0]).toMatch(/chỉ dành cho cán bộ/);
@@ -176,15 +191,31 @@ describe("officers in the web chat", () => {
     await other.send(`/officer ${await invite("officer")}`);
     expect(textsOf(await other.send("/dinhky"))[0]).toBe("Hiện không có nhắc nhở định kỳ nào đang chạy.");
 
-    // Monday 07:30 comes: the reminder becomes a broadcast to the commune's subscribers.
+    // Paused, its Monday passes without a message; resumed, its next run is the next Monday 07:30.
+    expect(buttonsOf(listed)).toEqual(expect.arrayContaining([expect.stringMatching(/^⏸ Tạm dừng #\w{6}$/)]));
+    const paused = await officer.send(buttonsOf(listed).find((b) => b.startsWith("⏸")) ?? "");
+    expect(textsOf(paused)[0]).toMatch(/^Đã tạm dừng nhắc nhở #\w{6} \(vào Thứ Hai hằng tuần lúc 07:30\)\./);
+    const pausedList = await officer.send("/dinhky");
+    expect(textsOf(pausedList)[0]).toContain("⏸ đang tạm dừng");
     await server.tick(new Date(reminder.nextRunAt.getTime() + 1000));
+    expect(await server.database.db.broadcast.count({ where: { recurringId: reminder.id } })).toBe(0);
+    const resumed = await officer.send(buttonsOf(pausedList).find((b) => b.startsWith("▶️")) ?? "");
+    expect(textsOf(resumed)[0]).toMatch(/^Đã chạy lại nhắc nhở #\w{6} .*Lần gửi tới: 07:30 /);
+    const again = await server.database.db.recurringReminder.findUniqueOrThrow({
+      where: { id: reminder.id },
+    });
+    expect(again.pausedAt).toBeNull();
+
+    // Monday 07:30 comes: the reminder becomes a broadcast to the commune's subscribers.
+    await server.tick(new Date(again.nextRunAt.getTime() + 1000));
     const delivered = () => server.database.db.webchatMessage.count({ where: { sessionId: { in: people } } });
     for (let i = 0; i < 150 && (await delivered()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
     const sent = await server.database.db.webchatMessage.findMany({ where: { sessionId: { in: people } } });
     expect(sent.map((m) => m.sessionId).sort()).toEqual([...people].sort());
     expect(sent[0]?.body).toContain("sáng thứ Hai tiêm mũi nhắc lại");
 
-    const stopped = await officer.send(buttonsOf(listed).find((b) => b.startsWith("⏹")) ?? "");
+    const current = await officer.send("/dinhky");
+    const stopped = await officer.send(buttonsOf(current).find((b) => b.startsWith("⏹")) ?? "");
     expect(textsOf(stopped)[0]).toMatch(/^Đã dừng nhắc nhở #\w{6} \(vào Thứ Hai hằng tuần lúc 07:30\)\.$/);
     expect(
       (await server.database.db.recurringReminder.findUniqueOrThrow({ where: { id: reminder.id } })).active,

@@ -5,6 +5,7 @@ import { type Language, type Text, t } from "../../core/messages";
 import type { MessagingWindow, OutboxPurpose, OutboxStore } from "../../core/ports";
 import type { RenderedMessage } from "../../core/rendered-message";
 import type { TextRenderer } from "../../core/renderer";
+import { shorten } from "../../core/shorten";
 import type { Audience } from "./audience";
 import type { BroadcastCounts, BroadcastRecord, BroadcastStore, WindowSplit } from "./broadcast-store";
 
@@ -96,6 +97,47 @@ export class BroadcastService {
     return this.store.cancel(id, now);
   }
 
+  /**
+   * Cancels a broadcast and says what went: sent before the cancel, stopped by it, and still being handed
+   * to a platform (those few finish; a message half-sent cannot be called back). "finished" when it was
+   * already done or cancelled, "notFound" for an unknown id.
+   */
+  async stop(id: string, now: Date, actor: string): Promise<StopOutcome> {
+    const cancelled = await this.store.cancel(id, now);
+    if (!cancelled) return (await this.store.get(id)) ? "finished" : "notFound";
+    const counts = await this.store.counts(id);
+    this.logger.info(
+      { broadcastId: id, actor, sent: counts.sent, stopped: counts.cancelled },
+      "broadcast cancelled",
+    );
+    return { broadcast: cancelled, sent: counts.sent, stopped: counts.cancelled, inFlight: counts.pending };
+  }
+
+  /** Broadcasts not finished yet, soonest first; `createdBy` narrows to one officer's. */
+  listOpen(filter: { createdBy?: string; limit: number }): Promise<BroadcastRecord[]> {
+    return this.store.listOpen(filter);
+  }
+
+  /**
+   * Moves and/or rewrites a broadcast that has not started; null once it has. A new Vietnamese text without
+   * a new English one drops the old English text: a translation of the previous wording would mislead.
+   */
+  async update(
+    id: string,
+    change: { sendAt?: Date; text?: string; textEn?: string | null },
+    actor: string,
+  ): Promise<BroadcastRecord | null> {
+    const next =
+      change.text !== undefined && change.textEn === undefined ? { ...change, textEn: null } : change;
+    const updated = await this.store.update(id, next);
+    if (updated)
+      this.logger.info(
+        { broadcastId: id, actor, sendAt: change.sendAt?.toISOString(), edited: change.text !== undefined },
+        "broadcast changed",
+      );
+    return updated;
+  }
+
   /** One scheduler step: start due broadcasts, queue their recipients, report progress, close finished ones. */
   async tick(now: Date): Promise<void> {
     for (const id of await this.store.startDue(now))
@@ -164,10 +206,15 @@ export class BroadcastService {
   }
 }
 
+/** What cancelling a broadcast did. */
+export type StopOutcome =
+  | { broadcast: BroadcastRecord; sent: number; stopped: number; inFlight: number }
+  | "finished"
+  | "notFound";
+
 /** A short, recognisable reference to a broadcast in chat: its id's first characters and the text's start. */
 export function broadcastRef(broadcast: Pick<BroadcastRecord, "id" | "text">): string {
-  const start = broadcast.text.replace(/\s+/g, " ").slice(0, 40);
-  return `#${broadcast.id.slice(0, 6)} “${start}${broadcast.text.length > 40 ? "…" : ""}”`;
+  return `#${broadcast.id.slice(0, 6)} “${shorten(broadcast.text, 40)}”`;
 }
 
 function reportParams(broadcast: BroadcastRecord, c: BroadcastCounts) {
@@ -195,7 +242,8 @@ export function reachLines(reach: AudienceReach): Text[] {
   return lines;
 }
 
-const CHANNEL_NAMES: Record<ChannelId, string> = {
+/** Channel names as officers know them. */
+export const CHANNEL_NAMES: Record<ChannelId, string> = {
   telegram: "Telegram",
   "zalo-oa": "Zalo OA",
   "zalo-bot": "Zalo Bot",

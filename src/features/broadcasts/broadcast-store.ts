@@ -90,6 +90,16 @@ export interface BroadcastStore {
   finishIfDrained(id: string, now: Date): Promise<boolean>;
   /** Moves the reported milestone from `from` to `to`; true if this call did it (one report per milestone). */
   advanceReported(id: string, from: number, to: number): Promise<boolean>;
+  /** Broadcasts not finished yet (scheduled or sending), soonest first; `createdBy` narrows to one author. */
+  listOpen(filter: { createdBy?: string; limit: number }): Promise<BroadcastRecord[]>;
+  /**
+   * Changes the time and/or text of a broadcast that is still scheduled, conditionally on that status: one
+   * the scheduler started a moment ago is left as it is (null), never changed while it is being queued.
+   */
+  update(
+    id: string,
+    change: { sendAt?: Date; text?: string; textEn?: string | null },
+  ): Promise<BroadcastRecord | null>;
   /** Cancels a scheduled or sending broadcast and its unsent rows; sent rows stay sent. */
   cancel(id: string, now: Date): Promise<BroadcastRecord | null>;
   contactAddress(contactId: string): Promise<ContactAddress | null>;

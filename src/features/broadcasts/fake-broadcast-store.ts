@@ -144,6 +144,28 @@ export class FakeBroadcastStore implements BroadcastStore {
     return true;
   }
 
+  async listOpen(filter: { createdBy?: string; limit: number }): Promise<BroadcastRecord[]> {
+    return [...this.broadcasts.values()]
+      .filter(
+        (b) =>
+          (b.status === "scheduled" || b.status === "sending") &&
+          (!filter.createdBy || b.createdBy === filter.createdBy),
+      )
+      .sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.id.localeCompare(b.id))
+      .slice(0, filter.limit)
+      .map(toRecord);
+  }
+
+  async update(
+    id: string,
+    change: { sendAt?: Date; text?: string; textEn?: string | null },
+  ): Promise<BroadcastRecord | null> {
+    const broadcast = this.broadcasts.get(id);
+    if (broadcast?.status !== "scheduled") return null;
+    Object.assign(broadcast, change);
+    return toRecord(broadcast);
+  }
+
   async cancel(id: string, now: Date): Promise<BroadcastRecord | null> {
     const broadcast = this.broadcasts.get(id);
     if (broadcast?.status !== "scheduled" && broadcast?.status !== "sending") return null;

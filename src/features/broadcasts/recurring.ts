@@ -15,6 +15,8 @@ export interface RecurringRecord {
   time: string;
   nextRunAt: Date;
   active: boolean;
+  /** Set while paused: no run is queued until it is resumed. */
+  pausedAt: Date | null;
   createdBy: string;
 }
 
@@ -35,8 +37,9 @@ export const recurringSchema = z
 
 /** Recurring reminder storage port (Prisma in src/db). */
 export interface RecurringStore {
-  create(input: Omit<RecurringRecord, "active">): Promise<RecurringRecord>;
+  create(input: Omit<RecurringRecord, "active" | "pausedAt">): Promise<RecurringRecord>;
   list(): Promise<RecurringRecord[]>;
+  /** Active, not paused reminders whose next run has come. */
   due(now: Date): Promise<RecurringRecord[]>;
   /**
    * Creates the broadcast of one run and moves `nextRunAt` on, in one transaction and only if `nextRunAt`
@@ -44,6 +47,10 @@ export interface RecurringStore {
    */
   materialise(id: string, from: Date, to: Date, broadcastId: string): Promise<boolean>;
   deactivate(id: string): Promise<boolean>;
+  /** Pauses an active reminder that is not paused; true if this call did it. */
+  pause(id: string, now: Date): Promise<boolean>;
+  /** Resumes a paused reminder with its next run from now (no burst of the runs it missed). */
+  resume(id: string, nextRunAt: Date): Promise<boolean>;
 }
 
 /** Sets reminders up and turns each due run into a broadcast (called by the scheduler tick). */
@@ -70,8 +77,25 @@ export class RecurringReminders {
     return this.store.list();
   }
 
-  deactivate(id: string): Promise<boolean> {
-    return this.store.deactivate(id);
+  /** Stops a reminder for good; `actor` (the officer) is logged with it. */
+  async deactivate(id: string, actor: string): Promise<boolean> {
+    return this.logged(await this.store.deactivate(id), id, actor, "stopped");
+  }
+
+  async pause(id: string, now: Date, actor: string): Promise<boolean> {
+    return this.logged(await this.store.pause(id, now), id, actor, "paused");
+  }
+
+  /** Resumes a paused reminder; its next run is the first one after `now`. */
+  async resume(id: string, now: Date, actor: string): Promise<boolean> {
+    const reminder = (await this.store.list()).find((r) => r.id === id);
+    if (!reminder?.active || !reminder.pausedAt) return false;
+    return this.logged(await this.store.resume(id, nextRun(reminder, now)), id, actor, "resumed");
+  }
+
+  private logged(done: boolean, reminderId: string, actor: string, what: string): boolean {
+    if (done) this.logger.info({ reminderId, actor }, `recurring reminder ${what}`);
+    return done;
   }
 
   async tick(now: Date): Promise<void> {

@@ -35,7 +35,7 @@ export function registerTracingChat(
   deps: { tracing: TracingService; venues: VenueStore; requireOfficer: RequireOfficer },
 ): void {
   const flow = createAlertFlow();
-  router.command("trace", async (ctx) => {
+  router.command(["trace", "truyvet"], async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "trace");
     if (!officer) return;
     const [rawCode, rawHours] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);

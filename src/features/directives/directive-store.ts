@@ -19,10 +19,16 @@ export const directiveSchema = z.object({
   issuedOn: z.iso.date(),
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().min(1).max(1500),
+  // A bare domain ("binhson.gov.vn/cv-15") is how officers copy links: it gets https://. Any other scheme
+  // (javascript:, ftp:) stays and is refused.
   link: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullish()
+    .preprocess(
+      (v) => (typeof v === "string" && v && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? `https://${v}` : v),
+      z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .nullish(),
+    )
     .transform((v) => v ?? null),
 });
 

@@ -1,5 +1,5 @@
 import type { Logger } from "../../core/logger";
-import { type Button, namespace, say } from "../../core/messages";
+import { type Button, namespace, say, type Text } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import type { AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "./officer-service";
@@ -70,6 +70,8 @@ export function registerOfficers(
     requireOfficer: RequireOfficer;
     /** A commune in force typed by code or name, as its code; undefined when there is none. */
     resolveCommune: (typed: string, now: Date) => string | undefined;
+    /** A commune's name for the list ("Xã Bình Sơn" rather than 21040). */
+    communeName?: (code: string) => string;
   },
 ): void {
   const { service, requireOfficer } = deps;
@@ -77,7 +79,11 @@ export function registerOfficers(
   router
     .command(["officer", "canbo"], async (ctx) => {
       const code = ctx.event.type === "command" ? ctx.event.args.trim() : "";
-      if (!code) return ctx.reply(say(officerText("redeem.usage")));
+      // Without a code, an officer gets the list of officer commands again; anyone else how to use a code.
+      if (!code) {
+        const mine = (await service.list()).find((x) => x.contactId === ctx.contact.id && !x.revokedAt);
+        return ctx.reply(say(officerText(mine ? "help" : "redeem.usage")));
+      }
       const result = await service.redeem(code, ctx.contact.id, ctx.now);
       if (typeof result === "string") return ctx.reply(say(officerText(`redeem.${result}`)));
       ctx.reply(say(officerText(`redeem.done.${result.role}`)), say(officerText("help")));
@@ -104,16 +110,17 @@ export function registerOfficers(
         .filter((x) => x.contactId !== ctx.contact.id)
         .map((x) => [
           {
-            label: officerText("list.revoke", { name: x.displayName ?? x.id.slice(0, 8), role: x.role }),
+            label: officerText("list.revoke", { name: nameOf(x), role: officerText(`list.role.${x.role}`) }),
             payload: `officers:revoke:${x.id}`,
           },
         ]);
       const lines = active.map((x) =>
         officerText("list.line", {
-          name: x.displayName ?? "—",
-          role: x.role,
-          channel: x.channel ?? "",
-          communes: x.communes.join(", ") || "*",
+          name: nameOf(x),
+          role: officerText(`list.role.${x.role}`),
+          channel: CHANNEL_WORDS[x.channel ?? ""] ?? x.channel ?? "",
+          communes:
+            x.communes.map((c) => deps.communeName?.(c) ?? c).join(", ") || officerText("list.allCommunes"),
         }),
       );
       ctx.reply(say({ lines: [officerText("list.title", { count: active.length }), ...lines] }, rows));
@@ -122,7 +129,22 @@ export function registerOfficers(
       if (!(await requireOfficer(ctx, "revoke", "admin"))) return;
       const revoked = await service.revoke(buttonPayload(ctx).slice("officers:revoke:".length), ctx.now);
       ctx.reply(
-        say(officerText(revoked ? "list.revoked" : "list.notFound", { name: revoked?.displayName ?? "" })),
+        say(
+          officerText(revoked ? "list.revoked" : "list.notFound", { name: revoked ? nameOf(revoked) : "" }),
+        ),
       );
     });
+}
+
+/** Channel names as officers say them. */
+const CHANNEL_WORDS: Record<string, string> = {
+  telegram: "Telegram",
+  "zalo-oa": "Zalo OA",
+  "zalo-bot": "Zalo Bot",
+  webchat: "Web chat",
+};
+
+/** The chat name, or (web chat has none) a recognisable label from the officer's id, never a bare dash. */
+function nameOf(x: { id: string; displayName?: string | null }): Text {
+  return x.displayName ? { raw: x.displayName } : officerText("list.unnamed", { id: x.id.slice(0, 6) });
 }

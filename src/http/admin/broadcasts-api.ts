@@ -94,7 +94,7 @@ export function mountBroadcastsApi(
   });
 
   router.post("/api/v1/reminders/:id/stop", async (req: Request, res: Response) => {
-    if (!(await deps.recurring.deactivate(String(req.params.id))))
+    if (!(await deps.recurring.deactivate(String(req.params.id), "api")))
       throw new HttpError(404, "reminder_not_found");
     res.json({ id: req.params.id, active: false });
   });

@@ -2,6 +2,7 @@ import express, { type Request, type Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
+import type { RecurringReminders } from "../../features/broadcasts/recurring";
 import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
@@ -28,6 +29,8 @@ export interface DashboardDeps {
   venueService: VenueService;
   venues: VenueStore;
   broadcasts: BroadcastService;
+  /** Recurring reminders (list, pause, resume, stop on the broadcasts page). */
+  recurring: RecurringReminders;
   directives: DirectiveStore;
   faq: FaqStore;
   /** FAQ topics officers edit and publish (docs/adr/014). */

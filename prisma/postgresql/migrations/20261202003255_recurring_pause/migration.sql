@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RecurringReminder" ADD COLUMN     "pausedAt" TIMESTAMP(3);
+

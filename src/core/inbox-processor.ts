@@ -134,7 +134,10 @@ export class InboxProcessor {
       throw error;
     });
     const keys = [...new Set([...retry, ...found])];
-    await Promise.all(keys.map((k) => this.kick(k, receivedBefore !== undefined && !retry.includes(k))));
+    // Taking over: the periodic sweep found a conversation this process is not working on (its own slow
+    // queue under load is not a takeover).
+    const orphan = (k: string) => receivedBefore !== undefined && !retry.includes(k) && !this.queue.has(k);
+    await Promise.all(keys.map((k) => this.kick(k, orphan(k))));
     return keys.length;
   }
 

@@ -312,6 +312,7 @@ export class OutboxDispatcher {
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message, {
+        outboxId: row.id,
         ...(row.replyTo ? { replyTo: row.replyTo } : {}),
         ...(row.purpose ? { purpose: row.purpose } : {}),
       });

@@ -224,6 +224,12 @@ export class SqlOutboxStore implements OutboxStore {
          WHERE "status" = 'claimed' AND "lockedUntil" < ?`,
         now,
       );
+      // The web chat's delivery is a keyed database write (ADR 016): one cut short is simply done again.
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "status" = 'sending' AND "lockedUntil" < ? AND "channel" = 'webchat'`,
+        now,
+      );
       await sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ?, "lockedBy" = NULL
          WHERE "status" = 'sending' AND "lockedUntil" < ?`,

@@ -28,13 +28,20 @@ function processOn(url: string, name: string, journal: { running: Map<string, st
       await sleep(2 + Math.random() * 6);
       journal.running.delete(key);
       const changed = await database.sql.run((sql) =>
-        sql.run(`UPDATE "InboxUpdate" SET "status" = 'done' WHERE "id" = ? AND "status" = 'pending'`, inboxId),
+        sql.run(
+          `UPDATE "InboxUpdate" SET "status" = 'done' WHERE "id" = ? AND "status" = 'pending'`,
+          inboxId,
+        ),
       );
       journal.log.push({ key, inboxId, process: name, overlap: overlap ?? null, committed: changed === 1 });
     },
   } as unknown as ConversationEngine;
   const parse = (record: { conversationKey: string }) =>
-    ({ channel: "webchat", externalId: record.conversationKey, event: { type: "text", text: "hi" } }) as Inbound;
+    ({
+      channel: "webchat",
+      externalId: record.conversationKey,
+      event: { type: "text", text: "hi" },
+    }) as Inbound;
   const processor = new InboxProcessor(inbox, engine, { webchat: parse }, silentLogger, () => {}, 4, {
     leases,
   });

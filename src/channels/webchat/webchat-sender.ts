@@ -1,4 +1,4 @@
-import type { ChannelSender } from "../../core/ports";
+import type { ChannelSender, SendContext } from "../../core/ports";
 import type { RenderedMessage, SendResult } from "../../core/rendered";
 import type { WebchatStore } from "./webchat-store";
 
@@ -8,8 +8,8 @@ export class WebchatSender implements ChannelSender {
 
   constructor(private readonly store: WebchatStore) {}
 
-  async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
-    await this.store.appendBot(externalId, message);
+  async send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult> {
+    await this.store.appendBot(externalId, message, context?.outboxId);
     return { status: "sent" };
   }
 }

@@ -7,6 +7,7 @@ const TIMING = [
   "test/e2e/broadcast-two-processes.test.ts",
   "test/hardening/crash-under-load.test.ts",
   "test/hardening/database-outage.test.ts",
+  "test/scaleout/load-balanced.test.ts",
 ];
 
 export default defineConfig({

@@ -45,7 +45,7 @@ export async function startServerProcess(
   child.stderr?.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + (options.readyWithinMs ?? 30_000);
+  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output.join("")}`);
     const ok = await fetch(`${url}/readyz`).then(

@@ -8,6 +8,7 @@ const TIMING = [
   "test/e2e/faq-content-two-processes.test.ts",
   "test/hardening/crash-under-load.test.ts",
   "test/hardening/database-outage.test.ts",
+  "test/scaleout/load-balanced.test.ts",
 ];
 
 export default defineConfig({

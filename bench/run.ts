@@ -10,6 +10,7 @@ import { measureFaq } from "./faq";
 import { measureImportUnderLoad } from "./import-load";
 import { round } from "./median";
 import { measureReplyLatency } from "./reply-latency";
+import { measureScaleOut } from "./scale-out";
 import { measureStartup } from "./startup";
 import { measureUnderstanding } from "./understanding";
 import { measurePoster } from "./venue-render";
@@ -35,6 +36,14 @@ if (values.only) {
     ...(parts.has("startup") ? { startup: await measureStartup(root, { runs: values.quick ? 3 : 7 }) } : {}),
     ...(parts.has("import") ? { importLoad: await measureImportUnderLoad(root, { rows: 1000 }) } : {}),
     ...(parts.has("replies") ? { replyLatency: await measureReplyLatency(root, replyBench) } : {}),
+    ...(parts.has("scaleout") && process.env.BENCH_DATABASE_URL
+      ? {
+          scaleOut: await measureScaleOut(root, {
+            databaseUrl: process.env.BENCH_DATABASE_URL,
+            quick: values.quick,
+          }),
+        }
+      : {}),
   };
   writeFileSync(join(root, "bench/tmp/partial.json"), `${JSON.stringify(partial, null, 2)}\n`);
   console.log(JSON.stringify(partial, null, 2));
@@ -60,6 +69,8 @@ const pgUrl = process.env.BENCH_DATABASE_URL;
 const webhookPostgres = pgUrl
   ? await measureWebhook(root, { quick: values.quick, databaseUrl: pgUrl })
   : null;
+// One and two processes on the same PostgreSQL server, side by side (docs/adr/017-capacity-plan.md).
+const scaleOut = pgUrl ? await measureScaleOut(root, { databaseUrl: pgUrl, quick: values.quick }) : null;
 
 const results = {
   generatedAt: new Date().toISOString(),
@@ -67,6 +78,7 @@ const results = {
   node: process.version,
   webhook,
   webhookPostgres,
+  scaleOut,
   broadcast,
   replyLatency,
   faq,
@@ -109,6 +121,7 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | webhook saturation (bare telegraf + express echo, same run) | ${webhook.baselineUpdatesPerSec} updates/s |
 | ratio ours / baseline (acknowledged) | ${webhook.ratio} (goal ≥ 0.5) |
 | webhook on PostgreSQL: steady 200/s p99 (in server; echo bot); bursts p99; processed at 200/s; saturation acknowledged / processed; ratio | ${webhookPostgres ? `${webhookPostgres.target.p99Ms} ms (${webhookPostgres.target.server.p99Ms} ms; ${webhookPostgres.target.baselineP99Ms} ms); ${webhookPostgres.burst.p99Ms} ms; ${webhookPostgres.target.processedPerSec}/s; ${webhookPostgres.updatesPerSec} / ${webhookPostgres.processedPerSec} updates/s; ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
+| PostgreSQL, 1 vs 2 processes (same updates round robin, 32 connections): processed/s; ratio | ${scaleOut ? `${scaleOut.runs.map((r) => `${r.processes} process${r.processes > 1 ? "es" : ""}: ${r.processedPerSec}/s (acknowledged ${r.acknowledgedPerSec}/s, failed ${r.failed})`).join("; ")}; ratio ${scaleOut.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
 | peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 150 MB; 228.4 MB on 2026-11-27 under tsx) |
 | broadcast to ${broadcast.recipients} subscribers at ${broadcast.limitPerSec}/s | ${broadcast.achievedPerSec}/s, ratio ${broadcast.ratio} (goal ≥ 0.95), 429s ${broadcast.status429}, duplicates ${broadcast.duplicates}, missing ${broadcast.missing} |
 | replies while a broadcast to ${replyLatency.recipients} goes out at ${replyLatency.limitPerSec}/s: first answer p50 / p99 (goal p99 ≤ 1 s) | Telegram ${replyLatency.replies.telegram.p50Ms} / ${replyLatency.replies.telegram.p99Ms} ms, Zalo Bot ${replyLatency.replies["zalo-bot"].p50Ms} / ${replyLatency.replies["zalo-bot"].p99Ms} ms, web chat ${replyLatency.replies.webchat.p50Ms} / ${replyLatency.replies.webchat.p99Ms} ms; broadcast meanwhile ${replyLatency.broadcastPerSec}/s, ratio ${replyLatency.ratio} (goal ≥ 0.95) |

@@ -88,6 +88,13 @@ const schema = z.object({
   RATE_BUDGET: z.enum(["auto", "local", "shared"]).default("auto"),
   /** How long a claimed outbox row stays with its worker; after a crash, rows wait this long to be settled. */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optional(z.string().min(24, "use at least 24 random characters")),
+  /**
+   * "off": the server does not apply migrations when it starts; the deploy runs `npm run db:migrate` once
+   * before starting the processes (docs/deploy/README.md).
+   */
+  MIGRATE_ON_START: z.enum(["on", "off"]).default("on"),
   /** Period of the scheduler (scheduled broadcasts, recurring reminders, progress reports, nudges). */
   SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** The body that signs messages ({{org}}); unset = the province (see DEFAULT_ORG_NAME). ORG_NAME_EN for English. */

@@ -23,7 +23,8 @@ const urlWarning = publicUrlWarning(config);
 if (urlWarning) logger.warn(urlWarning);
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
-const server = await startServer(config, { logger });
+// With several processes the deploy migrates once beforehand (MIGRATE_ON_START=off, docs/deploy/README.md).
+const server = await startServer(config, { logger, migrate: config.MIGRATE_ON_START === "on" });
 console.log(`Web chat: ${config.publicUrl}/  (Ctrl+C to stop)`);
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -7,12 +7,14 @@ import { fileURLToPath } from "node:url";
 import { createAppDeps } from "./app/app-deps";
 import { createChannels, messagingWindows } from "./app/channels";
 import { FEATURES } from "./app/features";
+import { PrometheusMetrics } from "./app/metrics";
 import { closeHttp, shutDown } from "./app/shutdown";
 import { startTimers } from "./app/timers";
 import { WebchatSessions } from "./channels/webchat/webchat-session";
 import type { Config } from "./config";
 import { ConversationEngine } from "./core/conversation-engine";
 import { InboxProcessor } from "./core/inbox-processor";
+import { type Leases, localLeases } from "./core/leases";
 import type { Logger } from "./core/logger";
 import type { ChannelId } from "./core/messages";
 import { OutboxDispatcher } from "./core/outbox-dispatcher";
@@ -23,6 +25,7 @@ import { Scheduler } from "./core/scheduler";
 import { type Database, openDatabase } from "./db/database";
 import { createMessageStores } from "./db/message-stores";
 import { migrate } from "./db/migrate";
+import { PgAdvisoryLeases } from "./db/pg-advisory-leases";
 import { PrismaMediaStore } from "./db/prisma-media-store";
 import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
@@ -59,11 +62,11 @@ export interface StartOptions {
   logger: Logger;
   /** Apply migrations before opening the database (default true). */
   migrate?: boolean;
-  /** Period of the sweep that recovers pending inbox updates (default 5 s). */
+  /** Period of the sweep that recovers pending inbox updates (default 5 s; 1 s on PostgreSQL). */
   sweepMs?: number;
   /**
-   * How long an update waits before the periodic sweep takes it (default 15 s): until then the process
-   * that stored it owns it.
+   * How long an update waits before the periodic sweep takes it (default 15 s; 3 s on PostgreSQL, where
+   * conversation leases make taking it harmless): until then the process that stored it owns it.
    */
   sweepAfterMs?: number;
 }
@@ -79,6 +82,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = openDatabase(config.DATABASE_URL);
   const { db } = database;
   const { conversations, inbox, outbox } = createMessageStores(database);
+  // Several processes only share a PostgreSQL database: there a conversation's turns and each scheduled
+  // job run under a lease (docs/adr/016-scale-out.md); SQLite keeps its single-process path.
+  const leases: Leases =
+    database.provider === "postgresql" ? new PgAdvisoryLeases(config.DATABASE_URL) : localLeases;
+  const metrics = new PrometheusMetrics(database.sql);
   const media = new PrismaMediaStore(db);
   const localesDir = join(root, "locales");
   const texts = await createTextRenderer(localesDir, { org: orgNameOf(config) });
@@ -112,11 +120,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
       // Rows a lane holds at once: about a second's worth at the fastest rate (claimed rows wait briefly).
       batchSize: Math.max(20, Math.ceil(config.TELEGRAM_RATE_LIMIT_PER_SEC)),
       budgets: new Map(channels.flatMap((c) => (c.budget ? [[c.channel, c.budget]] : []))),
+      metrics,
     },
   );
 
   // The scheduler exists before the features so they can wake it; their jobs join it once they are built.
-  const scheduler = new Scheduler([], logger);
+  const scheduler = new Scheduler([], logger, { leases, metrics });
   const deps = createAppDeps({
     config,
     logger,
@@ -148,6 +157,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     () => dispatcher.notify(),
     database.provider === "sqlite" ? 1 : 4,
+    { leases, metrics },
   );
 
   const sweep = (receivedBefore?: Date) => processor.sweep(receivedBefore);
@@ -165,6 +175,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     frameAncestors: config.FRAME_ANCESTORS,
     mount: (r) => {
       mountHealth(r, readiness);
+      metrics.mount(r, config.METRICS_TOKEN);
+      r.use(metrics.countWebhooks());
       mountMedia(r, media);
       // Before the web chat's page at `/`, which carries Zalo's verification tag when one is configured.
       mountZaloSiteVerification(r, config.zaloSite);
@@ -210,27 +222,42 @@ export async function startServer(config: Config, options: StartOptions): Promis
     }
     return { visits, messages };
   };
+  // Upkeep that one process does for all: under the job's lease, skipped while another process holds it.
+  const once =
+    (name: string, run: (now: Date) => Promise<unknown>) =>
+    async (now: Date): Promise<void> => {
+      const held = await leases.hold(`job:${name}`, async () => {
+        await run(now);
+      });
+      metrics.jobRun(name, held ? "ran" : "skipped");
+    };
+  const shared = leases.shared;
   const stopTimers = startTimers(
     [
-      // Updates waiting longer than sweepAfterMs were left by a failure (or a process that died).
+      // Updates waiting longer than sweepAfterMs were left by a failure (or a process that died). With
+      // leases a fresh update's own process keeps it (it holds the lease), so the wait can be short.
       {
         name: "inbox sweep",
-        everyMs: options.sweepMs ?? 5000,
-        run: (now) => sweep(new Date(now.getTime() - (options.sweepAfterMs ?? 15_000))),
+        everyMs: options.sweepMs ?? (shared ? 1000 : 5000),
+        run: (now) => sweep(new Date(now.getTime() - (options.sweepAfterMs ?? (shared ? 3000 : 15_000)))),
       },
-      { name: "media clean-up", everyMs: options.sweepMs ?? 5000, run: (now) => media.deleteExpired(now) },
+      {
+        name: "media clean-up",
+        everyMs: options.sweepMs ?? 5000,
+        run: once("media clean-up", (now) => media.deleteExpired(now)),
+      },
       { name: "readiness", everyMs: options.sweepMs ?? 5000, run: () => readiness.check() },
-      { name: "retention", everyMs: 60 * 60 * 1000, atStart: true, run: purge },
+      { name: "retention", everyMs: 60 * 60 * 1000, atStart: true, run: once("retention", purge) },
       // Channel upkeep that must happen even when idle (the Zalo OA grant is refreshed daily).
       {
         name: "channel upkeep",
         everyMs: 60 * 60 * 1000,
         atStart: true,
-        run: async (now) => {
+        run: once("channel upkeep", async (now) => {
           for (const channel of channels) await channel.hourly?.(now);
-        },
+        }),
       },
-      // Scheduled broadcasts, recurring reminders, progress reports and nudges; safe in several processes.
+      // Scheduled broadcasts, recurring reminders, progress reports and nudges, each under its job lease.
       {
         name: "scheduler",
         everyMs: config.SCHEDULER_TICK_MS,
@@ -262,7 +289,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
         [
           closeHttp(server),
           { name: "connections", run: async () => server.closeAllConnections() },
+          // Turns in progress finish and hand their conversations' leases back; so do running jobs.
           { name: "inbox", run: () => processor.stop() },
+          { name: "scheduler", run: () => scheduler.idle() },
+          { name: "leases", run: () => leases.close() },
           { name: "outbox", run: () => dispatcher.stop() },
           { name: "database", run: () => database.close() },
         ],

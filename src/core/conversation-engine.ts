@@ -64,7 +64,13 @@ export class ConversationEngine {
       contact.language = languageFromHint(inbound.languageHint);
     // Anyone who just wrote to us can be written to again; an unfollow handler turns this off.
     contact.reachable = true;
-    const turn = new Turn(inbound, { ...contact }, await store.getDialog(contact.id), this.now());
+    const turn = new Turn(
+      inbound,
+      { ...contact },
+      await store.getDialog(contact.id),
+      this.now(),
+      `inbox:${inboxId}`,
+    );
     try {
       await this.route(turn, inbound.event, 0);
       this.offerNavigation(turn);
@@ -277,6 +283,7 @@ export class ConversationEngine {
         return turn.contact.language;
       },
       now: turn.now,
+      turnKey: turn.turnKey,
       get dialog() {
         return turn.dialog;
       },
@@ -385,6 +392,7 @@ class Turn {
     readonly contact: ContactRecord,
     private readonly storedDialog: DialogRecord | null,
     readonly now: Date,
+    readonly turnKey: string,
   ) {
     this.original = { ...contact };
   }

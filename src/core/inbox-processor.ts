@@ -1,7 +1,9 @@
 import type { ConversationEngine } from "./conversation-engine";
 import { KeyedQueue } from "./keyed-queue";
+import { type Leases, localLeases } from "./leases";
 import type { Logger } from "./logger";
 import type { ChannelId, Inbound } from "./messages";
+import { type Metrics, noMetrics } from "./metrics";
 import { type InboxRecord, type InboxStore, TurnAlreadyCommitted } from "./ports";
 import { Semaphore } from "./semaphore";
 
@@ -13,6 +15,18 @@ const MAX_ATTEMPTS = 3;
 
 /** Pending updates of one conversation read at a time. */
 const DRAIN_BATCH = 20;
+
+/** How long {@link InboxProcessor.waitFor} looks for an update another process is processing. */
+const WAIT_ELSEWHERE_MS = 30_000;
+
+export interface InboxProcessorOptions {
+  /**
+   * Per-conversation leases across processes (docs/adr/016-scale-out.md); the default, for one process
+   * alone on SQLite, excludes nothing.
+   */
+  leases?: Leases;
+  metrics?: Metrics;
+}
 
 /**
  * Processes stored updates in order per conversation. Webhook routes call {@link kick} after storing an
@@ -43,9 +57,15 @@ export class InboxProcessor {
      * between webhook acknowledgements shortest.
      */
     concurrency = 4,
+    options: InboxProcessorOptions = {},
   ) {
     this.slots = new Semaphore(concurrency);
+    this.leases = options.leases ?? localLeases;
+    this.metrics = options.metrics ?? noMetrics;
   }
+
+  private readonly leases: Leases;
+  private readonly metrics: Metrics;
 
   /**
    * Stores an update and schedules its processing. Callers acknowledge the platform only after this
@@ -82,14 +102,17 @@ export class InboxProcessor {
     return stored;
   }
 
-  /** Schedules processing of a conversation's pending updates. */
-  kick(conversationKey: string): Promise<void> {
+  /**
+   * Schedules processing of a conversation's pending updates. `orphans`: the periodic sweep found them
+   * waiting too long (their process failed or died), so processing any of them is a takeover.
+   */
+  kick(conversationKey: string, orphans = false): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const already = this.queued.get(conversationKey);
     if (already) return already;
     const drain = this.queue.run(conversationKey, () => {
       this.queued.delete(conversationKey);
-      return this.slots.run(() => this.drainConversation(conversationKey));
+      return this.slots.run(() => this.leasedDrain(conversationKey, orphans));
     });
     this.queued.set(conversationKey, drain);
     // Whatever failed here (the database down mid-drain) is retried by this process's next sweep.
@@ -111,7 +134,10 @@ export class InboxProcessor {
       throw error;
     });
     const keys = [...new Set([...retry, ...found])];
-    await Promise.all(keys.map((k) => this.kick(k)));
+    // Taking over: the periodic sweep found a conversation this process is not working on (its own slow
+    // queue under load is not a takeover).
+    const orphan = (k: string) => receivedBefore !== undefined && !retry.includes(k) && !this.queue.has(k);
+    await Promise.all(keys.map((k) => this.kick(k, orphan(k))));
     return keys.length;
   }
 
@@ -123,8 +149,20 @@ export class InboxProcessor {
       this.waiters.set(id, list);
       void this.inbox.status(id).then((status) => {
         if (status !== "pending") this.release(id);
+        // Another process may hold the conversation's lease and run this update: nothing here would
+        // release the waiter, so the stored status is looked at until it changes.
+        else if (this.leases.shared) void this.pollStatus(id, Date.now() + WAIT_ELSEWHERE_MS);
       });
     });
+  }
+
+  private async pollStatus(id: number, until: number): Promise<void> {
+    while (this.waiters.has(id) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      const status = await this.inbox.status(id).catch(() => "pending");
+      if (status !== "pending") break;
+    }
+    this.release(id);
   }
 
   /** Stops taking new work and waits for what is in flight. */
@@ -133,16 +171,36 @@ export class InboxProcessor {
     await this.queue.drain();
   }
 
-  private async drainConversation(conversationKey: string): Promise<void> {
+  /**
+   * Drains a conversation holding its lease, so no other process runs its turns meanwhile. A process
+   * that finds the lease taken leaves the update to the holder, which looks again after handing the lease
+   * back: the update was stored before the lease was asked for, so that last look sees it.
+   */
+  private async leasedDrain(conversationKey: string, orphans: boolean): Promise<void> {
+    for (;;) {
+      let processed = 0;
+      const held = await this.leases.hold(`conversation:${conversationKey}`, async () => {
+        processed = await this.drainConversation(conversationKey);
+      });
+      if (held && orphans && processed > 0) this.metrics.leaseTakeover("conversation");
+      if (!held || !this.leases.shared || this.stopped) return;
+      if ((await this.inbox.pendingFor(conversationKey, 1)).length === 0) return;
+    }
+  }
+
+  /** Processes the conversation's pending updates in inbox order; returns how many. */
+  private async drainConversation(conversationKey: string): Promise<number> {
+    let processed = 0;
     for (;;) {
       const batch = await this.inbox.pendingFor(conversationKey, DRAIN_BATCH);
       for (const record of batch) {
         await this.acknowledgementsFirst();
         await this.processOne(record);
       }
+      processed += batch.length;
       // A short batch was everything: an update stored meanwhile kicked a drain of its own, so looking
       // again would only cost a query per update.
-      if (batch.length < DRAIN_BATCH) return;
+      if (batch.length < DRAIN_BATCH) return processed;
     }
   }
 
@@ -161,6 +219,7 @@ export class InboxProcessor {
   }
 
   private async processOne(record: InboxRecord): Promise<void> {
+    const started = performance.now();
     try {
       const parse = this.parsers[record.channel];
       const inbound = parse ? parse(record) : null;
@@ -171,6 +230,7 @@ export class InboxProcessor {
           { inboxId: record.id, channel: record.channel, event: inbound.event.type },
           "update processed",
         );
+        this.metrics.turn(record.channel, (performance.now() - started) / 1000);
       }
       this.afterProcess();
     } catch (error) {

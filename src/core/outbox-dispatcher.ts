@@ -1,5 +1,6 @@
 import type { Logger } from "./logger";
 import type { ChannelId } from "./messages";
+import type { Metrics } from "./metrics";
 import { MicroBatch } from "./micro-batch";
 import type { ChannelSender, ClaimFilter, OutboxRecord, OutboxStore } from "./ports";
 import { DELIVERY_UNKNOWN, type SendResult } from "./ports";
@@ -23,6 +24,8 @@ export interface DispatcherOptions {
    * gets its slots from the budget; its local limiter then only paces single chats.
    */
   budgets?: Map<ChannelId, { budget: RateBudget; perSecond: number }>;
+  /** Sends by result and rate-limiter waits, for `GET /metrics`. */
+  metrics?: Pick<Metrics, "send" | "rateWait">;
   now?: () => Date;
 }
 
@@ -309,6 +312,7 @@ export class OutboxDispatcher {
     let result: SendResult;
     try {
       result = await sender.send(row.externalId, row.message, {
+        outboxId: row.id,
         ...(row.replyTo ? { replyTo: row.replyTo } : {}),
         ...(row.purpose ? { purpose: row.purpose } : {}),
       });
@@ -317,17 +321,20 @@ export class OutboxDispatcher {
       const reason = error instanceof Error ? error.message : String(error);
       result = { status: "transient", reason, maybeDelivered: true };
     }
+    this.options.metrics?.send(row.channel, result.status);
     await this.settle(row, result);
   }
 
   private async pace(row: OutboxRecord): Promise<void> {
     const limiter = this.limiters.get(row.channel);
+    const started = Date.now();
     for (;;) {
       const paused = (this.pausedUntil.get(row.channel) ?? 0) - Date.now();
       const wait = paused > 0 ? paused : (limiter?.tryTake(row.externalId) ?? 0);
       if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, wait));
     }
+    if (Date.now() > started) this.options.metrics?.rateWait(row.channel, (Date.now() - started) / 1000);
   }
 
   /**
@@ -344,7 +351,10 @@ export class OutboxDispatcher {
       Date.now(),
     );
     const wait = slot - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) {
+      this.options.metrics?.rateWait(row.channel, wait / 1000);
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 
   private async settle(row: OutboxRecord, result: SendResult): Promise<void> {

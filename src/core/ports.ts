@@ -89,6 +89,11 @@ export interface MessagingWindow {
 
 /** What a sender may need to know about a row beyond its message. */
 export interface SendContext {
+  /**
+   * The outbox row being delivered: a channel whose "send" is a database write (the web chat) keys it by
+   * this, so delivering the row again after a crash adds nothing (docs/adr/016-scale-out.md).
+   */
+  outboxId?: number;
   replyTo?: string;
   purpose?: OutboxPurpose;
 }

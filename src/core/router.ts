@@ -13,6 +13,11 @@ export interface TurnContext {
   readonly contact: Readonly<ContactRecord>;
   readonly lang: Language;
   readonly now: Date;
+  /**
+   * Names this inbound update, the same each time its turn runs: what a handler creates outside the
+   * turn's transaction takes its id from it (src/core/effect-id.ts), so running the turn again is a no-op.
+   */
+  readonly turnKey: string;
   /** The dialog as it stands after any change made in this turn (its data is the engine's stored form). */
   readonly dialog: DialogRecord | null;
   reply(...messages: Outbound[]): void;

@@ -1,6 +1,7 @@
 import type { WebchatEntry, WebchatStore } from "../channels/webchat/webchat-store";
 import type { RenderedMessage } from "../core/rendered-message";
 import type { Db } from "./database";
+import { isUniqueViolation } from "./database-errors";
 
 /** Prisma implementation of {@link WebchatStore}. */
 export class PrismaWebchatStore implements WebchatStore {
@@ -12,10 +13,15 @@ export class PrismaWebchatStore implements WebchatStore {
     });
   }
 
-  async appendBot(sessionId: string, message: RenderedMessage): Promise<void> {
-    await this.db.webchatMessage.create({
-      data: { sessionId, direction: "bot", body: JSON.stringify(message) },
-    });
+  async appendBot(sessionId: string, message: RenderedMessage, outboxId?: number): Promise<void> {
+    try {
+      await this.db.webchatMessage.create({
+        data: { sessionId, direction: "bot", body: JSON.stringify(message), outboxId: outboxId ?? null },
+      });
+    } catch (error) {
+      // Delivered before: the process that delivered it died before recording it as sent.
+      if (!(outboxId !== undefined && isUniqueViolation(error))) throw error;
+    }
   }
 
   async language(sessionId: string): Promise<string | undefined> {

@@ -21,6 +21,17 @@ const WINDOW = (broadcasts: boolean, where: string) => `${HEAD} WHERE "status" =
 const OLDEST_BROADCAST_ROW = `${HEAD} WHERE "channel" = ? AND "externalId" = ? AND "status" = 'pending'
   AND "broadcastId" IS NOT NULL ORDER BY "id" LIMIT 1`;
 
+/**
+ * An older row of the same recipient not yet settled. The heads above are read in separate statements, so
+ * another process may claim (and start sending) a recipient's head between them; this makes the claim
+ * itself refuse a row that has an unsent predecessor, so a recipient's messages go out in order whatever
+ * the other processes do (docs/adr/016-scale-out.md; the load-balanced test caught a poster sent after
+ * the next answer).
+ */
+const OLDER_UNSENT = `SELECT 1 FROM "OutboxMessage" AS "older" WHERE "older"."channel" = "OutboxMessage"."channel"
+  AND "older"."externalId" = "OutboxMessage"."externalId" AND "older"."id" < "OutboxMessage"."id"
+  AND "older"."status" IN ('pending', 'claimed', 'sending')`;
+
 /** The channel conditions of a claim filter (channel ids are a closed set of plain words). */
 function channelCondition(filter: ClaimFilter | undefined): string {
   const list = (ids: ChannelId[]) =>
@@ -72,7 +83,7 @@ export class SqlOutboxStore implements OutboxStore {
       try {
         claimed = await sql.all<Parameters<typeof toOutboxRecord>[0]>(
           `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
-           WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending'
+           WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending' AND NOT EXISTS (${OLDER_UNSENT})
            RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts", "replyTo",
              "purpose"`,
           claim,
@@ -222,6 +233,12 @@ export class SqlOutboxStore implements OutboxStore {
       await sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL
          WHERE "status" = 'claimed' AND "lockedUntil" < ?`,
+        now,
+      );
+      // The web chat's delivery is a keyed database write (ADR 016): one cut short is simply done again.
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "status" = 'sending' AND "lockedUntil" < ? AND "channel" = 'webchat'`,
         now,
       );
       await sql.run(

@@ -26,13 +26,14 @@ export interface ServerProcess {
 
 /**
  * Starts `src/main.ts` under tsx with `env` on a free port and waits until /readyz answers; with
- * `compiled`, the build in dist/ as `npm start` runs it (build it first: scripts/build.mjs).
+ * `compiled`, the build in dist/ as `npm start` runs it (build it first: scripts/build.mjs); `port`, on that
+ * port (a process restarted behind a load balancer).
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; port?: number; readyWithinMs?: number } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const output: string[] = [];
   const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
   const child = spawn(process.execPath, [...serverNodeFlags(), ...entry], {
@@ -44,7 +45,7 @@ export async function startServerProcess(
   child.stderr?.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output.join("")}`);
     const ok = await fetch(`${url}/readyz`).then(

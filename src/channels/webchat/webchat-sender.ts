@@ -1,4 +1,4 @@
-import type { ChannelSender, SendResult } from "../../core/ports";
+import type { ChannelSender, SendContext, SendResult } from "../../core/ports";
 import type { RenderedMessage } from "../../core/rendered-message";
 import type { WebchatStore } from "./webchat-store";
 
@@ -8,8 +8,8 @@ export class WebchatSender implements ChannelSender {
 
   constructor(private readonly store: WebchatStore) {}
 
-  async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
-    await this.store.appendBot(externalId, message);
+  async send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult> {
+    await this.store.appendBot(externalId, message, context?.outboxId);
     return { status: "sent" };
   }
 }

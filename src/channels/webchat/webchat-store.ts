@@ -8,7 +8,8 @@ export type WebchatEntry =
 /** Transcript storage for the web chat (Prisma in src/db; tests use it on a fresh database). */
 export interface WebchatStore {
   appendUser(sessionId: string, text: string): Promise<void>;
-  appendBot(sessionId: string, message: RenderedMessage): Promise<void>;
+  /** Appends a bot line; with `outboxId`, once only (a second delivery of that outbox row adds nothing). */
+  appendBot(sessionId: string, message: RenderedMessage, outboxId?: number): Promise<void>;
   listAfter(sessionId: string, afterId: number, limit: number): Promise<WebchatEntry[]>;
   /** The language the conversation runs in, so the page's own words (title, placeholder) follow it. */
   language(sessionId: string): Promise<string | undefined>;

@@ -54,7 +54,7 @@ export class BroadcastService {
     return { total: people.length, byChannel, ...(zalo > 0 ? { zaloOa: split } : {}) };
   }
 
-  create(input: {
+  async create(input: {
     text: string;
     textEn?: string | null;
     audience: Audience;
@@ -62,9 +62,13 @@ export class BroadcastService {
     createdBy: string;
     creatorContactId?: string | null;
     recurringId?: string;
+    /** A stable id (a chat turn's, src/core/effect-id.ts): the broadcast already there is returned. */
+    id?: string;
   }): Promise<BroadcastRecord> {
+    const earlier = input.id ? await this.store.get(input.id) : null;
+    if (earlier) return earlier;
     return this.store.create({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       text: input.text,
       textEn: input.textEn ?? null,
       audience: input.audience,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
@@ -232,6 +233,7 @@ export function createComposerFlow(deps: {
             sendAt: draft.sendAt ? new Date(draft.sendAt) : ctx.now,
             createdBy: ctx.contact.id,
             creatorContactId: ctx.contact.id,
+            id: effectId(ctx.turnKey, "broadcast"),
           });
           ctx.end();
           ctx.reply(

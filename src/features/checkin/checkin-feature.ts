@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction } from "../../core/flow";
 import { type Button, namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
@@ -101,6 +102,7 @@ export function registerCheckin(
       source: ctx.inbound.channel,
       contactId: ctx.contact.id,
       now: ctx.now,
+      id: effectId(ctx.turnKey, "visit"),
     });
     ctx.reply(
       say(

@@ -17,6 +17,11 @@ export interface CheckInInput {
   contactId?: string | null;
   answers?: HealthAnswers | null;
   now: Date;
+  /**
+   * The visit's id when the caller has a stable one (a chat turn's, src/core/effect-id.ts): a visit with
+   * that id already there is this same check-in run again, answered as the first run was.
+   */
+  id?: string;
 }
 
 /** Check-in rules shared by the QR page and the chat: one visit per person per 30 minutes, flags, retention. */
@@ -31,6 +36,8 @@ export class CheckinService {
    * contact). `repeat` tells the caller it was the same visit.
    */
   async checkIn(input: CheckInInput): Promise<{ visit: VisitRecord; repeat: boolean }> {
+    const earlier = input.id ? await this.store.findById(input.id) : null;
+    if (earlier) return { visit: earlier, repeat: false };
     const since = new Date(input.now.getTime() - SAME_VISIT_MS);
     const recent = await this.store.findRecent(
       input.venueId,
@@ -50,7 +57,7 @@ export class CheckinService {
       return { visit, repeat: true };
     }
     const visit = await this.store.create({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       venueId: input.venueId,
       source: input.source,
       phone: input.phone ?? null,

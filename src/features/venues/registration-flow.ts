@@ -1,3 +1,4 @@
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
@@ -170,7 +171,7 @@ export function createRegistrationFlow(deps: {
       if (existing)
         return go(ctx, "duplicate", { ...draft, duplicateOf: { name: existing.name, code: existing.code } });
     }
-    const venue = await service.register(details, ctx.contact.id);
+    const venue = await service.register(details, ctx.contact.id, effectId(ctx.turnKey, "venue"));
     ctx.end();
     ctx.reply(
       say(v("flow.done", { name: venue.name, code: venue.code, url: service.checkinUrl(venue.code) })),

@@ -41,12 +41,19 @@ export class VenueService {
     return this.store.findByDedupeKey(dedupeKey(details));
   }
 
-  /** Registers a venue with a fresh random code (drawn again on the rare collision). */
-  async register(details: VenueDetails, ownerContactId: string | null): Promise<VenueRecord> {
+  /**
+   * Registers a venue with a fresh random code (drawn again on the rare collision). `id`: the chat passes
+   * one derived from the turn's update (src/core/effect-id.ts); a venue with that id already there is
+   * returned as it is, so a turn run twice registers once.
+   */
+  async register(details: VenueDetails, ownerContactId: string | null, id?: string): Promise<VenueRecord> {
+    const venueId = id ?? randomUUID();
     for (let attempt = 0; attempt < 5; attempt++) {
+      const earlier = id ? await this.store.findById(venueId) : null;
+      if (earlier) return earlier;
       const created = await this.store.create({
         ...details,
-        id: randomUUID(),
+        id: venueId,
         code: generateVenueCode(),
         dedupeKey: dedupeKey(details),
         ownerContactId,

@@ -3,14 +3,13 @@ import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaFollowUpStore } from "../db/prisma-follow-up-store";
 import { DashboardAuth } from "../features/dashboard/dashboard-auth";
 import { FollowUpService } from "../features/follow-ups/follow-up-service";
-import { FOLLOW_UPS_MENU, registerFollowUps } from "../features/follow-ups/follow-ups-feature";
+import { registerFollowUps } from "../features/follow-ups/follow-ups-feature";
 import { mountFollowUpCounts } from "../http/dashboard/dashboard-follow-ups";
 import { defineFeature } from "./feature-module";
 
 /** Reminders timed from a person's own date (the next vaccine dose): the flow, the job, officers' counts. */
 export const followUpsFeature = defineFeature({
   name: "follow-ups",
-  menu: FOLLOW_UPS_MENU,
   create: (d) => {
     const service = new FollowUpService(new PrismaFollowUpStore(d.db), d.texts, d.logger, {
       retentionDays: d.config.FOLLOW_UP_RETENTION_DAYS,

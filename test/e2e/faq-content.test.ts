@@ -56,7 +56,12 @@ describe("officers own the FAQ content", () => {
     const after = textsOf(await new WebchatClient(server.url).send(OTP_QUESTION))[0];
     expect(after?.startsWith(NEW_OTP_ANSWER)).toBe(true);
     const audit = await server.database.db.auditLog.findMany({ where: { subject: "pccovid.otp" } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["faq.edit", "faq.publish"]);
+    expect(
+      audit
+        .map((a) => a.action)
+        .filter((a) => a.startsWith("faq."))
+        .sort(),
+    ).toEqual(["faq.edit", "faq.publish"]);
   });
 
   it("restoring the shipped revision brings the old words back, as a new revision", async () => {

@@ -43,7 +43,7 @@ describe("Zalo Bot webhook", () => {
     const [greeting, menu] = api.textsTo("6ede9afa66b88fe6d6a9");
     expect(greeting).toMatch(/^Xin chào Lan! Đây là Trợ lý ảo phòng, chống dịch Covid-19/);
     expect(menu).toBe(
-      "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 📍 Đăng ký mã QR địa điểm\n3. 🏪 Địa điểm của tôi\n4. 💉 Nhắc tiêm mũi tiếp theo\n5. 🌐 Ngôn ngữ / Language\n6. ❓ Trợ giúp\n\n" +
+      "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 📍 Đăng ký mã QR địa điểm\n3. 🏪 Địa điểm của tôi\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Trợ giúp\n\n" +
         "Bạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     expect(api.calls.every((c) => c.token === TEST_ZALO_BOT_TOKEN)).toBe(true);
@@ -53,7 +53,7 @@ describe("Zalo Bot webhook", () => {
     const chat = "a1b2c3d4e5f6a7b8c9d0";
     await post(textUpdate(chat, "/menu", "flat"));
     await api.waitFor(() => api.textsTo(chat).length >= 1);
-    await post(textUpdate(chat, "5", "flat"));
+    await post(textUpdate(chat, "4", "flat"));
     await api.waitFor(() => api.textsTo(chat).length >= 2);
     expect(api.textsTo(chat)[1]).toBe(
       "Chọn ngôn ngữ / Choose your language:\n\n1. Tiếng Việt\n2. English\n\nBạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
@@ -62,7 +62,7 @@ describe("Zalo Bot webhook", () => {
     await api.waitFor(() => api.textsTo(chat).length >= 4);
     expect(api.textsTo(chat).slice(2)).toEqual([
       "Switched to English.",
-      "What do you need? Choose an item below:\n\n1. 💬 Questions: PC-Covid, vaccination\n2. 📍 Register a venue QR code\n3. 🏪 My venues\n4. 💉 Remind me of my next dose\n5. 🌐 Ngôn ngữ / Language\n6. ❓ Help\n\n" +
+      "What do you need? Choose an item below:\n\n1. 💬 Questions: PC-Covid, vaccination\n2. 📍 Register a venue QR code\n3. 🏪 My venues\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Help\n\n" +
         "Reply with the number or type the item's name.",
     ]);
     const contact = await server.database.db.contact.findFirst({

@@ -107,6 +107,9 @@ export function registerFaq(
     const rows: Button[][] = [];
     if (topic.action === "venue.register")
       rows.push([{ label: faqText("actions.registerVenue"), payload: "venues:start" }]);
+    // Dose reminders live here rather than in the main menu: Zalo OA shows at most five menu buttons.
+    if (topic.action === "doses.remind")
+      rows.push([{ label: faqText("actions.remindDose"), payload: "doses:start" }]);
     if (topic.action === "subscriptions.settings")
       rows.push([{ label: faqText("actions.reminderSettings"), payload: "subs:settings" }]);
     rows.push([

@@ -62,7 +62,7 @@ export type FaqGroup = (typeof FAQ_GROUPS)[number];
  * Follow-up flows a topic can offer after its answer; the bot maps them to its own dialogs.
  * `venue.register` starts venue QR registration, `subscriptions.settings` opens reminder settings.
  */
-export const FAQ_ACTIONS = ["venue.register", "subscriptions.settings"] as const;
+export const FAQ_ACTIONS = ["venue.register", "subscriptions.settings", "doses.remind"] as const;
 
 /** A follow-up flow id. */
 export type FaqAction = (typeof FAQ_ACTIONS)[number];

@@ -1,13 +1,10 @@
 import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { prepare } from "../../core/understanding/words";
-import type { MenuEntry } from "../menu/menu-feature";
 import { createDoseFlow } from "./dose-flow";
 import type { FollowUpService } from "./follow-up-service";
 
 const followUpText = namespace("followups");
-
-export const FOLLOW_UPS_MENU: MenuEntry[] = [{ labelKey: "followups:menu.entry", payload: "doses:start" }];
 
 /** "Đã tiêm" as people type it: with or without marks, "tiêm rồi", "tiem xong". */
 export function saysVaccinated(text: string): boolean {

@@ -8,7 +8,7 @@ import { scopeCodes } from "../../features/surveys/surveys-feature";
 import type { District } from "../../features/venues/district";
 import { html } from "../html";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
-import { loadViewer, viewerOf } from "./dashboard-session";
+import { dashboardPageGuards, viewerOf } from "./dashboard-session";
 
 /**
  * Scheduled reminders per commune, for officers (their communes only): counts, never who or which date —
@@ -37,10 +37,7 @@ export function mountFollowUpCounts(
     res.json({ items: counts });
   });
 
-  router.use(
-    "/admin/reminders",
-    loadViewer(deps.auth, () => new Date()),
-  );
+  router.use("/admin/reminders", ...dashboardPageGuards(deps.auth, deps.audit));
   router.get("/admin/reminders", async (req: Request, res: Response) => {
     const lang = languageFromHint(typeof req.query.lang === "string" ? req.query.lang : undefined);
     const viewer = viewerOf(res);

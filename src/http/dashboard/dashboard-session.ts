@@ -1,8 +1,10 @@
 import { createHmac } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { readCookie } from "../../channels/webchat/webchat-session";
+import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { SESSION_MAX_MS } from "../../features/dashboard/dashboard-auth";
+import { auditRequests } from "../audit-requests";
 import { safeEqual } from "../safe-equal";
 
 /** The session cookie; its path keeps it off every other route (check-in, web chat, media). */
@@ -48,4 +50,27 @@ export function loadViewer(auth: DashboardAuth, now: () => Date) {
 /** The viewer set by {@link loadViewer}. */
 export function viewerOf(res: Response): DashboardViewer | null {
   return (res.locals.viewer as DashboardViewer | null | undefined) ?? null;
+}
+
+/**
+ * What every dashboard page needs in front of it, for pages a feature mounts on its own path (surveys,
+ * reminders): the logged-in officer, and the request audited as theirs like every other dashboard page.
+ */
+export function dashboardPageGuards(
+  auth: DashboardAuth,
+  audit: AuditStore,
+  now: () => Date = () => new Date(),
+) {
+  return [
+    loadViewer(auth, now),
+    auditRequests(
+      audit,
+      "dashboard",
+      (res) => {
+        const viewer = viewerOf(res);
+        return viewer ? `officer:${viewer.officerId}` : undefined;
+      },
+      () => {},
+    ),
+  ];
 }

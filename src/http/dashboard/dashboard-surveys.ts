@@ -11,7 +11,7 @@ import { scopeCodes, surveyVisible } from "../../features/surveys/surveys-featur
 import type { District } from "../../features/venues/district";
 import { html } from "../html";
 import { DASHBOARD_HEADERS, DashboardHtml, jsonBlock } from "./dashboard-html";
-import { loadViewer, viewerOf } from "./dashboard-session";
+import { dashboardPageGuards, viewerOf } from "./dashboard-session";
 
 /**
  * Survey pages of the dashboard: the list, and per survey its results while it runs — per question, counts
@@ -46,10 +46,7 @@ export function mountSurveyPages(
     return survey && surveyVisible(survey, scopeOf(v)) ? survey : null;
   };
 
-  router.use(
-    "/admin/surveys",
-    loadViewer(deps.auth, () => new Date()),
-  );
+  router.use("/admin/surveys", ...dashboardPageGuards(deps.auth, deps.audit));
 
   router.get("/admin/surveys", async (req: Request, res: Response) => {
     const v = viewer(req, res);

@@ -1,11 +1,10 @@
 import { contactHolder } from "../core/personal-data";
-import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaFollowUpStore } from "../db/prisma-follow-up-store";
-import { DashboardAuth } from "../features/dashboard/dashboard-auth";
 import { FollowUpService } from "../features/follow-ups/follow-up-service";
 import { registerFollowUps } from "../features/follow-ups/follow-ups-feature";
 import { mountFollowUpCounts } from "../http/dashboard/dashboard-follow-ups";
 import { defineFeature } from "./feature-module";
+import { featurePageDeps } from "./feature-pages";
 
 /** Reminders timed from a person's own date (the next vaccine dose): the flow, the job, officers' counts. */
 export const followUpsFeature = defineFeature({
@@ -20,12 +19,8 @@ export const followUpsFeature = defineFeature({
       chat: (router) => registerFollowUps(router, { service, showMenu: d.showMenu }),
       http: (router) =>
         mountFollowUpCounts(router, {
+          ...featurePageDeps(d),
           service,
-          auth: new DashboardAuth(new PrismaDashboardAuthStore(d.db)),
-          district: d.district,
-          texts: d.texts,
-          audit: d.audit,
-          communeName: (code) => d.venueService.communeName(code),
         }),
       jobs: [service],
     };

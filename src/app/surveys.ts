@@ -1,12 +1,11 @@
 import { contactHolder } from "../core/personal-data";
-import { PrismaDashboardAuthStore } from "../db/prisma-dashboard-auth-store";
 import { PrismaSurveyStore } from "../db/prisma-survey-store";
-import { DashboardAuth } from "../features/dashboard/dashboard-auth";
 import { SurveyService } from "../features/surveys/survey-service";
 import { registerSurveys } from "../features/surveys/surveys-feature";
 import { mountSurveysApi } from "../http/admin/surveys-api";
 import { mountSurveyPages } from "../http/dashboard/dashboard-surveys";
 import { defineFeature } from "./feature-module";
+import { featurePageDeps } from "./feature-pages";
 
 /** Officers' surveys: the composer and the answers in chat, the API and dashboard pages, the job that sends. */
 export const surveysFeature = defineFeature({
@@ -29,12 +28,8 @@ export const surveysFeature = defineFeature({
       http: (router) => {
         mountSurveysApi(router, { service, district: d.district, audit: d.audit, kick: d.kick });
         mountSurveyPages(router, {
+          ...featurePageDeps(d),
           service,
-          auth: new DashboardAuth(new PrismaDashboardAuthStore(d.db)),
-          district: d.district,
-          texts: d.texts,
-          audit: d.audit,
-          communeName: (code) => d.venueService.communeName(code),
         });
       },
       jobs: [service],

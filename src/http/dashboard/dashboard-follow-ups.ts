@@ -1,14 +1,10 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { languageFromHint } from "../../core/messages";
-import type { TextRenderer } from "../../core/renderer";
-import type { AuditStore } from "../../features/checkin/visit-store";
-import type { DashboardAuth } from "../../features/dashboard/dashboard-auth";
 import type { FollowUpService } from "../../features/follow-ups/follow-up-service";
 import { scopeCodes } from "../../features/surveys/surveys-feature";
-import type { District } from "../../features/venues/district";
 import { html } from "../html";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
-import { dashboardPageGuards, viewerOf } from "./dashboard-session";
+import { dashboardPageGuards, type FeaturePageDeps, viewerOf } from "./dashboard-session";
 
 /**
  * Scheduled reminders per commune, for officers (their communes only): counts, never who or which date —
@@ -16,14 +12,7 @@ import { dashboardPageGuards, viewerOf } from "./dashboard-session";
  */
 export function mountFollowUpCounts(
   router: ExpressRouter,
-  deps: {
-    service: FollowUpService;
-    auth: DashboardAuth;
-    district: District;
-    texts: TextRenderer;
-    audit: AuditStore;
-    communeName: (code: string) => string;
-  },
+  deps: FeaturePageDeps & { service: FollowUpService },
 ): void {
   const pages = new DashboardHtml(deps.texts);
 

@@ -1,9 +1,11 @@
 import { createHmac } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { readCookie } from "../../channels/webchat/webchat-session";
+import type { TextRenderer } from "../../core/renderer";
 import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { SESSION_MAX_MS } from "../../features/dashboard/dashboard-auth";
+import type { District } from "../../features/venues/district";
 import { auditRequests } from "../audit-requests";
 import { safeEqual } from "../safe-equal";
 
@@ -50,6 +52,15 @@ export function loadViewer(auth: DashboardAuth, now: () => Date) {
 /** The viewer set by {@link loadViewer}. */
 export function viewerOf(res: Response): DashboardViewer | null {
   return (res.locals.viewer as DashboardViewer | null | undefined) ?? null;
+}
+
+/** What a feature's own dashboard pages are built from (surveys, reminders): see `featurePageDeps` in src/app. */
+export interface FeaturePageDeps {
+  auth: DashboardAuth;
+  district: District;
+  texts: TextRenderer;
+  audit: AuditStore;
+  communeName: (code: string) => string;
 }
 
 /**

@@ -1,17 +1,14 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
-import type { TextRenderer } from "../../core/renderer";
 import { formatLocal } from "../../features/broadcasts/send-time";
-import type { AuditStore } from "../../features/checkin/visit-store";
-import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
+import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { answerLabel } from "../../features/surveys/survey-model";
 import { NO_COMMUNE, percent, resultsCsv } from "../../features/surveys/survey-results";
 import type { SurveyService } from "../../features/surveys/survey-service";
 import { scopeCodes, surveyVisible } from "../../features/surveys/surveys-feature";
-import type { District } from "../../features/venues/district";
 import { html } from "../html";
 import { DASHBOARD_HEADERS, DashboardHtml, jsonBlock } from "./dashboard-html";
-import { dashboardPageGuards, viewerOf } from "./dashboard-session";
+import { dashboardPageGuards, type FeaturePageDeps, viewerOf } from "./dashboard-session";
 
 /**
  * Survey pages of the dashboard: the list, and per survey its results while it runs — per question, counts
@@ -20,14 +17,7 @@ import { dashboardPageGuards, viewerOf } from "./dashboard-session";
  */
 export function mountSurveyPages(
   router: ExpressRouter,
-  deps: {
-    service: SurveyService;
-    auth: DashboardAuth;
-    district: District;
-    texts: TextRenderer;
-    audit: AuditStore;
-    communeName: (code: string) => string;
-  },
+  deps: FeaturePageDeps & { service: SurveyService },
 ): void {
   const pages = new DashboardHtml(deps.texts);
   const lang = (req: Request): Language =>

@@ -28,6 +28,8 @@ describe("FAQ topic data", () => {
     expect(actions).toEqual({
       "venue.register-qr": "venue.register",
       "reminders.subscribe": "subscriptions.settings",
+      "vaccine.booster": "doses.remind",
+      "vaccine.second-dose-elsewhere": "doses.remind",
     });
   });
 

@@ -52,10 +52,15 @@ export class Scheduler {
     this.jobs.push(...jobs);
   }
 
+  /** The latest time a tick was asked for while one was running. */
+  private asked = 0;
+
   async tick(now: Date = new Date()): Promise<void> {
     if (this.running) {
-      // Asked while busy (e.g. a broadcast created "now"): run once more right after.
+      // Asked while busy (e.g. a broadcast created "now"): run once more right after, at the later of the
+      // two times (a test's clock moved forward must not be lost behind the periodic tick).
       this.again = true;
+      this.asked = Math.max(this.asked, now.getTime());
       return this.running;
     }
     this.running = (async () => {
@@ -74,7 +79,7 @@ export class Scheduler {
             this.logger.error({ err: error, job: name }, "scheduler job failed");
           }
         }
-        now = new Date(Math.max(now.getTime(), Date.now()));
+        now = new Date(Math.max(now.getTime(), this.asked, Date.now()));
       } while (this.again);
     })();
     try {

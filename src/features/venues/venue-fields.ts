@@ -1,4 +1,5 @@
 import type { Text } from "../../core/messages";
+import { readYesNo } from "../../core/understanding/yes-no";
 import { isVenueCategory } from "./categories";
 import { type District, findUnitByName } from "./district";
 import { normaliseVietnamesePhone } from "./phone";
@@ -38,6 +39,8 @@ export function validateVenueField(
   const text = raw.trim();
   switch (field) {
     case "name":
+      // "ok", "dc", "có" typed at the name step answer a question nobody asked; stored, they print a poster.
+      if (readYesNo(text)) return { ok: false, errorKey: "flow.notAName" };
       return between(text, 2, 120) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badName" };
     case "category":
       return isVenueCategory(text) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badCategory" };
@@ -53,6 +56,7 @@ export function validateVenueField(
     case "address":
       return between(text, 3, 200) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badAddress" };
     case "contactName":
+      if (readYesNo(text)) return { ok: false, errorKey: "flow.notAPersonName" };
       return between(text, 2, 80) && !/\d/.test(text)
         ? { ok: true, value: text }
         : { ok: false, errorKey: "flow.badContactName" };

@@ -176,6 +176,11 @@ export class ConversationEngine {
       ctx.reply({ type: "text", text: t("flow.help") });
       return this.askAgain(turn, ctx);
     }
+    // A flow that says so reads those words itself where it offers no Back or Cancel (check-in, where the
+    // visit is already kept): "thôi" there means "skip", not "discard what you typed".
+    const offered = flow.navigation?.(state.step, state.draft) ?? {};
+    const wanted = navigation === "back" ? "back" : "cancel";
+    if (flow.readsLeaveWords && offered[wanted] === false) return this.runFlow(turn, ctx, dialog);
     // "menu" in the middle of a flow leaves it like "cancel" (asking first when much would be lost).
     return this.navigate(turn, ctx, flow, state, navigation === "back" ? "back" : "cancel");
   }

@@ -48,6 +48,11 @@ export interface FlowSpec<D> {
   afterLeave?(ctx: TurnContext): Promise<void> | void;
   /** How many answered steps make a draft worth an "are you sure?" before cancelling (default 3). */
   readonly confirmCancelAfter?: number;
+  /**
+   * Typed "quay lại"/"hủy"/"menu" at a step that offers no Back or no Cancel go to `handle` instead of the
+   * engine (which would say "first step" or "discarded"): for flows whose leaving keeps what was done.
+   */
+  readonly readsLeaveWords?: boolean;
 }
 
 /** A flow as the router and engine hold it. */

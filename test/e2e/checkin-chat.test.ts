@@ -63,6 +63,35 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     expect(await server.database.db.visit.count({ where: { venueId: venue.id } })).toBe(1);
   });
 
+  it("a visitor who types instead of tapping is never held at the optional steps", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send(`/start c_${venue.code}`);
+    for (const answer of ["ko", "khong", "k co"]) await chat.send(answer);
+    // A question typed where the phone is asked: the visit is kept without one and the question answered.
+    let r = await chat.send("tiem mui 3 o dau");
+    expect(textsOf(r)[0]).toBe("Đã lưu lượt vào của bạn, không kèm số điện thoại.");
+    expect(textsOf(r).join("\n")).not.toMatch(/Số điện thoại chỉ gồm chữ số/);
+    expect(textsOf(r).length).toBeGreaterThan(1);
+    r = await chat.send("tiem mui 3 o dau");
+    expect(textsOf(r).join("\n")).not.toMatch(/điện thoại/);
+
+    // "thôi" at a health question leaves the questions, keeps the visit, and says so (nothing is "discarded").
+    const other = new WebchatClient(server.url);
+    await other.send(`/start c_${venue.code}`);
+    r = await other.send("thôi");
+    expect(textsOf(r)[0]).toMatch(/^Đã lưu lượt vào của bạn; các câu hỏi sức khỏe còn lại được bỏ qua/);
+    expect(textsOf(r).join("\n")).not.toMatch(/không được lưu/);
+
+    // "không" to "do you want to leave your phone number?" is the Skip button.
+    const third = new WebchatClient(server.url);
+    await third.send(`/start c_${venue.code}`);
+    for (const answer of ["không", "không", "không"]) await third.send(answer);
+    r = await third.send("không");
+    expect(textsOf(r)[0]).toMatch(/^Cảm ơn bạn!/);
+    const visits = await server.database.db.visit.findMany({ where: { venueId: venue.id, phone: null } });
+    expect(visits.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("a scan in the middle of a venue registration does not lose the registration", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/start");

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
-import { defineFlow, type Flow, type FlowContext, flowAction } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Button, namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
+import { readNavigation } from "../../core/understanding/navigation";
+import { readYesNo } from "../../core/understanding/yes-no";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
 import type { VenueStore } from "../venues/venue-store";
@@ -50,6 +52,7 @@ export function registerCheckin(
     draft: checkinDraftSchema,
     // Skipping is the way out of the phone question; the visit is already recorded, so "back" has no sense.
     navigation: () => ({ back: false, cancel: false }),
+    readsLeaveWords: true,
     ask(ctx, step) {
       if (step === "phone") {
         return ctx.reply({
@@ -68,6 +71,9 @@ export function registerCheckin(
         return ctx.redirect(ctx.event);
       }
       if (ctx.step === "phone") return phoneStep(ctx);
+      // "thôi", "hủy", "menu" at a health question: the visit stays, the questions are left.
+      const typed = typedText(ctx);
+      if (typed && readNavigation(typed)) return finish(ctx, checkinText("chat.questionsLeft"));
       const index = questionIndex(ctx.step);
       const question = HEALTH_QUESTIONS[index];
       const button = flowAction(ctx, flow)?.action;
@@ -124,6 +130,17 @@ export function registerCheckin(
     if (flowAction(ctx, flow)?.action === "skip") return finish(ctx, checkinText("chat.thanks"));
     const typed =
       ctx.event.type === "contact" ? ctx.event.phone : ctx.event.type === "text" ? ctx.event.text : "";
+    // "không", "thôi", "bỏ qua" typed: the same as the Skip button.
+    if (ctx.event.type === "text" && (readYesNo(typed) === "no" || readNavigation(typed)))
+      return finish(ctx, checkinText("chat.thanks"));
+    // Words with hardly a digit ("tiem mui 3 o dau", "gặp cán bộ") are not a phone number but something else
+    // the person wants: the visit is kept without a phone and the message is answered as if no question had
+    // been pending, rather than holding the person at this optional step.
+    if (ctx.event.type === "text" && !looksLikePhoneAttempt(typed) && readYesNo(typed) !== "yes") {
+      ctx.end();
+      ctx.reply(say(checkinText("chat.keptWithoutPhone")));
+      return ctx.redirect(ctx.event);
+    }
     const phone = normaliseVietnamesePhone(typed, { allowLandline: true });
     if (!phone.ok) {
       return ctx.reply({
@@ -142,6 +159,12 @@ export function registerCheckin(
     ctx.reply(say(text));
     deps.showMenu(ctx);
   }
+}
+
+/** A number being typed, even a wrong one ("12345", "sdt 0905 12"): five digits or more, or no letters. */
+function looksLikePhoneAttempt(text: string): boolean {
+  const digits = text.match(/[0-9０-９]/g)?.length ?? 0;
+  return digits >= 5 || !/\p{L}{2}/u.test(text);
 }
 
 /** `q0` → 0; anything else → the first question. */

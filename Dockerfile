@@ -30,4 +30,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # npm start would rebuild a stale bundle first; the image's bundle is fresh, so run it directly.
-CMD ["sh", "-c", "exec node --max-old-space-size=${NODE_HEAP_MB:-128} --max-semi-space-size=8 dist/main.js"]
+CMD ["sh", "-c", "exec node --max-old-space-size=${NODE_HEAP_MB:-128} --max-semi-space-size=8 --liftoff-only dist/main.js"]

@@ -35,7 +35,13 @@ export function unitsForPeriod(district: District, fromDay: string, toDay: strin
     covers: codesCoveredBy(district, u.code, toDay),
   }));
   const grouped = unitsInForce(district, fromDay).filter((u) => !atEnd.includes(u));
-  const changedOn = grouped.length ? atEnd.map((u) => u.validFrom).reduce((a, b) => (a > b ? a : b)) : null;
+  // The latest start among the units at the end: the day the reorganisation took effect.
+  const changedOn = grouped.length
+    ? (atEnd
+        .map((u) => u.validFrom)
+        .sort()
+        .at(-1) ?? null)
+    : null;
   return { units, changedOn, grouped };
 }
 

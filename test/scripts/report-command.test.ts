@@ -84,8 +84,8 @@ describe("npm run report with input typed wrong", () => {
   it("the npm script prints the one line and exits 2, with no stack trace", async () => {
     const run = promisify(execFile);
     const error = await run(
-      "npx",
-      ["tsx", "scripts/report.ts", "--from", "2026-11-22", "--to", "2026-11-16", "--out", join(dir, "x.pdf")],
+      "node_modules/.bin/tsx",
+      ["scripts/report.ts", "--from", "2026-11-22", "--to", "2026-11-16", "--out", join(dir, "x.pdf")],
       { env: { ...process.env, ...env } },
     ).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(error).toMatchObject({

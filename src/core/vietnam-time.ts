@@ -34,3 +34,13 @@ export function formatVietnamTime(at: Date, lang: Language): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
 }
+
+/** "2026-11-16" → "16/11": a day on a chart's axis, as Vietnamese write it. */
+export function dayMonth(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+}
+
+/** "2026-11-16" → "16/11/2026". */
+export function dayMonthYear(day: string): string {
+  return `${dayMonth(day)}/${day.slice(0, 4)}`;
+}

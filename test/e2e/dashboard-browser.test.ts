@@ -70,12 +70,22 @@ describe.skipIf(!hasChromium)("an officer uses the dashboard in a real browser (
       })()`);
       expect(inked.venues).toBeGreaterThan(1000);
       expect(inked.checkins).toBeGreaterThan(1000);
-      const chartData = await page.evaluate<{ bars: number[]; points: number }>(
-        `({ bars: Chart.getChart(document.querySelector("[data-chart=venues] canvas")).data.datasets[0].data,
-            points: Chart.getChart(document.querySelector("[data-chart=checkins] canvas")).data.datasets[0].data.length })`,
+      const chartData = await page.evaluate<{
+        bars: number[];
+        points: number;
+        days: string[];
+      }>(
+        `(() => {
+          const venues = Chart.getChart(document.querySelector("[data-chart=venues] canvas"));
+          const checkins = Chart.getChart(document.querySelector("[data-chart=checkins] canvas"));
+          return { bars: venues.data.datasets[0].data, points: checkins.data.datasets[0].data.length,
+            days: checkins.data.labels };
+        })()`,
       );
       expect(chartData.bars.filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
       expect(chartData.points).toBe(30);
+      // Days read dd/mm, as Vietnamese write them.
+      expect(chartData.days.every((d) => /^\d{2}\/\d{2}$/.test(d))).toBe(true);
       await page.screenshot({ path: join(artifacts, "dashboard-overview.png"), fullPage: true });
 
       await page.goto(`${server.url}/admin/venues`);

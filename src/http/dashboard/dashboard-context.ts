@@ -13,7 +13,8 @@ import type { HandoverService } from "../../features/handover/handover-service";
 import type { ReadyAnswers } from "../../features/handover/ready-answers";
 import type { ApiTokens } from "../../features/officers/api-tokens";
 import type { OfficerService } from "../../features/officers/officer-service";
-import { codesCoveredBy, type District, unitsInForce } from "../../features/venues/district";
+import { codesCoveredBy, type District } from "../../features/venues/district";
+import { unitsToday } from "../../features/venues/units-for-period";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
@@ -102,9 +103,9 @@ export class DashboardContext {
 
   /** Communes in force today that the viewer may see (a scope of former units sees the units they became). */
   communes(scope: Scope): { code: string; name: string }[] {
-    const { district } = this.deps;
-    return unitsInForce(district)
-      .filter((u) => !scope || codesCoveredBy(district, u.code).some((c) => scope.includes(c)))
+    // The same units as a report of today (src/features/venues/units-for-period.ts), so the two agree.
+    return unitsToday(this.deps.district, this.now())
+      .units.filter((u) => !scope || u.covers.some((c) => scope.includes(c)))
       .map((u) => ({ code: u.code, name: u.name }));
   }
 

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
-import { vietnamDay } from "../../core/vietnam-time";
+import { dayMonth, vietnamDay } from "../../core/vietnam-time";
 import type { ZaloOaSendCount } from "../../features/dashboard/dashboard-store";
 import { unitsInForce } from "../../features/venues/district";
 import { auditRequests } from "../audit-requests";
@@ -140,7 +140,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
       },
       checkins: {
         type: "line",
-        labels: days.map((d) => d.slice(5)),
+        labels: days.map(dayMonth),
         values: days.map((d) => perDay.get(d) ?? 0),
       },
     };

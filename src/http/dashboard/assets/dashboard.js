@@ -32,7 +32,15 @@
       }
       return {
         data: { labels: chart.labels, datasets },
-        options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        // Every commune's name under its bar (tilted when they do not fit), and a bar no wider than a
+        // thumb when one commune is shown.
+        options: {
+          datasets: { bar: { maxBarThickness: 56 } },
+          scales: {
+            x: { ticks: { autoSkip: false, maxRotation: 60 } },
+            y: { beginAtZero: true, ticks: { precision: 0 } },
+          },
+        },
       };
     }
     return {

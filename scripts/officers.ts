@@ -1,6 +1,9 @@
-// `npm run officers -- invite --role admin|officer|editor [--communes 21040,21067]`: prints a one-time invite code
+// `npm run officers -- invite --role admin|officer|editor [--communes 21040,"Vạn Tường"]`: prints a one-time invite code
 // as the LAST line (scripts can `tail -1`); the person sends `/officer <code>` to the bot on any channel.
+// Communes by code or by name, as in chat ("van tuong"; a former unit's name gives the xã it is part of).
 // `npm run officers -- list` and `npm run officers -- revoke <id>` manage existing officers.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
@@ -8,6 +11,21 @@ import { migrate } from "../src/db/migrate";
 import { PrismaOfficerStore } from "../src/db/prisma-officer-store";
 import { loadEnvFile } from "../src/env-file";
 import { INVITE_TTL_MS, OfficerService } from "../src/features/officers/officer-service";
+import { type District, findUnitByName, loadDistrict } from "../src/features/venues/district";
+
+/** A commune typed on the command line → the code of the unit in force (a former unit maps to its xã). */
+function communeCode(district: District, typed: string): string {
+  const match = findUnitByName(district, typed);
+  if (match.kind === "unit" || match.kind === "former") {
+    if (match.kind === "former") console.log(`"${typed}": ${match.former.name} → ${match.unit.name}`);
+    return match.unit.code;
+  }
+  const hint =
+    match.kind === "ambiguous"
+      ? `several fit: ${match.units.map((u) => `${u.code} ${u.name}`).join(", ")}`
+      : "no such commune";
+  throw new Error(`--communes: "${typed}": ${hint}`);
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,9 +42,12 @@ try {
     const role = values.role;
     if (role !== "admin" && role !== "officer" && role !== "editor")
       throw new Error("--role must be admin, officer or editor");
-    const communes = (values.communes ?? "").split(",").filter(Boolean);
-    if (communes.some((c) => !/^\d{5}$/.test(c)))
-      throw new Error("--communes: 5-digit codes, comma-separated");
+    const district = loadDistrict(JSON.parse(readFileSync(resolve(config.DISTRICT_FILE), "utf8")));
+    const typed = (values.communes ?? "")
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const communes = [...new Set(typed.map((c) => communeCode(district, c)))];
     const { code, expiresAt } = await officers.invite({ role, communes, createdBy: "cli", now: new Date() });
     console.log(`Invite for ${role}${communes.length ? ` (${communes.join(", ")})` : ""}, single use,`);
     console.log(
@@ -44,7 +65,7 @@ try {
     console.log((await officers.revoke(arg, new Date())) ? `revoked ${arg}` : `no active officer ${arg}`);
   } else {
     console.error(
-      "usage: npm run officers -- invite --role admin|officer|editor [--communes 21040,21067] | list | revoke <id>",
+      'usage: npm run officers -- invite --role admin|officer|editor [--communes 21040,"Vạn Tường"] | list | revoke <id>',
     );
     process.exitCode = 2;
   }

@@ -34,3 +34,13 @@ export function formatVietnamTime(at: Date, lang: Language): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
 }
+
+/** "26/11/2026": the Vietnam calendar day of an instant, as dashboard pages and CSV files write dates. */
+export function formatVietnamDate(at: Date): string {
+  return formatDay(vietnamDay(at));
+}
+
+/** "2026-11-26" (a stored local day) as "26/11/2026". */
+export function formatDay(isoDay: string): string {
+  return isoDay.split("-").reverse().join("/");
+}

@@ -55,4 +55,8 @@ export type ChatAuditAction = (typeof CHAT_AUDIT_ACTIONS)[number];
  * where it came from: `chat.<what>` (an officer's chat command), `dashboard <METHOD> <route>`,
  * `api <METHOD> <route>` (request-level rows, src/http/audit-requests.ts).
  */
-export type AuditAction = NamedAuditAction | `chat.${ChatAuditAction}` | `dashboard ${string}` | `api ${string}`;
+export type AuditAction =
+  | NamedAuditAction
+  | `chat.${ChatAuditAction}`
+  | `dashboard ${string}`
+  | `api ${string}`;

@@ -7,6 +7,7 @@ import type { ZaloOaSendCount } from "../../features/dashboard/dashboard-store";
 import { unitsInForce } from "../../features/venues/district";
 import { auditRequests } from "../audit-requests";
 import { html, type SafeHtml } from "../html";
+import { mountDashboardAudit } from "./dashboard-audit";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { mountDashboardContent } from "./dashboard-content";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
@@ -198,6 +199,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardAudit(router, c);
   mountDashboardContent(router, c);
   mountDashboardInbox(router, c);
   mountDashboardTokens(router, c);

@@ -62,6 +62,7 @@ export class DashboardHtml {
         [
           "overview",
           "venues",
+          "visits",
           "broadcasts",
           "surveys",
           "reminders",

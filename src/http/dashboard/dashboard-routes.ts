@@ -23,6 +23,7 @@ import {
 } from "./dashboard-session";
 import { mountDashboardTokens } from "./dashboard-tokens";
 import { mountDashboardVenues } from "./dashboard-venues";
+import { mountDashboardVisits } from "./dashboard-visits";
 
 export type { DashboardDeps };
 
@@ -197,6 +198,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   });
 
   mountDashboardVenues(router, c);
+  mountDashboardVisits(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
   mountDashboardAudit(router, c);

@@ -12,10 +12,18 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
     if (!viewer) return;
     const lang = c.lang(req);
     const p = (k: string) => pages.t(lang, k);
-    const [unanswered, feedback] = await Promise.all([
+    const [unanswered, feedback, topics] = await Promise.all([
       deps.faq.listUnanswered(100),
       deps.store.feedbackPerTopic(),
+      deps.faqContent.list(),
     ]);
+    // Officers know topics by their titles; the id stays beside it for whoever edits the content.
+    const titles = new Map(
+      topics.flatMap((t) => {
+        const title = (t.published?.content ?? t.draft?.content)?.title;
+        return title ? [[t.id, title[lang] || title.vi] as const] : [];
+      }),
+    );
     const body = html`${[
       html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th><th></th></tr></thead><tbody>`,
       unanswered.map(
@@ -24,7 +32,10 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       ),
       html`</tbody></table>${unanswered.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
       html`<section><h2>${p("questions.feedback")}</h2><table><thead><tr><th>${p("questions.topic")}</th><th>👍</th><th>👎</th></tr></thead><tbody>`,
-      feedback.map((f) => html`<tr><td>${f.topic}</td><td>${f.up}</td><td>${f.down}</td></tr>`),
+      feedback.map(
+        (f) =>
+          html`<tr data-topic="${f.topic}"><td><a href="/admin/content/${encodeURIComponent(f.topic)}?lang=${lang}">${titles.get(f.topic) ?? f.topic}</a></td><td>${f.up}</td><td>${f.down}</td></tr>`,
+      ),
       html`</tbody></table>${feedback.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
     ]}`;
     const csrf = c.csrfToken(req);

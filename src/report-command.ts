@@ -3,7 +3,7 @@ import { access, constants, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { languageFromHint } from "./core/messages";
-import { dayMonthYear } from "./core/vietnam-time";
+import { formatDay } from "./core/vietnam-time";
 import { openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { PrismaDashboardStore } from "./db/prisma-dashboard-store";
@@ -77,8 +77,8 @@ export async function runReport(
       for (const note of report.notes) log(label(`notes.${note.key}`, note.params));
       log(
         label("written", {
-          from: dayMonthYear(report.from),
-          to: dayMonthYear(report.to),
+          from: formatDay(report.from),
+          to: formatDay(report.to),
           count: report.rows.length,
           out,
         }),

@@ -40,7 +40,12 @@ export function dayMonth(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 }
 
-/** "2026-11-16" → "16/11/2026". */
-export function dayMonthYear(day: string): string {
-  return `${dayMonth(day)}/${day.slice(0, 4)}`;
+/** "26/11/2026": the Vietnam calendar day of an instant, as dashboard pages and CSV files write dates. */
+export function formatVietnamDate(at: Date): string {
+  return formatDay(vietnamDay(at));
+}
+
+/** "2026-11-26" (a stored local day) as "26/11/2026". */
+export function formatDay(isoDay: string): string {
+  return isoDay.split("-").reverse().join("/");
 }

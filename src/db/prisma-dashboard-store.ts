@@ -1,12 +1,15 @@
 import { foldText } from "../core/fold-text";
+import { VENUE_CODE_ALPHABET, VENUE_CODE_LENGTH } from "../core/venue-code-format";
 import { parseAudience } from "../features/broadcasts/audience";
 import type {
+  AuditFilter,
   AuditRow,
   DashboardBroadcast,
   DashboardStore,
   DashboardVenue,
   Scope,
   VenueFilter,
+  VenueLabel,
   ZaloOaSendCount,
 } from "../features/dashboard/dashboard-store";
 import type { Db } from "./database";
@@ -130,7 +133,10 @@ export class PrismaDashboardStore implements DashboardStore {
         ...(filter.status ? { active: filter.status === "active" } : {}),
         // The folded name and address (venue registration keeps them to spot duplicates): "cho chau o" and
         // "CHỢ" find "Chợ Châu Ổ" on either database, whatever the case and the diacritics typed.
-        ...(filter.q ? { dedupeKey: { contains: foldText(filter.q) } } : {}),
+        // A code is typed as read off a poster ("7kq3-mzp9"): upper-cased, spaces and dashes dropped.
+        ...(filter.q
+          ? { OR: [{ dedupeKey: { contains: foldText(filter.q) } }, ...codeSearch(filter.q)] }
+          : {}),
       },
       orderBy: [{ communeCode: "asc" }, { name: "asc" }],
       take: limit,
@@ -189,15 +195,35 @@ export class PrismaDashboardStore implements DashboardStore {
     return out;
   }
 
-  async listAudit(scope: Scope, limit: number): Promise<AuditRow[]> {
-    let where = {};
+  async listAudit(scope: Scope, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+    const and: object[] = [];
     if (scope) {
       const venues = await this.db.venue.findMany({ where: inScope(scope), select: { id: true } });
-      where = {
+      and.push({
         OR: [{ venueId: { in: venues.map((v) => v.id).slice(0, 5000) } }, { communeCode: { in: scope } }],
-      };
+      });
     }
-    return this.db.auditLog.findMany({ where, orderBy: { id: "desc" }, take: limit });
+    if (filter.actors) and.push({ actor: { in: filter.actors } });
+    if (filter.action) and.push({ action: filter.action });
+    if (filter.actionPrefix) and.push({ action: { startsWith: filter.actionPrefix } });
+    if (filter.from || filter.to)
+      and.push({
+        createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) },
+      });
+    if (filter.beforeId !== undefined) and.push({ id: { lt: filter.beforeId } });
+    return this.db.auditLog.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: limit });
+  }
+
+  async venueLabels(ids: string[]): Promise<Map<string, VenueLabel>> {
+    const out = new Map<string, VenueLabel>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.db.venue.findMany({
+        where: { id: { in: part } },
+        select: { id: true, name: true, code: true },
+      });
+      for (const r of rows) out.set(r.id, { name: r.name, code: r.code });
+    }
+    return out;
   }
 
   async feedbackPerTopic() {
@@ -220,6 +246,16 @@ const venueSelect = {
   category: true,
   communeCode: true,
   address: true,
+  contactName: true,
+  contactPhone: true,
   active: true,
   createdAt: true,
 } as const;
+
+/** The code condition of a venue search: a part of a code (three characters at least, from its alphabet). */
+function codeSearch(q: string): { code: { contains: string } }[] {
+  const typed = q.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
+  return new RegExp(`^[${VENUE_CODE_ALPHABET}]{3,${VENUE_CODE_LENGTH}}$`).test(typed)
+    ? [{ code: { contains: typed } }]
+    : [];
+}

@@ -47,6 +47,20 @@ export class PrismaVenueStore implements VenueStore {
     );
   }
 
+  async search(filter: { folded: string; communes: string[] | null; take: number }): Promise<VenueRecord[]> {
+    const words = filter.folded.split(/\s+/).filter(Boolean).slice(0, 8);
+    if (words.length === 0) return [];
+    const rows = await this.db.venue.findMany({
+      where: {
+        AND: words.map((w) => ({ dedupeKey: { contains: w } })),
+        ...(filter.communes ? { communeCode: { in: filter.communes } } : {}),
+      },
+      orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+      take: filter.take,
+    });
+    return rows.map(toVenue);
+  }
+
   async list(filter: { communeCode?: string; skip: number; take: number }) {
     const where = filter.communeCode ? { communeCode: filter.communeCode } : {};
     const [rows, total] = await Promise.all([

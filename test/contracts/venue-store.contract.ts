@@ -125,5 +125,26 @@ export function venueStoreContract(subject: string, open: () => Promise<Opened<V
       expect(everything.total).toBe(5);
       expect(everything.items.map((v) => v.id)).toEqual(made.map((v) => v.id));
     });
+
+    it("a search by folded words of the name and address finds the venues of the given communes only, by name", async () => {
+      const long = await register({ name: "Chợ Bình Long", dedupeKey: "21025|cho binh long|thon an phu" });
+      const longer = await register({
+        name: "Chợ Bình Long mới",
+        dedupeKey: "21025|cho binh long moi|thon my lai",
+      });
+      await register({
+        name: "Chợ Bình Long",
+        communeCode: "21028",
+        dedupeKey: "21028|cho binh long|thon tan hoa",
+      });
+      const found = await store().search({ folded: "cho binh long", communes: ["21025"], take: 10 });
+      expect(found.map((v) => v.id)).toEqual([long.id, longer.id]);
+      expect(await store().search({ folded: "cho binh long", communes: null, take: 10 })).toHaveLength(3);
+      expect(await store().search({ folded: "thon my lai", communes: null, take: 10 })).toEqual([longer]);
+      // Words of the name and the address together, in any order.
+      expect(await store().search({ folded: "lai long cho", communes: null, take: 10 })).toEqual([longer]);
+      expect(await store().search({ folded: "cho binh long", communes: null, take: 1 })).toHaveLength(1);
+      expect(await store().search({ folded: "", communes: null, take: 10 })).toEqual([]);
+    });
   });
 }

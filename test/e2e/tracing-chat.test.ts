@@ -68,4 +68,60 @@ describe("an officer traces a venue from the chat", () => {
       `Không tìm thấy địa điểm ${venue.code} trong phạm vi bạn được phân quyền.`,
     );
   });
+
+  it("traces by a venue name typed as people type it: several matches are offered as buttons, a typed part picks one", async () => {
+    const quay = await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Quán cà phê Hoa Sữa",
+      communeCode: "21040",
+      address: "5 Trần Hưng Đạo",
+    });
+    await registerVenue(server.url, ADMIN_TOKEN, {
+      name: "Quán cà phê Hoa Sữa",
+      communeCode: "21040",
+      address: "88 Lê Lợi",
+    });
+    // The same name in another commune is never offered to an officer of this one.
+    await registerVenue(server.url, ADMIN_TOKEN, { name: "Quán cà phê Hoa Sữa", communeCode: "21061" });
+    await new CheckinBrowser(server.url).checkIn(quay.code, { phone: "0906 123 789", name: "Anh Tư" });
+
+    const lan = await officer(["21040"]);
+    const offered = await lan.send("/truyvet quan ca phe hoa sua 48");
+    expect(textsOf(offered)[0]).toBe(
+      'Có 2 địa điểm khớp với "quan ca phe hoa sua". Bạn muốn truy vết địa điểm nào?',
+    );
+    expect(buttonsOf(offered)).toEqual([
+      "Quán cà phê Hoa Sữa – 5 Trần Hưng Đạo",
+      "Quán cà phê Hoa Sữa – 88 Lê Lợi",
+      "✖ Hủy",
+    ]);
+    // A part of the address typed without accents picks that one.
+    const list = await lan.send("tran hung dao");
+    expect(textsOf(list)[0]).toMatch(/^Lượt khai báo tại "Quán cà phê Hoa Sữa" trong 48 giờ qua: 1/);
+    expect(textsOf(list)[0]).toContain("0906 123 789 Anh Tư");
+    expect(buttonsOf(list)).toEqual(["📣 Gửi cảnh báo", "Không gửi"]);
+    expect(textsOf(await lan.send("ko"))[0]).toBe("Đã không gửi cảnh báo.");
+
+    // One match is traced at once.
+    const one = await lan.send("/trace hoa sua le loi");
+    expect(textsOf(one)[0]).toBe('Không có lượt khai báo nào tại "Quán cà phê Hoa Sữa" trong 24 giờ qua.');
+  });
+
+  it("a name with no venue in the officer's communes gets nothing about the others, and is asked again", async () => {
+    await registerVenue(server.url, ADMIN_TOKEN, { name: "Nhà hàng Biển Mỹ Khê", communeCode: "21040" });
+    const other = await officer(["21061"]);
+    const readsBefore = await server.database.db.auditLog.count({ where: { action: "visits.venue" } });
+    const none = await other.send("/trace nha hang bien my khe");
+    expect(textsOf(none)).toEqual([
+      'Không có địa điểm nào có tên hoặc địa chỉ "nha hang bien my khe" trong phạm vi bạn được phân quyền.',
+      "Vui lòng gõ tên hoặc mã địa điểm (mã in trên áp phích), hoặc bấm Hủy.",
+    ]);
+    // Asked again, another name is looked up afresh — still only in the officer's communes.
+    const again = await other.send("my khe");
+    expect(textsOf(again)[0]).toBe(
+      'Không có địa điểm nào có tên hoặc địa chỉ "my khe" trong phạm vi bạn được phân quyền.',
+    );
+    expect(textsOf(await other.send("huy")).join(" ")).not.toContain("Mỹ Khê");
+    // Nothing was read: no visit list of any venue was opened for this officer.
+    expect(await server.database.db.auditLog.count({ where: { action: "visits.venue" } })).toBe(readsBefore);
+  });
 });

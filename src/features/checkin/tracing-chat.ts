@@ -3,10 +3,11 @@ import { defineFlow, type Flow, flowAction } from "../../core/flow";
 import { namespace, type Outbound, say } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
+import type { OfficerRecord } from "../officers/officer-store";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { formatPhoneForDisplay } from "../venues/phone";
-import { normaliseVenueCode } from "../venues/venue-code";
-import type { VenueStore } from "../venues/venue-store";
+import type { VenueRecord, VenueStore } from "../venues/venue-store";
+import { createVenuePick } from "./trace-venue-pick";
 import { MAX_WINDOW_DAYS, type TracingService } from "./tracing-service";
 import type { VisitRecord } from "./visit-store";
 
@@ -25,7 +26,8 @@ const MAX_LINES = 30;
 const traceText = namespace("checkin", "trace.");
 
 /**
- * Tracing in chat for officers: `/trace <venue code> [hours]` lists who was at the venue in the last hours
+ * Tracing in chat for officers: `/trace <venue code or name> [hours]` (a name with several matches is
+ * picked from buttons, src/features/checkin/trace-venue-pick.ts) lists who was at the venue in the last hours
  * (every access audited by the tracing service), then offers "Alert these visitors", which queues the exposure
  * alert through the outbox and lists the phone-only visitors for officers to call. Officers scoped to some
  * communes can only trace venues there.
@@ -35,19 +37,27 @@ export function registerTracingChat(
   deps: { tracing: TracingService; venues: VenueStore; requireOfficer: RequireOfficer },
 ): void {
   const flow = createAlertFlow();
+  const pick = createVenuePick({
+    venues: deps.venues,
+    trace: listVisits,
+    requireOfficer: (ctx) => deps.requireOfficer(ctx, "trace"),
+  });
   router.command(["trace", "truyvet"], async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "trace");
     if (!officer) return;
-    const [rawCode, rawHours] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
-    const code = rawCode ? normaliseVenueCode(rawCode) : undefined;
-    const hours = rawHours ? Number(rawHours) : 24;
-    if (!code || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
+    const words = (ctx.event.type === "command" ? ctx.event.args : "").trim().split(/\s+/).filter(Boolean);
+    // "/trace chợ Bình Long 48": a number at the end (after a name or code) is the hours.
+    const last = words.at(-1);
+    const hours = words.length > 1 && last && /^\d+$/.test(last) ? Number(words.pop()) : 24;
+    const typed = words.join(" ");
+    if (!typed || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
       return ctx.reply(say(traceText("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
     }
-    const venue = await deps.venues.findByCode(code);
-    if (!venue || (officer.communes.length > 0 && !officer.communes.includes(venue.communeCode))) {
-      return ctx.reply(say(traceText("notFound", { code })));
-    }
+    await pick.find(ctx, officer, typed, hours);
+  });
+
+  /** The visits of a venue the officer may trace, then the offer to alert them. */
+  async function listVisits(ctx: TurnContext, officer: OfficerRecord, venue: VenueRecord, hours: number) {
     const window = { from: new Date(ctx.now.getTime() - hours * 3600_000), to: ctx.now };
     const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window);
     if (visits.length === 0) return ctx.reply(say(traceText("none", { name: venue.name, hours })));
@@ -60,9 +70,10 @@ export function registerTracingChat(
       to: window.to.toISOString(),
       officerId: officer.id,
     });
-  });
+  }
 
   router.flow(flow);
+  router.flow(pick.flow);
 
   function createAlertFlow(): Flow<TraceDraft> {
     const alertFlow: Flow<TraceDraft> = defineFlow<TraceDraft>({

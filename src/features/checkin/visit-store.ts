@@ -1,5 +1,8 @@
 import type { ChannelId, Language } from "../../core/messages";
 import type { OutboxItem } from "../../core/ports";
+import type { AuditAction } from "./audit-actions";
+
+export type { AuditAction } from "./audit-actions";
 
 /** The three yes/no questions asked at check-in. */
 export interface HealthAnswers {
@@ -63,37 +66,6 @@ export interface AuditEntry {
   /** What a staff action was about, never personal data: a broadcast, officer, token or venue id. */
   subject?: string | null;
 }
-
-/**
- * Reads of visit data; erasures on request; officers' API tokens; and every other staff action, named by
- * where it came from: `chat.<what>` (an officer's chat command), `dashboard <METHOD> <route>`,
- * `api <METHOD> <route>`.
- */
-export type AuditAction =
-  | "visits.venue"
-  | "visits.commune"
-  | "alert.venue"
-  | "survey.create"
-  | "survey.results"
-  | "survey.csv"
-  | "survey.close"
-  | "followups.counts"
-  | "faq.edit"
-  | "faq.publish"
-  | "faq.restore"
-  | "faq.import"
-  // Handover tickets (src/features/handover): `venueId` holds "ticket:<id>" for these.
-  | "ticket.read"
-  | "ticket.take"
-  | "ticket.reply"
-  | "ticket.pass"
-  | "ticket.close"
-  | "privacy.erase"
-  | "apitoken.create"
-  | "apitoken.revoke"
-  | `chat.${string}`
-  | `dashboard ${string}`
-  | `api ${string}`;
 
 /** A stored audit row. */
 export interface AuditRecord extends AuditEntry {

@@ -9,6 +9,9 @@ export interface DashboardVenue {
   category: string;
   communeCode: string;
   address: string;
+  /** The owner's name and E.164 phone (blanked after an erasure): shown to officers by {@link Scope}. */
+  contactName: string;
+  contactPhone: string;
   active: boolean;
   createdAt: Date;
 }
@@ -48,6 +51,24 @@ export interface AuditRow {
   createdAt: Date;
 }
 
+/** Filters of the audit page: one actor, an action (or every action of a kind: `chat.`, `dashboard `, `api `). */
+export interface AuditFilter {
+  /** Any of these actors (an officer acts as "officer:<id>" and, in FAQ edits, "dashboard:<id>"). */
+  actors?: string[];
+  action?: string;
+  actionPrefix?: "chat." | "dashboard " | "api ";
+  from?: Date;
+  to?: Date;
+  /** Keyset paging: rows older than this id (stays fast however deep one pages). */
+  beforeId?: number;
+}
+
+/** A venue's name and code, to show audit rows in words. */
+export interface VenueLabel {
+  name: string;
+  code: string;
+}
+
 /**
  * Read model of the officers' dashboard and the weekly report (Prisma in src/db). Scoping is done here, in
  * the queries, so no page can forget it.
@@ -80,6 +101,8 @@ export interface DashboardStore {
   /** Broadcasts newest first; scoped viewers see those aimed at one of their communes. */
   listBroadcasts(scope: Scope, limit: number, from?: Date, to?: Date): Promise<DashboardBroadcast[]>;
   /** Audit records newest first; scoped viewers see those about their communes' venues. */
-  listAudit(scope: Scope, limit: number): Promise<AuditRow[]>;
+  listAudit(scope: Scope, filter: AuditFilter, limit: number): Promise<AuditRow[]>;
+  /** Names and codes of these venues (ids not found are left out). */
+  venueLabels(ids: string[]): Promise<Map<string, VenueLabel>>;
   feedbackPerTopic(): Promise<{ topic: string; up: number; down: number }[]>;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
 import { type Button, chunkRows, namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import type { ChatAuditAction } from "../checkin/audit-actions";
 import type { OfficerRecord } from "../officers/officer-store";
 import type { HandoverChatDeps } from "./handover-feature";
 import { actorOf, MAX_ANSWER_CHARS, type Refusal, ref } from "./handover-service";
@@ -106,7 +107,7 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
   });
 
   /** The ticket of an officer's button, checked: the officer exists and may see it. */
-  const ticketFor = async (ctx: TurnContext, prefix: string, what: string) => {
+  const ticketFor = async (ctx: TurnContext, prefix: string, what: ChatAuditAction) => {
     const officer = await deps.requireOfficer(ctx, what);
     if (!officer) return undefined;
     const ticket = await service.visible(buttonPayload(ctx).slice(prefix.length), officer);

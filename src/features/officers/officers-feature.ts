@@ -1,6 +1,7 @@
 import type { Logger } from "../../core/logger";
 import { type Button, namespace, say, type Text } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import type { ChatAuditAction } from "../checkin/audit-actions";
 import type { AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "./officer-service";
 import type { OfficerRecord, OfficerRole } from "./officer-store";
@@ -13,7 +14,7 @@ const officerText = namespace("officers");
  */
 export type RequireOfficer = (
   ctx: TurnContext,
-  what: string,
+  what: ChatAuditAction,
   role?: OfficerRole,
 ) => Promise<OfficerRecord | undefined>;
 

@@ -1,4 +1,4 @@
-import { dayMonthYear, vietnamDay } from "../../core/vietnam-time";
+import { formatDay, vietnamDay } from "../../core/vietnam-time";
 import type { DashboardStore } from "../dashboard/dashboard-store";
 import { type District, unitsInForce } from "../venues/district";
 import { unitsForPeriod } from "../venues/units-for-period";
@@ -112,7 +112,7 @@ export async function buildReport(
   const withTarget = rows.filter((r) => r.target !== null);
   const notes: Report["notes"] = [];
   if (all.changedOn)
-    notes.push({ key: "spanning", params: { date: dayMonthYear(all.changedOn), count: all.grouped.length } });
+    notes.push({ key: "spanning", params: { date: formatDay(all.changedOn), count: all.grouped.length } });
   for (const c of communes ?? []) if (c.note) notes.push(c.note);
   const total: ReportRow = {
     communeCode: "",

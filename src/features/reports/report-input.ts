@@ -1,4 +1,4 @@
-import { dayMonthYear, vietnamDay } from "../../core/vietnam-time";
+import { formatDay, vietnamDay } from "../../core/vietnam-time";
 import { codesCoveredBy, type District, findUnitByName } from "../venues/district";
 import { unitsForPeriod } from "../venues/units-for-period";
 
@@ -41,8 +41,8 @@ export function parseReportPeriod(from: string, to: string): { from: string; to:
   const period = { from: parseReportDay(from, "from"), to: parseReportDay(to, "to") };
   if (period.to < period.from)
     throw new ReportInputError("toBeforeFrom", {
-      from: dayMonthYear(period.from),
-      to: dayMonthYear(period.to),
+      from: formatDay(period.from),
+      to: formatDay(period.to),
     });
   return period;
 }
@@ -73,7 +73,7 @@ export function chooseCommune(district: District, typed: string, toDay: string, 
         params: {
           former: match.former.name,
           unit: match.unit.name,
-          date: dayMonthYear(match.unit.validFrom),
+          date: formatDay(match.unit.validFrom),
         },
       },
     };
@@ -88,7 +88,7 @@ export function chooseCommune(district: District, typed: string, toDay: string, 
     return {
       name: later.unit.name,
       codes: codesCoveredBy(district, later.unit.code, today),
-      note: { key: "notYet", params: { unit: later.unit.name, date: dayMonthYear(later.unit.validFrom) } },
+      note: { key: "notYet", params: { unit: later.unit.name, date: formatDay(later.unit.validFrom) } },
     };
   const known = unitsForPeriod(district, toDay, toDay).units.map((u) => `${u.name} (${u.code})`);
   throw new ReportInputError("unknownCommune", { typed, options: known.join(", ") });

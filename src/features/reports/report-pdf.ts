@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { Language } from "../../core/messages";
-import { dayMonthYear, formatVietnamTime } from "../../core/vietnam-time";
+import { formatDay, formatVietnamTime } from "../../core/vietnam-time";
 import { loadPosterFont } from "../venues/render/poster-fonts";
 import { barChart, labelLayout, lineChart } from "./report-charts";
 import { REPORT_COLUMNS, type Report, type ReportRow } from "./report-data";
@@ -52,8 +52,8 @@ export async function renderReportPdf(
     .fillColor("#333")
     .text(
       label("window", {
-        from: dayMonthYear(report.from),
-        to: dayMonthYear(report.to),
+        from: formatDay(report.from),
+        to: formatDay(report.to),
         created: formatVietnamTime(createdAt, options.lang),
       }),
     );

@@ -45,6 +45,18 @@ export class FakeVenueStore implements VenueStore {
     return this.matching((v) => v.ownerContactId === ownerContactId);
   }
 
+  async search(filter: { folded: string; communes: string[] | null; take: number }) {
+    const words = filter.folded.split(/\s+/).filter(Boolean).slice(0, 8);
+    if (words.length === 0) return [];
+    return this.matching(
+      (v) =>
+        words.every((w) => v.dedupeKey.includes(w)) &&
+        (!filter.communes || filter.communes.includes(v.communeCode)),
+    )
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, filter.take);
+  }
+
   async list(filter: { communeCode?: string; skip: number; take: number }) {
     const all = this.matching((v) => !filter.communeCode || v.communeCode === filter.communeCode);
     return { items: all.slice(filter.skip, filter.skip + filter.take), total: all.length };

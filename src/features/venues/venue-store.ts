@@ -34,6 +34,11 @@ export interface VenueStore {
   findByCode(code: string): Promise<VenueRecord | null>;
   findByDedupeKey(dedupeKey: string): Promise<VenueRecord[]>;
   listByOwner(ownerContactId: string): Promise<VenueRecord[]>;
+  /**
+   * Venues whose name and address hold every word of `folded` (text folded as `foldText` does: no case, no diacritics),
+   * in these communes (null = the whole district), by name; at most `take`.
+   */
+  search(filter: { folded: string; communes: string[] | null; take: number }): Promise<VenueRecord[]>;
   list(filter: {
     communeCode?: string;
     skip: number;

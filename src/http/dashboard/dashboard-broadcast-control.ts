@@ -1,6 +1,7 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import type { Language } from "../../core/messages";
 import { shorten } from "../../core/shorten";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import { broadcastTextSchema } from "../../features/broadcasts/audience";
 import type { RecurringRecord } from "../../features/broadcasts/recurring";
 import { describeRepeat } from "../../features/broadcasts/repeat-steps";
@@ -38,7 +39,7 @@ export async function remindersSection(
       ? html`<p class="muted">${p("reminders.none")}</p>`
       : html`<table><thead><tr><th>${p("reminders.when")}</th><th>${p("reminders.next")}</th><th>${p("broadcasts.text")}</th><th></th></tr></thead><tbody>${reminders.map(
           (r) =>
-            html`<tr data-reminder="${r.id}"><td>${c.deps.texts.render(describeRepeat(r), lang)}</td><td>${r.pausedAt ? p("reminders.paused") : formatLocal(r.nextRunAt)}</td><td>${shorten(r.text, 80)}</td><td>${button(r, r.pausedAt ? "resume" : "pause")}${button(r, "stop", "ghost")}</td></tr>`,
+            html`<tr data-reminder="${r.id}"><td>${c.deps.texts.render(describeRepeat(r), lang)}</td><td>${r.pausedAt ? p("reminders.paused") : formatVietnamTime(r.nextRunAt, lang)}</td><td>${shorten(r.text, 80)}</td><td>${button(r, r.pausedAt ? "resume" : "pause")}${button(r, "stop", "ghost")}</td></tr>`,
         )}</tbody></table>`
   }</section>`;
 }
@@ -75,7 +76,7 @@ export function mountBroadcastControl(router: ExpressRouter, c: DashboardContext
     const action = (what: string) => `/admin/broadcasts/${encodeURIComponent(id)}/${what}?lang=${lang}`;
     const body = html`${[
       notice,
-      html`<section><p>${found.text}</p><p id="state">${p(`status.${found.status}`)} · ${formatLocal(found.sendAt)}</p>`,
+      html`<section><p>${found.text}</p><p id="state">${p(`status.${found.status}`)} · ${formatVietnamTime(found.sendAt, lang)}</p>`,
       html`<progress max="100" value="${percent}">${percent}%</progress> ${percent}%`,
       html`<p id="counts">${p("broadcasts.countsShort", found.counts)}</p>`,
       found.status === "sending" && html`<p class="muted">${p("broadcasts.refreshing")}</p>`,
@@ -165,7 +166,7 @@ export function mountBroadcastControl(router: ExpressRouter, c: DashboardContext
       res,
       viewer,
       200,
-      html`<div class="ok" role="status">${pages.t(lang, "broadcasts.saved", { time: formatLocal(updated.sendAt) })}</div>`,
+      html`<div class="ok" role="status">${pages.t(lang, "broadcasts.saved", { time: formatVietnamTime(updated.sendAt, lang) })}</div>`,
     );
   });
 

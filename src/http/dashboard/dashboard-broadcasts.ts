@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Router as ExpressRouter, Request, Response } from "express";
 import type { Language } from "../../core/messages";
 import { shorten } from "../../core/shorten";
-import { formatLocal } from "../../features/broadcasts/send-time";
+import { formatDay, formatVietnamTime } from "../../core/vietnam-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { directiveSchema } from "../../features/directives/directive-store";
 import { html, type SafeHtml } from "../html";
@@ -41,7 +41,7 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
       notice,
       html`<section><h2>${p("broadcasts.list")}</h2><table><thead><tr><th>${p("broadcasts.sendAt")}</th><th>${p("broadcasts.text")}</th><th>${p("broadcasts.status")}</th><th>${p("broadcasts.counts")}</th></tr></thead><tbody>`,
       list.map((b) => [
-        html`<tr><td>${formatLocal(b.sendAt)}</td><td><a href="/admin/broadcasts/${encodeURIComponent(b.id)}?lang=${lang}">${shorten(b.text, 80)}</a></td>`,
+        html`<tr><td>${formatVietnamTime(b.sendAt, lang)}</td><td><a href="/admin/broadcasts/${encodeURIComponent(b.id)}?lang=${lang}">${shorten(b.text, 80)}</a></td>`,
         html`<td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
       ]),
       html`</tbody></table></section>`,
@@ -50,7 +50,7 @@ export function mountDashboardBroadcasts(router: ExpressRouter, c: DashboardCont
       html`<section><h2>${p("directives.heading")}</h2><table>`,
       directives.map(
         (d) =>
-          html`<tr><td>${d.number}</td><td>${lang === "vi" ? d.issuedOn.split("-").reverse().join("/") : d.issuedOn}</td><td><strong>${d.title}</strong><br>${d.summary}</td><td>${d.link && html`<a href="${d.link}" rel="noopener noreferrer">${p("directives.link")}</a>`}</td></tr>`,
+          html`<tr><td>${d.number}</td><td>${formatDay(d.issuedOn)}</td><td><strong>${d.title}</strong><br>${d.summary}</td><td>${d.link && html`<a href="${d.link}" rel="noopener noreferrer">${p("directives.link")}</a>`}</td></tr>`,
       ),
       html`</table><form method="post" action="/admin/directives?lang=${lang}">${csrfField(csrf)}`,
       ["number", "issuedOn", "title", "link"].map(

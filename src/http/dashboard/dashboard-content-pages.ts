@@ -1,4 +1,5 @@
 import type { Language } from "../../core/messages";
+import { formatDay, formatVietnamTime } from "../../core/vietnam-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { FaqContent, FaqContentError } from "../../features/faq/content/faq-content";
 import type { FaqRevision, FaqTopicState } from "../../features/faq/content/faq-content-store";
@@ -16,7 +17,7 @@ export const isEditor = (viewer: DashboardViewer): boolean =>
   viewer.role === "admin" || viewer.role === "editor";
 
 /** "2021-11-15" → "15/11/2021". */
-export const dmy = (iso: string): string => iso.split("-").reverse().join("/");
+export const dmy = formatDay;
 
 /** Whether a topic is past its review date on `today` (ISO day). */
 export const isStale = (content: FaqContent | undefined, today: string): boolean =>
@@ -114,7 +115,7 @@ export function history(
 ): SafeHtml {
   const p = (k: string) => pages.t(lang, `content.${k}`);
   const { topic } = options;
-  const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+  const when = (d: Date) => formatVietnamTime(d, lang);
   return html`${[
     html`<table><thead><tr><th>#</th><th>${p("history.at")}</th><th>${p("history.by")}</th><th>${p("history.origin")}</th><th>${p("history.changed")}</th><th></th></tr></thead><tbody>`,
     options.revisions.map((r) => {

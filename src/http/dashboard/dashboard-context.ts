@@ -3,6 +3,7 @@ import { type Language, languageFromHint } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { BroadcastService } from "../../features/broadcasts/broadcast-service";
 import type { RecurringReminders } from "../../features/broadcasts/recurring";
+import type { TracingService } from "../../features/checkin/tracing-service";
 import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-store";
@@ -29,6 +30,8 @@ export interface DashboardDeps {
   district: District;
   venueService: VenueService;
   venues: VenueStore;
+  /** The chat's tracing (scoped reads and alerts, each audited): the visits page goes through it. */
+  tracing: TracingService;
   broadcasts: BroadcastService;
   /** Recurring reminders (list, pause, resume, stop on the broadcasts page). */
   recurring: RecurringReminders;

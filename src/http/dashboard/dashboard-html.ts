@@ -20,7 +20,12 @@ const CSS =
   "button{background:#0b6b3a;color:#fff;border:0;border-radius:4px;padding:4px 10px;cursor:pointer}button.ghost{background:#fff;color:#0b6b3a;border:1px solid #0b6b3a}" +
   ".chart{width:100%;height:260px}.err{background:#fdecea;border:1px solid #c62828;padding:8px}.ok{background:#e6f4ea;border:1px solid #0b6b3a;padding:8px}" +
   ".muted{color:#666}header .role{opacity:.85}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}form.inline{display:inline}" +
-  "input,select,textarea{font:inherit;padding:3px}textarea{width:100%}";
+  "input,select,textarea{font:inherit;padding:3px}textarea{width:100%}.pager{display:flex;gap:16px;flex-wrap:wrap}" +
+  // Phone width (≈375 px): a wide table becomes one card per row, each cell labelled, actions kept in reach.
+  "@media (max-width:640px){main{padding:8px}section{padding:8px}table.cards thead{display:none}" +
+  "table.cards tr{display:block;border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px;background:#fff}" +
+  "table.cards td{display:block;border:0;padding:2px 4px}table.cards td[data-label]::before{content:attr(data-label) ': ';color:#666}" +
+  "table.cards td.actions{display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding-top:6px}form input,form select{max-width:100%}}";
 
 /** The pages of the dashboard: a translator bound to a language and the shared frame. */
 export class DashboardHtml {
@@ -57,6 +62,7 @@ export class DashboardHtml {
         [
           "overview",
           "venues",
+          "visits",
           "broadcasts",
           "surveys",
           "reminders",

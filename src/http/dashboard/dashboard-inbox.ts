@@ -125,7 +125,7 @@ export function mountDashboardInbox(router: ExpressRouter, c: DashboardContext):
     const open = ticket.status !== "closed";
     const body = html`${[
       notice,
-      html`<section><p>${p("commune")}: ${ticket.communeCode ? c.communeName(ticket.communeCode) : p("noCommune")} · ${p("status")}: ${p(`statuses.${ticket.status}`)} · ${p("channel")}: ${ticket.channel} · ${p("opened")}: ${formatVietnamTime(ticket.createdAt, lang)}</p>`,
+      html`<section><p>${p("commune")}: ${ticket.communeCode ? c.communeName(ticket.communeCode) : p("noCommune")} · ${p("status")}: ${p(`statuses.${ticket.status}`)} · ${p("channel")}: ${pages.t(lang, `dashboard:channels.${ticket.channel}`)} · ${p("opened")}: ${formatVietnamTime(ticket.createdAt, lang)}</p>`,
       ticket.rating &&
         html`<p>${p("rated")}: ${ticket.rating === "up" ? "👍" : "👎"} ${ticket.ratingComment ?? ""}</p>`,
       html`<table><tbody>`,

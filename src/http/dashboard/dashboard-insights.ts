@@ -3,7 +3,7 @@ import { formatVietnamTime } from "../../core/vietnam-time";
 import { html } from "../html";
 import type { DashboardContext } from "./dashboard-context";
 
-/** Read-only pages: unanswered FAQ questions with 👍/👎 per topic, and the audit log of visit-data access. */
+/** Read-only pages: unanswered FAQ questions with 👍/👎 per topic, (the audit log is dashboard-audit.ts). */
 export function mountDashboardInsights(router: ExpressRouter, c: DashboardContext): void {
   const { html: pages, deps } = c;
 
@@ -12,10 +12,18 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
     if (!viewer) return;
     const lang = c.lang(req);
     const p = (k: string) => pages.t(lang, k);
-    const [unanswered, feedback] = await Promise.all([
+    const [unanswered, feedback, topics] = await Promise.all([
       deps.faq.listUnanswered(100),
       deps.store.feedbackPerTopic(),
+      deps.faqContent.list(),
     ]);
+    // Officers know topics by their titles; the id stays beside it for whoever edits the content.
+    const titles = new Map(
+      topics.flatMap((t) => {
+        const title = (t.published?.content ?? t.draft?.content)?.title;
+        return title ? [[t.id, title[lang] || title.vi] as const] : [];
+      }),
+    );
     const body = html`${[
       html`<section><h2>${p("questions.unanswered")}</h2><table><thead><tr><th>${p("questions.text")}</th><th>${p("questions.count")}</th><th>${p("questions.last")}</th><th></th></tr></thead><tbody>`,
       unanswered.map(
@@ -24,7 +32,10 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       ),
       html`</tbody></table>${unanswered.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
       html`<section><h2>${p("questions.feedback")}</h2><table><thead><tr><th>${p("questions.topic")}</th><th>👍</th><th>👎</th></tr></thead><tbody>`,
-      feedback.map((f) => html`<tr><td>${f.topic}</td><td>${f.up}</td><td>${f.down}</td></tr>`),
+      feedback.map(
+        (f) =>
+          html`<tr data-topic="${f.topic}"><td><a href="/admin/content/${encodeURIComponent(f.topic)}?lang=${lang}">${titles.get(f.topic) ?? f.topic}</a></td><td>${f.up}</td><td>${f.down}</td></tr>`,
+      ),
       html`</tbody></table>${feedback.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
     ]}`;
     const csrf = c.csrfToken(req);
@@ -32,30 +43,6 @@ export function mountDashboardInsights(router: ExpressRouter, c: DashboardContex
       res,
       200,
       pages.page(lang, { title: pages.t(lang, "questions.title"), body, viewer, csrf, active: "questions" }),
-    );
-  });
-
-  router.get("/admin/audit", async (req: Request, res: Response) => {
-    const viewer = c.viewer(req, res);
-    if (!viewer) return;
-    const lang = c.lang(req);
-    const p = (k: string) => pages.t(lang, k);
-    const rows = await deps.store.listAudit(viewer.scope, 200);
-    const when = (d: Date | null) => (d ? formatVietnamTime(d, lang) : "");
-    const body = html`${[
-      html`<section><p class="muted">${p("audit.note")}</p><table><thead><tr><th>${p("audit.at")}</th><th>${p("audit.actor")}</th><th>${p("audit.action")}</th><th>${p("audit.subject")}</th><th>${p("audit.window")}</th><th>${p("audit.results")}</th></tr></thead><tbody>`,
-      rows.map((r) => [
-        html`<tr><td>${when(r.createdAt)}</td><td>${r.actor}</td><td>${r.action}</td>`,
-        html`<td>${r.venueId ?? (r.communeCode ? c.communeName(r.communeCode) : (r.subject ?? ""))}</td>`,
-        html`<td>${when(r.windowFrom)} – ${when(r.windowTo)}</td><td>${r.resultCount}</td></tr>`,
-      ]),
-      html`</tbody></table>${rows.length === 0 && html`<p class="muted">${p("empty")}</p>`}</section>`,
-    ]}`;
-    const csrf = c.csrfToken(req);
-    c.send(
-      res,
-      200,
-      pages.page(lang, { title: pages.t(lang, "audit.title"), body, viewer, csrf, active: "audit" }),
     );
   });
 }

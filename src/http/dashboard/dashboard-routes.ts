@@ -2,11 +2,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Router as ExpressRouter, Request, Response } from "express";
+import { shorten } from "../../core/shorten";
 import { dayMonth, vietnamDay } from "../../core/vietnam-time";
 import type { ZaloOaSendCount } from "../../features/dashboard/dashboard-store";
 import { unitsInForce } from "../../features/venues/district";
 import { auditRequests } from "../audit-requests";
 import { html, type SafeHtml } from "../html";
+import { mountDashboardAudit } from "./dashboard-audit";
 import { mountDashboardBroadcasts } from "./dashboard-broadcasts";
 import { mountDashboardContent } from "./dashboard-content";
 import { DashboardContext, type DashboardDeps, field } from "./dashboard-context";
@@ -22,6 +24,7 @@ import {
 } from "./dashboard-session";
 import { mountDashboardTokens } from "./dashboard-tokens";
 import { mountDashboardVenues } from "./dashboard-venues";
+import { mountDashboardVisits } from "./dashboard-visits";
 
 export type { DashboardDeps };
 
@@ -140,6 +143,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
       },
       checkins: {
         type: "line",
+        // "26/11": the day first, as Vietnamese dates are written (the year is the page's).
         labels: days.map(dayMonth),
         values: days.map((d) => perDay.get(d) ?? 0),
       },
@@ -165,12 +169,12 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
         ? html`<form method="post" action="/admin/targets?lang=${lang}">${csrfField(csrf)}${venueTable}<p><button type="submit">${p("overview.saveTargets")}</button></p></form>`
         : venueTable,
       html`</section><div class="grid"><section><h2>${p("overview.subscribersTitle")}</h2><table>`,
-      [...perChannel.entries()].map(([ch, n]) => html`<tr><td>${ch}</td><td>${n}</td></tr>`),
+      [...perChannel.entries()].map(([ch, n]) => html`<tr><td>${p(`channels.${ch}`)}</td><td>${n}</td></tr>`),
       html`<tr><th>${p("overview.total")}</th><th>${[...perChannel.values()].reduce((a, b) => a + b, 0)}</th></tr></table></section>`,
       html`<section><h2>${p("overview.broadcastsTitle")}</h2><table>`,
       broadcasts.map(
         (b) =>
-          html`<tr><td>${b.text.slice(0, 60)}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
+          html`<tr><td>${shorten(b.text, 60)}</td><td>${p(`status.${b.status}`)}</td><td>${p("broadcasts.countsShort", b.counts)}</td></tr>`,
       ),
       html`</table><p><a href="/admin/broadcasts?lang=${lang}">${p("overview.allBroadcasts")}</a></p></section></div>`,
       zaloSends.length > 0 && zaloSendsTable(zaloSends, sendsDays, p),
@@ -196,8 +200,10 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   });
 
   mountDashboardVenues(router, c);
+  mountDashboardVisits(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardAudit(router, c);
   mountDashboardContent(router, c);
   mountDashboardInbox(router, c);
   mountDashboardTokens(router, c);

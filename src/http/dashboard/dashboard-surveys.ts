@@ -1,6 +1,6 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import { type Language, languageFromHint } from "../../core/messages";
-import { formatLocal } from "../../features/broadcasts/send-time";
+import { formatVietnamTime } from "../../core/vietnam-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { answerLabel } from "../../features/surveys/survey-model";
 import { NO_COMMUNE, percent, resultsCsv } from "../../features/surveys/survey-results";
@@ -49,7 +49,7 @@ export function mountSurveyPages(
       html`<table><thead><tr><th>${p("title")}</th><th>${p("status")}</th><th>${p("closes")}</th></tr></thead><tbody>`,
       list.map(
         (x) =>
-          html`<tr><td><a href="/admin/surveys/${x.id}?lang=${l}">${x.title}</a></td><td>${pages.t(l, `surveys:status.${x.status}`)}</td><td>${formatLocal(x.closesAt)}</td></tr>`,
+          html`<tr><td><a href="/admin/surveys/${x.id}?lang=${l}">${x.title}</a></td><td>${pages.t(l, `surveys:status.${x.status}`)}</td><td>${formatVietnamTime(x.closesAt, l)}</td></tr>`,
       ),
       html`</tbody></table>`,
       list.length === 0 && html`<p>${p("none")}</p>`,
@@ -116,7 +116,7 @@ export function mountSurveyPages(
       ]}</section>`;
     });
     const body = html`${[
-      html`<p>${p("rate", { responded: results.responded, recipients: results.recipients, rate: results.rate })} – ${pages.t(l, `surveys:status.${survey.status}`)} – ${p("closesAt", { at: formatLocal(survey.closesAt) })}</p>`,
+      html`<p>${p("rate", { responded: results.responded, recipients: results.recipients, rate: results.rate })} – ${pages.t(l, `surveys:status.${survey.status}`)} – ${p("closesAt", { at: formatVietnamTime(survey.closesAt, l) })}</p>`,
       html`<table><thead><tr><th>${p("commune")}</th><th>${p("recipients")}</th><th>${p("responded")}</th><th>%</th></tr></thead><tbody>${results.communes.map(
         (c) =>
           html`<tr><td>${commune(c.communeCode ?? NO_COMMUNE)}</td><td>${c.recipients}</td><td>${c.responded}</td><td>${percent(c.responded, c.recipients)}</td></tr>`,

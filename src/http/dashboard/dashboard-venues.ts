@@ -1,8 +1,11 @@
 import type { Router as ExpressRouter, Request, Response } from "express";
 import type { Language } from "../../core/messages";
+import { formatVietnamDate } from "../../core/vietnam-time";
 import { toCsv } from "../../features/dashboard/csv";
+import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { DashboardVenue, VenueFilter } from "../../features/dashboard/dashboard-store";
 import { VENUE_CATEGORIES } from "../../features/venues/categories";
+import { formatPhoneForDisplay, maskPhone } from "../../features/venues/phone";
 import { html } from "../html";
 import { type DashboardContext, queryParam } from "./dashboard-context";
 import { csrfField } from "./dashboard-html";
@@ -46,12 +49,13 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     const back = encodeURIComponent(`/admin/venues?${filterQuery(f, lang)}`);
     const row = (v: DashboardVenue) =>
       html`${[
-        html`<tr data-venue="${v.code}"><td>${v.name}<br><span class="muted">${v.code}</span></td>`,
-        html`<td>${category(lang, v.category)}</td><td>${c.communeName(v.communeCode)}</td>`,
-        html`<td>${v.address}</td><td>${p(v.active ? "venues.active" : "venues.paused")}</td><td>`,
+        html`<tr data-venue="${v.code}"><td data-label="${p("venues.name")}">${v.name}<br><span class="muted">${v.code}</span></td>`,
+        html`<td data-label="${p("venues.category")}">${category(lang, v.category)}</td><td data-label="${p("overview.commune")}">${c.communeName(v.communeCode)}</td>`,
+        html`<td data-label="${p("venues.address")}">${v.address}</td><td data-label="${p("venues.status")}" class="status">${p(v.active ? "venues.active" : "venues.paused")}</td><td class="actions">`,
         html`<form class="inline" method="post" action="/admin/venues/${encodeURIComponent(v.id)}/${v.active ? "pause" : "resume"}?lang=${lang}&back=${back}">${csrfField(csrf)}`,
         html`<button type="submit" class="ghost">${p(v.active ? "venues.pause" : "venues.resume")}</button></form> `,
-        html`<a href="/admin/venues/${encodeURIComponent(v.id)}/poster.pdf">${p("venues.poster")}</a></td></tr>`,
+        html`<a href="/admin/venues/${encodeURIComponent(v.id)}/poster.pdf">${p("venues.poster")}</a> `,
+        html`<a href="/admin/visits?venue=${encodeURIComponent(v.code)}&amp;lang=${lang}">${p("visits.trace")}</a></td></tr>`,
       ]}`;
     const body = html`${[
       html`<section><form method="get" action="/admin/venues" id="venue-filter"><input type="hidden" name="lang" value="${lang}">`,
@@ -62,7 +66,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
       html`<select name="category" aria-label="${p("venues.category")}">${option("", pages.t(lang, "venues.allCategories"), f.category)}${VENUE_CATEGORIES.map((k) => option(k, category(lang, k), f.category))}</select> `,
       html`<select name="status" aria-label="${p("venues.status")}">${option("", pages.t(lang, "venues.allStatuses"), f.status)}${option("active", pages.t(lang, "venues.active"), f.status)}${option("paused", pages.t(lang, "venues.paused"), f.status)}</select> `,
       html`<button type="submit">${p("venues.filter")}</button> <a id="csv" href="/admin/venues.csv?${filterQuery(f, lang)}">${p("venues.csv")}</a></form></section>`,
-      html`<section><p class="muted">${p("venues.count", { count: venues.length })}</p><table><thead><tr><th>${p("venues.name")}</th><th>${p("venues.category")}</th><th>${p("overview.commune")}</th><th>${p("venues.address")}</th><th>${p("venues.status")}</th><th></th></tr></thead><tbody>`,
+      html`<section><p class="muted">${p("venues.count", { count: venues.length })}</p><table class="cards"><thead><tr><th>${p("venues.name")}</th><th>${p("venues.category")}</th><th>${p("overview.commune")}</th><th>${p("venues.address")}</th><th>${p("venues.status")}</th><th></th></tr></thead><tbody>`,
       venues.map(row),
       html`</tbody></table></section>`,
     ]}`;
@@ -78,9 +82,18 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     if (!viewer) return;
     const lang = c.lang(req);
     const venues = await deps.store.listVenues(viewer.scope, filterOf(req), CSV_LIMIT);
-    const header = ["code", "name", "category", "commune", "address", "status", "registered"].map((k) =>
-      pages.t(lang, `venues.csvHeader.${k}`),
-    );
+    const header = [
+      "code",
+      "name",
+      "category",
+      "commune",
+      "address",
+      "contactName",
+      "contactPhone",
+      "status",
+      "registered",
+    ].map((k) => pages.t(lang, `venues.csvHeader.${k}`));
+    const phone = phoneShown(viewer);
     const csv = toCsv([
       header,
       ...venues.map((v) => [
@@ -89,8 +102,11 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
         category(lang, v.category),
         c.communeName(v.communeCode),
         v.address,
+        v.contactName,
+        v.contactPhone ? phone(v.contactPhone) : "",
         pages.t(lang, v.active ? "venues.active" : "venues.paused"),
-        v.createdAt.toISOString().slice(0, 10),
+        // The day of registration in Vietnam: a venue registered at 06:30 on the 2nd is the 2nd, not the 1st.
+        formatVietnamDate(v.createdAt),
       ]),
     ]);
     res
@@ -128,4 +144,13 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     res.setHeader("Content-Disposition", `attachment; filename="poster-${venue.code}.pdf"`);
     res.send(await deps.venueService.renderPoster(venue));
   });
+}
+
+/**
+ * How an owner's phone appears in the export (docs/adr/007): in full for admins and for officers of the
+ * venue's communes (the rows are already scoped to those), who call owners about their venue; masked for
+ * district-wide officers and editors who are not admins, whose work does not need the number.
+ */
+export function phoneShown(viewer: DashboardViewer): (e164: string) => string {
+  return viewer.role === "admin" || viewer.scope !== null ? formatPhoneForDisplay : maskPhone;
 }

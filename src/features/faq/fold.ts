@@ -210,7 +210,8 @@ export function foldVietnamese(text: string, options: { englishGlosses?: boolean
   const glosses = options.englishGlosses ?? true;
   let english = stripped;
   if (glosses)
-    for (const [pattern, replacement] of ENGLISH_PHRASE_GLOSSES) english = english.replace(pattern, replacement);
+    for (const [pattern, replacement] of ENGLISH_PHRASE_GLOSSES)
+      english = english.replace(pattern, replacement);
   let folded = english
     .split(" ")
     .map((token) => {

@@ -16,7 +16,7 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 const SETS = [
   { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.9, rejectionFloor: 0.95 },
   { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
-  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
+  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 0.95 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"

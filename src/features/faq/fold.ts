@@ -1,3 +1,5 @@
+import { ENGLISH_GLOSSES, ENGLISH_PHRASE_GLOSSES } from "./english-glosses";
+
 /**
  * Folding of Vietnamese chat text into one comparable, diacritic-free form.
  *
@@ -191,9 +193,10 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  *
  * @example foldVietnamese("Ko nhận đc mã OTP!!") === "khong nhan duoc otp"
  * @param text raw user text in any case, with or without diacritics
+ * @param options `englishGlosses: false` keeps English words as typed (to compare texts as written)
  * @returns folded text; empty string when nothing word-like is left
  */
-export function foldVietnamese(text: string): string {
+export function foldVietnamese(text: string, options: { englishGlosses?: boolean } = {}): string {
   const stripped = text
     .slice(0, MAX_TEXT_LENGTH)
     .toLowerCase()
@@ -204,9 +207,17 @@ export function foldVietnamese(text: string): string {
     .replace(NON_WORD, " ")
     .trim();
   if (stripped === "") return "";
-  let folded = stripped
+  const glosses = options.englishGlosses ?? true;
+  let english = stripped;
+  if (glosses)
+    for (const [pattern, replacement] of ENGLISH_PHRASE_GLOSSES)
+      english = english.replace(pattern, replacement);
+  let folded = english
     .split(" ")
-    .map((token) => TOKEN_EXPANSIONS[token] ?? stemEnglish(token.slice(0, MAX_TOKEN_LENGTH)))
+    .map((token) => {
+      const stemmed = TOKEN_EXPANSIONS[token] ?? stemEnglish(token.slice(0, MAX_TOKEN_LENGTH));
+      return glosses ? (ENGLISH_GLOSSES[stemmed] ?? stemmed) : stemmed;
+    })
     .join(" ");
   for (const [pattern, replacement] of PHRASE_EXPANSIONS) {
     folded = folded.replace(pattern, replacement);

@@ -126,9 +126,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
  * Folds raw text and drops fillers: the informative words of a question, in order.
  *
  * @param text raw question or example text
+ * @param options see {@link foldVietnamese}
  */
-export function toSearchWords(text: string): string[] {
-  let folded = foldVietnamese(text);
+export function toSearchWords(text: string, options: { englishGlosses?: boolean } = {}): string[] {
+  let folded = foldVietnamese(text, options);
   for (const phrase of STOP_PHRASES) folded = folded.replace(phrase, " ");
   return folded.split(" ").filter((word) => word !== "" && !STOP_WORDS.has(word));
 }

@@ -73,7 +73,7 @@ describe("foldVietnamese on chat spellings", () => {
   });
 
   it("reads a positive test as F0 and close contact as F1", () => {
-    expect(foldVietnamese("test nhanh lên 2 vạch")).toBe("test nhanh f0");
+    expect(foldVietnamese("test nhanh lên 2 vạch")).toBe("xet nghiem nhanh f0");
     expect(foldVietnamese("bị dương tính")).toBe("bi f0");
     expect(foldVietnamese("tiếp xúc gần")).toBe("f1");
   });
@@ -88,9 +88,19 @@ describe("foldVietnamese on chat spellings", () => {
   });
 
   it("strips English plural and tense endings but never a Vietnamese word's", () => {
-    expect(foldVietnamese("doses vaccinated")).toBe("dose vaccine");
-    expect(foldVietnamese("tested results")).toBe("test result");
+    expect(foldVietnamese("doses vaccinated", { englishGlosses: false })).toBe("dose vaccine");
+    expect(foldVietnamese("tested results", { englishGlosses: false })).toBe("test result");
     expect(foldVietnamese("không thông minh")).toBe("khong thong minh");
+  });
+
+  it("reads English words as the Vietnamese words the topics use, so English finds the Vietnamese examples", () => {
+    expect(foldVietnamese("Forgot my password")).toBe(foldVietnamese("quên my mật khẩu"));
+    expect(foldVietnamese("test results")).toBe("xet nghiem ket qua");
+    expect(foldVietnamese("my kids")).toBe("my tre em");
+    expect(foldVietnamese("second dose")).toBe("mui 2");
+    expect(foldVietnamese("booster shots")).toBe("booster");
+    // Bình Sơn stays the place name (a stop word), never "con" (child)
+    expect(foldVietnamese("Binh Son")).toBe("binh son");
   });
 
   it("cuts a pasted endless word so no later step sees more than a few dozen letters", () => {

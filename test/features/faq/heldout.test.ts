@@ -11,13 +11,17 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // examples nor for the confidence fit. These floors are what the matcher honestly reaches on them
 // (see bench/REPORT.md); raise them when the matcher improves, never lower them to pass.
 // heldout-2.jsonl was written later, before the matcher changes of 2026-12-02, and its misses were never
-// looked at while tuning.
+// looked at while tuning. heldout-3.jsonl was written by the session of 2026-12-02 (second turn) before any of its
+// matcher changes; its baseline is in docs/adr/020 and its misses were never looked at while tuning.
 const SETS = [
-  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.88, rejectionFloor: 0.95 },
+  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.9, rejectionFloor: 0.95 },
   { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
+  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 0.95 },
 ] as const;
 
-const fold = (q: string) => toSearchWords(q).join(" ");
+// Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"
+// is a synonym the matcher is meant to see through (docs/adr/020 counts those).
+const fold = (q: string) => toSearchWords(q, { englishGlosses: false }).join(" ");
 const topics = loadFaqTopics(JSON.parse(readFileSync(`${LOCALES_DIR}/faq-topics.json`, "utf8")));
 const matcher = loadFaqMatcher(LOCALES_DIR);
 

@@ -4,5 +4,11 @@ import { defineFeature } from "./feature-module";
 /** Greetings, thanks and requests said in words, answered before the FAQ tries to read them as questions. */
 export const smallTalkFeature = defineFeature({
   name: "small-talk",
-  create: (d) => ({ chat: (router) => registerSmallTalk(router, { showMenu: d.showMenu }) }),
+  create: (d) => ({
+    chat: (router) =>
+      registerSmallTalk(router, {
+        showMenu: d.showMenu,
+        isOfficer: async (contactId) => !!(await d.officers.findActive(contactId)),
+      }),
+  }),
 });

@@ -55,6 +55,18 @@ describe("officers in the web chat", () => {
     ).toBe(true);
   });
 
+  it("an officer who types 'gửi thông báo' gets the composer; a citizen typing it is told how to receive them", async () => {
+    const officer = new WebchatClient(server.url);
+    await officer.send(`/officer ${await invite("officer", ["21061"])}`);
+    let r = await officer.send("tôi muốn gửi thông báo ạ");
+    expect(textsOf(r).join("\n")).toMatch(/nội dung thông báo/i);
+    r = await officer.send("hủy");
+    const citizen = new WebchatClient(server.url);
+    r = await citizen.send("gửi thông báo");
+    expect(textsOf(r).join("\n")).not.toMatch(/chỉ dành cho cán bộ/);
+    expect(textsOf(r).join("\n")).toMatch(/nhận thông báo/);
+  });
+
   it("an admin invites an officer in chat and later revokes them", async () => {
     const admin = new WebchatClient(server.url);
     await admin.send(`/officer ${await invite("admin")}`);

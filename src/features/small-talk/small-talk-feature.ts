@@ -1,7 +1,16 @@
 import { say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
+import { type OfficerRequest, readOfficerRequest } from "../../core/understanding/officer-request";
 import { readSmallTalk } from "../../core/understanding/small-talk";
+
+/** The command each officer request in words stands for. */
+const OFFICER_COMMANDS: Record<OfficerRequest, string> = {
+  broadcast: "guitin",
+  trace: "truyvet",
+  dashboard: "dashboard",
+  survey: "khaosat",
+};
 
 /**
  * What people type outside any flow that is not a question: greetings, thanks, "có ai không", emoji — a short
@@ -10,10 +19,18 @@ import { readSmallTalk } from "../../core/understanding/small-talk";
  * matching button or command had been used (asking first where the step cannot be undone lightly).
  * Listed before the FAQ, whose matching would otherwise read "đừng gửi nữa" as a question.
  */
-export function registerSmallTalk(router: Router, deps: { showMenu: (ctx: TurnContext) => void }): void {
+export function registerSmallTalk(
+  router: Router,
+  deps: { showMenu: (ctx: TurnContext) => void; isOfficer?: (contactId: string) => Promise<boolean> },
+): void {
   router.fallback(async (ctx, next) => {
     if (ctx.event.type !== "text") return next();
     const text = ctx.event.text;
+    // An officer typing "gửi thông báo" wants the composer; only officers are asked (the check is a query).
+    const request = readOfficerRequest(text);
+    const command = request ? OFFICER_COMMANDS[request] : undefined;
+    if (command && router.findCommand(command) && (await deps.isOfficer?.(ctx.contact.id)))
+      return ctx.redirect({ type: "command", command, args: "" });
     const intent = readIntent(text);
     if (intent) {
       switch (intent.kind) {

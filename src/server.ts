@@ -30,6 +30,7 @@ import { PrismaMediaStore } from "./db/prisma-media-store";
 import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { probeDatabase } from "./db/probe-database";
+import { ipRateLimitFor } from "./db/sql-ip-rate-limit";
 import { SqlRateBudget } from "./db/sql-rate-budget";
 import { loadDistrict } from "./features/venues/district";
 import { apiActorOf, requireAdminToken } from "./http/admin-auth";
@@ -111,6 +112,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     webchat: { store: new PrismaWebchatStore(db), sessions: new WebchatSessions(secret) },
     sharedBudget,
+    ipRateLimit: (scope, perMinute) => ipRateLimitFor(database, scope, perMinute),
   });
   const dispatcher = new OutboxDispatcher(
     outbox,

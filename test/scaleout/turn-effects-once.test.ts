@@ -57,7 +57,9 @@ class DiesBeforeCommit {
   }
 }
 
-describe("a turn run twice after its process died makes each of its effects once", { timeout: 120_000 }, () => {
+describe("a turn run twice after its process died makes each of its effects once", {
+  timeout: 120_000,
+}, () => {
   const dying = new DiesBeforeCommit();
   let server: TestServer;
   let api: ReturnType<typeof adminApi>;
@@ -108,12 +110,11 @@ describe("a turn run twice after its process died makes each of its effects once
     const offered = await citizen.send("cầu cảng ở xã mình khi nào làm xong");
     expect(buttonsOf(offered)).toEqual(["🙋 Hỏi cán bộ", "Không, cảm ơn"]);
     const opened = textsOf(await twice(citizen, "co"));
-    expect(opened.at(-1)).toMatch(
-      /^Đã chuyển câu hỏi của bạn tới cán bộ xã Vạn Tường/,
-    );
+    expect(opened.at(-1)).toMatch(/^Đã chuyển câu hỏi của bạn tới cán bộ xã Vạn Tường/);
     const ticket = await db().ticket.findFirstOrThrow({ where: { communeCode: VAN_TUONG } });
     expect(await db().ticket.count()).toBe(1);
-    const lines = () => db().ticketMessage.findMany({ where: { ticketId: ticket.id }, orderBy: { id: "asc" } });
+    const lines = () =>
+      db().ticketMessage.findMany({ where: { ticketId: ticket.id }, orderBy: { id: "asc" } });
     expect((await lines()).map((l) => l.author)).toEqual(["transcript", "citizen"]);
     const told = await officer.read();
     expect(textsOf(told).filter((t) => /cầu cảng/.test(t))).toHaveLength(1);

@@ -18,7 +18,7 @@ import { type Leases, localLeases } from "./core/leases";
 import type { Logger } from "./core/logger";
 import type { ChannelId } from "./core/messages";
 import { OutboxDispatcher } from "./core/outbox-dispatcher";
-import type { ChannelSender } from "./core/ports";
+import type { ChannelSender, ConversationStore } from "./core/ports";
 import type { RateBudget, RateLimiter } from "./core/rate-limiter";
 import { Router } from "./core/router";
 import { Scheduler } from "./core/scheduler";
@@ -30,6 +30,7 @@ import { PrismaMediaStore } from "./db/prisma-media-store";
 import { type MessagePurge, PrismaMessageRetention } from "./db/prisma-message-retention";
 import { PrismaWebchatStore } from "./db/prisma-webchat-store";
 import { probeDatabase } from "./db/probe-database";
+import { ipRateLimitFor } from "./db/sql-ip-rate-limit";
 import { SqlRateBudget } from "./db/sql-rate-budget";
 import { loadDistrict } from "./features/venues/district";
 import { apiActorOf, requireAdminToken } from "./http/admin-auth";
@@ -69,6 +70,11 @@ export interface StartOptions {
    * conversation leases make taking it harmless): until then the process that stored it owns it.
    */
   sweepAfterMs?: number;
+  /**
+   * Wraps the conversation store the engine commits turns through. Tests use it for a process that dies
+   * between a turn's effects and its commit, so the turn runs again (docs/adr/016-scale-out.md).
+   */
+  conversations?: (store: ConversationStore) => ConversationStore;
 }
 
 /**
@@ -106,6 +112,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     webchat: { store: new PrismaWebchatStore(db), sessions: new WebchatSessions(secret) },
     sharedBudget,
+    ipRateLimit: (scope, perMinute) => ipRateLimitFor(database, scope, perMinute),
   });
   const dispatcher = new OutboxDispatcher(
     outbox,
@@ -149,7 +156,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
   scheduler.add(...features.flatMap((f) => f.jobs ?? []));
   for (const feature of features) await feature.start?.();
 
-  const engine = new ConversationEngine({ router, store: conversations, texts, media, logger });
+  const engine = new ConversationEngine({
+    router,
+    store: options.conversations?.(conversations) ?? conversations,
+    texts,
+    media,
+    logger,
+  });
   const processor = new InboxProcessor(
     inbox,
     engine,

@@ -11,6 +11,7 @@ import type { ChannelId } from "../core/messages";
 import type { MediaStore, MessagingWindow, OutboxStore } from "../core/ports";
 import type { RateBudget } from "../core/rate-limiter";
 import type { Db } from "../db/database";
+import type { IpRateLimit } from "../http/ip-rate-limit";
 
 /**
  * Every channel the configuration switches on, the web chat always first. A channel is one folder under
@@ -26,6 +27,8 @@ export function createChannels(
     webchat: { store: WebchatStore; sessions: WebchatSessions };
     /** Set when several processes share the platform rate (counted in the database). */
     sharedBudget: RateBudget | undefined;
+    /** A per-IP limit (in the database when several processes share it). */
+    ipRateLimit: (scope: string, perMinute: number) => IpRateLimit;
   },
 ): ChannelModule[] {
   const { publicUrl } = config;
@@ -34,7 +37,7 @@ export function createChannels(
       ...deps.webchat,
       outbox: deps.outbox,
       secureCookies: publicUrl.startsWith("https://"),
-      postsPerMinute: config.WEBCHAT_POSTS_PER_MINUTE,
+      postsPerIp: deps.ipRateLimit("webchat", config.WEBCHAT_POSTS_PER_MINUTE),
     }),
   ];
   if (config.telegram) {

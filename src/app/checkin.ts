@@ -1,3 +1,4 @@
+import { ipRateLimitFor } from "../db/sql-ip-rate-limit";
 import { SqlUsedTokens } from "../db/sql-used-tokens";
 import { registerCheckin } from "../features/checkin/checkin-feature";
 import { FORM_TTL_MS } from "../http/checkin/checkin-csrf";
@@ -16,7 +17,7 @@ export const checkinFeature = defineFeature({
         checkin: d.checkin,
         texts: d.texts,
         secret: d.secret,
-        postsPerMinute: d.config.CHECKIN_POSTS_PER_MINUTE,
+        postsPerIp: ipRateLimitFor(d.database, "checkin", d.config.CHECKIN_POSTS_PER_MINUTE),
         telegramBot: d.config.TELEGRAM_BOT_USERNAME,
         secureCookies: d.config.publicUrl.startsWith("https://"),
         usedTokens: new SqlUsedTokens(d.db, FORM_TTL_MS),

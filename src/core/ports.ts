@@ -73,6 +73,11 @@ export interface OutboxItem {
   /** The platform's id of the inbound message this answers (Zalo OA replies by message id). */
   replyTo?: string;
   purpose?: OutboxPurpose;
+  /**
+   * A row queued by a turn outside its own transaction (a message to an officer about a ticket) carries the
+   * turn's effect id (src/core/effect-id.ts): the turn run again queues it once.
+   */
+  effectId?: string;
 }
 
 /**

@@ -92,5 +92,6 @@ export function toOutboxRow(o: OutboxItem) {
     body: JSON.stringify(o.message),
     replyTo: o.replyTo ?? null,
     purpose: o.purpose ?? null,
+    effectId: o.effectId ?? null,
   };
 }

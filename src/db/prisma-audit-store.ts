@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry, AuditRecord, AuditStore } from "../features/checkin/visit-store";
 import type { Db } from "./database";
+import { insertOnce } from "./insert-once";
 
 /**
  * Prisma implementation of {@link AuditStore}: insert and read only. Deliberately no update or delete
@@ -9,18 +10,21 @@ export class PrismaAuditStore implements AuditStore {
   constructor(private readonly db: Db) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.db.auditLog.create({
-      data: {
-        actor: entry.actor,
-        action: entry.action,
-        venueId: entry.venueId ?? null,
-        communeCode: entry.communeCode ?? null,
-        windowFrom: entry.windowFrom ?? null,
-        windowTo: entry.windowTo ?? null,
-        resultCount: entry.resultCount,
-        subject: entry.subject ?? null,
-      },
-    });
+    await insertOnce(entry.effectId, () =>
+      this.db.auditLog.create({
+        data: {
+          actor: entry.actor,
+          action: entry.action,
+          venueId: entry.venueId ?? null,
+          communeCode: entry.communeCode ?? null,
+          windowFrom: entry.windowFrom ?? null,
+          windowTo: entry.windowTo ?? null,
+          resultCount: entry.resultCount,
+          subject: entry.subject ?? null,
+          effectId: entry.effectId ?? null,
+        },
+      }),
+    );
   }
 
   async list(filter: { from: Date; to: Date; limit: number }): Promise<AuditRecord[]> {
@@ -29,6 +33,6 @@ export class PrismaAuditStore implements AuditStore {
       orderBy: { id: "desc" },
       take: filter.limit,
     });
-    return rows.map((r) => ({ ...r, action: r.action as AuditAction }));
+    return rows.map(({ effectId: _key, ...r }) => ({ ...r, action: r.action as AuditAction }));
   }
 }

@@ -1,5 +1,6 @@
 import type { FaqStore } from "../features/faq/faq-store";
 import type { Db } from "./database";
+import { insertOnce } from "./insert-once";
 
 /** Prisma implementation of {@link FaqStore}. */
 export class PrismaFaqStore implements FaqStore {
@@ -11,12 +12,18 @@ export class PrismaFaqStore implements FaqStore {
     language: string;
     channel: string;
     contactId?: string;
+    effectId?: string;
   }): Promise<void> {
-    await this.db.faqUnanswered.create({ data: input });
+    await insertOnce(input.effectId, () => this.db.faqUnanswered.create({ data: input }));
   }
 
-  async recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void> {
-    await this.db.faqFeedback.create({ data: input });
+  async recordFeedback(input: {
+    topic: string;
+    helpful: boolean;
+    contactId: string;
+    effectId?: string;
+  }): Promise<void> {
+    await insertOnce(input.effectId, () => this.db.faqFeedback.create({ data: input }));
   }
 
   async clusterQuestions(folded: string, limit: number): Promise<string[]> {

@@ -27,6 +27,10 @@ export class PrismaFollowUpStore implements FollowUpStore {
   }
 
   async schedule(input: Parameters<FollowUpStore["schedule"]>[0]): Promise<FollowUpReminderRecord> {
+    // The id may be a chat turn's effect id: that turn run again keeps the reminder its first run made
+    // (instead of stopping it and scheduling a second one).
+    const earlier = await this.db.followUpReminder.findUnique({ where: { id: input.id } });
+    if (earlier) return toRecord(earlier);
     const sub = await this.db.subscription.findUnique({ where: { contactId: input.contactId } });
     const row = await this.db.$transaction(async (tx) => {
       await tx.followUpReminder.updateMany({

@@ -2,6 +2,7 @@ import { parseAudience } from "../features/broadcasts/audience";
 import type { RecurringRecord, RecurringStore } from "../features/broadcasts/recurring";
 import type { RecurringReminder } from "../generated/sqlite/client";
 import type { Db } from "./database";
+import { insertOnce } from "./insert-once";
 
 class AlreadyMoved extends Error {
   override readonly name = "AlreadyMoved";
@@ -12,11 +13,11 @@ export class PrismaRecurringStore implements RecurringStore {
   constructor(private readonly db: Db) {}
 
   async create(input: Omit<RecurringRecord, "active" | "pausedAt">): Promise<RecurringRecord> {
-    return toRecord(
-      await this.db.recurringReminder.create({
-        data: { ...input, audience: JSON.stringify(input.audience) },
-      }),
+    // The id may be a chat turn's effect id: the turn run again finds the reminder its first run made.
+    await insertOnce(input.id, () =>
+      this.db.recurringReminder.create({ data: { ...input, audience: JSON.stringify(input.audience) } }),
     );
+    return toRecord(await this.db.recurringReminder.findUniqueOrThrow({ where: { id: input.id } }));
   }
 
   async list(): Promise<RecurringRecord[]> {

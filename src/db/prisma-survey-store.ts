@@ -27,6 +27,9 @@ export class PrismaSurveyStore implements SurveyStore {
   constructor(private readonly db: Db) {}
 
   async create(input: Parameters<SurveyStore["create"]>[0]): Promise<SurveyRecord> {
+    // The id may be a chat turn's effect id: that turn run again finds the survey its first run made.
+    const earlier = await this.db.survey.findUnique({ where: { id: input.id } });
+    if (earlier) return toSurvey(earlier);
     const row = await this.db.survey.create({
       data: {
         ...input,
@@ -153,7 +156,7 @@ export class PrismaSurveyStore implements SurveyStore {
       }
       await tx.surveyRecipient.updateMany({
         where: { surveyId, contactId, status: { not: "stopped" } },
-        data: { current: input.current, status: input.status },
+        data: { current: input.current, status: input.status, lastEffectId: input.effectId ?? null },
       });
     });
   }

@@ -10,6 +10,7 @@ import type {
 } from "../features/handover/ticket-store";
 import type { Ticket } from "../generated/sqlite/client";
 import type { Db } from "./database";
+import { insertOnce } from "./insert-once";
 
 const NOT_CLOSED = { in: ["open", "waiting"] };
 
@@ -19,6 +20,8 @@ export class PrismaTicketStore implements TicketStore {
 
   async open(input: Parameters<TicketStore["open"]>[0]): Promise<TicketRecord> {
     const { transcript, now, ...fields } = input;
+    const earlier = await this.db.ticket.findUnique({ where: { id: input.id } });
+    if (earlier) return toTicket(earlier);
     const row = await this.db.ticket.create({
       data: {
         ...fields,
@@ -64,14 +67,17 @@ export class PrismaTicketStore implements TicketStore {
     }));
   }
 
-  async appendCitizen(ticketId: string, text: string, now: Date): Promise<boolean> {
+  async appendCitizen(ticketId: string, text: string, now: Date, effectId?: string): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
+      if (effectId && (await tx.ticketMessage.findUnique({ where: { effectId } }))) return true;
       const changed = await tx.ticket.updateMany({
         where: { id: ticketId, status: NOT_CLOSED },
         data: { status: "open", lastCitizenAt: now },
       });
       if (changed.count === 0) return false;
-      await tx.ticketMessage.create({ data: { ticketId, author: "citizen", text, createdAt: now } });
+      await tx.ticketMessage.create({
+        data: { ticketId, author: "citizen", text, createdAt: now, effectId: effectId ?? null },
+      });
       return true;
     });
   }
@@ -84,8 +90,15 @@ export class PrismaTicketStore implements TicketStore {
     return changed.count > 0;
   }
 
-  async recordAnswer(ticketId: string, officerId: string, text: string, now: Date): Promise<boolean> {
+  async recordAnswer(
+    ticketId: string,
+    officerId: string,
+    text: string,
+    now: Date,
+    effectId?: string,
+  ): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
+      if (effectId && (await tx.ticketMessage.findUnique({ where: { effectId } }))) return true;
       const changed = await tx.ticket.updateMany({
         where: { id: ticketId, status: NOT_CLOSED },
         data: { status: "waiting" },
@@ -97,7 +110,7 @@ export class PrismaTicketStore implements TicketStore {
         data: { firstAnsweredAt: now },
       });
       await tx.ticketMessage.create({
-        data: { ticketId, author: "officer", officerId, text, createdAt: now },
+        data: { ticketId, author: "officer", officerId, text, createdAt: now, effectId: effectId ?? null },
       });
       return true;
     });
@@ -186,8 +199,10 @@ export class PrismaTicketStore implements TicketStore {
     });
   }
 
-  async recordMiss(contactId: string, text: string, now: Date): Promise<void> {
-    await this.db.handoverMiss.create({ data: { contactId, text, createdAt: now } });
+  async recordMiss(contactId: string, text: string, now: Date, effectId?: string): Promise<void> {
+    await insertOnce(effectId, () =>
+      this.db.handoverMiss.create({ data: { contactId, text, createdAt: now, effectId: effectId ?? null } }),
+    );
   }
 
   async missesSince(contactId: string, since: Date): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { ChannelId } from "../core/messages";
 import type { ClaimFilter, OutboxItem, OutboxRecord, OutboxStore } from "../core/ports";
 import { DELIVERY_UNKNOWN, type SendResult } from "../core/ports";
 import type { Db } from "./database";
+import { insertOnce } from "./insert-once";
 import { type HeadRow, recipientHeads, toOutboxRecord, toOutboxRow, windowFor } from "./outbox-rows";
 import { parseStoredDate, type Sql, type SqlDatabase } from "./sql-session";
 
@@ -64,7 +65,22 @@ export class SqlOutboxStore implements OutboxStore {
 
   async enqueue(items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
-    await this.db.outboxMessage.createMany({ data: items.map(toOutboxRow) });
+    // Rows a turn run again queues a second time (same effect ids) are already there: left out.
+    const keys = items.flatMap((i) => (i.effectId ? [i.effectId] : []));
+    const queued = keys.length
+      ? new Set(
+          (
+            await this.db.outboxMessage.findMany({
+              where: { effectId: { in: keys } },
+              select: { effectId: true },
+            })
+          ).map((r) => r.effectId),
+        )
+      : new Set<string | null>();
+    const rows = items.filter((i) => !i.effectId || !queued.has(i.effectId)).map(toOutboxRow);
+    if (rows.length === 0) return;
+    // Two runs of one turn at once (a lease cut mid-turn) meet the unique index: the other run queued them.
+    await insertOnce(keys[0], () => this.db.outboxMessage.createMany({ data: rows }));
   }
 
   claimDue(

@@ -1,8 +1,17 @@
 /**
+ * A per-IP budget of requests (web chat posts, check-in form posts): false means "too many, try again in a
+ * minute". In memory for one process; in the database when several share it (src/db/sql-ip-rate-limit.ts),
+ * where a balancer spreading a flooder over N processes would otherwise give it N times the limit.
+ */
+export interface IpRateLimit {
+  take(key: string): boolean | Promise<boolean>;
+}
+
+/**
  * A small token bucket per key (an IP address): `perMinute` requests, refilled continuously, with the
  * same burst. In memory and per process: it blunts a script hammering a form; it is not a quota system.
  */
-export class KeyedRateLimit {
+export class KeyedRateLimit implements IpRateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

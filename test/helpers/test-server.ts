@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { type RunningServer, startServer } from "../../src/server";
+import { type RunningServer, type StartOptions, startServer } from "../../src/server";
 import { freshDatabaseUrl } from "./test-database";
 
 export const TEST_BOT_TOKEN = "123456:TEST-token_abc";
@@ -19,7 +19,7 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; conversations?: StartOptions["conversations"] } = {},
 ): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   const config = loadConfig({
@@ -41,6 +41,7 @@ export async function startTestServer(
     logger: createLogger("debug", sink),
     migrate: false,
     sweepMs: 200,
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   });
   return { ...server, databaseUrl, logs };
 }

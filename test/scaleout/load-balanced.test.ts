@@ -63,6 +63,15 @@ class Person {
     );
   }
 
+  /** Waits for a bot line matching `pattern` (a survey question queued by a scheduler tick somewhere). */
+  async waitForLine(pattern: RegExp): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (!(await this.rawBotLines()).some((l) => pattern.test(l))) {
+      if (Date.now() > deadline) throw new Error(`no line matching ${pattern}`);
+      await sleep(250);
+    }
+  }
+
   /**
    * The venue code in the registration's last answer. The page stops waiting for answers after a few
    * seconds (the QR and the poster may take longer to render under load), so it looks again meanwhile.
@@ -134,7 +143,7 @@ describe.skipIf(!onPostgres || !nginxAvailable)("three processes behind nginx on
     for (const p of processes) await p.stop();
   });
 
-  it("answers 50 people's 20 messages each completely, in order and once, while one process is killed and restarted", async () => {
+  it("answers 50 people's 20 messages each completely, in order and once, while one process is killed and restarted; they answer a survey once each", async () => {
     const databaseUrl = await freshDatabaseUrl();
     const seeded = openDatabase(databaseUrl);
     const subscribers = await seedSubscribers(seeded.db, BROADCAST_RECIPIENTS, {
@@ -212,6 +221,33 @@ describe.skipIf(!onPostgres || !nginxAvailable)("three processes behind nginx on
     );
     for (const [n, lines] of transcripts.entries()) expect({ n, lines }).toEqual({ n, lines: reference });
 
+    // Every person now owns a venue: an officer surveys the owners, and each answers both questions by
+    // tapping, each tap reaching the next process in turn.
+    const asked = await adminApi(base)("/api/v1/surveys", {
+      title: "Niêm yết mã QR",
+      questions: [
+        { kind: "yesno", text: "Cơ sở của bạn đã niêm yết mã QR chưa?" },
+        { kind: "yesno", text: "Nhân viên của cơ sở đã tiêm đủ mũi chưa?" },
+      ],
+      audience: { roles: ["venue-owner"] },
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(asked.status).toBe(201);
+    const surveyId = String(asked.json.id);
+    await Promise.all(
+      people.map(async (p) => {
+        await p.waitForLine(/niêm yết mã QR chưa/);
+        await p.say({ payload: `survey:a:${surveyId}:0:yes` });
+        await p.waitForLine(/tiêm đủ mũi chưa/);
+        await p.say({ payload: `survey:a:${surveyId}:1:no` });
+      }),
+    );
+    // Queued once by one scheduler (each owner asked once), each question once, each answer once.
+    for (const lines of await Promise.all(people.map((p) => settled(() => p.botLines())))) {
+      expect(lines.filter((l) => /niêm yết mã QR chưa/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /tiêm đủ mũi chưa/.test(l))).toHaveLength(1);
+    }
+
     const db = openDatabase(databaseUrl);
     try {
       // One venue and one visit per person, whatever ran twice or was taken over.
@@ -221,6 +257,10 @@ describe.skipIf(!onPostgres || !nginxAvailable)("three processes behind nginx on
       const visits = await db.db.visit.groupBy({ by: ["contactId"], _count: true });
       expect(visits).toHaveLength(CHATS);
       expect(visits.every((v) => v._count === 1)).toBe(true);
+      const answers = await db.db.surveyAnswer.groupBy({ by: ["contactId"], _count: true });
+      expect(answers).toHaveLength(CHATS);
+      expect(answers.every((a) => a._count === 2)).toBe(true);
+      expect(await db.db.surveyRecipient.count({ where: { surveyId, status: "done" } })).toBe(CHATS);
 
       // The scheduled broadcast went out once: one broadcast, each subscriber's line once.
       const deadline = Date.now() + 20_000;

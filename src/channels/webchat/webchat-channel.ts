@@ -1,5 +1,5 @@
 import type { OutboxStore } from "../../core/ports";
-import { KeyedRateLimit } from "../../http/ip-rate-limit";
+import type { IpRateLimit } from "../../http/ip-rate-limit";
 import type { ChannelModule } from "../shared/channel-module";
 import { type WebchatPayload, webchatToInbound } from "./webchat-inbound";
 import { mountWebchat } from "./webchat-routes";
@@ -13,7 +13,8 @@ export function createWebchatChannel(deps: {
   sessions: WebchatSessions;
   outbox: OutboxStore;
   secureCookies: boolean;
-  postsPerMinute: number;
+  /** Posts per minute per client address (WEBCHAT_POSTS_PER_MINUTE), shared across processes on PostgreSQL. */
+  postsPerIp: IpRateLimit;
 }): ChannelModule {
   return {
     channel: "webchat",
@@ -26,7 +27,7 @@ export function createWebchatChannel(deps: {
         processor,
         outbox: deps.outbox,
         secureCookies: deps.secureCookies,
-        postsPerIp: new KeyedRateLimit(deps.postsPerMinute),
+        postsPerIp: deps.postsPerIp,
       });
     },
   };

@@ -5,7 +5,7 @@ import express, { type Router as ExpressRouter, type Request, type Response } fr
 import type { InboxProcessor } from "../../core/inbox-processor";
 import type { OutboxStore } from "../../core/ports";
 import { HttpError } from "../../http/errors";
-import type { KeyedRateLimit } from "../../http/ip-rate-limit";
+import type { IpRateLimit } from "../../http/ip-rate-limit";
 import type { WebchatPayload } from "./webchat-inbound";
 import { webchatPostSchema } from "./webchat-inbound";
 import { readCookie, WEBCHAT_COOKIE, type WebchatSessions } from "./webchat-session";
@@ -36,7 +36,7 @@ export interface WebchatDeps {
   outbox: OutboxStore;
   secureCookies: boolean;
   /** Per-IP budget of messages: the web chat is public, so a script must not flood the inbox. */
-  postsPerIp: KeyedRateLimit;
+  postsPerIp: IpRateLimit;
 }
 
 /**
@@ -62,7 +62,7 @@ export function mountWebchat(router: ExpressRouter, deps: WebchatDeps): void {
   });
 
   router.post("/webchat/api/messages", async (req: Request, res: Response) => {
-    if (!deps.postsPerIp.take(req.ip ?? "unknown")) {
+    if (!(await deps.postsPerIp.take(req.ip ?? "unknown"))) {
       res.setHeader("Retry-After", "60");
       throw new HttpError(429, "rate_limited");
     }

@@ -269,6 +269,7 @@ export function createComposerFlow(deps: {
       },
       ctx.contact.id,
       ctx.now,
+      effectId(ctx.turnKey, "recurring"),
     );
     ctx.end();
     ctx.reply(

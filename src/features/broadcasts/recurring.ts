@@ -60,10 +60,16 @@ export class RecurringReminders {
     private readonly logger: Logger,
   ) {}
 
-  create(input: z.infer<typeof recurringSchema>, createdBy: string, now: Date): Promise<RecurringRecord> {
+  /** `id`: a chat turn's effect id (src/core/effect-id.ts), so the turn run again creates it once. */
+  create(
+    input: z.infer<typeof recurringSchema>,
+    createdBy: string,
+    now: Date,
+    id: string = randomUUID(),
+  ): Promise<RecurringRecord> {
     const rule = { every: input.every, weekday: input.weekday ?? null, time: input.time };
     return this.store.create({
-      id: randomUUID(),
+      id,
       text: input.text,
       textEn: input.textEn ?? null,
       audience: input.audience,

@@ -59,7 +59,7 @@ export function registerTracingChat(
   /** The visits of a venue the officer may trace, then the offer to alert them. */
   async function listVisits(ctx: TurnContext, officer: OfficerRecord, venue: VenueRecord, hours: number) {
     const window = { from: new Date(ctx.now.getTime() - hours * 3600_000), to: ctx.now };
-    const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window);
+    const visits = await deps.tracing.venueVisits(`officer:${officer.id}`, venue, window, ctx.turnKey);
     if (visits.length === 0) return ctx.reply(say(traceText("none", { name: venue.name, hours })));
     ctx.reply(listMessage(venue.name, hours, visits, ctx));
     await ctx.enter(flow, "confirm", {
@@ -100,10 +100,12 @@ export function registerTracingChat(
         const officer = await deps.requireOfficer(ctx, "trace-alert");
         const venue = await deps.venues.findById(data.venueId);
         if (!officer || !venue) return;
-        const outcome = await deps.tracing.alertVisitors(`officer:${officer.id}`, venue, {
-          from: new Date(data.from),
-          to: new Date(data.to),
-        });
+        const outcome = await deps.tracing.alertVisitors(
+          `officer:${officer.id}`,
+          venue,
+          { from: new Date(data.from), to: new Date(data.to) },
+          ctx.turnKey,
+        );
         const replies: Outbound[] = [
           say(traceText("alerted", { reached: outcome.reached, unreachable: outcome.unreachable })),
         ];

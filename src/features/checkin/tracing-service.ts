@@ -1,3 +1,4 @@
+import { effectIdOf } from "../../core/effect-id";
 import type { ChannelId } from "../../core/messages";
 import type { MessagingWindow } from "../../core/ports";
 import type { TextRenderer } from "../../core/renderer";
@@ -74,9 +75,15 @@ export class TracingService {
     },
   ) {}
 
-  async venueVisits(actor: string, venue: VenueRecord, window: TimeWindow): Promise<VisitRecord[]> {
+  /** `turnKey`: the chat turn asking (src/core/effect-id.ts), so its audit row is written once. */
+  async venueVisits(
+    actor: string,
+    venue: VenueRecord,
+    window: TimeWindow,
+    turnKey?: string,
+  ): Promise<VisitRecord[]> {
     const visits = await this.deps.visits.listByVenues([venue.id], window.from, window.to);
-    await this.audit(actor, "visits.venue", { venueId: venue.id }, window, visits.length);
+    await this.audit(actor, "visits.venue", { venueId: venue.id }, window, visits.length, turnKey);
     return visits;
   }
 
@@ -99,7 +106,12 @@ export class TracingService {
   }
 
   /** Queues a localised exposure alert to every chat visitor in the window; lists the phone-only ones. */
-  async alertVisitors(actor: string, venue: VenueRecord, window: TimeWindow): Promise<AlertOutcome> {
+  async alertVisitors(
+    actor: string,
+    venue: VenueRecord,
+    window: TimeWindow,
+    turnKey?: string,
+  ): Promise<AlertOutcome> {
     const { visits: visitStore, alerts, texts } = this.deps;
     const visits = await visitStore.listByVenues([venue.id], window.from, window.to);
     const alert = await alerts.alertFor({ venueId: venue.id, from: window.from, to: window.to, actor });
@@ -175,7 +187,7 @@ export class TracingService {
         unreachable++;
       }
     }
-    await this.audit(actor, "alert.venue", { venueId: venue.id }, window, visits.length);
+    await this.audit(actor, "alert.venue", { venueId: venue.id }, window, visits.length, turnKey);
     return {
       alertId: alert.id,
       reached: reachable.length,
@@ -192,7 +204,9 @@ export class TracingService {
     where: { venueId?: string; communeCode?: string },
     window: TimeWindow,
     resultCount: number,
+    turnKey?: string,
   ): Promise<void> {
+    const key = effectIdOf(turnKey, `audit:${action}`);
     return this.deps.audit.append({
       actor,
       action,
@@ -201,6 +215,7 @@ export class TracingService {
       windowFrom: window.from,
       windowTo: window.to,
       resultCount,
+      ...(key ? { effectId: key } : {}),
     });
   }
 }

@@ -65,6 +65,8 @@ export interface AuditEntry {
   resultCount: number;
   /** What a staff action was about, never personal data: a broadcast, officer, token or venue id. */
   subject?: string | null;
+  /** The chat turn's effect id (src/core/effect-id.ts): that turn run again writes its row once. */
+  effectId?: string;
 }
 
 /** A stored audit row. */

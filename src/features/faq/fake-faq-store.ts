@@ -12,12 +12,25 @@ export class FakeFaqStore implements FaqStore {
     channel: string;
     /** Who asked: an erasure request deletes their questions. */
     contactId?: string;
+    effectId?: string;
   }) {
+    if (this.seen(input.effectId)) return;
     this.unanswered.push({ ...input, at: new Date() });
   }
 
-  async recordFeedback(input: { topic: string; helpful: boolean; contactId: string }) {
+  async recordFeedback(input: { topic: string; helpful: boolean; contactId: string; effectId?: string }) {
+    if (this.seen(input.effectId)) return;
     this.feedback.push({ ...input });
+  }
+
+  private readonly effects = new Set<string>();
+
+  /** An effect id met before: the Prisma store's unique column, in memory. */
+  private seen(effectId: string | undefined): boolean {
+    if (effectId === undefined) return false;
+    if (this.effects.has(effectId)) return true;
+    this.effects.add(effectId);
+    return false;
   }
 
   async listUnanswered(limit: number) {

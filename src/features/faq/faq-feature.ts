@@ -1,3 +1,4 @@
+import { effectId } from "../../core/effect-id";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, type Language, namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
@@ -77,6 +78,7 @@ export function registerFaq(
       channel: ctx.inbound.channel,
       // Erased with the person on request (the privacy feature), kept out of what officers see.
       contactId: ctx.contact.id,
+      effectId: effectId(ctx.turnKey, "faq-unanswered"),
     });
     return masked;
   };
@@ -140,7 +142,12 @@ export function registerFaq(
     .action("faq:fb:", async (ctx) => {
       const [, , vote, id] = buttonPayload(ctx).split(":");
       if (!id || !deps.knowledge.current().byId.has(id)) return deps.showMenu(ctx);
-      await deps.store.recordFeedback({ topic: id, helpful: vote === "up", contactId: ctx.contact.id });
+      await deps.store.recordFeedback({
+        topic: id,
+        helpful: vote === "up",
+        contactId: ctx.contact.id,
+        effectId: effectId(ctx.turnKey, "faq-feedback"),
+      });
       // A 👎 on an answer to a typed question puts the question in front of officers.
       const question = answeredQuestions.get(ctx.contact.id);
       answeredQuestions.delete(ctx.contact.id);

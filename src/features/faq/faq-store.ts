@@ -7,8 +7,16 @@ export interface FaqStore {
     channel: string;
     /** Who asked: an erasure request deletes their questions. */
     contactId?: string;
+    /** The asking turn's effect id (src/core/effect-id.ts): that turn run again records the question once. */
+    effectId?: string;
   }): Promise<void>;
-  recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void>;
+  /** `effectId` as for {@link recordUnanswered}: one vote per update however often its turn runs. */
+  recordFeedback(input: {
+    topic: string;
+    helpful: boolean;
+    contactId: string;
+    effectId?: string;
+  }): Promise<void>;
   /** Unanswered questions grouped by folded text, most asked first. */
   listUnanswered(
     limit: number,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Button, namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
@@ -167,6 +168,7 @@ export function createDoseFlow(deps: {
             vaccine: ctx.draft.vaccine ?? null,
             due: { year: y ?? 0, month: m ?? 0, day: d ?? 0, weekday: 0 },
             now: ctx.now,
+            id: effectId(ctx.turnKey, "dose-reminder"),
           });
           ctx.end();
           return ctx.reply(say(followUpText("scheduled", { due: shownDay(ctx.draft.due ?? "") })));

@@ -62,13 +62,15 @@ export class FollowUpService {
     vaccine: string | null;
     due: LocalDay;
     now: Date;
+    /** A chat turn's effect id (src/core/effect-id.ts): scheduled once however often the turn runs. */
+    id?: string;
   }): Promise<FollowUpReminderRecord> {
     await this.ensureBuiltIns();
     const dueAt = instantOf(input.due.year, input.due.month, input.due.day, REMINDER_HOUR);
     const early = addDays(input.due, -EARLY_DAYS);
     const earlyAt = instantOf(early.year, early.month, early.day, REMINDER_HOUR);
     return this.store.schedule({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       followUpId: DOSE_FOLLOW_UP,
       contactId: input.contactId,
       eventDate: input.lastDose,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { namespace, say, t } from "../../core/messages";
@@ -17,6 +18,7 @@ import { type HandoverService, ratingQuestion } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
 import type { ReadyAnswers } from "./ready-answers";
+import type { TicketRecord } from "./ticket-store";
 
 export const HANDOVER_MENU: MenuEntry[] = [{ labelKey: "handover:menu.entry", payload: "handover:start" }];
 
@@ -135,6 +137,13 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
 
   /** Starts a request; `question` and `transcript` come from unanswered FAQ questions when there were some. */
   const start = async (ctx: TurnContext, question: string | null, transcript: string[]) => {
+    // This turn ran before and opened its ticket (its process died before the turn committed): answer as
+    // it did. Looked at first, because the misses it read are cleared and the ticket is now open.
+    const opened = await service.store.get(effectId(ctx.turnKey, "ticket"));
+    if (opened) {
+      ctx.reply(say(handoverText("citizen.intro")));
+      return sayOpened(ctx, opened);
+    }
     const active = await service.store.findActive(ctx.contact.id);
     if (active) return ctx.reply(say(handoverText("citizen.alreadyOpen")));
     const known = service.communeInForce(
@@ -161,7 +170,12 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       question,
       transcript: draft.transcript,
       now: ctx.now,
+      turnKey: ctx.turnKey,
     });
+    sayOpened(ctx, ticket);
+  };
+
+  const sayOpened = (ctx: TurnContext, ticket: TicketRecord) => {
     const commune = service.communeName(ticket.communeCode);
     const who = commune
       ? handoverText("citizen.whoCommune", { commune: lowerFirst(commune) })
@@ -244,7 +258,8 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   router.fallback(async (ctx, next) => {
     if (ctx.event.type !== "text") return next();
     const ticket = await service.store.findLatest(ctx.contact.id);
-    if (!ticket) return next();
+    // A ticket this very turn opened (it runs again): the words asked for it, they are not a message to it.
+    if (!ticket || ticket.id === effectId(ctx.turnKey, "ticket")) return next();
     if (ticket.status === "closed") {
       // A 👍/👎 typed after an officer closed it: that rating question came outside a turn, so its buttons
       // are not the ones a typed answer is read against.
@@ -254,7 +269,7 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
     }
     if (readCloseRequest(ctx.event.text)) return close(ctx, ticket.id);
-    if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now))) return next();
+    if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey))) return next();
   });
 }
 
@@ -274,7 +289,7 @@ export function handoverQuestionHook(service: HandoverService): FaqQuestionHook 
     );
   return {
     async unanswered(ctx, question) {
-      await service.store.recordMiss(ctx.contact.id, question, ctx.now);
+      await service.store.recordMiss(ctx.contact.id, question, ctx.now, effectId(ctx.turnKey, "miss"));
       const misses = await service.store.missesSince(
         ctx.contact.id,
         new Date(ctx.now.getTime() - MISS_WINDOW_MS),

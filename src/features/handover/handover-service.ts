@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { choicesOf } from "../../core/choices";
+import { effectId, effectIdOf } from "../../core/effect-id";
 import type { Logger } from "../../core/logger";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, type ChannelId, type Language, namespace, say, type Text } from "../../core/messages";
@@ -79,15 +80,19 @@ export class HandoverService implements Tickable {
     question: string;
     transcript: string[];
     now: Date;
+    /** The chat turn opening it: the ticket's id and its messages to officers come from it. */
+    turnKey?: string;
   }): Promise<TicketRecord> {
+    const { turnKey, ...fields } = input;
     const ticket = await this.deps.store.open({
-      ...input,
-      id: randomUUID(),
+      ...fields,
+      id: effectIdOf(turnKey, "ticket") ?? randomUUID(),
       question: clip(maskPhonesIn(input.question), MAX_CITIZEN_CHARS),
       transcript: input.transcript.map((line) => clip(maskPhonesIn(line), MAX_CITIZEN_CHARS)),
     });
     await this.deps.store.clearMisses(input.contactId);
-    const told = await this.tellOfficers(ticket, await this.officersOf(ticket, "all"), "new", input.now);
+    const officers = await this.officersOf(ticket, "all");
+    const told = await this.tellOfficers(ticket, officers, "new", input.now, turnKey);
     this.deps.logger.info(
       { ticket: ticket.id, commune: ticket.communeCode, officersTold: told },
       "ticket opened",
@@ -96,14 +101,15 @@ export class HandoverService implements Tickable {
   }
 
   /** The person wrote again: kept on the ticket, and whoever took it is told. */
-  async citizenWrote(ticket: TicketRecord, text: string, now: Date): Promise<boolean> {
+  async citizenWrote(ticket: TicketRecord, text: string, now: Date, turnKey?: string): Promise<boolean> {
     const masked = clip(maskPhonesIn(text), MAX_CITIZEN_CHARS);
-    if (!(await this.deps.store.appendCitizen(ticket.id, masked, now))) return false;
+    const key = effectIdOf(turnKey, "ticket-line");
+    if (!(await this.deps.store.appendCitizen(ticket.id, masked, now, key))) return false;
     const assignee = ticket.assigneeId
       ? (await this.activeOfficers()).find((o) => o.id === ticket.assigneeId)
       : undefined;
     const to = assignee ? [assignee] : await this.officersOf(ticket, "all");
-    await this.tellOfficers({ ...ticket, question: masked }, to, "more", now);
+    await this.tellOfficers({ ...ticket, question: masked }, to, "more", now, turnKey);
     return true;
   }
 
@@ -135,7 +141,7 @@ export class HandoverService implements Tickable {
     ticketId: string,
     officer: OfficerRecord,
     actor: string,
-    options: { takeOver?: boolean } = {},
+    options: { takeOver?: boolean; turnKey?: string } = {},
   ): Promise<TicketRecord | Refusal> {
     const ticket = await this.visible(ticketId, officer);
     if (typeof ticket === "string") return ticket;
@@ -143,13 +149,15 @@ export class HandoverService implements Tickable {
     if (ticket.assigneeId === officer.id) return ticket;
     if (ticket.assigneeId && !options.takeOver) return "taken";
     if (!(await this.deps.store.assign(ticket.id, officer.id, ticket.assigneeId))) return "taken";
-    await this.audit(actor, "ticket.take", ticket);
+    await this.audit(actor, "ticket.take", ticket, options.turnKey);
     if (ticket.assigneeId) {
       const before = (await this.activeOfficers()).find((o) => o.id === ticket.assigneeId);
       if (before)
         await this.send(
           before.contactId,
           handoverText("officer.takenOver", { ref: ref(ticket), by: this.signature(officer) }),
+          undefined,
+          effectIdOf(options.turnKey, "tell:taken-over"),
         );
     }
     return { ...ticket, assigneeId: officer.id };
@@ -172,6 +180,7 @@ export class HandoverService implements Tickable {
     actor: string,
     text: string,
     now: Date,
+    turnKey?: string,
   ): Promise<TicketRecord | Refusal> {
     const body = text.trim();
     if (!body) return "empty";
@@ -185,15 +194,17 @@ export class HandoverService implements Tickable {
     if (this.windowClosed(ticket, address.lastInboundAt, now)) return "window-closed";
     if (!ticket.assigneeId && !(await this.deps.store.assign(ticket.id, officer.id, null))) return "taken";
     // Masked like everything kept on a ticket: an officer who pastes a phone number is asked to write it.
-    if (!(await this.deps.store.recordAnswer(ticket.id, officer.id, maskPhonesIn(body), now)))
+    const key = effectIdOf(turnKey, "ticket-answer");
+    if (!(await this.deps.store.recordAnswer(ticket.id, officer.id, maskPhonesIn(body), now, key)))
       return "closed";
     await this.deliver(
       ticket,
+      key,
       say(handoverText("citizen.answer", { signature: this.signature(officer), text: { raw: body } }), [
         [{ label: handoverText("citizen.doneButton"), payload: `handover:done:${ticket.id}` }],
       ]),
     );
-    await this.audit(actor, "ticket.reply", ticket);
+    await this.audit(actor, "ticket.reply", ticket, turnKey);
     return { ...ticket, status: "waiting", assigneeId: officer.id };
   }
 
@@ -203,18 +214,19 @@ export class HandoverService implements Tickable {
     officer: OfficerRecord,
     actor: string,
     now: Date,
+    turnKey?: string,
   ): Promise<TicketRecord | Refusal | "nobody"> {
     const ticket = await this.visible(ticketId, officer);
     if (typeof ticket === "string") return ticket;
     if (ticket.status === "closed") return "closed";
     if (ticket.assigneeId && ticket.assigneeId !== officer.id) return "taken";
     if (ticket.assigneeId) await this.deps.store.assign(ticket.id, null, officer.id);
-    await this.audit(actor, "ticket.pass", ticket);
+    await this.audit(actor, "ticket.pass", ticket, turnKey);
     let others = (await this.officersOf(ticket, "commune")).filter((o) => o.id !== officer.id);
     if (others.length === 0)
       others = (await this.officersOf(ticket, "admins")).filter((o) => o.id !== officer.id);
     if (others.length === 0) return "nobody";
-    await this.tellOfficers({ ...ticket, assigneeId: null }, others, "passed", now);
+    await this.tellOfficers({ ...ticket, assigneeId: null }, others, "passed", now, turnKey);
     return { ...ticket, assigneeId: null };
   }
 
@@ -233,6 +245,7 @@ export class HandoverService implements Tickable {
     if (address && !this.windowClosed(ticket, address.lastInboundAt, now)) {
       const rendered = await this.deliver(
         ticket,
+        undefined,
         say(handoverText("citizen.closedByOfficer")),
         ratingQuestion(ticket.id),
       );
@@ -310,6 +323,7 @@ export class HandoverService implements Tickable {
     officers: OfficerRecord[],
     why: "new" | "more" | "passed" | "reminder",
     now: Date,
+    turnKey?: string,
   ): Promise<number> {
     const minutes = Math.max(0, Math.round((now.getTime() - ticket.createdAt.getTime()) / MINUTE_MS));
     const text = handoverText(`officer.${why}`, {
@@ -328,13 +342,17 @@ export class HandoverService implements Tickable {
     let told = 0;
     for (const officer of officers) {
       if (officer.contactId === ticket.contactId) continue;
-      told += (await this.send(officer.contactId, text, buttons)) ? 1 : 0;
+      const key = effectIdOf(turnKey, `tell:${why}:${officer.contactId}`);
+      told += (await this.send(officer.contactId, text, buttons, key)) ? 1 : 0;
     }
     return told;
   }
 
-  /** Queues a message to a contact outside any turn of theirs (rendered in their language). */
-  private async send(contactId: string, text: Text, buttons?: Button[][]): Promise<boolean> {
+  /**
+   * Queues a message to a contact outside any turn of theirs (rendered in their language). `key`: an effect
+   * id of the turn that causes it, so that turn run again queues it once.
+   */
+  private async send(contactId: string, text: Text, buttons?: Button[][], key?: string): Promise<boolean> {
     const to = await this.deps.store.contactAddress(contactId);
     if (!to) return false;
     const rendered = await renderOutbound(
@@ -345,7 +363,13 @@ export class HandoverService implements Tickable {
     );
     if (rendered.length === 0) return false;
     await this.deps.outbox.enqueue(
-      rendered.map((message) => ({ channel: to.channel, externalId: to.externalId, contactId, message })),
+      rendered.map((message, i) => ({
+        channel: to.channel,
+        externalId: to.externalId,
+        contactId,
+        message,
+        ...(key ? { effectId: effectId(key, String(i)) } : {}),
+      })),
     );
     await this.offerTypedChoices(contactId, to.channel, rendered);
     this.deps.notify();
@@ -366,25 +390,34 @@ export class HandoverService implements Tickable {
   /** Messages to the person of a ticket, on their channel, in their language. */
   private async deliver(
     ticket: TicketRecord,
+    key: string | undefined,
     ...messages: ReturnType<typeof say>[]
   ): Promise<RenderedMessage[]> {
     const to = await this.deps.store.contactAddress(ticket.contactId);
     const lang = to?.language ?? ticket.language;
     const rendered = await renderOutbound(messages, lang, this.deps.texts, this.deps.media);
     await this.deps.outbox.enqueue(
-      rendered.map((message) => ({
+      rendered.map((message, i) => ({
         channel: ticket.channel,
         externalId: ticket.externalId,
         contactId: ticket.contactId,
         message,
+        ...(key ? { effectId: effectId(key, `to-citizen:${i}`) } : {}),
       })),
     );
     this.deps.notify();
     return rendered;
   }
 
-  private async audit(actor: string, action: AuditAction, ticket: TicketRecord): Promise<void> {
+  private async audit(
+    actor: string,
+    action: AuditAction,
+    ticket: TicketRecord,
+    turnKey?: string,
+  ): Promise<void> {
+    const key = effectIdOf(turnKey, `audit:${action}`);
     await this.deps.audit.append({
+      ...(key ? { effectId: key } : {}),
       actor,
       action,
       venueId: `ticket:${ticket.id}`,

@@ -89,7 +89,14 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
         ctx.goto("text");
         return replyFlow.ask(ctx, "text");
       }
-      const result = await service.answer(ctx.draft.ticketId, officer, actor(ctx, officer), text, ctx.now);
+      const result = await service.answer(
+        ctx.draft.ticketId,
+        officer,
+        actor(ctx, officer),
+        text,
+        ctx.now,
+        ctx.turnKey,
+      );
       if (result === "too-long") {
         ctx.reply(say(handoverText("refused.too-long", { max: MAX_ANSWER_CHARS, length: text.length })));
         ctx.goto("text");
@@ -123,6 +130,7 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
     if (!found) return;
     const result = await service.take(found.ticket.id, found.officer, actor(ctx, found.officer), {
       takeOver,
+      turnKey: ctx.turnKey,
     });
     if (typeof result === "string") return refuse(ctx, result, found.ticket);
     ctx.reply(
@@ -146,7 +154,7 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
       if (ticket.status === "closed") return refuse(ctx, "closed");
       if (ticket.assigneeId && ticket.assigneeId !== officer.id) return refuse(ctx, "taken", ticket);
       if (!ticket.assigneeId) {
-        const taken = await service.take(ticket.id, officer, actor(ctx, officer));
+        const taken = await service.take(ticket.id, officer, actor(ctx, officer), { turnKey: ctx.turnKey });
         if (typeof taken === "string") return refuse(ctx, taken, ticket);
       }
       return ctx.enter(replyFlow, "text", { ticketId: ticket.id, page: 0 });
@@ -154,7 +162,13 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
     .action("handover:pass:", async (ctx) => {
       const found = await ticketFor(ctx, "handover:pass:", "handover-pass");
       if (!found) return;
-      const result = await service.passOn(found.ticket.id, found.officer, actor(ctx, found.officer), ctx.now);
+      const result = await service.passOn(
+        found.ticket.id,
+        found.officer,
+        actor(ctx, found.officer),
+        ctx.now,
+        ctx.turnKey,
+      );
       if (typeof result === "string") return refuse(ctx, result, found.ticket);
       ctx.reply(say(handoverText("officer.passDone", { ref: ref(result) })));
     });

@@ -57,7 +57,12 @@ export interface ContactAddress {
  * Ticket storage (Prisma in src/db/prisma-ticket-store.ts). Changes that two officers or an officer and the
  * person could race on (take, answer, close) are conditional updates: they say whether they happened.
  */
+/**
+ * Ticket storage. Writes a chat turn makes take an id or `effectId` from the turn (src/core/effect-id.ts):
+ * the turn run again (docs/adr/016-scale-out.md) finds them instead of writing them twice.
+ */
 export interface TicketStore {
+  /** Opens it with its transcript; a ticket with this id already there is returned as it is. */
   open(input: {
     id: string;
     contactId: string;
@@ -76,14 +81,20 @@ export interface TicketStore {
   findLatest(contactId: string): Promise<TicketRecord | null>;
   messages(ticketId: string): Promise<TicketMessageRecord[]>;
   /** Adds the person's words; a ticket that was waiting for them is open again. False when closed. */
-  appendCitizen(ticketId: string, text: string, now: Date): Promise<boolean>;
+  appendCitizen(ticketId: string, text: string, now: Date, effectId?: string): Promise<boolean>;
   /**
    * Gives the ticket to `officerId` when it is assigned to `expected` (null = nobody) and not closed.
    * False when someone else changed it first.
    */
   assign(ticketId: string, officerId: string | null, expected: string | null): Promise<boolean>;
   /** Records an officer's answer if the ticket is not closed; sets the first-answer time once. */
-  recordAnswer(ticketId: string, officerId: string, text: string, now: Date): Promise<boolean>;
+  recordAnswer(
+    ticketId: string,
+    officerId: string,
+    text: string,
+    now: Date,
+    effectId?: string,
+  ): Promise<boolean>;
   /** Closes it if it is not closed yet. */
   close(ticketId: string, by: string, now: Date): Promise<boolean>;
   /** The person's 👍/👎 and optional comment on a closed ticket. */
@@ -100,7 +111,7 @@ export interface TicketStore {
    */
   offerChoices(contactId: string, choices: RenderedChoice[]): Promise<void>;
   /** Questions the FAQ could not answer for this person (the ticket's transcript, two in a row). */
-  recordMiss(contactId: string, text: string, now: Date): Promise<void>;
+  recordMiss(contactId: string, text: string, now: Date, effectId?: string): Promise<void>;
   missesSince(contactId: string, since: Date): Promise<string[]>;
   clearMisses(contactId: string): Promise<void>;
   /** Deletes tickets closed before `cutoff` and misses older than `missCutoff`; returns tickets removed. */

@@ -1,3 +1,4 @@
+import { effectId } from "../../core/effect-id";
 import { type Button, namespace, say } from "../../core/messages";
 import { buttonPayload, type Router } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
@@ -59,6 +60,7 @@ export function registerApiTokensChat(
         action: "apitoken.revoke",
         subject: id,
         resultCount: 1,
+        effectId: effectId(ctx.turnKey, "audit:apitoken.revoke"),
       });
     }
     ctx.reply(say(officerText(outcome, { id: id.slice(0, 8) })));

@@ -1,3 +1,4 @@
+import { effectId } from "../../core/effect-id";
 import type { Logger } from "../../core/logger";
 import { type Button, namespace, say, type Text } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
@@ -26,7 +27,12 @@ export function officerGuard(service: OfficerService, logger: Logger, audit: Aud
   return async (ctx, what, role = "officer") => {
     const officer = await service.findActive(ctx.contact.id);
     if (officer && (role === "officer" || officer.role === "admin")) {
-      await audit.append({ actor: `officer:${officer.id}`, action: `chat.${what}`, resultCount: 0 });
+      await audit.append({
+        actor: `officer:${officer.id}`,
+        action: `chat.${what}`,
+        resultCount: 0,
+        effectId: effectId(ctx.turnKey, `audit:chat.${what}`),
+      });
       return officer;
     }
     logger.warn(

@@ -1,3 +1,4 @@
+import { effectId } from "../../core/effect-id";
 import { foldText } from "../../core/fold-text";
 import type { Logger } from "../../core/logger";
 import { maskPhonesIn } from "../../core/mask-phones";
@@ -111,7 +112,7 @@ export function registerPrivacy(router: Router, deps: PrivacyDeps): void {
 
   const erase = async (ctx: TurnContext) => {
     if (await deps.officers.findActive(ctx.contact.id)) return ctx.reply(say(privacyText("erase.officer")));
-    const counts = await eraseNow(subjectOf(ctx), "citizen");
+    const counts = await eraseNow(subjectOf(ctx), "citizen", ctx.turnKey);
     // The contact row is gone: nothing of this turn may write a dialog for it again.
     ctx.endDialog();
     ctx.reply(
@@ -126,10 +127,16 @@ export function registerPrivacy(router: Router, deps: PrivacyDeps): void {
   };
 
   /** Erases and records that an erasure happened: the channel and the count, nothing about the person. */
-  const eraseNow = async (subject: DataSubject, actor: string): Promise<DataCounts> => {
+  const eraseNow = async (subject: DataSubject, actor: string, turnKey?: string): Promise<DataCounts> => {
     const counts = await eraseAll(deps.holders(), subject);
     const total = counts.reduce((sum, c) => sum + c.count, 0);
-    await deps.audit.append({ actor, action: "privacy.erase", subject: subject.channel, resultCount: total });
+    await deps.audit.append({
+      actor,
+      action: "privacy.erase",
+      subject: subject.channel,
+      resultCount: total,
+      ...(turnKey ? { effectId: effectId(turnKey, "audit:privacy.erase") } : {}),
+    });
     deps.logger.info({ channel: subject.channel, counts }, "personal data erased on request");
     return counts;
   };
@@ -188,7 +195,7 @@ export function registerPrivacy(router: Router, deps: PrivacyDeps): void {
         );
         return ctx.markUnreachable();
       }
-      await eraseNow(subjectOf(ctx), `${ctx.inbound.channel}:withdraw`);
+      await eraseNow(subjectOf(ctx), `${ctx.inbound.channel}:withdraw`, ctx.turnKey);
       ctx.endDialog();
     });
 

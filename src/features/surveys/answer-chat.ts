@@ -75,7 +75,7 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
       }
     }
     end();
-    await afterAnswer(ctx, await service.answer(surveyId, ctx.contact.id, q, value, ctx.now));
+    await afterAnswer(ctx, await service.answer(surveyId, ctx.contact.id, q, value, ctx.now, ctx.turnKey));
     return true;
   };
 
@@ -107,12 +107,12 @@ export function registerSurveyAnswers(router: Router, service: SurveyService): v
     .action("survey:a:", async (ctx) => {
       const p = readSurveyPayload(buttonPayload(ctx).slice("survey:a:".length));
       if (!p || p.q < 0) return ctx.reply(say(surveyText("unknown")));
-      await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, p.value, ctx.now));
+      await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, p.value, ctx.now, ctx.turnKey));
     })
     .action("survey:skip:", async (ctx) => {
       const p = readSurveyPayload(buttonPayload(ctx).slice("survey:skip:".length));
       if (!p || p.q < 0) return ctx.reply(say(surveyText("unknown")));
-      await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, null, ctx.now));
+      await afterAnswer(ctx, await service.answer(p.id, ctx.contact.id, p.q, null, ctx.now, ctx.turnKey));
     })
     .action("survey:stop:", async (ctx) => {
       const id = buttonPayload(ctx).slice("survey:stop:".length);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
@@ -254,6 +255,7 @@ export function createSurveyComposer(deps: {
             closesAt: new Date(d.closesAt ?? ctx.now.getTime() + 86_400_000),
             createdBy: ctx.contact.id,
             creatorContactId: ctx.contact.id,
+            id: effectId(ctx.turnKey, "survey"),
           });
           ctx.end();
           ctx.reply(

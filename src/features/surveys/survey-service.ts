@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { effectIdOf } from "../../core/effect-id";
 import type { Logger } from "../../core/logger";
 import type { TextRenderer } from "../../core/renderer";
 import type { Audience } from "../broadcasts/audience";
@@ -46,9 +47,11 @@ export class SurveyService {
     closesAt: Date;
     createdBy: string;
     creatorContactId?: string | null;
+    /** A chat turn's effect id (src/core/effect-id.ts): the survey already there is returned. */
+    id?: string;
   }): Promise<SurveyRecord> {
     return this.store.create({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       title: surveyTitleSchema.parse(input.title),
       questions: questionsSchema.parse(input.questions),
       audience: input.audience,
@@ -113,11 +116,19 @@ export class SurveyService {
     q: number,
     value: string | null,
     now: Date,
+    turnKey?: string,
   ): Promise<AnswerOutcome> {
     const survey = await this.store.get(surveyId);
     const recipient = survey ? await this.store.recipient(surveyId, contactId) : null;
     if (!survey || !recipient || !survey.questions[q]) return { kind: "unknown" };
     if (survey.status !== "open" || survey.closesAt <= now) return { kind: "closed" };
+    const key = effectIdOf(turnKey, "survey-answer");
+    // This turn ran before (its process died before the turn committed) and already moved the person on:
+    // the answer is stored; answer as the first run did instead of reading it as the next question's.
+    if (key && recipient.lastEffectId === key) {
+      const moved = recipient.current === q + 1 && recipient.current < survey.questions.length;
+      return { kind: "recorded", survey, next: moved && recipient.status === "open" ? q + 1 : undefined };
+    }
     const atCurrent = q === recipient.current && recipient.status !== "stopped";
     const current = atCurrent ? q + 1 : recipient.current;
     const through = current >= survey.questions.length;
@@ -129,6 +140,7 @@ export class SurveyService {
       current,
       status: recipient.status === "stopped" ? "stopped" : through ? "done" : "open",
       now,
+      ...(key ? { effectId: key } : {}),
     });
     return { kind: "recorded", survey, next: atCurrent && !through ? current : undefined };
   }

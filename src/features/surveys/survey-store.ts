@@ -33,6 +33,8 @@ export interface SurveyRecipientRecord {
   /** The question asked now; `questions.length` once they went through all. */
   current: number;
   status: RecipientStatus;
+  /** The effect id of the turn that answered last (src/core/effect-id.ts): that turn run again is known. */
+  lastEffectId: string | null;
 }
 
 /** A recipient about to be queued: who, where, and on which channel in which language. */
@@ -126,6 +128,8 @@ export interface SurveyStore {
     current: number;
     status: RecipientStatus;
     now: Date;
+    /** The answering turn's effect id, kept as the recipient's `lastEffectId`. */
+    effectId?: string;
   }): Promise<void>;
   /** Records "dừng": asks nothing more; answers given stay. */
   stop(surveyId: string, contactId: string): Promise<void>;

@@ -10,7 +10,7 @@ import { normaliseVietnamesePhone } from "../../features/venues/phone";
 import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueRecord, VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
-import { KeyedRateLimit } from "../ip-rate-limit";
+import type { IpRateLimit } from "../ip-rate-limit";
 import { CHECKIN_COOKIE, CheckinCsrf } from "./checkin-csrf";
 import { CheckinPages, type FormValues, type VenueView } from "./checkin-html";
 import type { UsedTokens } from "./used-tokens";
@@ -22,7 +22,8 @@ export interface CheckinPageDeps {
   texts: TextRenderer;
   /** Signs the form tokens (SESSION_SECRET, or a per-process random one). */
   secret: string;
-  postsPerMinute: number;
+  /** Posts per minute per client address (CHECKIN_POSTS_PER_MINUTE), shared across processes on PostgreSQL. */
+  postsPerIp: IpRateLimit;
   telegramBot: string | undefined;
   secureCookies: boolean;
   /** Form tokens already used (in the database: shared by every process). */
@@ -46,7 +47,7 @@ const PAGE_HEADERS = {
 export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): void {
   const now = deps.now ?? (() => new Date());
   const csrf = new CheckinCsrf(deps.secret);
-  const limit = new KeyedRateLimit(deps.postsPerMinute);
+  const limit = deps.postsPerIp;
   const { usedTokens } = deps;
   const pages = new CheckinPages(deps.texts, {
     retentionDays: deps.checkin.retentionDays,
@@ -83,7 +84,7 @@ export function mountCheckinPage(router: ExpressRouter, deps: CheckinPageDeps): 
 
   router.post("/c/:code", form, async (req: Request, res: Response) => {
     const lang = languageOf(req);
-    if (!limit.take(req.ip ?? "unknown")) {
+    if (!(await limit.take(req.ip ?? "unknown"))) {
       res.setHeader("Retry-After", "60");
       return void send(res, 429, pages.message(lang, "tooMany", String(req.params.code)));
     }

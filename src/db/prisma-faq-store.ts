@@ -1,5 +1,12 @@
-import type { FaqStore } from "../features/faq/faq-store";
+import {
+  askersFrom,
+  type ClusterAsker,
+  countAwaiting,
+  type FaqStore,
+  inScope,
+} from "../features/faq/faq-store";
 import type { Db } from "./database";
+import { isUniqueViolation } from "./database-errors";
 
 /** Prisma implementation of {@link FaqStore}. */
 export class PrismaFaqStore implements FaqStore {
@@ -11,8 +18,18 @@ export class PrismaFaqStore implements FaqStore {
     language: string;
     channel: string;
     contactId?: string;
-  }): Promise<void> {
-    await this.db.faqUnanswered.create({ data: input });
+    communeCode?: string | null;
+  }): Promise<number> {
+    return (await this.db.faqUnanswered.create({ data: input, select: { id: true } })).id;
+  }
+
+  async setNotifyConsent(id: number, contactId: string, agreed: boolean): Promise<boolean> {
+    // Conditional: only the asker's own row, only once (a second tap or a forged id changes nothing).
+    const { count } = await this.db.faqUnanswered.updateMany({
+      where: { id, contactId, notifyConsent: null },
+      data: { notifyConsent: agreed },
+    });
+    return count === 1;
   }
 
   async recordFeedback(input: { topic: string; helpful: boolean; contactId: string }): Promise<void> {
@@ -43,5 +60,46 @@ export class PrismaFaqStore implements FaqStore {
       count: g._count._all,
       lastAskedAt: g._max.createdAt ?? new Date(0),
     }));
+  }
+
+  async clusterAskers(folded: string, scope: string[] | null): Promise<ClusterAsker[]> {
+    const [rows, notices] = await Promise.all([
+      this.db.faqUnanswered.findMany({
+        where: { folded, contactId: { not: null } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { contactId: true, communeCode: true, text: true, notifyConsent: true },
+      }),
+      this.db.faqAnswerNotice.findMany({ where: { folded }, select: { contactId: true } }),
+    ]);
+    return askersFrom(rows, new Set(notices.map((n) => n.contactId)), scope);
+  }
+
+  async awaitingAnswer(scope: string[] | null): Promise<Map<string, number>> {
+    const [rows, notices] = await Promise.all([
+      this.db.faqUnanswered.findMany({
+        where: { notifyConsent: { not: null }, contactId: { not: null } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { folded: true, contactId: true, communeCode: true, text: true, notifyConsent: true },
+      }),
+      this.db.faqAnswerNotice.findMany({ select: { folded: true, contactId: true } }),
+    ]);
+    return countAwaiting(
+      rows.filter((r) => inScope(scope, r.communeCode)),
+      new Set(notices.map((n) => `${n.folded}\n${n.contactId}`)),
+    );
+  }
+
+  async claimAnswerNotice(folded: string, contactId: string, actor: string): Promise<boolean> {
+    try {
+      await this.db.faqAnswerNotice.create({ data: { folded, contactId, actor } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseAnswerNotice(folded: string, contactId: string): Promise<void> {
+    await this.db.faqAnswerNotice.deleteMany({ where: { folded, contactId } });
   }
 }

@@ -82,6 +82,8 @@ export type AuditAction =
   | "faq.publish"
   | "faq.restore"
   | "faq.import"
+  // Closing the loop: an answer sent to those who asked; `subject` is "topic:<id>" or "ticket:<id>".
+  | "faq.notify"
   // Handover tickets (src/features/handover): `venueId` holds "ticket:<id>" for these.
   | "ticket.read"
   | "ticket.take"

@@ -13,6 +13,7 @@ import { DashboardContext, type DashboardDeps, field } from "./dashboard-context
 import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInbox } from "./dashboard-inbox";
 import { mountDashboardInsights } from "./dashboard-insights";
+import { mountDashboardNotices } from "./dashboard-notices";
 import {
   DASHBOARD_COOKIE,
   loadViewer,
@@ -198,6 +199,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardVenues(router, c);
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
+  mountDashboardNotices(router, c);
   mountDashboardContent(router, c);
   mountDashboardInbox(router, c);
   mountDashboardTokens(router, c);

@@ -267,6 +267,7 @@ export function mountDashboardContent(router: ExpressRouter, c: DashboardContext
         revisions: await content.revisions(topic.id),
         editor: isEditor(viewer),
         csrf,
+        who: await authorNames(lang),
       }),
       html`</section>`,
     ]}`;
@@ -289,6 +290,23 @@ export function mountDashboardContent(router: ExpressRouter, c: DashboardContext
         : [];
     });
     return links.length > 0 && html`<section class="ok" role="status"><ul>${links}</ul></section>`;
+  };
+
+  /**
+   * Revision authors in words: an officer's name as their chat shows it, role and communes (revoked officers
+   * too: history outlives access), else the seed or an import. Never a bare id.
+   */
+  const authorNames = async (lang: Language) => {
+    const officers = new Map((await deps.officers.list()).map((o) => [o.id, o]));
+    return (author: string): string => {
+      if (author === "seed" || author === "import") return pages.t(lang, `content.authors.${author}`);
+      const officer = officers.get(author.replace(/^dashboard:/, ""));
+      if (!officer) return pages.t(lang, "content.authors.unknown");
+      const where = officer.communes.map((code) => c.communeName(code)).join(", ");
+      const role = pages.t(lang, `role.${officer.role}`);
+      const name = officer.displayName?.trim() || pages.t(lang, "content.authors.noName");
+      return where ? `${name} (${role}, ${where})` : `${name} (${role})`;
+    };
   };
 
   router.get("/admin/content/:id", async (req: Request, res: Response) => {

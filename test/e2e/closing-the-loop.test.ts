@@ -171,4 +171,50 @@ describe("closing the loop: officers send an answer to everyone who asked it and
     expect(audit[0]?.actor).toMatch(/\(officer:[0-9a-f]{8}\)$/);
     expect(await (await editor.get("/admin/questions")).text()).not.toContain("đang chờ");
   });
+  it("an officer's answer on a ticket asking the same reaches those who agreed, from the ticket's page", async () => {
+    const question = "Lịch họp dân thôn Phước Hoà tháng này là ngày nào?";
+    // A first question for this person (a second within half an hour offers an officer instead).
+    const asker = new WebchatClient(server.url);
+    await asker.send("/subscribe");
+    await asker.send("Xã Bình Sơn");
+    const asked = await asker.send(question);
+    await asker.send({ payload: payloadOf(asked, "Có, báo cho tôi") });
+    // Someone else asks a person the same thing.
+    const other = new WebchatClient(server.url);
+    await other.send("gặp cán bộ");
+    await other.send("binh son");
+    await other.send(question);
+    const ticket = await server.database.db.ticket.findFirstOrThrow({ where: { question } });
+    const from = `/admin/inbox/${ticket.id}`;
+    const reply = "Họp dân thôn Phước Hoà vào 19 giờ ngày 15 tại nhà văn hoá thôn.";
+    expect((await editor.post(`${from}/reply`, { text: reply }, from)).status).toBe(200);
+    const page = await (await editor.get(from)).text();
+    expect(page).toContain("Gửi câu trả lời cho 1 người đang chờ");
+
+    // Another commune's officer cannot send it by naming the ticket: nothing goes out.
+    const before = await notices();
+    const folded = foldVietnamese(question);
+    const forged = await otherCommune.post(
+      "/admin/questions/notify",
+      { cluster: folded, ticket: ticket.id },
+      "/admin/questions",
+    );
+    expect(forged.status).toBe(400);
+    expect(await notices()).toBe(before);
+
+    const sent = await editor.post("/admin/questions/notify", { cluster: folded, ticket: ticket.id }, from);
+    expect(await sent.text()).toContain("Đã gửi cho 1 người.");
+    const seen: string[] = [];
+    await expect
+      .poll(async () => {
+        seen.push(...textsOf(await asker.read()));
+        return seen.some((t) => t.includes(reply));
+      })
+      .toBe(true);
+    expect(seen.find((t) => t.includes(reply))).toBe(
+      `📬 Bạn đã hỏi: «${question}»\nCán bộ xã Bình Sơn trả lời:\n${reply}`,
+    );
+    const audit = await server.database.db.auditLog.findFirst({ where: { subject: `ticket:${ticket.id}` } });
+    expect(audit).toMatchObject({ action: "faq.notify", resultCount: 1 });
+  });
 });

@@ -29,6 +29,7 @@ import { FaqContentService } from "../features/faq/content/faq-content-service";
 import { LiveFaqKnowledge } from "../features/faq/content/live-faq-knowledge";
 import { buildPublishedFaq, loadOutOfScope } from "../features/faq/content/published-faq";
 import type { FaqStore } from "../features/faq/faq-store";
+import { AnswerNotices } from "../features/handover/answer-notices";
 import { HandoverService } from "../features/handover/handover-service";
 import type { MenuEntry } from "../features/menu/menu-feature";
 import { createMainMenu } from "../features/menu/menu-feature";
@@ -80,6 +81,8 @@ export interface AppDeps {
   directives: DirectiveStore;
   /** Tickets between people and officers: the chat, the FAQ's offer and the dashboard's inbox share it. */
   handover: HandoverService;
+  /** Closing the loop: an answer sent to everyone of a question cluster who agreed to be told. */
+  answerNotices: AnswerNotices;
   /** Channels with a messaging window (Zalo OA). */
   windows: ReadonlyMap<ChannelId, MessagingWindow>;
   showMenu: (ctx: TurnContext) => void;
@@ -116,6 +119,8 @@ export function createAppDeps(
   const officers = new OfficerService(new PrismaOfficerStore(db));
   // Asked on every FAQ answer, so in plain SQL (src/db/sql-subscription-store.ts).
   const subscriptions = new SqlSubscriptionStore(database.sql);
+  const tickets = new PrismaTicketStore(db);
+  const faq = new PrismaFaqStore(db);
   const menu = createMainMenu(input.menu);
   const faqContentStore = new PrismaFaqContentStore(db);
   const outOfScope = loadOutOfScope(input.localesDir);
@@ -142,7 +147,7 @@ export function createAppDeps(
       windows: input.windows,
     }),
     audit,
-    faq: new PrismaFaqStore(db),
+    faq,
     faqKnowledge,
     faqContent: new FaqContentService(faqContentStore, faqKnowledge, audit, outOfScope),
     officers,
@@ -161,7 +166,7 @@ export function createAppDeps(
     recurring: new RecurringReminders(new PrismaRecurringStore(db), logger),
     directives: new PrismaDirectiveStore(db),
     handover: new HandoverService({
-      store: new PrismaTicketStore(db),
+      store: tickets,
       officers,
       outbox: input.outbox,
       media: input.media,
@@ -173,6 +178,16 @@ export function createAppDeps(
       windows: input.windows,
       hours: config.HANDOVER_OFFICE_HOURS,
       remindMinutes: config.HANDOVER_REMIND_MINUTES,
+    }),
+    answerNotices: new AnswerNotices({
+      faq,
+      contactAddress: (contactId) => tickets.contactAddress(contactId),
+      outbox: input.outbox,
+      texts,
+      media: input.media,
+      windows: input.windows,
+      audit,
+      notify,
     }),
     showMenu: menu.showMenu,
     showHelp: menu.showHelp,

@@ -29,6 +29,7 @@ export const dashboardFeature = defineFeature({
           faq: d.faq,
           faqContent: d.faqContent,
           handover: d.handover,
+          answerNotices: d.answerNotices,
           readyAnswers: readyAnswersFrom(d.faqKnowledge),
           secret: d.secret,
           secureCookies: publicUrl.startsWith("https://"),

@@ -26,6 +26,9 @@ export const faqFeature = defineFeature({
         outOfScope: loadOutOfScope(d.localesDir),
         // Two unanswered questions in a row, or "none of these", offer an officer.
         questions: handoverQuestionHook(d.handover),
+        // Kept with the question so that officers send the answer only to people of their communes.
+        communeOf: async (contactId, now) =>
+          d.handover.communeInForce((await d.subscriptions.get(contactId))?.communeCode, now),
       }),
     http: (router) => mountFaqApi(router, { store: d.faq }),
     // A fresh install starts from the shipped files; an existing one keeps what officers published.

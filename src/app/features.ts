@@ -5,7 +5,7 @@ import { directivesFeature } from "./directives";
 import { faqFeature } from "./faq";
 import type { FeatureDefinition } from "./feature-module";
 import { followUpsFeature } from "./follow-ups";
-import { handoverFeature } from "./handover";
+import { handoverFeature, handoverMenuEntry } from "./handover";
 import { menuFeature } from "./menu";
 import { officersFeature } from "./officers";
 import { privacyFeature } from "./privacy";
@@ -33,6 +33,8 @@ export const FEATURES: FeatureDefinition[] = [
   privacyFeature,
   smallTalkFeature,
   faqFeature,
+  // "🙋 Hỏi cán bộ" second in the main menu, right after the questions the bot answers (docs/adr/013).
+  handoverMenuEntry,
   venuesFeature,
   checkinFeature,
   tracingFeature,

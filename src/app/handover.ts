@@ -24,10 +24,9 @@ export const handoverFeature = defineFeature({
 });
 
 /**
- * The handover's main-menu entry, on its own so that it can come after the FAQ and venues in the menu while
- * the feature itself is first in precedence (the menu follows the features list's order). Not in the list
- * yet: a sixth entry turns Zalo OA's menu buttons (at most 5, zalo-oa-sender.ts) into numbered text, so
- * adding it is a decision about the menu as a whole (docs/adr/013-handover-tickets.md).
+ * The handover's main-menu entry, on its own so that it comes right after the FAQ in the menu while the
+ * feature itself is first in precedence (the menu follows the features list's order). It fits Zalo OA's five
+ * menu buttons (zalo-oa-sender.ts) because the two venue entries became one (docs/adr/013-handover-tickets.md).
  */
 export const handoverMenuEntry = defineFeature({
   name: "handover-menu",

@@ -71,6 +71,8 @@ export class PrismaMessageRetention {
     const webchat = await this.db.webchatMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
     const before = (days: number) => ({ createdAt: { lt: new Date(now.getTime() - days * DAY_MS) } });
     const unanswered = await this.db.faqUnanswered.deleteMany({ where: before(this.periods.unansweredDays) });
+    // Who was told an answer goes with the questions: kept as long, for the same purpose.
+    await this.db.faqAnswerNotice.deleteMany({ where: before(this.periods.unansweredDays) });
     const faqRatings = await this.db.faqFeedback.deleteMany({ where: before(this.periods.faqRatingDays) });
     const tickets = await new PrismaTicketStore(this.db).purge(
       new Date(now.getTime() - this.periods.ticketDays * DAY_MS),

@@ -34,9 +34,14 @@ export function corePersonalData(db: Db): PersonalDataHolder[] {
       erase: async (s) => (await db.subscription.deleteMany({ where: { contactId: s.contactId } })).count,
     },
     {
+      // With the yes/no to being told of an answer (kept on each question) and the answers sent to them.
       name: "questions",
-      count: (s) => db.faqUnanswered.count({ where: { contactId: s.contactId } }),
-      erase: async (s) => (await db.faqUnanswered.deleteMany({ where: { contactId: s.contactId } })).count,
+      count: async (s) =>
+        (await db.faqUnanswered.count({ where: { contactId: s.contactId } })) +
+        (await db.faqAnswerNotice.count({ where: { contactId: s.contactId } })),
+      erase: async (s) =>
+        (await db.faqAnswerNotice.deleteMany({ where: { contactId: s.contactId } })).count +
+        (await db.faqUnanswered.deleteMany({ where: { contactId: s.contactId } })).count,
     },
     {
       name: "ratings",

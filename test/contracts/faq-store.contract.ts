@@ -55,6 +55,69 @@ export function faqStoreContract(subject: string, open: () => Promise<Opened<Faq
       expect(q?.lastAskedAt.getTime()).toBeLessThanOrEqual(after + 1);
     });
 
+    it("a person's yes/no to being told is kept once, on their own question only", async () => {
+      const id = await store().recordUnanswered({
+        text: "nha van hoa mo cua may gio",
+        folded: "nha van hoa mo cua may gio",
+        language: "vi",
+        channel: "webchat",
+        contactId: "c-1",
+        communeCode: "21040",
+      });
+      expect(await store().setNotifyConsent(id, "c-2", true)).toBe(false);
+      expect(await store().setNotifyConsent(id, "c-1", true)).toBe(true);
+      expect(await store().setNotifyConsent(id, "c-1", false)).toBe(false);
+      expect(await store().setNotifyConsent(id + 1000, "c-1", true)).toBe(false);
+      expect(await store().clusterAskers("nha van hoa mo cua may gio", null)).toEqual([
+        {
+          contactId: "c-1",
+          communeCode: "21040",
+          question: "nha van hoa mo cua may gio",
+          agreed: true,
+          told: false,
+        },
+      ]);
+    });
+
+    it("a cluster's askers are one per person, within the scope; each is told once", async () => {
+      const folded = "lich hop dan";
+      const asked = async (contactId: string, communeCode: string | null, agreed: boolean | null) => {
+        const id = await store().recordUnanswered({
+          text: folded,
+          folded,
+          language: "vi",
+          channel: "webchat",
+          contactId,
+          communeCode,
+        });
+        if (agreed !== null) await store().setNotifyConsent(id, contactId, agreed);
+      };
+      await asked("c-1", "21040", true);
+      await asked("c-1", "21040", null);
+      await asked("c-2", "21040", false);
+      await asked("c-3", "21061", true);
+      await asked("c-4", null, true);
+      const ids = async (scope: string[] | null) =>
+        (await store().clusterAskers(folded, scope)).map((a) => [a.contactId, a.agreed]).sort();
+      expect(await ids(["21040"])).toEqual([
+        ["c-1", true],
+        ["c-2", false],
+      ]);
+      expect(await ids(["21099"])).toEqual([]);
+      expect((await ids(null)).length).toBe(4);
+      expect((await store().awaitingAnswer(["21040"])).get(folded)).toBe(1);
+      expect((await store().awaitingAnswer(null)).get(folded)).toBe(3);
+
+      expect(await store().claimAnswerNotice(folded, "c-1", "Lan (officer:1)")).toBe(true);
+      expect(await store().claimAnswerNotice(folded, "c-1", "Minh (officer:2)")).toBe(false);
+      expect((await store().clusterAskers(folded, ["21040"])).find((a) => a.contactId === "c-1")?.told).toBe(
+        true,
+      );
+      expect((await store().awaitingAnswer(["21040"])).get(folded)).toBeUndefined();
+      await store().releaseAnswerNotice(folded, "c-1");
+      expect(await store().claimAnswerNotice(folded, "c-1", "Lan (officer:1)")).toBe(true);
+    });
+
     it("keeps every 👍 and 👎 with its topic and who gave it", async () => {
       await store().recordFeedback({ topic: "pc-covid", helpful: true, contactId: "c-1" });
       await store().recordFeedback({ topic: "pc-covid", helpful: false, contactId: "c-2" });

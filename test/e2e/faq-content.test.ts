@@ -77,8 +77,18 @@ describe("officers own the FAQ content", () => {
       orderBy: { id: "asc" },
     });
     expect(revisions.map((r) => r.origin)).toEqual(["seed", "edit", "restore"]);
+    // The history says who, in words: the editor's name as their chat shows it and their role, never an id.
+    const editorRow = await server.database.db.officer.findFirstOrThrow({ where: { role: "editor" } });
+    await server.database.db.contact.update({
+      where: { id: editorRow.contactId },
+      data: { displayName: "Trần Văn Minh" },
+    });
     const history = await (await editor.get(page)).text();
     expect(history).toContain("Khôi phục");
+    expect(history).toContain("<td>Trần Văn Minh (Cán bộ biên tập)</td>");
+    expect(history).toContain("<td>Bản gốc đi kèm phần mềm</td>");
+    expect(history).toContain("đăng bởi Trần Văn Minh (Cán bộ biên tập)");
+    expect(history).not.toContain("dashboard:");
     expect(await server.database.db.auditLog.count({ where: { action: "faq.restore" } })).toBe(1);
   });
 

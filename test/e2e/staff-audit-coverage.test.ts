@@ -51,6 +51,8 @@ const DASHBOARD: [method: "GET" | "POST", pattern: string, path: (ids: Ids) => s
   ["GET", "/admin/broadcasts/:id", () => "/admin/broadcasts/none"],
   ["POST", "/admin/directives", () => "/admin/directives"],
   ["GET", "/admin/questions", () => "/admin/questions"],
+  ["GET", "/admin/questions/notify", () => "/admin/questions/notify?cluster=none"],
+  ["POST", "/admin/questions/notify", () => "/admin/questions/notify"],
   ["GET", "/admin/audit", () => "/admin/audit"],
   ["GET", "/admin/audit.csv", () => "/admin/audit.csv"],
   ["GET", "/admin/visits", (i) => `/admin/visits?venue=${i.venue}`],

@@ -73,10 +73,8 @@ describe("Telegram webhook", () => {
         inline_keyboard: { text: string; callback_data: string }[][];
       }
     ).inline_keyboard;
-    expect(keyboard.flat()).toContainEqual({
-      text: "📍 Đăng ký mã QR địa điểm",
-      callback_data: "venues:start",
-    });
+    expect(keyboard.flat()).toContainEqual({ text: "📍 Mã QR địa điểm", callback_data: "venues:menu" });
+    expect(keyboard.flat()).toContainEqual({ text: "🙋 Hỏi cán bộ", callback_data: "handover:start" });
     expect(keyboard.flat()).toContainEqual({ text: "🌐 Ngôn ngữ / Language", callback_data: "lang:menu" });
     expect(keyboard.every((row) => row.length <= 2)).toBe(true);
   });

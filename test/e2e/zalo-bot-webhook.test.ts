@@ -43,7 +43,7 @@ describe("Zalo Bot webhook", () => {
     const [greeting, menu] = api.textsTo("6ede9afa66b88fe6d6a9");
     expect(greeting).toMatch(/^Xin chào Lan! Đây là Trợ lý ảo phòng, chống dịch Covid-19/);
     expect(menu).toBe(
-      "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 📍 Đăng ký mã QR địa điểm\n3. 🏪 Địa điểm của tôi\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Trợ giúp\n\n" +
+      "Bạn cần gì? Chọn một mục bên dưới:\n\n1. 💬 Hỏi đáp PC-Covid, tiêm chủng\n2. 🙋 Hỏi cán bộ\n3. 📍 Mã QR địa điểm\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Trợ giúp\n\n" +
         "Bạn vui lòng trả lời bằng số thứ tự hoặc gõ tên mục.",
     );
     expect(api.calls.every((c) => c.token === TEST_ZALO_BOT_TOKEN)).toBe(true);
@@ -62,7 +62,7 @@ describe("Zalo Bot webhook", () => {
     await api.waitFor(() => api.textsTo(chat).length >= 4);
     expect(api.textsTo(chat).slice(2)).toEqual([
       "Switched to English.",
-      "What do you need? Choose an item below:\n\n1. 💬 Questions: PC-Covid, vaccination\n2. 📍 Register a venue QR code\n3. 🏪 My venues\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Help\n\n" +
+      "What do you need? Choose an item below:\n\n1. 💬 Questions: PC-Covid, vaccination\n2. 🙋 Ask an officer\n3. 📍 Venue QR codes\n4. 🌐 Ngôn ngữ / Language\n5. ❓ Help\n\n" +
         "Reply with the number or type the item's name.",
     ]);
     const contact = await server.database.db.contact.findFirst({

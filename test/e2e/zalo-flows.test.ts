@@ -12,7 +12,7 @@ import {
   zaloBotEnv,
   zaloOaEnv,
 } from "../helpers/test-server";
-import { sign, userText, zaloBotChat } from "../helpers/zalo-updates";
+import { zaloBotChat, zaloOaChat } from "../helpers/zalo-updates";
 
 /** The same venue registration and FAQ conversations, unchanged, on both Zalo surfaces. */
 describe("every flow works on Zalo", () => {
@@ -44,19 +44,7 @@ describe("every flow works on Zalo", () => {
     zaloBotChat(server.url, bot)(chat, text, answers);
 
   /** Zalo OA: sends a signed text event and returns the messages the OA answered with. */
-  const oaSay = async (user: string, text: string, answers = 1) => {
-    const before = oa.to(user).length;
-    const body = userText(user, text);
-    const raw = JSON.stringify(body);
-    const res = await fetch(`${server.url}/webhooks/zalo-oa`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-zevent-signature": sign(raw, body.timestamp) },
-      body: raw,
-    });
-    expect(res.status).toBe(200);
-    await oa.waitFor(() => oa.to(user).length >= before + answers);
-    return oa.to(user).slice(before);
-  };
+  const oaSay = (user: string, text: string, answers = 1) => zaloOaChat(server.url, oa)(user, text, answers);
 
   it("a venue owner on Zalo Bot registers by answering numbered options", async () => {
     const chat = "b0a1c2d3e4f5a6b7c8d9";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ZaloOaSent } from "./fake-zalo-oa-api";
 import { TEST_ZALO_BOT_SECRET, TEST_ZALO_OA_APP_ID, TEST_ZALO_OA_SECRET_KEY } from "./test-server";
 
 let nextMessage = 0x1000;
@@ -70,5 +71,28 @@ export function zaloBotChat(
     if (res.status !== 200) throw new Error(`the Zalo Bot webhook answered ${res.status}`);
     await bot.waitFor(() => bot.textsTo(chat).length >= before + answers);
     return bot.textsTo(chat).slice(before);
+  };
+}
+
+/**
+ * Zalo OA as a follower uses it: sends a signed text event to the server's webhook and returns the messages
+ * the OA answered with, once `answers` of them have arrived at the stand-in.
+ */
+export function zaloOaChat(
+  serverUrl: string,
+  oa: { to(user: string): ZaloOaSent[]; waitFor(done: () => boolean): Promise<void> },
+) {
+  return async (user: string, text: string, answers = 1): Promise<ZaloOaSent[]> => {
+    const before = oa.to(user).length;
+    const body = userText(user, text);
+    const raw = JSON.stringify(body);
+    const res = await fetch(`${serverUrl}/webhooks/zalo-oa`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-zevent-signature": sign(raw, body.timestamp) },
+      body: raw,
+    });
+    if (res.status !== 200) throw new Error(`the Zalo OA webhook answered ${res.status}`);
+    await oa.waitFor(() => oa.to(user).length >= before + answers);
+    return oa.to(user).slice(before);
   };
 }

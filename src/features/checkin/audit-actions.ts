@@ -15,6 +15,8 @@ export const NAMED_AUDIT_ACTIONS = [
   "faq.publish",
   "faq.restore",
   "faq.import",
+  // Closing the loop: an answer sent to those who asked; `subject` is "topic:<id>" or "ticket:<id>".
+  "faq.notify",
   // Handover tickets (src/features/handover): `venueId` holds "ticket:<id>" for these.
   "ticket.read",
   "ticket.take",

@@ -1,21 +1,54 @@
-import type { FaqStore } from "./faq-store";
+import { askersFrom, type ClusterAsker, countAwaiting, type FaqStore, inScope } from "./faq-store";
+
+interface StoredQuestion {
+  id: number;
+  text: string;
+  folded: string;
+  language: string;
+  channel: string;
+  contactId: string | null;
+  communeCode: string | null;
+  notifyConsent: boolean | null;
+  at: Date;
+}
 
 /** In-memory {@link FaqStore}; test/contracts/faq-store.contract.ts holds it to the Prisma store's promises. */
 export class FakeFaqStore implements FaqStore {
-  readonly unanswered: { text: string; folded: string; language: string; channel: string; at: Date }[] = [];
+  readonly unanswered: StoredQuestion[] = [];
   readonly feedback: { topic: string; helpful: boolean; contactId: string }[] = [];
+  /** "folded\ncontactId" → who sent the answer. */
+  readonly notices = new Map<string, string>();
 
   async recordUnanswered(input: {
     text: string;
     folded: string;
     language: string;
     channel: string;
-    /** Who asked: an erasure request deletes their questions. */
     contactId?: string;
+    communeCode?: string | null;
     effectId?: string;
   }) {
-    if (this.seen(input.effectId)) return;
-    this.unanswered.push({ ...input, at: new Date() });
+    const earlier = input.effectId ? this.byEffect.get(input.effectId) : undefined;
+    if (earlier !== undefined) return earlier;
+    const id = this.unanswered.length + 1;
+    if (input.effectId) this.byEffect.set(input.effectId, id);
+    const { effectId: _, ...question } = input;
+    this.unanswered.push({
+      ...question,
+      id,
+      contactId: input.contactId ?? null,
+      communeCode: input.communeCode ?? null,
+      notifyConsent: null,
+      at: new Date(),
+    });
+    return id;
+  }
+
+  async setNotifyConsent(id: number, contactId: string, agreed: boolean) {
+    const row = this.unanswered.find((q) => q.id === id);
+    if (!row || row.contactId !== contactId || row.notifyConsent !== null) return false;
+    row.notifyConsent = agreed;
+    return true;
   }
 
   async recordFeedback(input: { topic: string; helpful: boolean; contactId: string; effectId?: string }) {
@@ -24,6 +57,8 @@ export class FakeFaqStore implements FaqStore {
   }
 
   private readonly effects = new Set<string>();
+  /** effect id → the question it recorded (a rerun gets the same id back). */
+  private readonly byEffect = new Map<string, number>();
 
   /** An effect id met before: the Prisma store's unique column, in memory. */
   private seen(effectId: string | undefined): boolean {
@@ -53,10 +88,44 @@ export class FakeFaqStore implements FaqStore {
   }
 
   async clusterQuestions(folded: string, limit: number) {
-    const texts = this.unanswered
+    const texts = this.newestFirst()
       .filter((q) => q.folded === folded)
-      .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map((q) => q.text.trim());
     return [...new Set(texts)].slice(0, limit);
+  }
+
+  async clusterAskers(folded: string, scope: string[] | null): Promise<ClusterAsker[]> {
+    const told = new Set(
+      [...this.notices.keys()]
+        .filter((k) => k.startsWith(`${folded}\n`))
+        .map((k) => k.slice(folded.length + 1)),
+    );
+    return askersFrom(
+      this.newestFirst().filter((q) => q.folded === folded),
+      told,
+      scope,
+    );
+  }
+
+  async awaitingAnswer(scope: string[] | null) {
+    return countAwaiting(
+      this.newestFirst().filter((q) => inScope(scope, q.communeCode)),
+      new Set(this.notices.keys()),
+    );
+  }
+
+  async claimAnswerNotice(folded: string, contactId: string, actor: string) {
+    const key = `${folded}\n${contactId}`;
+    if (this.notices.has(key)) return false;
+    this.notices.set(key, actor);
+    return true;
+  }
+
+  async releaseAnswerNotice(folded: string, contactId: string) {
+    this.notices.delete(`${folded}\n${contactId}`);
+  }
+
+  private newestFirst(): StoredQuestion[] {
+    return [...this.unanswered].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   }
 }

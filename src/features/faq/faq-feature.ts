@@ -55,6 +55,8 @@ export function registerFaq(
     /** "Not ours" categories whose reply says where to ask instead (`faq:outOfScope.<id>`). */
     outOfScope?: readonly { id: string }[];
     questions?: FaqQuestionHook;
+    /** The person's commune in force, when known (their reminders): kept with a question for officers' scope. */
+    communeOf?: (contactId: string, now: Date) => Promise<string | null>;
   },
 ): void {
   // Officers' words are the same in every channel: taken in the reader's language and sent as written.
@@ -67,10 +69,13 @@ export function registerFaq(
   const answeredQuestions = new Map<string, string>();
 
   /** Keeps a question for officers (masked), unless it is an answer to a question or small talk. */
-  const keepForOfficers = async (ctx: TurnContext, text: string): Promise<string | undefined> => {
+  const keepForOfficers = async (
+    ctx: TurnContext,
+    text: string,
+  ): Promise<{ id: number; masked: string } | undefined> => {
     if (isNotAQuestion(text, deps.isPlaceName)) return undefined;
     const masked = maskPhonesIn(text).slice(0, 500);
-    await deps.store.recordUnanswered({
+    const id = await deps.store.recordUnanswered({
       text: masked,
       // The matcher's own folding (diacritics, punctuation, "ko"/"không"…) groups one question typed many ways.
       folded: foldVietnamese(masked),
@@ -79,8 +84,9 @@ export function registerFaq(
       // Erased with the person on request (the privacy feature), kept out of what officers see.
       contactId: ctx.contact.id,
       effectId: effectId(ctx.turnKey, "faq-unanswered"),
+      communeCode: (await deps.communeOf?.(ctx.contact.id, ctx.now)) ?? null,
     });
-    return masked;
+    return { id, masked };
   };
 
   const rememberQuestion = (ctx: TurnContext, text: string) => {
@@ -154,6 +160,16 @@ export function registerFaq(
       if (vote !== "up" && question !== undefined) await keepForOfficers(ctx, question);
       ctx.reply(say(faqText(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
     })
+    .action("faq:tell:", async (ctx) => {
+      const [, , answer, id] = buttonPayload(ctx).split(":");
+      const agreed = answer === "yes";
+      // Only the asker's own question, once: a forged id or a second tap just shows the menu.
+      const stored = /^\d{1,12}$/.test(id ?? "")
+        ? await deps.store.setNotifyConsent(Number(id), ctx.contact.id, agreed)
+        : false;
+      if (stored) ctx.reply(say(faqText(agreed ? "tell.agreed" : "tell.declined")));
+      deps.showMenu(ctx);
+    })
     .action("faq:none", async (ctx) => {
       if (await deps.questions?.noneOfThese(ctx)) return;
       ctx.reply(say(t("errors.notUnderstood")));
@@ -176,9 +192,19 @@ export function registerFaq(
       if (topic && match.band === "suggest")
         return ctx.reply(say(faqText("suggest.ask"), suggestionRows(ctx, match)));
       // Two unanswered in a row may offer an officer (the handover); then the hook has replied.
-      if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept))) return;
+      if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept.masked))) return;
       ctx.reply(say(fallbackText(match)));
-      deps.showMenu(ctx);
+      if (kept === undefined) return deps.showMenu(ctx);
+      // Asked once, right after the question is kept: the yes/no is stored with it (closing the loop,
+      // docs/adr/013). The question stays the last message so a typed "có"/"ko" answers it.
+      ctx.reply(
+        say(faqText("tell.ask"), [
+          [
+            { label: faqText("tell.yes"), payload: `faq:tell:yes:${kept.id}`, answers: "yes" },
+            { label: faqText("tell.no"), payload: `faq:tell:no:${kept.id}`, answers: "no" },
+          ],
+        ]),
+      );
     });
 
   /** "Did you mean …?": the best guess and the matcher's plausible alternatives, three at most, then "none". */

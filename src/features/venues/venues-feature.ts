@@ -11,11 +11,12 @@ import { type Draft, venueText as v } from "./registration-prompts";
 import type { VenueService } from "./venue-service";
 import type { VenueRecord, VenueStore } from "./venue-store";
 
-/** Main-menu entries of this feature. */
-export const VENUE_MENU: MenuEntry[] = [
-  { labelKey: "venues:menu.register", payload: "venues:start" },
-  { labelKey: "venues:menu.mine", payload: "venues:mine" },
-];
+/**
+ * One main-menu entry for registering and managing venues: Zalo OA shows at most five menu buttons, and the
+ * fifth went to "Hỏi cán bộ" (docs/adr/013). It starts a registration for someone without venues and lists
+ * the venues, with "register another", for an owner: one tap either way, as the two entries were.
+ */
+export const VENUE_MENU: MenuEntry[] = [{ labelKey: "venues:menu.entry", payload: "venues:menu" }];
 
 /**
  * Venue owners: register a venue by chat (`/venue`, the menu, or the deep link `start=venue`) and manage
@@ -77,6 +78,10 @@ export function registerVenues(
     .action("venues:resume", (ctx) => (draftOf(flow, ctx.dialog) ? ctx.askAgain() : begin(ctx)))
     .command(["myvenues"], (ctx) => listMine(ctx))
     .action("venues:mine", (ctx) => listMine(ctx))
+    .action("venues:menu", async (ctx) => {
+      if ((await store.listByOwner(ctx.contact.id)).length === 0) return start(ctx);
+      return listMine(ctx, { offerRegister: true });
+    })
     .action("venues:show:", async (ctx) => {
       const venue = await owned(ctx, "venues:show:");
       if (venue) await showVenue(ctx, venue);
@@ -109,7 +114,7 @@ export function registerVenues(
       await ctx.enter(flow, "field", draft);
     });
 
-  async function listMine(ctx: TurnContext): Promise<void> {
+  async function listMine(ctx: TurnContext, options: { offerRegister?: boolean } = {}): Promise<void> {
     const venues = await store.listByOwner(ctx.contact.id);
     if (venues.length === 0) {
       ctx.reply(say(v("mine.none"), [[{ label: v("menu.register"), payload: "venues:start" }]]));
@@ -121,6 +126,7 @@ export function registerVenues(
         payload: `venues:show:${venue.id}`,
       },
     ]);
+    if (options.offerRegister) rows.push([{ label: v("menu.registerAnother"), payload: "venues:start" }]);
     ctx.reply(say(v("mine.list", { count: venues.length }), rows));
   }
 

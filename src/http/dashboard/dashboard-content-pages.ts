@@ -111,7 +111,14 @@ export function chatPreview(
 export function history(
   pages: DashboardHtml,
   lang: Language,
-  options: { topic: FaqTopicState; revisions: FaqRevision[]; editor: boolean; csrf: string },
+  options: {
+    topic: FaqTopicState;
+    revisions: FaqRevision[];
+    editor: boolean;
+    csrf: string;
+    /** Who a stored author ("dashboard:<officer id>", "seed", "import") is, in words: name and role. */
+    who: (author: string) => string;
+  },
 ): SafeHtml {
   const p = (k: string) => pages.t(lang, `content.${k}`);
   const { topic } = options;
@@ -126,7 +133,7 @@ export function history(
         r.content &&
         html`<form class="inline" method="post" action="/admin/content/${encodeURIComponent(topic.id)}/restore?lang=${lang}">${csrfField(options.csrf)}<input type="hidden" name="revision" value="${r.id}"><button class="ghost" type="submit">${p("restore")}</button></form>`;
       const state = current ? p("status.published") : topic.draft?.id === r.id ? p("status.draft") : "";
-      return html`<tr><td>${r.id}</td><td>${when(r.createdAt)} UTC</td><td>${r.author}</td><td>${p(`origin.${r.origin}`)} ${state && html`<strong>${state}</strong>`}</td><td>${r.changed.join(", ")}</td><td>${restore}</td></tr>`;
+      return html`<tr><td>${r.id}</td><td>${when(r.createdAt)} UTC</td><td>${options.who(r.author)}</td><td>${p(`origin.${r.origin}`)} ${state && html`<strong>${state}</strong>`}${r.publishedBy && html` · ${p("history.publishedBy")} ${options.who(r.publishedBy)}`}</td><td>${r.changed.join(", ")}</td><td>${restore}</td></tr>`;
     }),
     html`</tbody></table>`,
   ]}`;

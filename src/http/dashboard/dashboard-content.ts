@@ -1,9 +1,11 @@
 import express, { type Router as ExpressRouter, type Request, type Response } from "express";
+import type { Language } from "../../core/messages";
 import { vietnamDay } from "../../core/vietnam-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import type { FaqContent, FaqContentError } from "../../features/faq/content/faq-content";
 import type { ContentEditor, PublishRefusal } from "../../features/faq/content/faq-content-service";
 import { FaqCsvError, faqContentFromCsv, faqContentToCsv } from "../../features/faq/content/faq-csv";
+import { foldVietnamese } from "../../features/faq/fold";
 import { FAQ_ACTIONS, FAQ_GROUPS } from "../../features/faq/topics";
 import { cleanBody } from "../clean-body";
 import { html, type SafeHtml } from "../html";
@@ -18,6 +20,7 @@ import {
 } from "./dashboard-content-pages";
 import { type DashboardContext, field, queryParam } from "./dashboard-context";
 import { csrfField } from "./dashboard-html";
+import { noticeLink } from "./dashboard-notices";
 
 // A topic with long answers and many examples, percent-encoded, passes the 32 kB of the other forms.
 const topicForm_ = [express.urlencoded({ extended: false, limit: "256kb", parameterLimit: 30 }), cleanBody];
@@ -239,6 +242,7 @@ export function mountDashboardContent(router: ExpressRouter, c: DashboardContext
     const published = topic.published?.content;
     const body = html`${[
       notice,
+      published && (await waitingLinks(viewer, lang, published)),
       html`<div class="cols"><section><h2>${p(topic.draft ? "draftHeading" : "editHeading")}</h2>`,
       topicForm(pages, lang, {
         content: editing,
@@ -263,10 +267,46 @@ export function mountDashboardContent(router: ExpressRouter, c: DashboardContext
         revisions: await content.revisions(topic.id),
         editor: isEditor(viewer),
         csrf,
+        who: await authorNames(lang),
       }),
       html`</section>`,
     ]}`;
     page(req, res, viewer, status, editing.title[lang] || topic.id, body);
+  };
+
+  /**
+   * Closing the loop: the clusters this published topic answers (its examples, folded as questions are) whose
+   * askers in the viewer's communes agreed to be told, each with a link to send them the answer.
+   */
+  const waitingLinks = async (viewer: DashboardViewer, lang: Language, topic: FaqContent) => {
+    const awaiting = await deps.faq.awaitingAnswer(viewer.scope);
+    const clusters = [...new Set([...topic.examples.vi, ...topic.examples.en].map((q) => foldVietnamese(q)))];
+    const links = clusters.flatMap((folded) => {
+      const count = awaiting.get(folded) ?? 0;
+      return count > 0
+        ? [
+            html`<li><a href="${noticeLink(folded, lang, { topic: topic.id })}">${pages.t(lang, "handover:notices.link", { count })}</a> (${folded})</li>`,
+          ]
+        : [];
+    });
+    return links.length > 0 && html`<section class="ok" role="status"><ul>${links}</ul></section>`;
+  };
+
+  /**
+   * Revision authors in words: an officer's name as their chat shows it, role and communes (revoked officers
+   * too: history outlives access), else the seed or an import. Never a bare id.
+   */
+  const authorNames = async (lang: Language) => {
+    const officers = new Map((await deps.officers.list()).map((o) => [o.id, o]));
+    return (author: string): string => {
+      if (author === "seed" || author === "import") return pages.t(lang, `content.authors.${author}`);
+      const officer = officers.get(author.replace(/^dashboard:/, ""));
+      if (!officer) return pages.t(lang, "content.authors.unknown");
+      const where = officer.communes.map((code) => c.communeName(code)).join(", ");
+      const role = pages.t(lang, `role.${officer.role}`);
+      const name = officer.displayName?.trim() || pages.t(lang, "content.authors.noName");
+      return where ? `${name} (${role}, ${where})` : `${name} (${role})`;
+    };
   };
 
   router.get("/admin/content/:id", async (req: Request, res: Response) => {

@@ -10,6 +10,7 @@ import type { DashboardStore, Scope } from "../../features/dashboard/dashboard-s
 import type { DirectiveStore } from "../../features/directives/directive-store";
 import type { FaqContentService } from "../../features/faq/content/faq-content-service";
 import type { FaqStore } from "../../features/faq/faq-store";
+import type { AnswerNotices } from "../../features/handover/answer-notices";
 import type { HandoverService } from "../../features/handover/handover-service";
 import type { ReadyAnswers } from "../../features/handover/ready-answers";
 import type { ApiTokens } from "../../features/officers/api-tokens";
@@ -41,6 +42,8 @@ export interface DashboardDeps {
   faqContent: FaqContentService;
   /** The inbox of tickets (src/http/dashboard/dashboard-inbox.ts). */
   handover: HandoverService;
+  /** Closing the loop: answers sent to the people of a question cluster who agreed (dashboard-notices.ts). */
+  answerNotices: AnswerNotices;
   officers: OfficerService;
   /** The published FAQ answers officers may send as they are. */
   readyAnswers: ReadyAnswers;

@@ -2,6 +2,7 @@ import type { Router as ExpressRouter, Request, Response } from "express";
 import type { Language } from "../../core/messages";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
+import { foldVietnamese } from "../../features/faq/fold";
 import { actorOf, MAX_ANSWER_CHARS, type Refusal, ref } from "../../features/handover/handover-service";
 import { ticketFigures } from "../../features/handover/ticket-figures";
 import { TICKET_STATUSES, type TicketRecord, type TicketStatus } from "../../features/handover/ticket-store";
@@ -9,6 +10,7 @@ import type { OfficerRecord } from "../../features/officers/officer-store";
 import { html, type SafeHtml } from "../html";
 import { type DashboardContext, field, queryParam } from "./dashboard-context";
 import { csrfField } from "./dashboard-html";
+import { noticeLink } from "./dashboard-notices";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Ages the inbox filters by, in hours ("older than"). */
@@ -119,6 +121,11 @@ export function mountDashboardInbox(router: ExpressRouter, c: DashboardContext):
     ]);
     const now = c.now();
     const windowClosed = service.windowClosed(ticket, address?.lastInboundAt ?? null, now);
+    // Closing the loop: once answered, others who asked the same and agreed to be told can get the answer.
+    const cluster = foldVietnamese(ticket.question);
+    const waiting = messages.some((m) => m.author === "officer")
+      ? ((await deps.faq.awaitingAnswer(viewer.scope)).get(cluster) ?? 0)
+      : 0;
     const csrf = c.csrfToken(req);
     const action = (what: string) => `/admin/inbox/${encodeURIComponent(ticket.id)}/${what}?lang=${lang}`;
     const author = (a: string) => p(`authors.${a}`);
@@ -135,6 +142,8 @@ export function mountDashboardInbox(router: ExpressRouter, c: DashboardContext):
       ),
       html`</tbody></table></section>`,
       windowClosed && html`<p class="err" id="window-closed">${p("windowClosed")}</p>`,
+      waiting > 0 &&
+        html`<p class="ok"><a href="${noticeLink(cluster, lang, { ticket: ticket.id })}">${pages.t(lang, "handover:notices.link", { count: waiting })}</a></p>`,
       open &&
         html`${[
           html`<section><h2>${p("reply")}</h2><form method="post" action="${action("reply")}">${csrfField(csrf)}`,

@@ -15,6 +15,7 @@ import { DashboardContext, type DashboardDeps, field } from "./dashboard-context
 import { csrfField, jsonBlock } from "./dashboard-html";
 import { mountDashboardInbox } from "./dashboard-inbox";
 import { mountDashboardInsights } from "./dashboard-insights";
+import { mountDashboardNotices } from "./dashboard-notices";
 import {
   DASHBOARD_COOKIE,
   loadViewer,
@@ -204,6 +205,7 @@ export function mountDashboard(router: ExpressRouter, deps: DashboardDeps): void
   mountDashboardBroadcasts(router, c);
   mountDashboardInsights(router, c);
   mountDashboardAudit(router, c);
+  mountDashboardNotices(router, c);
   mountDashboardContent(router, c);
   mountDashboardInbox(router, c);
   mountDashboardTokens(router, c);

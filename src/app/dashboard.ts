@@ -22,6 +22,7 @@ export const dashboardFeature = defineFeature({
           district: d.district,
           venueService: d.venueService,
           venues: d.venues,
+          venueSections: d.venuePageSections,
           broadcasts: d.broadcasts,
           recurring: d.recurring,
           directives: d.directives,

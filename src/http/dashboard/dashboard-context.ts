@@ -18,7 +18,7 @@ import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
-import { DashboardCsrf, sessionIdOf, viewerOf } from "./dashboard-session";
+import { DashboardCsrf, sessionIdOf, type VenuePageSection, viewerOf } from "./dashboard-session";
 
 /** What the dashboard routes need, wired by the composition root. */
 export interface DashboardDeps {
@@ -28,6 +28,8 @@ export interface DashboardDeps {
   district: District;
   venueService: VenueService;
   venues: VenueStore;
+  /** Parts features add to a venue's page (read at request time: filled once every feature is built). */
+  venueSections?: readonly VenuePageSection[];
   broadcasts: BroadcastService;
   /** Recurring reminders (list, pause, resume, stop on the broadcasts page). */
   recurring: RecurringReminders;
@@ -60,8 +62,7 @@ export interface DashboardDeps {
 export class DashboardContext {
   readonly html: DashboardHtml;
   readonly csrf: DashboardCsrf;
-  /** HTML forms only, small (the largest is a broadcast text). */
-  readonly form = [express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 }), cleanBody];
+  readonly form = DASHBOARD_FORM;
   readonly now: () => Date;
 
   constructor(readonly deps: DashboardDeps) {
@@ -102,10 +103,7 @@ export class DashboardContext {
 
   /** Communes in force today that the viewer may see (a scope of former units sees the units they became). */
   communes(scope: Scope): { code: string; name: string }[] {
-    const { district } = this.deps;
-    return unitsInForce(district)
-      .filter((u) => !scope || codesCoveredBy(district, u.code).some((c) => scope.includes(c)))
-      .map((u) => ({ code: u.code, name: u.name }));
+    return communesInScope(this.deps.district, scope);
   }
 
   /** A count per stored code, summed for a unit in force over the former units it took in. */
@@ -122,6 +120,19 @@ export class DashboardContext {
     return this.deps.venueService.communeName(code);
   }
 }
+
+/** Communes in force that a scope may see (a scope of former units sees the units they became). */
+export function communesInScope(district: District, scope: Scope): { code: string; name: string }[] {
+  return unitsInForce(district)
+    .filter((u) => !scope || codesCoveredBy(district, u.code).some((c) => scope.includes(c)))
+    .map((u) => ({ code: u.code, name: u.name }));
+}
+
+/** The parsers of a dashboard form post: URL-encoded only, small (the largest is a broadcast text). */
+export const DASHBOARD_FORM = [
+  express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 }),
+  cleanBody,
+];
 
 /** Form field as a trimmed string ("" when absent or not a string). */
 export function field(body: unknown, name: string, max = 200): string {

@@ -59,6 +59,7 @@ const DASHBOARD: [method: "GET" | "POST", pattern: string, path: (ids: Ids) => s
   ["POST", "/admin/broadcasts/:id/cancel", () => "/admin/broadcasts/none/cancel"],
   ["POST", "/admin/broadcasts/:id/update", () => "/admin/broadcasts/none/update"],
   ["GET", "/admin/reminders", () => "/admin/reminders"],
+  ["POST", "/admin/reminders/follow-ups", () => "/admin/reminders/follow-ups"],
   ["POST", "/admin/reminders/:id/:what", () => "/admin/reminders/none/pause"],
   ["GET", "/admin/surveys", () => "/admin/surveys"],
   ["GET", "/admin/surveys/new", () => "/admin/surveys/new"],

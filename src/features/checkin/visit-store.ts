@@ -78,6 +78,7 @@ export type AuditAction =
   | "survey.csv"
   | "survey.close"
   | "followups.counts"
+  | "followups.define"
   | "faq.edit"
   | "faq.publish"
   | "faq.restore"

@@ -1,6 +1,7 @@
 import type { ChannelId, Language } from "../core/messages";
 import { type Audience, parseAudience } from "../features/broadcasts/audience";
 import { parseQuestions } from "../features/surveys/survey-model";
+import { countRecipients } from "../features/surveys/survey-results";
 import type {
   AskedQuestion,
   RecipientCounts,
@@ -192,14 +193,7 @@ export class PrismaSurveyStore implements SurveyStore {
         })
       ).map((a) => a.contactId),
     );
-    const counts = new Map<string | null, RecipientCounts>();
-    for (const r of recipients) {
-      const c = counts.get(r.communeCode) ?? { communeCode: r.communeCode, recipients: 0, responded: 0 };
-      c.recipients++;
-      if (answered.has(r.contactId)) c.responded++;
-      counts.set(r.communeCode, c);
-    }
-    return [...counts.values()];
+    return countRecipients(recipients, answered);
   }
 
   async venueAnswers(venueId: string): Promise<(SurveyAnswerRow & { surveyId: string })[]> {

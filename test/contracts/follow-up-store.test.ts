@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PrismaFollowUpStore } from "../../src/db/prisma-follow-up-store";
 import { FakeFollowUpStore } from "../../src/features/follow-ups/fake-follow-up-store";
 import { followUpStoreContract } from "./follow-up-store.contract";
-import { onFreshDatabase } from "./fresh-world";
+import { onFreshDatabase, outboxTexts } from "./fresh-world";
 
 const textOf = (message: { kind: string; text?: string }) => message.text ?? `[${message.kind}]`;
 
@@ -68,10 +68,6 @@ followUpStoreContract("the Prisma follow-up store", () =>
       await db.exposureAlertRecipient.create({ data: { alertId, contactId } });
       return alertId;
     },
-    rows: async () =>
-      (await db.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => ({
-        contactId: m.contactId ?? "",
-        text: textOf(JSON.parse(m.body)),
-      })),
+    rows: () => outboxTexts(db),
   })),
 );

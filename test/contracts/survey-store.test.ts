@@ -1,6 +1,6 @@
 import { PrismaSurveyStore } from "../../src/db/prisma-survey-store";
 import { FakeSurveyStore } from "../../src/features/surveys/fake-survey-store";
-import { onFreshDatabase } from "./fresh-world";
+import { onFreshDatabase, outboxTexts } from "./fresh-world";
 import { surveyStoreContract } from "./survey-store.contract";
 
 const textOf = (message: { kind: string; text?: string }) => message.text ?? `[${message.kind}]`;
@@ -55,10 +55,6 @@ surveyStoreContract("the Prisma survey store", () =>
         });
       }
     },
-    rows: async () =>
-      (await db.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => ({
-        contactId: m.contactId ?? "",
-        text: textOf(JSON.parse(m.body)),
-      })),
+    rows: () => outboxTexts(db),
   })),
 );

@@ -1,6 +1,7 @@
 import type { ChannelId, Language } from "../../core/messages";
 import type { RenderedMessage } from "../../core/rendered-message";
 import type { Audience } from "../broadcasts/audience";
+import { countRecipients } from "./survey-results";
 import type {
   AskedQuestion,
   RecipientCounts,
@@ -184,14 +185,7 @@ export class FakeSurveyStore implements SurveyStore {
 
   async recipientCounts(surveyId: string, communes: string[] | null): Promise<RecipientCounts[]> {
     const answered = new Set(this.answerRows.filter((a) => a.surveyId === surveyId).map((a) => a.contactId));
-    const counts = new Map<string | null, RecipientCounts>();
-    for (const r of this.scoped(surveyId, communes)) {
-      const c = counts.get(r.communeCode) ?? { communeCode: r.communeCode, recipients: 0, responded: 0 };
-      c.recipients++;
-      if (answered.has(r.contactId)) c.responded++;
-      counts.set(r.communeCode, c);
-    }
-    return [...counts.values()];
+    return countRecipients(this.scoped(surveyId, communes), answered);
   }
 
   async venueAnswers(venueId: string): Promise<(SurveyAnswerRow & { surveyId: string })[]> {

@@ -151,6 +151,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   const features = FEATURES.map((f) => f.create(deps));
   deps.personalData.push(...features.flatMap((f) => f.personalData ?? []));
+  deps.venuePageSections.push(...features.flatMap((f) => f.venuePage ?? []));
   const router = new Router();
   for (const feature of features) feature.chat?.(router);
   scheduler.add(...features.flatMap((f) => f.jobs ?? []));

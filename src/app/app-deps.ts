@@ -41,6 +41,7 @@ import { createReminderOffer, type ReminderOffer } from "../features/subscriptio
 import type { District } from "../features/venues/district";
 import { VenueService } from "../features/venues/venue-service";
 import type { VenueStore } from "../features/venues/venue-store";
+import type { VenuePageSection } from "../http/dashboard/dashboard-session";
 
 /**
  * What features share, built once before any feature: the database, texts and district, the services more
@@ -96,6 +97,8 @@ export interface AppDeps {
    * `personalData`); read at request time by erasure and access requests.
    */
   personalData: PersonalDataHolder[];
+  /** Every feature's parts of a venue's dashboard page (`venuePage`), filled by the assembly like `personalData`. */
+  venuePageSections: VenuePageSection[];
 }
 
 /** Builds the shared dependencies; `menu` holds every feature's main-menu entries, in list order. */
@@ -192,5 +195,6 @@ export function createAppDeps(
     showMenu: menu.showMenu,
     showHelp: menu.showHelp,
     personalData: [],
+    venuePageSections: [],
   };
 }

@@ -23,6 +23,7 @@ export const dashboardFeature = defineFeature({
           venueService: d.venueService,
           venues: d.venues,
           tracing: d.tracing,
+          venueSections: d.venuePageSections,
           broadcasts: d.broadcasts,
           recurring: d.recurring,
           directives: d.directives,

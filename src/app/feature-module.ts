@@ -3,6 +3,7 @@ import type { PersonalDataHolder } from "../core/personal-data";
 import type { Router } from "../core/router";
 import type { Tickable } from "../core/scheduler";
 import type { MenuEntry } from "../features/menu/menu-feature";
+import type { VenuePageSection } from "../http/dashboard/dashboard-session";
 import type { AppDeps } from "./app-deps";
 import type { Timer } from "./timers";
 
@@ -23,6 +24,8 @@ export interface FeatureModule {
    * feature) go through every one, in the features list's order (src/core/personal-data.ts).
    */
   personalData?: PersonalDataHolder[];
+  /** Parts this feature adds to a venue's dashboard page (the answers its owner gave to the feature's surveys). */
+  venuePage?: VenuePageSection[];
 }
 
 /**

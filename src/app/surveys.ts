@@ -3,7 +3,7 @@ import { PrismaSurveyStore } from "../db/prisma-survey-store";
 import { SurveyService } from "../features/surveys/survey-service";
 import { registerSurveys } from "../features/surveys/surveys-feature";
 import { mountSurveysApi } from "../http/admin/surveys-api";
-import { mountSurveyPages } from "../http/dashboard/dashboard-surveys";
+import { mountSurveyPages, venueSurveyAnswers } from "../http/dashboard/dashboard-surveys";
 import { defineFeature } from "./feature-module";
 import { featurePageDeps } from "./feature-pages";
 
@@ -16,8 +16,10 @@ export const surveysFeature = defineFeature({
       retentionDays: d.config.SURVEY_RETENTION_DAYS,
       onQueued: d.notify,
     });
+    const pages = { ...featurePageDeps(d), service, kick: d.kick };
     return {
       personalData: [contactHolder("surveys", service)],
+      venuePage: [venueSurveyAnswers(pages)],
       chat: (router) =>
         registerSurveys(router, {
           service,
@@ -27,10 +29,7 @@ export const surveysFeature = defineFeature({
         }),
       http: (router) => {
         mountSurveysApi(router, { service, district: d.district, audit: d.audit, kick: d.kick });
-        mountSurveyPages(router, {
-          ...featurePageDeps(d),
-          service,
-        });
+        mountSurveyPages(router, pages);
       },
       jobs: [service],
     };

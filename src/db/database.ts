@@ -13,6 +13,8 @@ import { SharedSqlite } from "./sqlite-connection";
  * the PostgreSQL one is viewed through the SQLite one's type. See docs/adr/002-two-database-providers.md.
  */
 export type Db = SqliteClient;
+/** The client of a Prisma interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type Provider = "sqlite" | "postgresql";
 

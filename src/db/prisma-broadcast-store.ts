@@ -10,13 +10,9 @@ import type {
   ContactAddress,
 } from "../features/broadcasts/broadcast-store";
 import type { Broadcast } from "../generated/sqlite/client";
+import { queueBatch } from "./cursor-batches";
 import type { Db } from "./database";
 import { UNSENT } from "./outbox-rows";
-
-/** Thrown inside a materialisation transaction to roll it back when the cursor moved under us. */
-class CursorMoved extends Error {
-  override readonly name = "CursorMoved";
-}
 
 /** Prisma implementation of {@link BroadcastStore}. */
 export class PrismaBroadcastStore implements BroadcastStore {
@@ -134,20 +130,18 @@ export class PrismaBroadcastStore implements BroadcastStore {
       body: JSON.stringify(render(c.language)),
       purpose: broadcast.recurringId ? "reminder" : "broadcast",
     }));
-    try {
-      await this.db.$transaction(async (tx) => {
-        const { count } = await tx.broadcast.updateMany({
+    return queueBatch(
+      this.db,
+      { last: batch.last, now },
+      (tx, step) =>
+        tx.broadcast.updateMany({
           where: { id, cursor: broadcast.cursor, status: "sending", materialisedAt: null },
-          data: batch.last ? { cursor: batch.last } : { materialisedAt: now },
-        });
-        if (count !== 1) throw new CursorMoved();
+          data: step,
+        }),
+      async (tx) => {
         if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });
-      });
-    } catch (error) {
-      if (error instanceof CursorMoved) return "stopped";
-      throw error;
-    }
-    return batch.last ? "more" : "done";
+      },
+    );
   }
 
   async finishIfDrained(id: string, now: Date): Promise<boolean> {

@@ -5,7 +5,7 @@ import type {
   FaqTopicState,
   RevisionOrigin,
 } from "../features/faq/content/faq-content-store";
-import type { Db } from "./database";
+import type { Db, Tx } from "./database";
 
 const VERSION_ROW = 1;
 
@@ -182,8 +182,6 @@ export class PrismaFaqContentStore implements FaqContentStore {
     return row?.version ?? 0;
   }
 }
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function bumpVersion(tx: Tx): Promise<number> {
   const row = await tx.faqContentVersion.upsert({

@@ -1,11 +1,13 @@
 import type { ChannelId } from "../core/messages";
 import type {
+  ExposedPerson,
   FollowUpDefinition,
   FollowUpReminderRecord,
   FollowUpStatus,
   FollowUpStore,
   ReminderDelivery,
   ReminderMessage,
+  StoredFollowUp,
 } from "../features/follow-ups/follow-up-store";
 import type { FollowUpReminder } from "../generated/sqlite/client";
 import type { Db } from "./database";
@@ -22,8 +24,54 @@ export class PrismaFollowUpStore implements FollowUpStore {
     });
   }
 
-  async definitions(): Promise<FollowUpDefinition[]> {
-    return this.db.followUp.findMany({ orderBy: { createdAt: "asc" } });
+  async definitions(): Promise<StoredFollowUp[]> {
+    const rows = await this.db.followUp.findMany({ orderBy: { createdAt: "asc" } });
+    return rows.map((r) => ({ ...r, trigger: r.trigger === "exposure" ? "exposure" : null }));
+  }
+
+  async exposedSince(followUpId: string, since: Date, limit: number): Promise<ExposedPerson[]> {
+    const reached = await this.db.exposureAlertRecipient.findMany({
+      where: { createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+    });
+    if (reached.length === 0) return [];
+    const scheduled = new Set(
+      (
+        await this.db.followUpReminder.findMany({
+          where: { followUpId, detail: { in: [...new Set(reached.map((r) => r.alertId))] } },
+          select: { contactId: true, detail: true },
+        })
+      ).map((r) => `${r.detail}|${r.contactId}`),
+    );
+    const fresh = reached.filter((r) => !scheduled.has(`${r.alertId}|${r.contactId}`)).slice(0, limit);
+    const alerts = new Map(
+      (
+        await this.db.exposureAlert.findMany({
+          where: { id: { in: [...new Set(fresh.map((r) => r.alertId))] } },
+        })
+      ).map((a) => [a.id, a]),
+    );
+    const out: ExposedPerson[] = [];
+    for (const r of fresh) {
+      const alert = alerts.get(r.alertId);
+      if (!alert) continue;
+      const visit = await this.db.visit.findFirst({
+        where: {
+          contactId: r.contactId,
+          venueId: alert.venueId,
+          visitedAt: { gte: alert.windowFrom, lte: alert.windowTo },
+        },
+        orderBy: { visitedAt: "desc" },
+        select: { visitedAt: true },
+      });
+      out.push({
+        contactId: r.contactId,
+        alertId: r.alertId,
+        visitedAt: visit?.visitedAt ?? null,
+        windowTo: alert.windowTo,
+      });
+    }
+    return out;
   }
 
   async schedule(input: Parameters<FollowUpStore["schedule"]>[0]): Promise<FollowUpReminderRecord> {

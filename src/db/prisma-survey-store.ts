@@ -1,6 +1,7 @@
 import type { ChannelId, Language } from "../core/messages";
 import { type Audience, parseAudience } from "../features/broadcasts/audience";
 import { parseQuestions } from "../features/surveys/survey-model";
+import { countRecipients } from "../features/surveys/survey-results";
 import type {
   AskedQuestion,
   RecipientCounts,
@@ -13,14 +14,8 @@ import type {
   SurveyTarget,
 } from "../features/surveys/survey-store";
 import type { Survey } from "../generated/sqlite/client";
-import type { Db } from "./database";
-
-/** Thrown inside a materialisation transaction to roll it back when the cursor moved under us. */
-class CursorMoved extends Error {
-  override readonly name = "CursorMoved";
-}
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { queueBatch } from "./cursor-batches";
+import type { Db, Tx } from "./database";
 
 /** Prisma implementation of {@link SurveyStore}. */
 export class PrismaSurveyStore implements SurveyStore {
@@ -49,6 +44,17 @@ export class PrismaSurveyStore implements SurveyStore {
     return (await this.db.survey.findMany({ orderBy: { createdAt: "desc" }, take: limit })).map(toSurvey);
   }
 
+  async reach(audience: Audience): Promise<{ communeCode: string | null; count: number }[]> {
+    const counts = new Map<string | null, number>();
+    for (let cursor = ""; ; ) {
+      const batch = await this.selectBatch(audience, cursor, 2000);
+      for (const t of batch.targets) counts.set(t.communeCode, (counts.get(t.communeCode) ?? 0) + 1);
+      if (!batch.last) break;
+      cursor = batch.last;
+    }
+    return [...counts].map(([communeCode, count]) => ({ communeCode, count }));
+  }
+
   async listToMaterialise(): Promise<SurveyRecord[]> {
     return (await this.db.survey.findMany({ where: { status: "open", materialisedAt: null } })).map(toSurvey);
   }
@@ -62,13 +68,15 @@ export class PrismaSurveyStore implements SurveyStore {
     const survey = await this.db.survey.findUnique({ where: { id } });
     if (survey?.status !== "open" || survey.materialisedAt) return "stopped";
     const batch = await this.selectBatch(parseAudience(survey.audience), survey.cursor, batchSize);
-    try {
-      await this.db.$transaction(async (tx) => {
-        const { count } = await tx.survey.updateMany({
+    return queueBatch(
+      this.db,
+      { last: batch.last, now },
+      (tx, step) =>
+        tx.survey.updateMany({
           where: { id, cursor: survey.cursor, status: "open", materialisedAt: null },
-          data: batch.last ? { cursor: batch.last } : { materialisedAt: now },
-        });
-        if (count !== 1) throw new CursorMoved();
+          data: step,
+        }),
+      async (tx) => {
         if (batch.targets.length === 0) return;
         await tx.surveyRecipient.createMany({
           data: batch.targets.map((t) => ({
@@ -79,12 +87,8 @@ export class PrismaSurveyStore implements SurveyStore {
           })),
         });
         await queue(tx, batch.targets, render);
-      });
-    } catch (error) {
-      if (error instanceof CursorMoved) return "stopped";
-      throw error;
-    }
-    return batch.last ? "more" : "done";
+      },
+    );
   }
 
   async closeDue(now: Date): Promise<string[]> {
@@ -192,14 +196,7 @@ export class PrismaSurveyStore implements SurveyStore {
         })
       ).map((a) => a.contactId),
     );
-    const counts = new Map<string | null, RecipientCounts>();
-    for (const r of recipients) {
-      const c = counts.get(r.communeCode) ?? { communeCode: r.communeCode, recipients: 0, responded: 0 };
-      c.recipients++;
-      if (answered.has(r.contactId)) c.responded++;
-      counts.set(r.communeCode, c);
-    }
-    return [...counts.values()];
+    return countRecipients(recipients, answered);
   }
 
   async venueAnswers(venueId: string): Promise<(SurveyAnswerRow & { surveyId: string })[]> {

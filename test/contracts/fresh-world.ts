@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from "vitest";
-import { type Database, openDatabase } from "../../src/db/database";
+import { type Database, type Db, openDatabase } from "../../src/db/database";
 import { freshDatabaseUrl } from "../helpers/test-database";
 
 /** What a contract runs against: the store under test, ways to arrange and observe around it, a clean-up. */
@@ -31,4 +31,12 @@ export function freshWorld<W>(open: () => Promise<Opened<W>>): () => W {
 export async function onFreshDatabase<W>(build: (database: Database) => W): Promise<Opened<W>> {
   const database = openDatabase(await freshDatabaseUrl());
   return { world: build(database), close: () => database.close() };
+}
+
+/** Every outbox row of a real store's world, oldest first: to whom, and the text (or the message's kind). */
+export async function outboxTexts(db: Db): Promise<{ contactId: string; text: string }[]> {
+  return (await db.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => {
+    const message = JSON.parse(m.body) as { kind: string; text?: string };
+    return { contactId: m.contactId ?? "", text: message.text ?? `[${message.kind}]` };
+  });
 }

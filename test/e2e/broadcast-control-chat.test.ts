@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminApi, seedSubscribers } from "../helpers/broadcast-fixtures";
 import { type BotApiCall, FakeBotApi } from "../helpers/fake-bot-api";
+import { telegramUser } from "../helpers/telegram-updates";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer, telegramEnv } from "../helpers/test-server";
 
 const CHAT = 5151;
-let updateId = 70_000;
-const from = { id: CHAT, is_bot: false, first_name: "Thảo", language_code: "vi" };
-const chat = { id: CHAT, type: "private" };
-const text = (t: string) => ({
-  update_id: updateId++,
-  message: { message_id: updateId, date: 0, chat, from, text: t },
-});
-const tap = (data: string) => ({
-  update_id: updateId++,
-  callback_query: {
-    id: `cb${updateId}`,
-    from,
-    message: { message_id: 1, date: 0, chat },
-    chat_instance: "1",
-    data,
-  },
-});
+const { text, tap } = telegramUser(CHAT, "Thảo", 70_000);
 
 /** The inline buttons of a sent message as [label, payload] pairs. */
 function buttons(call: BotApiCall | undefined): [string, string][] {

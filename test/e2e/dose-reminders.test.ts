@@ -3,6 +3,8 @@ import { instantOf, localDay } from "../../src/core/understanding/calendar";
 import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
+import { eventually } from "../helpers/survey-fixtures";
+import { telegramUser } from "../helpers/telegram-updates";
 import {
   startTestServer,
   TEST_WEBHOOK_SECRET,
@@ -14,22 +16,7 @@ import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 import { zaloBotChat } from "../helpers/zalo-updates";
 
 const TG_CHAT = 8802;
-let updateId = 120_000;
-const tgFrom = { id: TG_CHAT, is_bot: false, first_name: "Lan", language_code: "vi" };
-const tgChat = { id: TG_CHAT, type: "private" };
-const tgText = (t: string) => ({
-  update_id: updateId++,
-  message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: tgChat, from: tgFrom, text: t },
-});
-
-/** Waits until an asynchronous check holds. */
-async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const tgText = telegramUser(TG_CHAT, "Lan", 120_000).text;
 
 describe("a citizen asks to be reminded of their next dose", () => {
   const telegram = new FakeBotApi();

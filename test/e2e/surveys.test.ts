@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
-import { registerVenue } from "../helpers/checkin-form";
 import { DashboardClient, officerLink } from "../helpers/dashboard-fixtures";
 import { FakeBotApi } from "../helpers/fake-bot-api";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
+import { eventually, ownVenue as ownVenueOf } from "../helpers/survey-fixtures";
+import { telegramUser } from "../helpers/telegram-updates";
 import {
   startTestServer,
   TEST_WEBHOOK_SECRET,
@@ -15,32 +16,9 @@ import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 import { zaloBotChat } from "../helpers/zalo-updates";
 
 const TG_CHAT = 7301;
-let updateId = 90_000;
-const tgFrom = { id: TG_CHAT, is_bot: false, first_name: "Phúc", language_code: "vi" };
-const tgChat = { id: TG_CHAT, type: "private" };
-const tgText = (t: string) => ({
-  update_id: updateId++,
-  message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: tgChat, from: tgFrom, text: t },
-});
-const tgTap = (data: string) => ({
-  update_id: updateId++,
-  callback_query: {
-    id: `cb${updateId}`,
-    from: tgFrom,
-    message: { message_id: 1, date: 0, chat: tgChat },
-    chat_instance: "1",
-    data,
-  },
-});
-
-/** Waits until an asynchronous check holds (database counts, chat reads). */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const tg7301 = telegramUser(TG_CHAT, "Phúc", 90_000);
+const tgText = tg7301.text;
+const tgTap = tg7301.tap;
 
 describe("an officer surveys the venue owners of one commune", () => {
   const telegram = new FakeBotApi();
@@ -77,12 +55,8 @@ describe("an officer surveys the venue owners of one commune", () => {
   };
   const zaloSay = (text: string, answers = 1) => zaloBotChat(server.url, zalo)(ZALO_CHAT, text, answers);
 
-  /** A venue registered for `contactId` (by the officers' API, then tied to the owner's chat identity). */
-  const ownVenue = async (contactId: string, name: string, communeCode: string) => {
-    const venue = await registerVenue(server.url, ADMIN_TOKEN, { name, communeCode });
-    await server.database.db.venue.update({ where: { id: venue.id }, data: { ownerContactId: contactId } });
-    return venue;
-  };
+  const ownVenue = (contactId: string, name: string, communeCode: string) =>
+    ownVenueOf(server, contactId, name, communeCode);
   const contactOf = (channel: string, externalId: string) =>
     server.database.db.contact.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
 

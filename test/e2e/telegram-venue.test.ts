@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi } from "../helpers/fake-bot-api";
+import { telegramUser } from "../helpers/telegram-updates";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer, telegramEnv } from "../helpers/test-server";
 
 const CHAT = 4242;
-let updateId = 50_000;
-
-const from = { id: CHAT, is_bot: false, first_name: "Hùng", language_code: "vi" };
-const chat = { id: CHAT, type: "private" };
-const text = (t: string) => ({
-  update_id: updateId++,
-  message: { message_id: updateId, date: 0, chat, from, text: t },
-});
-const tap = (data: string) => ({
-  update_id: updateId++,
-  callback_query: {
-    id: `cb${updateId}`,
-    from,
-    message: { message_id: 1, date: 0, chat },
-    chat_instance: "1",
-    data,
-  },
-});
+const user = telegramUser(CHAT, "Hùng", 50_000);
+const { text, tap, from, chat } = user;
+let updateId = 60_000;
 const contact = (phone: string, userId: number) => ({
   update_id: updateId++,
   message: {

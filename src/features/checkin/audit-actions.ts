@@ -11,6 +11,7 @@ export const NAMED_AUDIT_ACTIONS = [
   "survey.csv",
   "survey.close",
   "followups.counts",
+  "followups.define",
   "faq.edit",
   "faq.publish",
   "faq.restore",

@@ -5,9 +5,13 @@ import type { RenderedMessage } from "../../core/rendered-message";
 /** The built-in follow-up: "remind me about my next vaccine dose". */
 export const DOSE_FOLLOW_UP = "dose";
 
+/** What starts a follow-up for a person: an exposure alert that reached them (the day of their visit). */
+export type FollowUpTrigger = "exposure";
+
 /**
- * A follow-up officers define: remind `offsetDays` after a person's own event date (null: the person gives
- * the day), with `earlyDays` before it a first reminder. Only the dose one has a chat flow today.
+ * A follow-up: remind `offsetDays` after a person's event date (null: the person gives the day, as for the
+ * next dose), with `earlyDays` before it a first reminder. The dose one is built in (its `text` is a locale
+ * key); officers define "exposure" ones on the dashboard, in their own words.
  */
 export interface FollowUpDefinition {
   id: string;
@@ -16,6 +20,22 @@ export interface FollowUpDefinition {
   offsetDays: number | null;
   earlyDays: number | null;
   active: boolean;
+  trigger: FollowUpTrigger | null;
+}
+
+/** A stored definition: who made it and when (exposure follow-ups start with alerts after that). */
+export interface StoredFollowUp extends FollowUpDefinition {
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** Someone an exposure alert reached, not yet scheduled for a follow-up: the alert, and when they were there. */
+export interface ExposedPerson {
+  contactId: string;
+  alertId: string;
+  /** Their chat check-in at the venue within the alert's window (null: none found, e.g. erased). */
+  visitedAt: Date | null;
+  windowTo: Date;
 }
 
 export type FollowUpStatus = "active" | "done" | "stopped";
@@ -55,8 +75,15 @@ export interface ReminderMessage {
  * queued exactly once, across restarts and processes.
  */
 export interface FollowUpStore {
+  /** Stores a definition unless one with its id exists (the built-in dose one is ensured at every start). */
   ensureDefinition(definition: FollowUpDefinition, createdBy: string): Promise<void>;
-  definitions(): Promise<FollowUpDefinition[]>;
+  /** Oldest first. */
+  definitions(): Promise<StoredFollowUp[]>;
+  /**
+   * People exposure alerts reached since `since` who have no reminder of follow-up `followUpId` for that
+   * alert yet (the alert id is the reminder's `detail`), at most `limit`.
+   */
+  exposedSince(followUpId: string, since: Date, limit: number): Promise<ExposedPerson[]>;
   /** Schedules a reminder; an active one of the same follow-up for the person is replaced (stopped). */
   schedule(input: {
     id: string;

@@ -3,13 +3,13 @@ import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
-import { readTime } from "../../core/understanding/time-reading";
 import { readYesNo } from "../../core/understanding/yes-no";
 import type { Audience } from "../broadcasts/audience";
 import { formatLocal } from "../broadcasts/send-time";
 import type { RequireOfficer } from "../officers/officers-feature";
 import { communePage } from "../subscriptions/commune-picker";
 import { codesCoveredBy, type District, findUnit, findUnitByName, unitsInForce } from "../venues/district";
+import { readClosingTime } from "./closing-time";
 import { type Question, questionSchema, surveyTitleSchema } from "./survey-model";
 import type { SurveyService } from "./survey-service";
 
@@ -237,13 +237,11 @@ export function createSurveyComposer(deps: {
           return ask(ctx, "commune");
         }
         case "closes": {
-          const at = readTime(text, ctx.now);
-          if (!at.ok)
+          const closesAt = readClosingTime(text, ctx.now);
+          if (typeof closesAt === "string")
             return ctx.reply(
-              say(surveyText(at.reason === "past" ? "compose.closesPast" : "compose.badCloses")),
+              say(surveyText(closesAt === "past" ? "compose.closesPast" : "compose.badCloses")),
             );
-          // A day without a time closes at the end of that day, not at its midnight start.
-          const closesAt = at.hasTime ? at.at : new Date(at.at.getTime() + 86_400_000 - 60_000);
           return go(ctx, "confirm", { ...d, closesAt: closesAt.toISOString() });
         }
         case "confirm": {

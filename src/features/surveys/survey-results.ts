@@ -36,6 +36,21 @@ export interface SurveyResults {
 /** The commune key used in results when a person's commune is unknown (subscribers without one). */
 export const NO_COMMUNE = "-";
 
+/** Recipients per commune and how many of them answered anything (both stores count the same way). */
+export function countRecipients(
+  recipients: { contactId: string; communeCode: string | null }[],
+  answered: ReadonlySet<string>,
+): RecipientCounts[] {
+  const counts = new Map<string | null, RecipientCounts>();
+  for (const r of recipients) {
+    const c = counts.get(r.communeCode) ?? { communeCode: r.communeCode, recipients: 0, responded: 0 };
+    c.recipients++;
+    if (answered.has(r.contactId)) c.responded++;
+    counts.set(r.communeCode, c);
+  }
+  return [...counts.values()];
+}
+
 /** Adds up answers per question and commune; pure, so the dashboard, the API and the CSV agree. */
 export function tallyResults(
   survey: SurveyRecord,

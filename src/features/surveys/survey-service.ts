@@ -61,6 +61,11 @@ export class SurveyService {
     });
   }
 
+  /** Who a survey to `audience` would reach now, per commune (the dashboard composer's preview). */
+  reach(audience: Audience): Promise<{ communeCode: string | null; count: number }[]> {
+    return this.store.reach(audience);
+  }
+
   get(id: string): Promise<SurveyRecord | null> {
     return this.store.get(id);
   }

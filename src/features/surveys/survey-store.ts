@@ -91,6 +91,11 @@ export interface SurveyStore {
   get(id: string): Promise<SurveyRecord | null>;
   /** Newest first. */
   list(limit: number): Promise<SurveyRecord[]>;
+  /**
+   * Who the audience reaches now, per commune: the same selection as sending (venue owners tied to their
+   * venue's commune; subscribers by their subscription's), for the composer's preview.
+   */
+  reach(audience: Audience): Promise<{ communeCode: string | null; count: number }[]>;
   /** Open surveys whose recipients were not all queued yet. */
   listToMaterialise(): Promise<SurveyRecord[]>;
   /**

@@ -1,24 +1,26 @@
 import type { Request } from "express";
 import { type ChannelId, type Language, t } from "../../core/messages";
-import { type Audience, audienceSchema, broadcastTextSchema } from "../../features/broadcasts/audience";
+import { type Audience, broadcastTextSchema } from "../../features/broadcasts/audience";
 import { CHANNEL_NAMES } from "../../features/broadcasts/broadcast-service";
 import { formatLocal, parseSendTime } from "../../features/broadcasts/send-time";
 import type { DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { html, type SafeHtml } from "../html";
+import {
+  type AudienceInput,
+  audienceFieldset,
+  audienceHidden,
+  audienceOf,
+  readAudience,
+} from "./dashboard-audience";
 import { type DashboardContext, field } from "./dashboard-context";
 import { csrfField } from "./dashboard-html";
 
-const ROLES = ["citizen", "venue-owner"] as const;
 const LANGS = ["vi", "en"] as const;
 
 /** What the officer typed and ticked, kept as typed so every page of the composer can show it again. */
-export interface ComposerInput {
+export interface ComposerInput extends AudienceInput {
   text: string;
   textEn: string;
-  all: boolean;
-  communes: string[];
-  roles: string[];
-  languages: string[];
   when: string;
 }
 
@@ -29,17 +31,10 @@ export type ComposerCheck =
 
 /** The composer's fields from a posted form (unknown communes, roles and languages are dropped). */
 export function readComposer(req: Request, c: DashboardContext, viewer: DashboardViewer): ComposerInput {
-  const ticked = (name: string) => field(req.body, name) === "1";
   return {
     text: field(req.body, "text", 5000),
     textEn: field(req.body, "textEn", 5000),
-    all: ticked("all"),
-    communes: c
-      .communes(viewer.scope)
-      .filter((u) => ticked(`commune_${u.code}`))
-      .map((u) => u.code),
-    roles: ROLES.filter((r) => ticked(`role_${r}`)),
-    languages: LANGS.filter((l) => ticked(`lang_${l}`)),
+    ...readAudience(req.body, c, viewer),
     when: field(req.body, "when", 40),
   };
 }
@@ -61,19 +56,8 @@ export function checkComposer(
   if (!text.success) errors.text = p("text");
   const en = input.textEn ? broadcastTextSchema.safeParse(input.textEn) : undefined;
   if (en && !en.success) errors.textEn = p("textEn");
-  const communes = input.communes.length
-    ? input.communes.flatMap((code) => c.coveredCodes(code))
-    : input.all && viewer.scope
-      ? viewer.scope
-      : undefined;
-  const filters: Audience = {
-    ...(communes ? { communes } : {}),
-    ...(input.roles.length ? { roles: input.roles as Audience["roles"] } : {}),
-    ...(input.languages.length ? { languages: input.languages as Audience["languages"] } : {}),
-  };
-  const audience: Audience | undefined =
-    !input.all && !input.communes.length ? undefined : Object.keys(filters).length ? filters : { all: true };
-  if (!audience || !audienceSchema.safeParse(audience).success) errors.audience = p("audience");
+  const audience = audienceOf(input, c, viewer);
+  if (!audience) errors.audience = p("audience");
   const now = c.now();
   const sendAt = input.when ? parseSendTime(input.when, now) : now;
   if (typeof sendAt === "string") errors.when = p(sendAt);
@@ -92,8 +76,6 @@ export function composerForm(
   errors: Partial<Record<string, string>> = {},
 ): SafeHtml {
   const p = (k: string) => c.html.t(lang, k);
-  const box = (name: string, on: boolean, label: string) =>
-    html`<label><input type="checkbox" name="${name}" value="1"${on && html` checked`}> ${label}</label> `;
   const bad = (name: string) => errors[name] && html` aria-invalid="true"`;
   const note = (name: string) =>
     errors[name] && html`<span class="err" id="err-${name}">${errors[name]}</span>`;
@@ -107,16 +89,8 @@ export function composerForm(
     html`<section><h2>${p("broadcasts.compose")}</h2><form method="post" action="/admin/broadcasts?lang=${lang}" id="composer">${csrfField(csrf)}`,
     html`<label id="f-text">${p("broadcasts.textVi")}<textarea name="text" rows="4" maxlength="3500"${bad("text")}>${input?.text ?? ""}</textarea></label>${note("text")}`,
     html`<label id="f-textEn">${p("broadcasts.textEn")}<textarea name="textEn" rows="3" maxlength="3500"${bad("textEn")}>${input?.textEn ?? ""}</textarea></label>${note("textEn")}`,
-    html`<fieldset id="f-audience"${bad("audience")}><legend>${p("broadcasts.audience")}</legend>`,
-    box("all", input?.all ?? false, p(viewer.scope ? "broadcasts.allMine" : "broadcasts.allSubscribers")),
-    html`<br><span class="muted">${p("broadcasts.orCommunes")}</span><br>`,
-    c
-      .communes(viewer.scope)
-      .map((u) => box(`commune_${u.code}`, input?.communes.includes(u.code) ?? false, u.name)),
-    html`<br><span class="muted">${p("broadcasts.narrow")}</span><br>`,
-    ROLES.map((r) => box(`role_${r}`, input?.roles.includes(r) ?? false, p(`broadcasts.roles.${r}`))),
-    LANGS.map((l) => box(`lang_${l}`, input?.languages.includes(l) ?? false, p(`broadcasts.languages.${l}`))),
-    html`</fieldset>${note("audience")}`,
+    audienceFieldset(c.html, c, viewer, lang, input, !!errors.audience),
+    html`${note("audience")}`,
     html`<label id="f-when">${p("broadcasts.when")} <input name="when" value="${input?.when ?? ""}" placeholder="08:30 / 25/12 08:30"${bad("when")}></label>${note("when")} `,
     html`<button type="submit" name="step" value="preview">${p("broadcasts.previewButton")}</button></form></section>`,
   ]}`;
@@ -128,10 +102,7 @@ function hiddenFields(input: ComposerInput): SafeHtml {
   return html`${[
     hidden("text", input.text),
     hidden("textEn", input.textEn),
-    input.all && hidden("all", "1"),
-    input.communes.map((code) => hidden(`commune_${code}`, "1")),
-    input.roles.map((r) => hidden(`role_${r}`, "1")),
-    input.languages.map((l) => hidden(`lang_${l}`, "1")),
+    audienceHidden(input),
     hidden("when", input.when),
   ]}`;
 }

@@ -21,7 +21,7 @@ import type { VenueService } from "../../features/venues/venue-service";
 import type { VenueStore } from "../../features/venues/venue-store";
 import { cleanBody } from "../clean-body";
 import { DASHBOARD_HEADERS, DashboardHtml } from "./dashboard-html";
-import { DashboardCsrf, sessionIdOf, viewerOf } from "./dashboard-session";
+import { DashboardCsrf, sessionIdOf, type VenuePageSection, viewerOf } from "./dashboard-session";
 
 /** What the dashboard routes need, wired by the composition root. */
 export interface DashboardDeps {
@@ -33,6 +33,8 @@ export interface DashboardDeps {
   venues: VenueStore;
   /** The chat's tracing (scoped reads and alerts, each audited): the visits page goes through it. */
   tracing: TracingService;
+  /** Parts features add to a venue's page (read at request time: filled once every feature is built). */
+  venueSections?: readonly VenuePageSection[];
   broadcasts: BroadcastService;
   /** Recurring reminders (list, pause, resume, stop on the broadcasts page). */
   recurring: RecurringReminders;
@@ -67,8 +69,7 @@ export interface DashboardDeps {
 export class DashboardContext {
   readonly html: DashboardHtml;
   readonly csrf: DashboardCsrf;
-  /** HTML forms only, small (the largest is a broadcast text). */
-  readonly form = [express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 }), cleanBody];
+  readonly form = DASHBOARD_FORM;
   readonly now: () => Date;
 
   constructor(readonly deps: DashboardDeps) {
@@ -110,9 +111,7 @@ export class DashboardContext {
   /** Communes in force today that the viewer may see (a scope of former units sees the units they became). */
   communes(scope: Scope): { code: string; name: string }[] {
     // The same units as a report of today (src/features/venues/units-for-period.ts), so the two agree.
-    return unitsToday(this.deps.district, this.now())
-      .units.filter((u) => !scope || u.covers.some((c) => scope.includes(c)))
-      .map((u) => ({ code: u.code, name: u.name }));
+    return communesInScope(this.deps.district, scope, this.now());
   }
 
   /** A count per stored code, summed for a unit in force over the former units it took in. */
@@ -129,6 +128,23 @@ export class DashboardContext {
     return this.deps.venueService.communeName(code);
   }
 }
+
+/** Communes in force that a scope may see (a scope of former units sees the units they became). */
+export function communesInScope(
+  district: District,
+  scope: Scope,
+  now: Date = new Date(),
+): { code: string; name: string }[] {
+  return unitsToday(district, now)
+    .units.filter((u) => !scope || u.covers.some((c) => scope.includes(c)))
+    .map((u) => ({ code: u.code, name: u.name }));
+}
+
+/** The parsers of a dashboard form post: URL-encoded only, small (the largest is a broadcast text). */
+export const DASHBOARD_FORM = [
+  express.urlencoded({ extended: false, limit: "32kb", parameterLimit: 200 }),
+  cleanBody,
+];
 
 /** Form field as a trimmed string ("" when absent or not a string). */
 export function field(body: unknown, name: string, max = 200): string {

@@ -1,12 +1,14 @@
 import { createHmac } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { readCookie } from "../../channels/webchat/webchat-session";
+import type { Language } from "../../core/messages";
 import type { TextRenderer } from "../../core/renderer";
 import type { AuditStore } from "../../features/checkin/visit-store";
 import type { DashboardAuth, DashboardViewer } from "../../features/dashboard/dashboard-auth";
 import { SESSION_MAX_MS } from "../../features/dashboard/dashboard-auth";
 import type { District } from "../../features/venues/district";
 import { auditRequests } from "../audit-requests";
+import type { SafeHtml } from "../html";
 import { safeEqual } from "../safe-equal";
 
 /** The session cookie; its path keeps it off every other route (check-in, web chat, media). */
@@ -57,11 +59,23 @@ export function viewerOf(res: Response): DashboardViewer | null {
 /** What a feature's own dashboard pages are built from (surveys, reminders): see `featurePageDeps` in src/app. */
 export interface FeaturePageDeps {
   auth: DashboardAuth;
+  /** The dashboard's CSRF tokens (the same secret as every other dashboard form). */
+  csrf: DashboardCsrf;
   district: District;
   texts: TextRenderer;
   audit: AuditStore;
   communeName: (code: string) => string;
 }
+
+/**
+ * A part of a venue's dashboard page that a feature adds (what the owner answered to its surveys). The page
+ * has already found the venue within the viewer's communes.
+ */
+export type VenuePageSection = (
+  venue: { id: string; communeCode: string },
+  viewer: DashboardViewer,
+  lang: Language,
+) => Promise<SafeHtml>;
 
 /**
  * What every dashboard page needs in front of it, for pages a feature mounts on its own path (surveys,

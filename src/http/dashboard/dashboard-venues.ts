@@ -49,7 +49,7 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
     const back = encodeURIComponent(`/admin/venues?${filterQuery(f, lang)}`);
     const row = (v: DashboardVenue) =>
       html`${[
-        html`<tr data-venue="${v.code}"><td data-label="${p("venues.name")}">${v.name}<br><span class="muted">${v.code}</span></td>`,
+        html`<tr data-venue="${v.code}"><td data-label="${p("venues.name")}"><a href="/admin/venues/${encodeURIComponent(v.id)}?lang=${lang}">${v.name}</a><br><span class="muted">${v.code}</span></td>`,
         html`<td data-label="${p("venues.category")}">${category(lang, v.category)}</td><td data-label="${p("overview.commune")}">${c.communeName(v.communeCode)}</td>`,
         html`<td data-label="${p("venues.address")}">${v.address}</td><td data-label="${p("venues.status")}" class="status">${p(v.active ? "venues.active" : "venues.paused")}</td><td class="actions">`,
         html`<form class="inline" method="post" action="/admin/venues/${encodeURIComponent(v.id)}/${v.active ? "pause" : "resume"}?lang=${lang}&back=${back}">${csrfField(csrf)}`,
@@ -117,6 +117,30 @@ export function mountDashboardVenues(router: ExpressRouter, c: DashboardContext)
         "Cache-Control": "no-store",
       })
       .send(csv);
+  });
+
+  // One venue: what it is, its poster, and what features add about it (its owner's survey answers).
+  router.get("/admin/venues/:id", async (req: Request, res: Response) => {
+    const viewer = c.viewer(req, res);
+    if (!viewer) return;
+    const lang = c.lang(req);
+    const p = (k: string) => pages.t(lang, k);
+    // Scoped in the query: another commune's venue is "not found", and no section reads anything about it.
+    const venue = await deps.store.findVenue(viewer.scope, String(req.params.id));
+    if (!venue) return void c.send(res, 404, pages.message(lang, "notFound"));
+    const sections = await Promise.all((deps.venueSections ?? []).map((s) => s(venue, viewer, lang)));
+    const body = html`${[
+      html`<section id="venue"><table><tbody>`,
+      html`<tr><th>${p("venues.csvHeader.code")}</th><td>${venue.code}</td></tr>`,
+      html`<tr><th>${p("venues.category")}</th><td>${category(lang, venue.category)}</td></tr>`,
+      html`<tr><th>${p("overview.commune")}</th><td>${c.communeName(venue.communeCode)}</td></tr>`,
+      html`<tr><th>${p("venues.address")}</th><td>${venue.address}</td></tr>`,
+      html`<tr><th>${p("venues.status")}</th><td>${p(venue.active ? "venues.active" : "venues.paused")}</td></tr>`,
+      html`</tbody></table><p><a href="/admin/venues/${encodeURIComponent(venue.id)}/poster.pdf">${p("venues.poster")}</a> · <a href="/admin/venues?lang=${lang}">${p("venues.back")}</a></p></section>`,
+      sections,
+    ]}`;
+    const csrf = c.csrfToken(req);
+    c.send(res, 200, pages.page(lang, { title: venue.name, body, viewer, csrf, active: "venues" }));
   });
 
   for (const [action, active] of [

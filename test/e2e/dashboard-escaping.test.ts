@@ -64,7 +64,9 @@ describe("text people typed is shown as text on every page, never run as markup"
       expect(seen[name], name).not.toContain("<script>alert(1)");
     }
     expect(seen.overview).toContain(`<td>Lich tiem ${SHOWN}</td>`);
-    expect(seen.venues).toContain(`<td data-label="Tên">Quan ca phe ${SHOWN}<br>`);
+    // The name links to the venue's own page; escaped as text inside the link.
+    expect(seen.venues).toMatch(/<td data-label="Tên"><a href="\/admin\/venues\/[0-9a-f-]+\?lang=vi">/);
+    expect(seen.venues).toContain(`>Quan ca phe ${SHOWN}</a><br>`);
     // The search box gives back what was typed, inside its attribute.
     expect(seen.venues).toContain('<input name="q" value="&quot;&gt;&lt;script&gt;"');
     expect(seen.broadcasts).toContain(`<strong>Phong dich ${SHOWN}</strong><br>${SHOWN}</td>`);

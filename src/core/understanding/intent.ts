@@ -8,6 +8,8 @@ export type Intent =
   | { kind: "register-venue" }
   | { kind: "human" }
   | { kind: "erase-data" }
+  /** "english please", "tiếng Việt": the language to answer in. */
+  | { kind: "language"; language: "vi" | "en" }
   /** A venue code as printed on a poster, typed alone ("7KQ3 MZP9XA", "mã 7kq3mzp9xa"). */
   | { kind: "venue-code"; code: string };
 
@@ -54,6 +56,33 @@ const REGISTER_VERBS = phrases([
 ]);
 const REGISTER_OBJECTS = phrases(["qr", "ma qr", "dia diem", "venue", "poster"]);
 const SCAN = phrases(["quet", "scan", "lam sao", "cach quet"]);
+// "register my shop": English owners name the place, not a QR code. Only with register/create, since
+// "get my QR code" is a citizen's own PC-Covid code.
+const REGISTER_VERBS_EN = phrases(["register", "create", "set up", "sign up"]);
+const REGISTER_PLACES_EN = phrases([
+  "shop",
+  "store",
+  "business",
+  "restaurant",
+  "cafe",
+  "coffee shop",
+  "venue",
+  "office",
+]);
+
+/** Whole messages that ask for a language (folded). */
+const LANGUAGE_WORDS: Record<"vi" | "en", string[][]> = {
+  en: phrases([
+    "english",
+    "english please",
+    "in english",
+    "speak english",
+    "tieng anh",
+    "english pls",
+    "eng",
+  ]),
+  vi: phrases(["tieng viet", "vietnamese", "in vietnamese", "noi tieng viet", "tieng viet di"]),
+};
 
 const HUMAN_WHOLE = phrases([
   "nguoi that",
@@ -114,10 +143,16 @@ export function readIntent(text: string): Intent | null {
   }
   const { words } = prepare(text);
   if (words.length === 0) return null;
+  for (const language of ["en", "vi"] as const)
+    if (isWhole(words, LANGUAGE_WORDS[language])) return { kind: "language", language };
   if (inOrder(words, ERASE_VERBS, ERASE_OBJECTS, 4)) return { kind: "erase-data" };
   const question = text.includes("?") || anyOf(words, QUESTION_WORDS);
   if (!question && isUnsubscribe(words)) return { kind: "unsubscribe" };
-  if (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) && !anyOf(words, SCAN))
+  if (
+    (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) ||
+      inOrder(words, REGISTER_VERBS_EN, REGISTER_PLACES_EN, 3)) &&
+    !anyOf(words, SCAN)
+  )
     return { kind: "register-venue" };
   if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
   if (

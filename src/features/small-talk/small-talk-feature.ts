@@ -54,6 +54,8 @@ export function registerSmallTalk(
               ],
             ]),
           );
+        case "language":
+          return ctx.redirect({ type: "button", payload: `lang:${intent.language}` });
         case "venue-code":
           return ctx.redirect({ type: "command", command: "start", args: `c_${intent.code}` });
         case "erase-data":

@@ -22,6 +22,14 @@ describe("what a message typed outside a flow asks for", () => {
     ["tạo mã qr địa điểm", "register-venue"],
     ["tôi muốn đăng ký địa điểm", "register-venue"],
     ["làm sao quét mã qr", null],
+    ["I want to register my shop", "register-venue"],
+    ["how do i create a qr code for my restaurant", "register-venue"],
+    ["how do I get my QR code", null],
+    ["can I get vaccinated in the shop", null],
+    ["english please", "language"],
+    ["Tiếng Anh", "language"],
+    ["tieng viet", "language"],
+    ["is there an english version of pc covid", null],
     ["gặp cán bộ", "human"],
     ["cho em hỏi người thật", "human"],
     ["talk to someone", "human"],
@@ -33,6 +41,12 @@ describe("what a message typed outside a flow asks for", () => {
     ["", null],
   ])("%j reads as %s", (text, expected) => {
     expect(readIntent(text)?.kind ?? null).toBe(expected);
+  });
+
+  it("a language asked for by name switches to it", () => {
+    expect(readIntent("english please")).toEqual({ kind: "language", language: "en" });
+    expect(readIntent("in English")).toEqual({ kind: "language", language: "en" });
+    expect(readIntent("tiếng Việt")).toEqual({ kind: "language", language: "vi" });
   });
 
   it("a venue code typed alone, as printed on the poster or read over the phone, names the venue", () => {

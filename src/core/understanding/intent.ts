@@ -8,6 +8,8 @@ export type Intent =
   | { kind: "register-venue" }
   | { kind: "human" }
   | { kind: "erase-data" }
+  /** "nhắc tôi tiêm mũi tiếp theo": a reminder of the person's own next dose. */
+  | { kind: "dose-reminder" }
   /** "english please", "tiếng Việt": the language to answer in. */
   | { kind: "language"; language: "vi" | "en" }
   /** A venue code as printed on a poster, typed alone ("7KQ3 MZP9XA", "mã 7kq3mzp9xa"). */
@@ -69,6 +71,20 @@ const REGISTER_PLACES_EN = phrases([
   "venue",
   "office",
 ]);
+
+// "nhắc tôi … mũi": asked for oneself. "mũi nhắc lại" is the booster itself, a question for the FAQ.
+const REMIND_ME = phrases([
+  "nhac toi",
+  "nhac em",
+  "nhac minh",
+  "nhac giup",
+  "nhac dum",
+  "nhac lich",
+  "dat nhac",
+  "hen nhac",
+  "remind me",
+]);
+const DOSE = phrases(["tiem", "mui", "dose", "vaccine", "vac xin", "shot", "jab"]);
 
 /** Whole messages that ask for a language (folded). */
 const LANGUAGE_WORDS: Record<"vi" | "en", string[][]> = {
@@ -155,6 +171,7 @@ export function readIntent(text: string): Intent | null {
   )
     return { kind: "register-venue" };
   if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
+  if (inOrder(words, REMIND_ME, DOSE, 4)) return { kind: "dose-reminder" };
   if (
     !anyOf(words, NEGATIONS) &&
     (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE))

@@ -2,7 +2,7 @@ import { lexicon, readWholeMessage } from "./whole-message";
 import { OK_WORDS, prepare } from "./words";
 
 /** A message that is conversation rather than a request; the engine answers it briefly and shows the menu. */
-export type SmallTalk = "greeting" | "thanks" | "ack" | "anyone-there" | "emoji-only" | "laugh";
+export type SmallTalk = "greeting" | "thanks" | "ack" | "anyone-there" | "emoji-only" | "laugh" | "dont-know";
 
 const ENTRIES = [
   ...lexicon("greeting", [
@@ -68,6 +68,27 @@ const ENTRIES = [
     "got it",
     "fine",
     "roger",
+  ]),
+  // "ko biết" typed on its own answers a question no longer on screen; read as a topic, it matched
+  // "no smartphone" ("không biết dùng điện thoại").
+  ...lexicon("dont-know", [
+    "khong biet",
+    "ko biet",
+    "k biet",
+    "ko bik",
+    "k bik",
+    "hok biet",
+    "khong ro",
+    "ko ro",
+    "chiu",
+    "chua biet",
+    "toi khong biet",
+    "em khong biet",
+    "i dont know",
+    "i don t know",
+    "dont know",
+    "dunno",
+    "no idea",
   ]),
   ...lexicon("anyone-there", [
     "co ai khong",

@@ -2,6 +2,7 @@ import { effectId } from "../../core/effect-id";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, type Language, namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { prepare } from "../../core/understanding/words";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqContent } from "./content/faq-content";
 import type { FaqKnowledge } from "./content/published-faq";
@@ -13,6 +14,11 @@ import { ARCHIVE_NOTICE_AS_OF } from "./topic-content";
 import { FAQ_GROUPS } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
+
+/** A question someone could answer later: a "?" or three words at least. */
+function worthTellingBack(text: string): boolean {
+  return text.includes("?") || prepare(text).words.filter((w) => /\p{L}/u.test(w)).length >= 3;
+}
 
 /** "Did you mean …?" offers at most this many topics. */
 const MAX_SUGGESTIONS = 3;
@@ -194,7 +200,10 @@ export function registerFaq(
       // Two unanswered in a row may offer an officer (the handover); then the hook has replied.
       if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept.masked))) return;
       ctx.reply(say(fallbackText(match)));
-      if (kept === undefined) return deps.showMenu(ctx);
+      // Offered only for a question officers could answer: not for a subject we send elsewhere, and not for
+      // a stray "15/10" or one word, which nobody will publish an answer to.
+      if (kept === undefined || match.outOfScope !== undefined || !worthTellingBack(text))
+        return deps.showMenu(ctx);
       // Asked once, right after the question is kept: the yes/no is stored with it (closing the loop,
       // docs/adr/013). The question stays the last message so a typed "có"/"ko" answers it.
       ctx.reply(

@@ -54,6 +54,11 @@ export function registerSmallTalk(
               ],
             ]),
           );
+        case "dose-reminder":
+          // The follow-ups feature, when it is in the list, asks for the last dose's date.
+          if (router.findAction("doses:start"))
+            return ctx.redirect({ type: "button", payload: "doses:start" });
+          break;
         case "language":
           return ctx.redirect({ type: "button", payload: `lang:${intent.language}` });
         case "venue-code":

@@ -4,6 +4,10 @@ import { readSmallTalk } from "../../../src/core/understanding/small-talk";
 describe("small talk gets a short friendly answer instead of 'not understood'", () => {
   it.each([
     ["alo", "greeting"],
+    ["ko biet", "dont-know"],
+    ["Không biết ạ", "dont-know"],
+    ["chịu", "dont-know"],
+    ["I don't know", "dont-know"],
     ["Alo alo", "greeting"],
     ["chào", "greeting"],
     ["xin chào", "greeting"],

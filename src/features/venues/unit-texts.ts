@@ -39,10 +39,14 @@ export function storedUnitName(district: District, code: string, storedAt?: Date
   return venueText("unit.formerIn", { name: unit.name, current: current.name });
 }
 
-/** What the reply says about a typed commune that is not simply a unit in force (nothing when it is). */
-export function unitMatchNote(match: UnitMatch, typed: string): Text | undefined {
+/**
+ * What the reply says about a typed commune that is not simply a unit in force (nothing when it is).
+ * `forVenue`: the registration adds where the venue is recorded; elsewhere (reminders, a ticket) only the
+ * mapping is said.
+ */
+export function unitMatchNote(match: UnitMatch, typed: string, forVenue = false): Text | undefined {
   if (match.kind === "former") {
-    return venueText("flow.communeMapped", {
+    return venueText(forVenue ? "flow.communeMapped" : "flow.communeMappedOnly", {
       typed: typed.trim(),
       former: inSentence(match.former.name),
       current: inSentence(match.unit.name),

@@ -47,7 +47,7 @@ export function validateVenueField(
     case "communeCode": {
       // A venue is stored with a unit in force today; a former unit's name or code is mapped and the note says so.
       const match = findUnitByName(district, text, at);
-      const note = unitMatchNote(match, text);
+      const note = unitMatchNote(match, text, true);
       if (match.kind === "unit") return { ok: true, value: match.unit.code };
       if (match.kind === "former" && note) return { ok: true, value: match.unit.code, note };
       if (match.kind === "ambiguous" && note) return { ok: false, errorKey: "flow.badCommune", error: note };

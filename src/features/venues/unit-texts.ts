@@ -20,10 +20,12 @@ export function unitWithFormer(district: District, unit: AdminUnit): Text {
     .map((code) =>
       district.units.find((u) => u.code === code && u.validTo !== null && u.validFrom < unit.validFrom),
     )
-    .filter((u): u is AdminUnit => u !== undefined)
-    .map((u) => u.name.replace(/^(Xã|Thị trấn|Phường) /u, ""));
-  return former.length > 0
-    ? venueText("unit.includes", { name: unit.name, former: former.join(", ") })
+    .filter((u): u is AdminUnit => u !== undefined);
+  // Châu Ổ was a thị trấn, not a xã: "gồm các xã, thị trấn cũ" then.
+  const town = former.some((u) => !u.name.startsWith("Xã "));
+  const names = former.map((u) => u.name.replace(/^(Xã|Thị trấn|Phường) /u, ""));
+  return names.length > 0
+    ? venueText(town ? "unit.includesTown" : "unit.includes", { name: unit.name, former: names.join(", ") })
     : { raw: unit.name };
 }
 

@@ -6,12 +6,12 @@ import type { SqlDatabase } from "./sql-session";
 const WINDOW_MS = 60_000;
 
 /**
- * A per-IP limit shared by every process on one PostgreSQL database: a fixed one-minute window per key,
- * one upserted counter row (`IpRateWindow`), so a request costs one short statement on the primary key
- * (measured in docs/adr/016-scale-out.md). Fixed windows let up to twice the limit through across a window
- * boundary; this is a speed bump against a script, not a quota, so that is accepted for the single round
- * trip (the outbox's rate budget, where the platform counts, uses GCRA instead). Old windows are deleted by
- * whichever process notices first, at most once a minute per process.
+ * A per-IP limit shared by every process on one PostgreSQL database: one upserted counter row per key and
+ * one-minute window (`IpRateWindow`), read as a sliding window: this minute's count plus the previous
+ * minute's, weighted by how much of it still lies within the last 60 s. A fixed window alone let twice the
+ * limit through across a boundary (and made "the 4th post is refused" depend on the second it was sent).
+ * One statement per request on the primary key (measured in docs/adr/016-scale-out.md). Old windows are
+ * deleted by whichever process notices first, at most once a minute per process.
  */
 export class SqlIpRateLimit implements IpRateLimit {
   private purgedAt = 0;
@@ -27,13 +27,19 @@ export class SqlIpRateLimit implements IpRateLimit {
   async take(key: string): Promise<boolean> {
     const now = this.clock();
     const windowStart = now - (now % WINDOW_MS);
+    const id = `${this.scope}:${key}`;
     const row = await this.database.run((sql) =>
-      sql.get<{ count: number }>(
-        `INSERT INTO "IpRateWindow" ("key", "windowStart", "count") VALUES (?, ?, 1)
-         ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "IpRateWindow"."count" + 1
-         RETURNING "count"`,
-        `${this.scope}:${key}`,
+      sql.get<{ count: number; previous: number }>(
+        `WITH "current" AS (
+           INSERT INTO "IpRateWindow" ("key", "windowStart", "count") VALUES (?, ?, 1)
+           ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "IpRateWindow"."count" + 1
+           RETURNING "count")
+         SELECT (SELECT "count" FROM "current") AS "count",
+           COALESCE((SELECT "count" FROM "IpRateWindow" WHERE "key" = ? AND "windowStart" = ?), 0) AS "previous"`,
+        id,
         windowStart,
+        id,
+        windowStart - WINDOW_MS,
       ),
     );
     if (now - this.purgedAt > WINDOW_MS) {
@@ -43,7 +49,8 @@ export class SqlIpRateLimit implements IpRateLimit {
         .run((sql) => sql.run(`DELETE FROM "IpRateWindow" WHERE "windowStart" < ?`, windowStart - WINDOW_MS))
         .catch(() => undefined);
     }
-    return Number(row?.count ?? 1) <= this.perMinute;
+    const overlap = 1 - (now - windowStart) / WINDOW_MS;
+    return Number(row?.count ?? 1) + Number(row?.previous ?? 0) * overlap <= this.perMinute;
   }
 }
 

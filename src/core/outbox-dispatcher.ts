@@ -34,6 +34,13 @@ export interface DispatcherOptions {
  * up as its rows go out instead of waiting for a whole batch, so a slow or paused channel holds only its
  * own lane, and a reply is claimed while a broadcast's rows are still waiting for their rate slots.
  */
+/** In-flight slot ranks: a turn's first reply, its follow-ups, broadcast rows. */
+const FIRST_RANK = 0;
+const FOLLOW_UP_RANK = 1;
+const BROADCAST_RANK = 2;
+/** Recipients whose last turn is remembered for ranking: a few minutes of replies at full rate. */
+const REMEMBERED_TURNS = 10_000;
+
 /** The reply lane's shortest gap between two claims: a few ms of latency buys one claim per burst. */
 const CLAIM_GAP_MS = 5;
 
@@ -75,6 +82,8 @@ export class OutboxDispatcher {
   private readonly sendingGate: MicroBatch<{ id: number; claim: string }, boolean>;
   private readonly sentLog: MicroBatch<number, undefined>;
   private lastSettled = Number.NEGATIVE_INFINITY;
+  /** Per recipient, when the last reply handed out here was queued (see replyRank). */
+  private readonly lastTurn = new Map<string, number>();
 
   constructor(
     private readonly store: OutboxStore,
@@ -241,7 +250,11 @@ export class OutboxDispatcher {
     return rows.length;
   }
 
-  /** `urgent`: a reply (or what its recipient must get first), which takes the next in-flight slot. */
+  /**
+   * `urgent`: a reply (or what its recipient must get first), which takes the next in-flight slot, a turn's
+   * first message before the follow-ups of other turns: on a channel at its limit (Zalo Bot: 10 calls/s)
+   * a person's second and third messages would otherwise make the next person wait for their first.
+   */
   private async deliver(row: OutboxRecord, urgent: boolean): Promise<void> {
     const sender = this.senders.get(row.channel);
     if (!sender) {
@@ -254,9 +267,12 @@ export class OutboxDispatcher {
     }
     // The in-flight slot is taken before pacing: every call between its rate decision and its answer holds
     // one, so what the platform sees in any second is at most the paced calls plus this small number.
-    await this.inFlight(row.channel).run(async () => {
-      if (await this.readyToSend(row)) await this.send(sender, row);
-    }, urgent);
+    await this.inFlight(row.channel).run(
+      async () => {
+        if (await this.readyToSend(row)) await this.send(sender, row);
+      },
+      urgent ? this.replyRank(row) : BROADCAST_RANK,
+    );
   }
 
   /**
@@ -281,6 +297,25 @@ export class OutboxDispatcher {
         await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
       }
     }
+  }
+
+  /**
+   * 0 for the first message of a turn, 1 for the ones after it: a row queued together with the last row
+   * handed out here to that recipient (one turn's rows share their queueing time) is a follow-up. Only one
+   * row per recipient is claimed at a time, so this sees each turn's rows in order.
+   */
+  private replyRank(row: OutboxRecord): number {
+    if (!row.queuedAt || row.broadcastId) return FIRST_RANK;
+    const recipient = `${row.channel}:${row.externalId}`;
+    const turn = row.queuedAt.getTime();
+    const followUp = this.lastTurn.get(recipient) === turn;
+    this.lastTurn.delete(recipient);
+    this.lastTurn.set(recipient, turn);
+    if (this.lastTurn.size > REMEMBERED_TURNS) {
+      const oldest = this.lastTurn.keys().next().value;
+      if (oldest !== undefined) this.lastTurn.delete(oldest);
+    }
+    return followUp ? FOLLOW_UP_RANK : FIRST_RANK;
   }
 
   /**

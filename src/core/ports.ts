@@ -181,6 +181,8 @@ export interface OutboxRecord extends OutboxItem {
   attempts: number;
   /** This claim's token: only its holder may move the row to "sending". */
   claim: string;
+  /** When it was queued: the rows of one turn share it (one insert), which tells a turn's first message. */
+  queuedAt?: Date;
 }
 
 /**

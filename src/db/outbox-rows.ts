@@ -1,6 +1,7 @@
 import type { ChannelId } from "../core/messages";
 import type { OutboxItem, OutboxPurpose, OutboxRecord } from "../core/ports";
 import type { RenderedMessage } from "../core/rendered-message";
+import { parseStoredDate } from "./sql-session";
 
 /**
  * How many unsent rows one claim looks at to find each recipient's oldest message: a few times the rows
@@ -26,6 +27,7 @@ export function toOutboxRecord(
     attempts: number;
     replyTo?: string | null;
     purpose?: string | null;
+    createdAt?: string | null;
   },
   claim: string,
 ): OutboxRecord {
@@ -40,6 +42,7 @@ export function toOutboxRecord(
     ...(r.broadcastId ? { broadcastId: r.broadcastId } : {}),
     ...(r.replyTo ? { replyTo: r.replyTo } : {}),
     ...(r.purpose ? { purpose: r.purpose as OutboxPurpose } : {}),
+    ...(r.createdAt ? { queuedAt: parseStoredDate(r.createdAt) } : {}),
   };
 }
 

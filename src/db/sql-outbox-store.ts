@@ -101,7 +101,7 @@ export class SqlOutboxStore implements OutboxStore {
           `UPDATE "OutboxMessage" SET "status" = 'claimed', "lockedBy" = ?, "lockedUntil" = ?
            WHERE ${sql.inIds(`"id"`)} AND "status" = 'pending' AND NOT EXISTS (${OLDER_UNSENT})
            RETURNING "id", "channel", "externalId", "contactId", "broadcastId", "body", "attempts", "replyTo",
-             "purpose"`,
+             "purpose", "createdAt"`,
           claim,
           new Date(now.getTime() + leaseMs),
           heads,

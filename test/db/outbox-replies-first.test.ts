@@ -153,4 +153,51 @@ describe("replies during a broadcast", () => {
       expect(texts).toEqual(["Tiêm mũi 3 tại trạm y tế xã", `Tra ${i}`]);
     }
   }, 20_000);
+  it("on a channel at its limit, a newcomer's first answer goes before the second and third messages of others' answers", async () => {
+    const store = new SqlOutboxStore(db().db, db().sql);
+    const deliveries: Delivery[] = [];
+    const senders = new Map<ChannelId, ChannelSender>([["zalo-bot", platform("zalo-bot", deliveries, 5)]]);
+    const limiters = new Map<ChannelId, RateLimiter>([
+      ["zalo-bot", new RateLimiter({ perSecond: 10, perChatPerSecond: 1, perChatBurst: 3 })],
+    ]);
+    dispatcher = new OutboxDispatcher(store, senders, limiters, silentLogger, {
+      workerId: "w1",
+      leaseMs: 60_000,
+      maxAttempts: 5,
+      idleDelayMs: 50,
+    });
+    // An answer is three messages (the answer, the reminder offer, "did this help?"), one turn each.
+    const answerTo = (chat: string): OutboxItem[] =>
+      ["Tra loi", "Nhan nhac nho?", "Co giup ich khong?"].map((t) => ({
+        channel: "zalo-bot",
+        externalId: chat,
+        contactId: null,
+        message: text(t),
+      }));
+    dispatcher.start();
+    for (let person = 0; person < 8; person++) {
+      await store.enqueue(answerTo(`zalo-${person}`));
+      dispatcher.notify();
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    // Everyone has their first message; their follow-ups queue for Zalo's 10 calls a second.
+    while (deliveries.length < 9) await new Promise((r) => setTimeout(r, 10));
+    const before = deliveries.length;
+    await store.enqueue(answerTo("zalo-newcomer"));
+    dispatcher.notify();
+    while (!deliveries.some((d) => d.chat === "zalo-newcomer")) await new Promise((r) => setTimeout(r, 10));
+
+    // At most the two calls already in flight go before it, not the seven people's remaining messages.
+    const first = deliveries.findIndex((d) => d.chat === "zalo-newcomer");
+    expect(first - before).toBeLessThanOrEqual(2);
+    expect(deliveries[first]?.text).toBe("Tra loi");
+    // Each person's messages still arrive whole and in order.
+    while (deliveries.length < 27) await new Promise((r) => setTimeout(r, 20));
+    for (const chat of ["zalo-0", "zalo-7", "zalo-newcomer"])
+      expect(deliveries.filter((d) => d.chat === chat).map((d) => d.text)).toEqual([
+        "Tra loi",
+        "Nhan nhac nho?",
+        "Co giup ich khong?",
+      ]);
+  }, 20_000);
 });

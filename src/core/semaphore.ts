@@ -38,7 +38,10 @@ export class Semaphore {
   private release(): void {
     for (const queue of this.waiting) {
       const next = queue?.shift();
-      if (next) return next();
+      if (next) {
+        next();
+        return;
+      }
     }
     this.active--;
   }

@@ -20,9 +20,9 @@ import type {
   RenderedChoice,
 } from "./ports";
 import { renderOutbound, type TextRenderer } from "./renderer";
-import type { Router, TurnContext } from "./router";
+import type { PersonEscape, Router, TurnContext } from "./router";
 import { readChoice } from "./understanding/choice-reading";
-import { readNavigation } from "./understanding/navigation";
+import { asksForPerson, readNavigation } from "./understanding/navigation";
 import { readYesNo } from "./understanding/yes-no";
 
 export interface EngineDeps {
@@ -139,6 +139,8 @@ export class ConversationEngine {
           // Inside a flow, "quay lại", "hủy", "thoát" … are never an answer: they move the person.
           const navigation = dialog && router.findFlow(dialog.flow) ? readNavigation(event.text) : null;
           if (dialog && navigation) return this.typedNavigation(turn, ctx, dialog, navigation);
+          const escape = dialog ? this.personEscape(dialog, event.text) : undefined;
+          if (dialog && escape) return this.escapeToPerson(turn, ctx, dialog, escape, depth);
           const reading = readTypedChoice(event.text, turn.contact.choices);
           if (reading.kind === "match")
             return this.route(turn, { type: "button", payload: reading.choice.payload }, depth + 1);
@@ -183,6 +185,39 @@ export class ConversationEngine {
     if (flow.readsLeaveWords && offered[wanted] === false) return this.runFlow(turn, ctx, dialog);
     // "menu" in the middle of a flow leaves it like "cancel" (asking first when much would be lost).
     return this.navigate(turn, ctx, flow, state, navigation === "back" ? "back" : "cancel");
+  }
+
+  /** How a person asking for an officer leaves `dialog`'s flow, if this text asks and the flow lets it. */
+  private personEscape(dialog: DialogRecord, text: string): PersonEscape | undefined {
+    const { router } = this.deps;
+    const flow = router.findFlow(dialog.flow);
+    const escape = router.findPersonEscape();
+    if (!flow || flow.readsPersonRequests || !escape || !asksForPerson(text)) return undefined;
+    return escape;
+  }
+
+  /**
+   * "gặp cán bộ" in the middle of a flow: the person wants somebody, not the next question. The flow is left
+   * as "cancel" leaves it (its own words say what was dropped), then the escape runs. When nobody could
+   * answer, nothing is dropped: the person is told so and asked the flow's question again.
+   */
+  private async escapeToPerson(
+    turn: Turn,
+    ctx: TurnContext,
+    dialog: DialogRecord,
+    escape: PersonEscape,
+    depth: number,
+  ): Promise<void> {
+    const flow = this.deps.router.findFlow(dialog.flow);
+    const state = flow ? readFlowState(flow, dialog) : undefined;
+    if (!flow || !state) return this.dropOutdated(turn, ctx, flow);
+    if (!(await escape.available(ctx))) {
+      escape.nobody(ctx);
+      return this.askAgain(turn, ctx);
+    }
+    turn.dialogChange = null;
+    ctx.reply({ type: "text", text: flow.cancelled?.(state.draft) ?? t("flow.cancelled") });
+    return this.route(turn, { type: "button", payload: escape.payload }, depth + 1);
   }
 
   private async navigate<D>(

@@ -53,6 +53,11 @@ export interface FlowSpec<D> {
    * engine (which would say "first step" or "discarded"): for flows whose leaving keeps what was done.
    */
   readonly readsLeaveWords?: boolean;
+  /**
+   * "gặp cán bộ" typed here is this flow's to read (the flows that talk with officers); elsewhere it leaves
+   * the flow for the router's escape to a person.
+   */
+  readonly readsPersonRequests?: boolean;
 }
 
 /** A flow as the router and engine hold it. */

@@ -56,6 +56,14 @@ type DeepLinkHandler = (ctx: TurnContext, arg: string) => Promise<void> | void;
  * the features list (src/app/features.ts); registering the same command, button prefix, deep link, flow or
  * event twice is an error at start-up, so no feature can silently replace another's route.
  */
+/** See {@link Router.escapeToPerson}. */
+export interface PersonEscape {
+  payload: string;
+  /** Whether anyone would answer this person now; if not, `nobody` says so and the flow asks again. */
+  available(ctx: TurnContext): Promise<boolean>;
+  nobody(ctx: TurnContext): void;
+}
+
 export class Router {
   private readonly commands = new Map<string, Handler>();
   private readonly actions: { prefix: string; handler: Handler }[] = [];
@@ -63,6 +71,7 @@ export class Router {
   private readonly flows = new Map<string, Flow>();
   private readonly eventHandlers = new Map<string, Handler>();
   private readonly fallbacks: FallbackHandler[] = [];
+  private personEscape: PersonEscape | undefined;
 
   /** Registers `/name` (several names may share a handler, e.g. English and Vietnamese aliases). */
   command(names: string | string[], handler: Handler): this {
@@ -109,6 +118,20 @@ export class Router {
   fallback(handler: FallbackHandler): this {
     this.fallbacks.push(handler);
     return this;
+  }
+
+  /**
+   * Where a person who asks for a person in the middle of a flow is taken (the handover feature): the
+   * engine leaves the flow and routes `payload`, or, when nobody could answer, keeps the flow.
+   */
+  escapeToPerson(escape: PersonEscape): this {
+    if (this.personEscape) throw new Error("escape to a person registered twice");
+    this.personEscape = escape;
+    return this;
+  }
+
+  findPersonEscape(): PersonEscape | undefined {
+    return this.personEscape;
   }
 
   findCommand(name: string): Handler | undefined {

@@ -178,3 +178,41 @@ export function readNavigation(text: string): Navigation | null {
   if (reading.words.length === 0) return null;
   return readWholeMessage(reading, ENTRIES, FILLERS, LEADING, { kind: "cancel", length: quitClause });
 }
+
+/*
+ * Asking for a person, as a whole message ("cho tôi gặp cán bộ", "hỏi cán bộ đi", "talk to a human"): inside
+ * a flow it leaves the flow for the officers rather than being stored as a venue name or an answer. Only the
+ * whole message: "cán bộ xã hỏi tôi mã QR" is an answer like any other.
+ */
+const PERSON = lexicon("person", [
+  "gap can bo",
+  "hoi can bo",
+  "gap can bo xa",
+  "hoi can bo xa",
+  "lien he can bo",
+  "ket noi can bo",
+  "noi chuyen voi can bo",
+  "noi chuyen can bo",
+  "chuyen can bo",
+  "chuyen cho can bo",
+  "gap nguoi that",
+  "nguoi that",
+  "noi chuyen voi nguoi that",
+  "gap nhan vien",
+  "gap tong dai vien",
+  "gap admin",
+  "talk to a human",
+  "talk to someone",
+  "talk to a person",
+  "talk to an officer",
+  "real person",
+  "human",
+]);
+
+/** True when the whole message asks for a person (an officer) rather than answering anything. */
+export function asksForPerson(text: string): boolean {
+  if (text.length > 80) return false;
+  const reading = prepare(text);
+  if (reading.words.length === 0) return false;
+  return readWholeMessage(reading, PERSON, FILLERS, LEADING) === "person";
+}

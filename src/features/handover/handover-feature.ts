@@ -4,6 +4,7 @@ import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { asksForPerson } from "../../core/understanding/navigation";
 import { prepare } from "../../core/understanding/words";
 import type { FaqQuestionHook } from "../faq/faq-feature";
 import type { MenuEntry } from "../menu/menu-feature";
@@ -80,6 +81,8 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   const askFlow: Flow<AskDraft> = defineFlow({
     id: "handover-ask",
     version: 1,
+    // Already on the way to an officer: "gặp cán bộ" here is read by the flow, not a second escape.
+    readsPersonRequests: true,
     draft: askDraft,
     ask(ctx, step) {
       if (step === "commune") return askCommune(ctx, 0);
@@ -112,7 +115,8 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
         return openTicket(ctx, draft);
       }
       const text = typedText(ctx);
-      if (!text) return ctx.reply(say(handoverText("citizen.askQuestion")));
+      // "gặp cán bộ" again is not the question: that is what is being asked for.
+      if (!text || asksForPerson(text)) return ctx.reply(say(handoverText("citizen.askQuestion")));
       ctx.end();
       return openTicket(ctx, { ...ctx.draft, question: text });
     },
@@ -136,6 +140,10 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   }
 
   /** Starts a request; `question` and `transcript` come from unanswered FAQ questions when there were some. */
+  /** The commune of the person's reminders, as it is now called (null: none chosen). */
+  const knownCommune = async (ctx: TurnContext) =>
+    service.communeInForce((await deps.subscriptions.get(ctx.contact.id))?.communeCode, ctx.now);
+
   const start = async (ctx: TurnContext, question: string | null, transcript: string[]) => {
     // This turn ran before and opened its ticket (its process died before the turn committed): answer as
     // it did. Looked at first, because the misses it read are cleared and the ticket is now open.
@@ -146,10 +154,7 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     }
     const active = await service.store.findActive(ctx.contact.id);
     if (active) return ctx.reply(say(handoverText("citizen.alreadyOpen")));
-    const known = service.communeInForce(
-      (await deps.subscriptions.get(ctx.contact.id))?.communeCode,
-      ctx.now,
-    );
+    const known = await knownCommune(ctx);
     if (!(await anyoneToAnswer(known, known === null))) return nobodyToAnswer(ctx);
     ctx.reply(say(handoverText("citizen.intro")));
     const draft: AskDraft = { communeCode: known, communeAsked: known !== null, question, transcript };
@@ -231,6 +236,15 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   router
     .flow(askFlow)
     .flow(commentFlow)
+    // "gặp cán bộ" typed in the middle of any other flow comes here (the engine leaves that flow first).
+    .escapeToPerson({
+      payload: "handover:start",
+      available: async (ctx) => {
+        const known = await knownCommune(ctx);
+        return anyoneToAnswer(known, known === null);
+      },
+      nobody: (ctx) => ctx.reply(say(t("intents.human"))),
+    })
     .action("handover:start", (ctx) => start(ctx, null, []))
     .action("handover:offer", async (ctx) => {
       const misses = await service.store.missesSince(

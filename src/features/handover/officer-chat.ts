@@ -38,6 +38,8 @@ export function registerOfficerSide(router: Router, deps: HandoverChatDeps): voi
   const replyFlow: Flow<ReplyDraft> = defineFlow({
     id: "handover-reply",
     version: 1,
+    // An officer's answer to a citizen is the officer's words, whatever they are.
+    readsPersonRequests: true,
     draft: replyDraft,
     async ask(ctx, step) {
       const ticket = await service.store.get(ctx.draft.ticketId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readNavigation } from "../../../src/core/understanding/navigation";
+import { asksForPerson, readNavigation } from "../../../src/core/understanding/navigation";
 
 describe("navigation words typed at any step", () => {
   it.each([
@@ -78,5 +78,31 @@ describe("navigation words typed at any step", () => {
     "hủy ".repeat(40),
   ])("%j is data, not navigation", (text) => {
     expect(readNavigation(text)).toBeNull();
+  });
+});
+
+describe("asking for a person, as a whole message", () => {
+  it.each([
+    "gặp cán bộ",
+    "gap can bo",
+    "cho tôi gặp cán bộ với",
+    "mình muốn nói chuyện với cán bộ",
+    "hỏi cán bộ xã đi",
+    "cho em gặp người thật",
+    "talk to a human please",
+    "Gặp Cán Bộ!",
+  ])("%j asks for a person", (text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
+
+  it.each([
+    "Nhà văn hóa cán bộ hưu trí",
+    "cán bộ xã bảo tôi đăng ký mã QR",
+    "Nguyễn Văn Cán",
+    "hỏi",
+    "",
+    "gặp cán bộ ".repeat(10),
+  ])("%j is an answer", (text) => {
+    expect(asksForPerson(text)).toBe(false);
   });
 });

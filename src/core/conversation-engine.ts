@@ -139,8 +139,8 @@ export class ConversationEngine {
           // Inside a flow, "quay lại", "hủy", "thoát" … are never an answer: they move the person.
           const navigation = dialog && router.findFlow(dialog.flow) ? readNavigation(event.text) : null;
           if (dialog && navigation) return this.typedNavigation(turn, ctx, dialog, navigation);
-          const escape = dialog ? this.personEscape(dialog, event.text) : undefined;
-          if (dialog && escape) return this.escapeToPerson(turn, ctx, dialog, escape, depth);
+          const toPerson = dialog ? this.personEscape(dialog, event.text) : undefined;
+          if (dialog && toPerson) return this.escapeToPerson(turn, ctx, dialog, toPerson, depth);
           const reading = readTypedChoice(event.text, turn.contact.choices);
           if (reading.kind === "match")
             return this.route(turn, { type: "button", payload: reading.choice.payload }, depth + 1);
@@ -191,9 +191,9 @@ export class ConversationEngine {
   private personEscape(dialog: DialogRecord, text: string): PersonEscape | undefined {
     const { router } = this.deps;
     const flow = router.findFlow(dialog.flow);
-    const escape = router.findPersonEscape();
-    if (!flow || flow.readsPersonRequests || !escape || !asksForPerson(text)) return undefined;
-    return escape;
+    const toPerson = router.findPersonEscape();
+    if (!flow || flow.readsPersonRequests || !toPerson || !asksForPerson(text)) return undefined;
+    return toPerson;
   }
 
   /**
@@ -205,19 +205,19 @@ export class ConversationEngine {
     turn: Turn,
     ctx: TurnContext,
     dialog: DialogRecord,
-    escape: PersonEscape,
+    toPerson: PersonEscape,
     depth: number,
   ): Promise<void> {
     const flow = this.deps.router.findFlow(dialog.flow);
     const state = flow ? readFlowState(flow, dialog) : undefined;
     if (!flow || !state) return this.dropOutdated(turn, ctx, flow);
-    if (!(await escape.available(ctx))) {
-      escape.nobody(ctx);
+    if (!(await toPerson.available(ctx))) {
+      toPerson.nobody(ctx);
       return this.askAgain(turn, ctx);
     }
     turn.dialogChange = null;
     ctx.reply({ type: "text", text: flow.cancelled?.(state.draft) ?? t("flow.cancelled") });
-    return this.route(turn, { type: "button", payload: escape.payload }, depth + 1);
+    return this.route(turn, { type: "button", payload: toPerson.payload }, depth + 1);
   }
 
   private async navigate<D>(

@@ -124,9 +124,9 @@ export class Router {
    * Where a person who asks for a person in the middle of a flow is taken (the handover feature): the
    * engine leaves the flow and routes `payload`, or, when nobody could answer, keeps the flow.
    */
-  escapeToPerson(escape: PersonEscape): this {
+  escapeToPerson(toPerson: PersonEscape): this {
     if (this.personEscape) throw new Error("escape to a person registered twice");
-    this.personEscape = escape;
+    this.personEscape = toPerson;
     return this;
   }
 

@@ -29,11 +29,6 @@ export interface DispatcherOptions {
   now?: () => Date;
 }
 
-/**
- * One stream of claims: the replies (every channel), or one channel's broadcast rows. A lane tops itself
- * up as its rows go out instead of waiting for a whole batch, so a slow or paused channel holds only its
- * own lane, and a reply is claimed while a broadcast's rows are still waiting for their rate slots.
- */
 /** In-flight slot ranks: a turn's first reply, its follow-ups, broadcast rows. */
 const FIRST_RANK = 0;
 const FOLLOW_UP_RANK = 1;
@@ -41,6 +36,11 @@ const BROADCAST_RANK = 2;
 /** Recipients whose last turn is remembered for ranking: a few minutes of replies at full rate. */
 const REMEMBERED_TURNS = 10_000;
 
+/**
+ * One stream of claims: the replies (every channel), or one channel's broadcast rows. A lane tops itself
+ * up as its rows go out instead of waiting for a whole batch, so a slow or paused channel holds only its
+ * own lane, and a reply is claimed while a broadcast's rows are still waiting for their rate slots.
+ */
 /** The reply lane's shortest gap between two claims: a few ms of latency buys one claim per burst. */
 const CLAIM_GAP_MS = 5;
 

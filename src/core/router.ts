@@ -49,13 +49,6 @@ export type FallbackHandler = (ctx: TurnContext, next: () => Promise<void>) => P
 
 type DeepLinkHandler = (ctx: TurnContext, arg: string) => Promise<void> | void;
 
-/**
- * The routing table features register into. Order of precedence for one inbound message: commands, then
- * buttons (the active flow's own first), then the active flow, then the fallbacks — in the order they were
- * registered, each passing on with `next()` (as grammY's `concat` does). Registration order is the order of
- * the features list (src/app/features.ts); registering the same command, button prefix, deep link, flow or
- * event twice is an error at start-up, so no feature can silently replace another's route.
- */
 /** See {@link Router.escapeToPerson}. */
 export interface PersonEscape {
   payload: string;
@@ -64,6 +57,13 @@ export interface PersonEscape {
   nobody(ctx: TurnContext): void;
 }
 
+/**
+ * The routing table features register into. Order of precedence for one inbound message: commands, then
+ * buttons (the active flow's own first), then the active flow, then the fallbacks — in the order they were
+ * registered, each passing on with `next()` (as grammY's `concat` does). Registration order is the order of
+ * the features list (src/app/features.ts); registering the same command, button prefix, deep link, flow or
+ * event twice is an error at start-up, so no feature can silently replace another's route.
+ */
 export class Router {
   private readonly commands = new Map<string, Handler>();
   private readonly actions: { prefix: string; handler: Handler }[] = [];

@@ -153,6 +153,7 @@ describe("replies during a broadcast", () => {
       expect(texts).toEqual(["Tiêm mũi 3 tại trạm y tế xã", `Tra ${i}`]);
     }
   }, 20_000);
+
   it("on a channel at its limit, a newcomer's first answer goes before the second and third messages of others' answers", async () => {
     const store = new SqlOutboxStore(db().db, db().sql);
     const deliveries: Delivery[] = [];

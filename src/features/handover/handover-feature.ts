@@ -139,11 +139,11 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     );
   }
 
-  /** Starts a request; `question` and `transcript` come from unanswered FAQ questions when there were some. */
   /** The commune of the person's reminders, as it is now called (null: none chosen). */
   const knownCommune = async (ctx: TurnContext) =>
     service.communeInForce((await deps.subscriptions.get(ctx.contact.id))?.communeCode, ctx.now);
 
+  /** Starts a request; `question` and `transcript` come from unanswered FAQ questions when there were some. */
   const start = async (ctx: TurnContext, question: string | null, transcript: string[]) => {
     // This turn ran before and opened its ticket (its process died before the turn committed): answer as
     // it did. Looked at first, because the misses it read are cleared and the ticket is now open.

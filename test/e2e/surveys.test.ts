@@ -113,7 +113,9 @@ describe("an officer surveys the venue owners of one commune", () => {
     expect(textsOf(await officer.send("hôm qua"))[0]).toMatch(
       /^Chưa đọc được thời gian|^Thời gian này đã qua/,
     );
-    const confirm = await officer.send("mai 17h");
+    // Two days ahead, not "mai": the reminder is due a day after sending, which a close at tomorrow 17:00
+    // would come before whenever the test runs after 16:00 Vietnam time.
+    const confirm = await officer.send("ngày kia 17h");
     expect(textsOf(confirm)[0]).toMatch(
       /^Gửi khảo sát "Niêm yết mã QR tháng 12" \(2 câu hỏi\) cho chủ cơ sở, địa điểm – Xã Bình Sơn, đóng lúc 17:00/,
     );
@@ -224,6 +226,7 @@ describe("an officer surveys the venue owners of one commune", () => {
     expect(textsOf(await officer.send("/khaosat"))[0]).toContain("đã trả lời: 3/4 (75%)");
 
     // The owner who did not answer is reminded once, a day later; never twice.
+    expect(survey.closesAt.getTime() - survey.createdAt.getTime()).toBeGreaterThan(26 * 3_600_000);
     const dayLater = new Date(survey.createdAt.getTime() + 25 * 3_600_000);
     await server.tick(dayLater);
     await server.tick(new Date(dayLater.getTime() + 3_600_000));

@@ -15,10 +15,11 @@ import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { type District, findUnitByName, unitsInForce } from "../venues/district";
 import { unitMatchNote } from "../venues/unit-texts";
 import { readCloseRequest } from "./close-words";
-import { type HandoverService, ratingQuestion } from "./handover-service";
+import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
 import type { ReadyAnswers } from "./ready-answers";
+import { ratingQuestion } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
 
 export const HANDOVER_MENU: MenuEntry[] = [{ labelKey: "handover:menu.entry", payload: "handover:start" }];

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { choicesOf } from "../../core/choices";
-import { effectId, effectIdOf } from "../../core/effect-id";
+import { effectIdOf } from "../../core/effect-id";
 import type { Logger } from "../../core/logger";
 import { maskPhonesIn } from "../../core/mask-phones";
-import { type Button, type ChannelId, type Language, namespace, say, type Text } from "../../core/messages";
+import { type ChannelId, type Language, namespace, say, type Text } from "../../core/messages";
 import type { MediaStore, MessagingWindow, OutboxStore } from "../../core/ports";
-import type { RenderedMessage } from "../../core/rendered-message";
-import { renderOutbound, type TextRenderer } from "../../core/renderer";
+import type { TextRenderer } from "../../core/renderer";
 import type { Tickable } from "../../core/scheduler";
 import type { AuditAction, AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "../officers/officer-service";
 import type { OfficerRecord } from "../officers/officer-store";
 import { type District, findUnit, successorOf } from "../venues/district";
 import { isOpen, type OfficeHours } from "./office-hours";
+import { clip, ratingQuestion, ref, TicketMessenger } from "./ticket-messenger";
 import type { TicketRecord, TicketStore } from "./ticket-store";
 
 const handoverText = namespace("handover");
@@ -49,7 +48,11 @@ export interface HandoverDeps {
  * signed with the officer's role (never their account name). Every officer action is audited with their name.
  */
 export class HandoverService implements Tickable {
-  constructor(private readonly deps: HandoverDeps) {}
+  private readonly messenger: TicketMessenger;
+
+  constructor(private readonly deps: HandoverDeps) {
+    this.messenger = new TicketMessenger({ ...deps, communeName: (code) => this.communeName(code) });
+  }
 
   get store(): TicketStore {
     return this.deps.store;
@@ -91,8 +94,8 @@ export class HandoverService implements Tickable {
       transcript: input.transcript.map((line) => clip(maskPhonesIn(line), MAX_CITIZEN_CHARS)),
     });
     await this.deps.store.clearMisses(input.contactId);
-    const officers = await this.officersOf(ticket, "all");
-    const told = await this.tellOfficers(ticket, officers, "new", input.now, turnKey);
+    const officers = await this.messenger.officersOf(ticket, "all");
+    const told = await this.messenger.tellOfficers(ticket, officers, "new", input.now, turnKey);
     this.deps.logger.info(
       { ticket: ticket.id, commune: ticket.communeCode, officersTold: told },
       "ticket opened",
@@ -106,10 +109,10 @@ export class HandoverService implements Tickable {
     const key = effectIdOf(turnKey, "ticket-line");
     if (!(await this.deps.store.appendCitizen(ticket.id, masked, now, key))) return false;
     const assignee = ticket.assigneeId
-      ? (await this.activeOfficers()).find((o) => o.id === ticket.assigneeId)
+      ? (await this.messenger.activeOfficers()).find((o) => o.id === ticket.assigneeId)
       : undefined;
-    const to = assignee ? [assignee] : await this.officersOf(ticket, "all");
-    await this.tellOfficers({ ...ticket, question: masked }, to, "more", now, turnKey);
+    const to = assignee ? [assignee] : await this.messenger.officersOf(ticket, "all");
+    await this.messenger.tellOfficers({ ...ticket, question: masked }, to, "more", now, turnKey);
     return true;
   }
 
@@ -151,9 +154,9 @@ export class HandoverService implements Tickable {
     if (!(await this.deps.store.assign(ticket.id, officer.id, ticket.assigneeId))) return "taken";
     await this.audit(actor, "ticket.take", ticket, options.turnKey);
     if (ticket.assigneeId) {
-      const before = (await this.activeOfficers()).find((o) => o.id === ticket.assigneeId);
+      const before = (await this.messenger.activeOfficers()).find((o) => o.id === ticket.assigneeId);
       if (before)
-        await this.send(
+        await this.messenger.send(
           before.contactId,
           handoverText("officer.takenOver", { ref: ref(ticket), by: this.signature(officer) }),
           undefined,
@@ -165,7 +168,7 @@ export class HandoverService implements Tickable {
 
   /** The signature of whoever took it ("Cán bộ xã Bình Sơn"), for "đã được … nhận". */
   async assigneeSignature(ticket: TicketRecord): Promise<Text> {
-    const officer = (await this.activeOfficers()).find((o) => o.id === ticket.assigneeId);
+    const officer = (await this.messenger.activeOfficers()).find((o) => o.id === ticket.assigneeId);
     return officer ? this.signature(officer) : handoverText("signature.someone");
   }
 
@@ -197,7 +200,7 @@ export class HandoverService implements Tickable {
     const key = effectIdOf(turnKey, "ticket-answer");
     if (!(await this.deps.store.recordAnswer(ticket.id, officer.id, maskPhonesIn(body), now, key)))
       return "closed";
-    await this.deliver(
+    await this.messenger.deliver(
       ticket,
       key,
       say(handoverText("citizen.answer", { signature: this.signature(officer), text: { raw: body } }), [
@@ -222,11 +225,11 @@ export class HandoverService implements Tickable {
     if (ticket.assigneeId && ticket.assigneeId !== officer.id) return "taken";
     if (ticket.assigneeId) await this.deps.store.assign(ticket.id, null, officer.id);
     await this.audit(actor, "ticket.pass", ticket, turnKey);
-    let others = (await this.officersOf(ticket, "commune")).filter((o) => o.id !== officer.id);
+    let others = (await this.messenger.officersOf(ticket, "commune")).filter((o) => o.id !== officer.id);
     if (others.length === 0)
-      others = (await this.officersOf(ticket, "admins")).filter((o) => o.id !== officer.id);
+      others = (await this.messenger.officersOf(ticket, "admins")).filter((o) => o.id !== officer.id);
     if (others.length === 0) return "nobody";
-    await this.tellOfficers({ ...ticket, assigneeId: null }, others, "passed", now, turnKey);
+    await this.messenger.tellOfficers({ ...ticket, assigneeId: null }, others, "passed", now, turnKey);
     return { ...ticket, assigneeId: null };
   }
 
@@ -243,13 +246,13 @@ export class HandoverService implements Tickable {
     await this.audit(actor, "ticket.close", ticket);
     const address = await this.deps.store.contactAddress(ticket.contactId);
     if (address && !this.windowClosed(ticket, address.lastInboundAt, now)) {
-      const rendered = await this.deliver(
+      const rendered = await this.messenger.deliver(
         ticket,
         undefined,
         say(handoverText("citizen.closedByOfficer")),
         ratingQuestion(ticket.id),
       );
-      await this.offerTypedChoices(ticket.contactId, ticket.channel, rendered);
+      await this.messenger.offerTypedChoices(ticket.contactId, ticket.channel, rendered);
     }
     return { ...ticket, status: "closed" };
   }
@@ -286,7 +289,12 @@ export class HandoverService implements Tickable {
     let sent = 0;
     for (const ticket of await this.deps.store.unansweredBefore(new Date(now.getTime() - wait), "officers")) {
       if (!(await this.deps.store.markReminded(ticket.id, "officers", now))) continue;
-      sent += await this.tellOfficers(ticket, await this.officersOf(ticket, "commune"), "reminder", now);
+      sent += await this.messenger.tellOfficers(
+        ticket,
+        await this.messenger.officersOf(ticket, "commune"),
+        "reminder",
+        now,
+      );
     }
     for (const ticket of await this.deps.store.unansweredBefore(
       new Date(now.getTime() - 2 * wait),
@@ -294,119 +302,14 @@ export class HandoverService implements Tickable {
     )) {
       if (!ticket.remindedOfficersAt || ticket.remindedOfficersAt.getTime() > now.getTime() - wait) continue;
       if (!(await this.deps.store.markReminded(ticket.id, "admins", now))) continue;
-      sent += await this.tellOfficers(ticket, await this.officersOf(ticket, "admins"), "reminder", now);
+      sent += await this.messenger.tellOfficers(
+        ticket,
+        await this.messenger.officersOf(ticket, "admins"),
+        "reminder",
+        now,
+      );
     }
     return sent;
-  }
-
-  private async activeOfficers(): Promise<OfficerRecord[]> {
-    return (await this.deps.officers.list()).filter((o) => !o.revokedAt);
-  }
-
-  /**
-   * Who is told about a ticket: "commune" = officers whose communes include it (district-wide officers for a
-   * ticket without a commune), "admins", or "all" of both.
-   */
-  private async officersOf(
-    ticket: TicketRecord,
-    who: "all" | "commune" | "admins",
-  ): Promise<OfficerRecord[]> {
-    return (await this.activeOfficers()).filter((o) => {
-      if (o.role === "admin") return who !== "commune";
-      if (who === "admins") return false;
-      return ticket.communeCode ? o.communes.includes(ticket.communeCode) : o.communes.length === 0;
-    });
-  }
-
-  private async tellOfficers(
-    ticket: TicketRecord,
-    officers: OfficerRecord[],
-    why: "new" | "more" | "passed" | "reminder",
-    now: Date,
-    turnKey?: string,
-  ): Promise<number> {
-    const minutes = Math.max(0, Math.round((now.getTime() - ticket.createdAt.getTime()) / MINUTE_MS));
-    const text = handoverText(`officer.${why}`, {
-      ref: ref(ticket),
-      commune: this.communeName(ticket.communeCode) ?? handoverText("officer.noCommune"),
-      minutes,
-      question: { raw: clip(ticket.question, 600) },
-    });
-    const buttons: Button[][] = [
-      [
-        { label: handoverText("officer.take"), payload: `handover:take:${ticket.id}` },
-        { label: handoverText("officer.answer"), payload: `handover:answer:${ticket.id}` },
-      ],
-      [{ label: handoverText("officer.pass"), payload: `handover:pass:${ticket.id}` }],
-    ];
-    let told = 0;
-    for (const officer of officers) {
-      if (officer.contactId === ticket.contactId) continue;
-      const key = effectIdOf(turnKey, `tell:${why}:${officer.contactId}`);
-      told += (await this.send(officer.contactId, text, buttons, key)) ? 1 : 0;
-    }
-    return told;
-  }
-
-  /**
-   * Queues a message to a contact outside any turn of theirs (rendered in their language). `key`: an effect
-   * id of the turn that causes it, so that turn run again queues it once.
-   */
-  private async send(contactId: string, text: Text, buttons?: Button[][], key?: string): Promise<boolean> {
-    const to = await this.deps.store.contactAddress(contactId);
-    if (!to) return false;
-    const rendered = await renderOutbound(
-      [say(text, buttons)],
-      to.language,
-      this.deps.texts,
-      this.deps.media,
-    );
-    if (rendered.length === 0) return false;
-    await this.deps.outbox.enqueue(
-      rendered.map((message, i) => ({
-        channel: to.channel,
-        externalId: to.externalId,
-        contactId,
-        message,
-        ...(key ? { effectId: effectId(key, String(i)) } : {}),
-      })),
-    );
-    await this.offerTypedChoices(contactId, to.channel, rendered);
-    this.deps.notify();
-    return true;
-  }
-
-  /**
-   * On Zalo Bot and Zalo OA a button is text the person sends back ("1", its label), read against the choices
-   * of their last turn; a message sent outside a turn makes its own buttons those choices. Not for an answer
-   * to a citizen: its "Xong, cảm ơn" would then swallow "dạ em cảm ơn, …" meant for the officer.
-   */
-  private async offerTypedChoices(contactId: string, channel: ChannelId, rendered: RenderedMessage[]) {
-    if (channel !== "zalo-bot" && channel !== "zalo-oa") return;
-    const choices = choicesOf(rendered);
-    if (choices.length > 0) await this.deps.store.offerChoices(contactId, choices);
-  }
-
-  /** Messages to the person of a ticket, on their channel, in their language. */
-  private async deliver(
-    ticket: TicketRecord,
-    key: string | undefined,
-    ...messages: ReturnType<typeof say>[]
-  ): Promise<RenderedMessage[]> {
-    const to = await this.deps.store.contactAddress(ticket.contactId);
-    const lang = to?.language ?? ticket.language;
-    const rendered = await renderOutbound(messages, lang, this.deps.texts, this.deps.media);
-    await this.deps.outbox.enqueue(
-      rendered.map((message, i) => ({
-        channel: ticket.channel,
-        externalId: ticket.externalId,
-        contactId: ticket.contactId,
-        message,
-        ...(key ? { effectId: effectId(key, `to-citizen:${i}`) } : {}),
-      })),
-    );
-    this.deps.notify();
-    return rendered;
   }
 
   private async audit(
@@ -427,28 +330,9 @@ export class HandoverService implements Tickable {
   }
 }
 
-/** The 👍/👎 question after a ticket closes. */
-export function ratingQuestion(ticketId: string) {
-  return say(handoverText("citizen.rateAsk"), [
-    [
-      { label: handoverText("citizen.rateUp"), payload: `handover:rate:up:${ticketId}`, answers: "yes" },
-      { label: handoverText("citizen.rateDown"), payload: `handover:rate:down:${ticketId}`, answers: "no" },
-    ],
-  ]);
-}
-
-/** "#1a2b3c": a ticket as officers refer to it in chat. */
-export function ref(ticket: Pick<TicketRecord, "id">): string {
-  return `#${ticket.id.slice(0, 6)}`;
-}
-
 /** Who an officer is in the audit log: their name as their chat shows it, and their officer id. */
 export function actorOf(officer: Pick<OfficerRecord, "id">, name: string | null | undefined): string {
   return `${name?.trim() || "officer"} (officer:${officer.id.slice(0, 8)})`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function lowerFirst(s: string): string {

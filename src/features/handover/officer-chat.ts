@@ -5,7 +5,8 @@ import { buttonPayload, type Router, type TurnContext } from "../../core/router"
 import type { ChatAuditAction } from "../checkin/audit-actions";
 import type { OfficerRecord } from "../officers/officer-store";
 import type { HandoverChatDeps } from "./handover-feature";
-import { actorOf, MAX_ANSWER_CHARS, type Refusal, ref } from "./handover-service";
+import { actorOf, MAX_ANSWER_CHARS, type Refusal } from "./handover-service";
+import { ref } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
 
 const handoverText = namespace("handover");

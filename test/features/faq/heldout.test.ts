@@ -13,10 +13,13 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // heldout-2.jsonl was written later, before the matcher changes of 2026-12-02, and its misses were never
 // looked at while tuning. heldout-3.jsonl was written by the session of 2026-12-02 (second turn) before any of its
 // matcher changes; its baseline is in docs/adr/020 and its misses were never looked at while tuning.
+// heldout-4.jsonl was written on 2026-12-02 (third turn) by a writer who had seen only the topic titles: not the
+// code, the topic examples or the other sets; its floors are its first measurement, before any tuning.
 const SETS = [
   { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.9, rejectionFloor: 0.95 },
   { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
   { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 0.95 },
+  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.94, rejectionFloor: 0.91 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"

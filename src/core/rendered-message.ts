@@ -14,7 +14,13 @@ export type RenderedMessage =
       kind: "text";
       text: string;
       buttons?: RenderedButton[][];
+      /** The label of a "share my phone number" key, on channels that have one (Telegram). */
       requestPhone?: string;
+      /**
+       * Set with `requestPhone`: a line pointing at that key, added to the text only by a sender that shows
+       * it, so no channel without the key tells the person to tap it.
+       */
+      requestPhoneHint?: string;
       /**
        * Set with `buttons`: a line telling the person to answer with a number or a label, for channels that
        * show the buttons as numbered text (Zalo Bot). Rendered here because senders have no language.

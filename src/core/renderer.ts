@@ -25,7 +25,10 @@ export async function renderOutbound(
         rendered.buttons = renderButtons(m.buttons, lang, texts);
         rendered.choiceHint = texts.render({ key: "common.replyWithNumber" }, lang);
       }
-      if (m.requestPhone) rendered.requestPhone = texts.render({ key: "common.sharePhone" }, lang);
+      if (m.requestPhone) {
+        rendered.requestPhone = texts.render({ key: "common.sharePhone" }, lang);
+        rendered.requestPhoneHint = texts.render({ key: "common.sharePhoneHint" }, lang);
+      }
       out.push(rendered);
       continue;
     }

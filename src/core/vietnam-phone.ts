@@ -42,13 +42,26 @@ const MAX_INPUT_LENGTH = 32;
 const SEPARATORS = /[\s.\-/()]/g;
 
 /**
+ * Words people put around a number when asked for one: "sdt 0905…", "số của em là 0905…", "my number is
+ * +84…", "0905… ạ". Only around it: a number inside a sentence is not an answer to "what is the number?".
+ */
+const LEADING_LABEL =
+  /^(?:số\s*điện\s*thoại|so\s*dien\s*thoai|số\s*đt|so\s*dt|sđt|sdt|đt|dt|số|so|phone(?:\s*number)?|tel|mobile|my\s+(?:phone\s+)?number|my\s+phone)(?:\s+(?:của\s+|cua\s+)?(?:tôi|toi|em|anh|chị|chi|mình|minh|cháu|chau|me))?(?:\s+(?:là|la|is))?\s*[:=]?\s*(?=[+(0-9])/iu;
+const TRAILING_POLITENESS = /(?<=[0-9)])\s*(?:ạ|nhé|nhe|nha|nhá|à|a)?\s*[.!]*$/iu;
+
+/**
  * Normalises a Vietnamese phone number typed in any common way (`0905 123 456`, `0905.123.456`,
  * `+84905123456`, `84-905-123-456`, `(+84) 905 123 456`) to E.164, e.g. `+84905123456`.
  * Mobile numbers only, unless `allowLandline` is set.
  */
 export function normaliseVietnamesePhone(input: string, options: NormalisePhoneOptions = {}): PhoneResult {
   // NFKC turns full-width digits and no-break spaces from phone keyboards into plain ASCII.
-  const compact = input.normalize("NFKC").trim().replace(SEPARATORS, "");
+  const compact = input
+    .normalize("NFKC")
+    .trim()
+    .replace(LEADING_LABEL, "")
+    .replace(TRAILING_POLITENESS, "")
+    .replace(SEPARATORS, "");
   if (compact === "") return { ok: false, reason: "empty" };
   if (compact.length > MAX_INPUT_LENGTH) return { ok: false, reason: "wrong-length" };
   if (!/^\+?\d+$/.test(compact)) return { ok: false, reason: "not-digits" };

@@ -51,6 +51,8 @@ describe("a venue owner registers on Telegram", () => {
     await send(text("Thôn Long Yên"));
     const [ask] = await send(text("Võ Văn Hùng"));
     expect(ask?.body.text).toMatch(/^Bước 6\/6/);
+    // The line pointing at the key is Telegram's: a channel without the key never mentions it.
+    expect(ask?.body.text).toMatch(/\nHoặc bấm nút "📱 Gửi số điện thoại của tôi" bên dưới\.$/);
     expect(ask?.body.reply_markup).toEqual({
       keyboard: [
         [{ text: "📱 Gửi số điện thoại của tôi", request_contact: true }],

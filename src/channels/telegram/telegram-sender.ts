@@ -36,8 +36,12 @@ export class TelegramSender implements ChannelSender {
   private async deliver(chatId: string, message: RenderedMessage): Promise<void> {
     if (message.kind === "text") {
       // An empty text still goes out as one call, so Telegram's own 400 reports it.
-      const parts = splitText(message.text, MAX_TEXT);
-      if (parts.length === 0) parts.push(message.text);
+      const text =
+        message.requestPhone && message.requestPhoneHint
+          ? `${message.text}\n${message.requestPhoneHint}`
+          : message.text;
+      const parts = splitText(text, MAX_TEXT);
+      if (parts.length === 0) parts.push(text);
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
         await this.telegram.sendMessage(chatId, part, {

@@ -31,7 +31,7 @@ export function askStep(step: Step, draft: Draft, district: District): Outbound[
       return [
         {
           type: "text",
-          text: { lines: [venueText("flow.askPhone"), venueText("flow.askPhoneShare")] },
+          text: venueText("flow.askPhone"),
           requestPhone: true,
         },
       ];

@@ -22,6 +22,17 @@ describe("a venue owner typing a mobile number into the chat", () => {
     "０９０５１２３４５６", // full-width digits from some phone keyboards
     "0905\u00a0123\u00a0456", // no-break spaces pasted from a contact card
     "905 123 456", // trunk 0 dropped, as some contact exports do
+    // The words people put around it when asked for their number.
+    "sdt 0905 123 456",
+    "SĐT: 0905123456",
+    "sdt0905123456",
+    "số điện thoại 0905.123.456",
+    "so dt cua em la 0905123456",
+    "số của tôi là 0905 123 456",
+    "đt 0905 123 456 ạ",
+    "0905123456 nhé",
+    "my number is +84 905 123 456",
+    "phone: 0905-123-456",
   ])("is understood however it is written: %j", (input) => {
     expect(normaliseVietnamesePhone(input)).toEqual({ ok: true, e164: "+84905123456", kind: "mobile" });
   });
@@ -38,6 +49,8 @@ describe("a venue owner typing a mobile number into the chat", () => {
     ["   ", "empty"],
     ["không có", "not-digits"],
     ["0905 abc 456", "not-digits"],
+    ["gọi 0905 123 456 sau 5 giờ", "not-digits"],
+    ["số nhà 12", "not-digits"],
     ["0905+123456", "not-digits"],
     ["0905 123 45", "wrong-length"],
     ["0905 123 4567", "wrong-length"],

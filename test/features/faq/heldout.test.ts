@@ -45,6 +45,7 @@ for (const { file, minSize, inScopeFloor, rejectionFloor } of SETS) {
         [
           ...topics.flatMap((topic) => [...topic.examples.vi, ...topic.examples.en]),
           ...readLabelledQuestions("faq/tune.jsonl").map((item) => item.q),
+          ...readLabelledQuestions("faq/tune-2.jsonl").map((item) => item.q),
           ...readLabelledQuestions("faq-questions.jsonl").map((item) => item.q),
           // The two held-out sets are separate measurements: a question in both would count twice.
           ...others.map((item) => item.q),

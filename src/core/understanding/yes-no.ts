@@ -89,6 +89,19 @@ const ENTRIES = [
     "khoi can",
     "sai",
     "sai roi",
+    // "Not that": said to a wrong answer or a wrong guess.
+    "ko phai",
+    "k phai",
+    "kp",
+    "hong phai",
+    "khong phai vay",
+    "ko phai vay",
+    "khong dung",
+    "ko dung",
+    "k dung",
+    "chua dung",
+    "not that",
+    "wrong",
   ]),
 ];
 

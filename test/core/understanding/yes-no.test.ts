@@ -74,6 +74,15 @@ describe("a yes/no question answered by typing", () => {
     "khỏi",
     "👎",
     "❌",
+    "ko phải",
+    "ko phai",
+    "k phải đâu",
+    "hông phải",
+    "không đúng",
+    "chưa đúng ạ",
+    "không phải vậy",
+    "not that",
+    "wrong",
   ])("%j reads no", (text) => {
     expect(readYesNo(text)).toBe("no");
   });

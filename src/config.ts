@@ -95,6 +95,8 @@ const schema = z.object({
    * before starting the processes (docs/deploy/README.md).
    */
   MIGRATE_ON_START: z.enum(["on", "off"]).default("on"),
+  /** `on`: while no officer is active, `npm start` prints a one-time admin invite (src/features/officers/first-admin.ts). */
+  FIRST_ADMIN_INVITE: z.enum(["on", "off"]).default("on"),
   /** Period of the scheduler (scheduled broadcasts, recurring reminders, progress reports, nudges). */
   SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** The body that signs messages ({{org}}); unset = the province (see DEFAULT_ORG_NAME). ORG_NAME_EN for English. */

@@ -82,4 +82,14 @@ describe("the main menu's 'Hỏi cán bộ' reaches a person on every channel", 
     const listed = await newcomer.send({ payload: "venues:menu" });
     expect(buttonsOf(listed)).toEqual(["Tiệm may Hồng", "➕ Đăng ký thêm địa điểm"]);
   });
+
+  it("a commune with no officer of its own yet: the person is told the district's admins will answer, not its officers", async () => {
+    await officerLink(server.url, "admin");
+    const citizen = new WebchatClient(server.url);
+    await citizen.send({ payload: "handover:start" });
+    await citizen.send("binh chau");
+    const opened = textsOf(await citizen.send("Xã em chưa có ai trực à, cho em hỏi lịch tiêm ạ")).at(-1);
+    expect(opened).toMatch(/^Đã chuyển câu hỏi của bạn tới cán bộ của /);
+    expect(opened).not.toContain("Đông Sơn");
+  });
 });

@@ -151,7 +151,7 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     const opened = await service.store.get(effectId(ctx.turnKey, "ticket"));
     if (opened) {
       ctx.reply(say(handoverText("citizen.intro")));
-      return sayOpened(ctx, opened);
+      return await sayOpened(ctx, opened);
     }
     const active = await service.store.findActive(ctx.contact.id);
     if (active) return ctx.reply(say(handoverText("citizen.alreadyOpen")));
@@ -178,11 +178,15 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       now: ctx.now,
       turnKey: ctx.turnKey,
     });
-    sayOpened(ctx, ticket);
+    await sayOpened(ctx, ticket);
   };
 
-  const sayOpened = (ctx: TurnContext, ticket: TicketRecord) => {
-    const commune = service.communeName(ticket.communeCode);
+  const sayOpened = async (ctx: TurnContext, ticket: TicketRecord) => {
+    // "Cán bộ xã Đông Sơn" only when one of them is told: a commune without its own officer yet is answered
+    // by the district's admins, and the person is told so.
+    const commune = (await service.hasCommuneOfficer(ticket))
+      ? service.communeName(ticket.communeCode)
+      : null;
     const who = commune
       ? handoverText("citizen.whoCommune", { commune: lowerFirst(commune) })
       : handoverText("citizen.whoDistrict");

@@ -123,6 +123,11 @@ export class HandoverService implements Tickable {
     return this.deps.store.close(ticketId, "citizen", now);
   }
 
+  /** Is an officer of the ticket's own commune told of it (not only admins or district-wide officers)? */
+  async hasCommuneOfficer(ticket: TicketRecord): Promise<boolean> {
+    return ticket.communeCode !== null && (await this.messenger.officersOf(ticket, "commune")).length > 0;
+  }
+
   /** May this officer see and act on this ticket? Admins and district-wide officers see every ticket. */
   canSee(officer: OfficerRecord, ticket: Pick<TicketRecord, "communeCode">): boolean {
     if (officer.role === "admin" || officer.communes.length === 0) return true;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Text } from "./messages";
+import { type Outbound, type Text, t } from "./messages";
 import type { DialogRecord } from "./ports";
 import type { TurnContext } from "./router";
 
@@ -129,6 +129,14 @@ export function flowAction(
 }
 
 /** The typed text of this turn, trimmed, or "" for anything else. */
+/**
+ * Said before a step that offers choices is asked again because what was typed matched none of them: asking
+ * again in silence leaves the person guessing what went wrong.
+ */
+export function notAnOption(): Outbound {
+  return { type: "text", text: t("flow.notAnOption") };
+}
+
 export function typedText(ctx: TurnContext): string {
   return ctx.event.type === "text" ? ctx.event.text.trim() : "";
 }

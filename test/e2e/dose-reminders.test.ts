@@ -83,6 +83,13 @@ describe("a citizen asks to be reminded of their next dose", () => {
     expect(textsOf(await web.send(typedDue))[0]).toMatch(
       /^Trợ lý sẽ nhắc bạn lúc 8:00 ngày \d\d\/\d\d\/\d{4} \(trước một tuần\) và ngày /,
     );
+    // Something else typed at "Đồng ý không?" is told it matched nothing, and asked again.
+    const unclear = textsOf(await web.send("để e hỏi lại mẹ e đã"));
+    expect(unclear[0]).toMatch(/^Câu trả lời chưa khớp lựa chọn nào/);
+    expect(unclear[1]).toMatch(/^Trợ lý sẽ nhắc bạn lúc 8:00/);
+    // "không" there means not these days: the day is asked again, then the same day confirmed.
+    expect(textsOf(await web.send("ko"))[0]).toMatch(/^Bạn muốn được nhắc vào ngày nào\?/);
+    expect(textsOf(await web.send(typedDue))[0]).toMatch(/^Trợ lý sẽ nhắc bạn lúc 8:00/);
     expect(textsOf(await web.send("ok"))[0]).toBe(
       `Đã đặt lịch nhắc tiêm ngày ${shown}. Khi đã tiêm, bạn gõ "đã tiêm"; không muốn nhắc nữa, gõ "dừng" ngay sau tin nhắc.`,
     );

@@ -167,9 +167,12 @@ describe("officers in the web chat", () => {
     await officer.send(`/officer ${await invite("officer")}`);
     await officer.send("/broadcast");
     await officer.send("Nhắc bà con: sáng thứ Hai tiêm mũi nhắc lại tại trạm y tế xã Bình Chánh.");
-    await officer.send("Theo xã");
-    // Typed by its 2021 name: Bình Chánh is part of Xã Bình Sơn since 1/7/2025.
-    expect(textsOf(await officer.send("binh chanh")).join("\n")).toMatch(/Bình Sơn/);
+    // Words that are none of the audiences are told so, and the question comes again.
+    const unclear = textsOf(await officer.send("để mai tính"));
+    expect(unclear[0]).toMatch(/^Câu trả lời chưa khớp lựa chọn nào/);
+    expect(unclear[1]).toBe("Gửi cho ai?");
+    // A commune named right away, by its 2021 name: Bình Chánh is part of Xã Bình Sơn since 1/7/2025.
+    expect(textsOf(await officer.send("gửi cho binh chanh")).join("\n")).toMatch(/Bình Sơn/);
 
     const repeat = await officer.send("Lặp lại định kỳ");
     expect(buttonsOf(repeat)).toEqual(expect.arrayContaining(["Hằng ngày", "Thứ Hai", "Chủ nhật"]));

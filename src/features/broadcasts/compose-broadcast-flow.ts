@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
-import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, notAnOption, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -11,6 +11,9 @@ import { type BroadcastService, reachLines } from "./broadcast-service";
 import type { RecurringReminders } from "./recurring";
 import { describeRepeat, type RepeatRule, repeatButtons, repeatChoice } from "./repeat-steps";
 import { formatLocal, parseSendTime, parseTimeOfDay } from "./send-time";
+
+/** "gửi cho", "gửi tới", "cho" before a commune's name at the audience step. */
+const SEND_TO = /^(?:(?:gửi|gui)\s+)?(?:(?:cho|tới|toi|đến|den)\s+)?/iu;
 
 export const BROADCAST_FLOW = "broadcast";
 
@@ -136,6 +139,22 @@ export function createComposerFlow(deps: {
     return ask(ctx, step);
   };
 
+  /**
+   * A commune typed by name, a 2021 name included (the xã it is part of now), within the officer's scope;
+   * "gửi cho …" before it is read past.
+   */
+  const typedCommune = (ctx: Ctx, text: string): string | undefined => {
+    const match = findUnitByName(district, text.replace(SEND_TO, ""), ctx.now);
+    const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
+    return code && units(ctx.draft.scope).some((u) => u.code === code) ? code : undefined;
+  };
+
+  /** Typed text that matched none of the step's choices: said so, then the step again. */
+  const again = (ctx: Ctx, step: string) => {
+    ctx.reply(notAnOption());
+    return ask(ctx, step);
+  };
+
   const pickAudience = async (ctx: Ctx, kind: string, commune?: string) => {
     const name = commune ? (findUnit(district, commune)?.name ?? commune) : "";
     const options: Record<string, { audience: Audience; label: string }> = {
@@ -146,7 +165,7 @@ export function createComposerFlow(deps: {
     const option = commune
       ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" }
       : options[kind];
-    if (!option) return ask(ctx, "audience");
+    if (!option) return again(ctx, "audience");
     await go(ctx, "preview", {
       ...ctx.draft,
       audience: scoped(option.audience, ctx.draft.scope),
@@ -179,7 +198,12 @@ export function createComposerFlow(deps: {
           if (button?.action === "aud" && button.arg === "communes")
             return go(ctx, "commune", { ...draft, communePage: 0 });
           if (button?.action === "aud") return pickAudience(ctx, button.arg);
-          return ask(ctx, "audience");
+          // "gửi cho xã Bình Sơn" typed here names the commune at once.
+          if (text) {
+            const code = typedCommune(ctx, text);
+            if (code) return pickAudience(ctx, "commune", code);
+          }
+          return again(ctx, "audience");
         case "commune":
           if (button?.action === "communes") {
             ctx.goto("commune", { ...draft, communePage: Number(button.arg) || 0 });
@@ -187,23 +211,20 @@ export function createComposerFlow(deps: {
           }
           if (button?.action === "commune" && units(draft.scope).some((u) => u.code === button.arg))
             return pickAudience(ctx, "commune", button.arg);
-          // A commune typed by name, a 2021 name included (the xã it is part of now), within the officer's scope.
           if (text) {
-            const match = findUnitByName(district, text, ctx.now);
-            const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
-            if (code && units(draft.scope).some((u) => u.code === code))
-              return pickAudience(ctx, "commune", code);
+            const code = typedCommune(ctx, text);
+            if (code) return pickAudience(ctx, "commune", code);
           }
-          return ask(ctx, "commune");
+          return again(ctx, "commune");
         case "preview":
           if (button?.action === "now")
             return go(ctx, "confirm", { ...draft, sendAt: undefined, repeat: undefined });
           if (button?.action === "later") return go(ctx, "time", { ...draft, repeat: undefined });
           if (button?.action === "repeat") return go(ctx, "repeat", draft);
-          return ask(ctx, "preview");
+          return again(ctx, "preview");
         case "repeat": {
           const rule = button?.action === "every" ? repeatChoice(button.arg) : undefined;
-          if (!rule) return ask(ctx, "repeat");
+          if (!rule) return again(ctx, "repeat");
           return go(ctx, "repeatTime", { ...draft, repeat: rule, sendAt: undefined });
         }
         case "repeatTime": {
@@ -225,7 +246,7 @@ export function createComposerFlow(deps: {
             const at = draft.repeat ? undefined : parseSendTime(text, ctx.now);
             if (at instanceof Date) return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
           }
-          if (button?.action !== "confirm") return ask(ctx, "confirm");
+          if (button?.action !== "confirm") return again(ctx, "confirm");
           if (draft.repeat?.time) return createRecurring(ctx, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({
             text: draft.text ?? "",

@@ -45,6 +45,11 @@ export interface FaqExplanation {
   outOfScope: { category: string; score: number } | undefined;
   /** Evidence for the best topic; undefined when nothing matched. */
   evidence: MatchEvidence | undefined;
+  /**
+   * The "not ours" category whose service the question names ({@link FaqOutOfScopeCategory.names}) when
+   * it names nothing of this FAQ's own ({@link DOMAIN_ANCHORS}); such a question gets no topic.
+   */
+  namesForeign: string | undefined;
 }
 
 /** Matches free-text citizen questions to FAQ topics. Build once, call `match` per message. */
@@ -74,6 +79,22 @@ const MAX_ALTERNATIVES = 3;
 const ALTERNATIVE_FLOOR = 0.6;
 // Category documents get a prefix that topic ids ("group.name") can never have.
 const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
+
+/**
+ * Folded words that name this FAQ's own subject (PC-Covid, Covid-19, vaccines, F0/F1, VNeID, Bluezone, the
+ * health book): a question with one of them is ours even when it also names another service.
+ */
+const DOMAIN_ANCHORS: readonly (readonly string[])[] = [
+  ["pccovid"],
+  ["covid"],
+  ["vaccine"],
+  ["f0"],
+  ["f1"],
+  ["vneid"],
+  ["bluezone"],
+  ["ncovi"],
+  ["suc", "khoe"],
+];
 const OUT_OF_SCOPE_LINE_WEIGHT = 5;
 // Chosen on out-of-fold topic examples and the tuning files (docs/adr/020): 0.3 to 1 were equally good.
 const RERANK_WEIGHT = 0.3;
@@ -124,6 +145,12 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
         })),
     ),
   ]);
+  // Each service name as the search terms it folds to ("CCCD" → căn cước công dân), all of which must appear.
+  const foreignNames = (options.outOfScope ?? []).flatMap((category) =>
+    category.names
+      .map((name) => ({ words: toSearchWords(name), category: category.id }))
+      .filter((name) => name.words.length > 0),
+  );
   const rerankWeight = options.rerankWeight ?? RERANK_WEIGHT;
   const rerankDepth = options.rerankDepth ?? RERANK_DEPTH;
 
@@ -141,7 +168,11 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
         ? undefined
         : { category: foreign.id.slice(OUT_OF_SCOPE_PREFIX.length), score: foreign.score };
     const best = results[0];
-    if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined };
+    const anchored = DOMAIN_ANCHORS.some((anchor) => anchor.every((word) => terms.includes(word)));
+    const namesForeign = anchored
+      ? undefined
+      : foreignNames.find((name) => name.words.every((word) => terms.includes(word)))?.category;
+    if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined, namesForeign };
 
     const words = terms.filter((term) => !term.includes("_"));
     const pairs = terms.filter((term) => term.includes("_"));
@@ -166,7 +197,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       wordCount: words.length,
       classifierProbability: probabilities.get(best.id) ?? 0,
     };
-    return { terms, ranked, outOfScope, evidence };
+    return { terms, ranked, outOfScope, evidence, namesForeign };
   }
 
   /**
@@ -184,9 +215,11 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
   }
 
   function match(question: string): FaqMatch {
-    const { ranked, outOfScope, evidence } = explain(question);
+    const { ranked, outOfScope, evidence, namesForeign } = explain(question);
     const best = ranked[0];
     const confidence = evidence === undefined ? 0 : calibrateConfidence(evidence, options.confidenceWeights);
+    if (namesForeign !== undefined)
+      return { topic: null, confidence, alternatives: [], band: "fallback", outOfScope: namesForeign };
     const plausible = ranked
       .filter((entry) => best !== undefined && entry.score >= ALTERNATIVE_FLOOR * best.score)
       .map((entry) => entry.topic);

@@ -9,6 +9,7 @@ const schema = z
             id: z.string().regex(/^[a-z][a-z-]*$/),
             vi: z.array(z.string().trim().min(1)).min(1),
             en: z.array(z.string().trim().min(1)),
+            names: z.array(z.string().trim().min(1)).optional(),
           })
           .strict(),
       )
@@ -22,6 +23,12 @@ export interface FaqOutOfScopeCategory {
   id: string;
   /** Lines of comma-separated subjects, Vietnamese first. */
   lines: string[];
+  /**
+   * Names of other services that settle what a question is about when it names nothing of ours ("agribank",
+   * "vssid", "gmail"): "mã otp agribank không về" is the bank's, however well "mã otp không về" fits a topic.
+   * Only names that no question of ours would carry without "PC-Covid", "Covid" or the like.
+   */
+  names: string[];
 }
 
 /** Thrown when `locales/faq-out-of-scope.json` is malformed. */
@@ -34,7 +41,7 @@ export class FaqOutOfScopeError extends Error {
  * by officers as lines of comma-separated words. The matcher scores every category like a topic, so "giá vé xe
  * khách" loses to "transport" instead of being answered with the travel declaration.
  *
- * @param json the parsed JSON `{ "categories": [{ "id", "vi": string[], "en": string[] }] }`
+ * @param json the parsed JSON `{ "categories": [{ "id", "vi": string[], "en": string[], "names"?: string[] }] }`
  * @returns the categories in file order
  * @throws FaqOutOfScopeError listing every schema problem or a duplicate id
  */
@@ -51,5 +58,9 @@ export function loadFaqOutOfScope(json: unknown): FaqOutOfScopeCategory[] {
   if (duplicate !== undefined) {
     throw new FaqOutOfScopeError(`Invalid FAQ out-of-scope list:\nduplicate category "${duplicate}"`);
   }
-  return parsed.data.categories.map(({ id, vi, en }) => ({ id, lines: [...vi, ...en] }));
+  return parsed.data.categories.map(({ id, vi, en, names }) => ({
+    id,
+    lines: [...vi, ...en],
+    names: names ?? [],
+  }));
 }

@@ -103,6 +103,22 @@ describe("FAQ matcher", () => {
     }
   });
 
+  it("leaves another service's OTP, password or sign-up to that service, unless the question names ours", () => {
+    // "mã otp … không về" and "quên mật khẩu" fit PC-Covid's and the health book's topics word for word.
+    for (const [question, category] of [
+      ["mã otp agribank ko về đt, ko ck đc", "finance"],
+      ["quen mat khau vssid lay lai sao", "other-apps"],
+      ["tai khoan dich vu cong quoc gia bi khoa", "other-apps"],
+      ["dang ky thong tin thue bao sim chinh chu o dau", "other-apps"],
+      ["con gái 12 tuổi tiêm HPV ở đâu", "other-vaccines"],
+    ] as const) {
+      expect(matcher.match(question), question).toMatchObject({ topic: null, outOfScope: category });
+    }
+    // Naming PC-Covid, Covid or the health book keeps the question ours, whatever else it names.
+    expect(matcher.match("sim viettel ko nhan dc ma otp pc covid").topic).toBe("pccovid.otp");
+    expect(matcher.match("quên mật khẩu sổ sức khỏe điện tử, em dùng gmail").topic).toBe("sskdt.login");
+  });
+
   it("offers only alternatives that come close to the best topic, not padding", () => {
     const clear = matcher.match("Tôi không nhận được mã OTP khi đăng ký PC-Covid");
     const explained = matcher.explain("Tôi không nhận được mã OTP khi đăng ký PC-Covid");

@@ -22,6 +22,7 @@ import type {
 import { renderOutbound, type TextRenderer } from "./renderer";
 import type { PersonEscape, Router, TurnContext } from "./router";
 import { readChoice } from "./understanding/choice-reading";
+import { writtenIn } from "./understanding/english";
 import { asksForPerson, readNavigation } from "./understanding/navigation";
 import { readYesNo } from "./understanding/yes-no";
 
@@ -59,9 +60,12 @@ export class ConversationEngine {
       ...(inbound.displayName ? { displayName: inbound.displayName } : {}),
       language: languageFromHint(inbound.languageHint),
     });
-    // Until the person picks a language, follow what their platform reports (it may change).
-    if (!contact.languageSet && inbound.languageHint)
-      contact.language = languageFromHint(inbound.languageHint);
+    // Until the person picks a language, it is the one their platform reported when they first wrote, then
+    // the one each message is plainly written in ("where do I get a vaccine" is answered in English); a
+    // message that does not say ("ok", "2") keeps the last.
+    const written =
+      !contact.languageSet && inbound.event.type === "text" ? writtenIn(inbound.event.text) : undefined;
+    if (written) contact.language = written;
     // Anyone who just wrote to us can be written to again; an unfollow handler turns this off.
     contact.reachable = true;
     const turn = new Turn(

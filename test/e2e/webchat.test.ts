@@ -31,6 +31,21 @@ describe("web chat", () => {
     expect(textsOf(help)[0]).toMatch(/^Commands:/);
   });
 
+  it("a visitor who writes in English is answered in English, and in Vietnamese again when they write it", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("xin chào");
+    const english = await chat.send("How do I download PC-Covid on my iPhone?");
+    expect(textsOf(english)[0]).toMatch(/^Installing PC-Covid/);
+    expect(textsOf(await chat.send("ok"))[0]).not.toMatch(/[ạảãàáâấầẩẫậ]/);
+    // Never chosen, so the language follows what they write.
+    const vietnamese = await chat.send("cài pc covid trên điện thoại thế nào");
+    expect(textsOf(vietnamese)[0]).toMatch(/^Cài PC-Covid/);
+    // Once chosen, it stays whatever they write.
+    await chat.send("/lang");
+    await chat.send("1");
+    expect(textsOf(await chat.send("How do I download PC-Covid on my iPhone?"))[0]).toMatch(/^Cài PC-Covid/);
+  });
+
   it("text the bot does not understand gets a helpful answer and the menu, never silence", async () => {
     const chat = new WebchatClient(server.url);
     const replies = await chat.send("asdkjh qwe");

@@ -47,7 +47,8 @@ describe("kill -9 under webhook load", () => {
     const load = Promise.all([fire(), fire(), fire(), fire()]);
     // Killed once a good number were acknowledged, not after a fixed time: on a loaded machine 1.5 s gave 18.
     const waitUntil = Date.now() + 30_000;
-    while (acked.length < 40 && n < 400 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
+    while (acked.length < 40 && n < 400 && Date.now() < waitUntil)
+      await new Promise((r) => setTimeout(r, 20));
     expect(n).toBeLessThan(400);
     await first.kill9();
     await load;

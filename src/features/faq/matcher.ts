@@ -218,8 +218,9 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
     const { ranked, outOfScope, evidence, namesForeign } = explain(question);
     const best = ranked[0];
     const confidence = evidence === undefined ? 0 : calibrateConfidence(evidence, options.confidenceWeights);
+    // Another service named: no topic is the answer, so none is given any confidence.
     if (namesForeign !== undefined)
-      return { topic: null, confidence, alternatives: [], band: "fallback", outOfScope: namesForeign };
+      return { topic: null, confidence: 0, alternatives: [], band: "fallback", outOfScope: namesForeign };
     const plausible = ranked
       .filter((entry) => best !== undefined && entry.score >= ALTERNATIVE_FLOOR * best.score)
       .map((entry) => entry.topic);

@@ -112,6 +112,7 @@ export class ConversationEngine {
     switch (event.type) {
       case "command": {
         const handler = router.findCommand(event.command);
+        if (handler && !KEEPS_THE_FLOW.has(event.command)) this.leaveForCommand(turn, ctx);
         if (handler) return handler(ctx);
         ctx.reply({ type: "text", text: t("errors.unknownCommand", { command: event.command }) });
         return router.findCommand("menu")?.(ctx);
@@ -189,6 +190,20 @@ export class ConversationEngine {
     if (flow.readsLeaveWords && offered[wanted] === false) return this.runFlow(turn, ctx, dialog);
     // "menu" in the middle of a flow leaves it like "cancel" (asking first when much would be lost).
     return this.navigate(turn, ctx, flow, state, navigation === "back" ? "back" : "cancel");
+  }
+
+  /**
+   * Another command typed in the middle of a flow ("/khaosat" while composing a broadcast) moves the person on:
+   * the flow is left as "cancel" leaves it, saying what was dropped, before the command runs. Kept, its next
+   * question would take the words meant for the command ("tạo mới" read as the broadcast's audience).
+   */
+  private leaveForCommand(turn: Turn, ctx: TurnContext): void {
+    const dialog = turn.dialog;
+    const flow = dialog ? this.deps.router.findFlow(dialog.flow) : undefined;
+    const state = flow && dialog ? readFlowState(flow, dialog) : undefined;
+    if (!dialog) return;
+    turn.dialogChange = null;
+    ctx.reply({ type: "text", text: (state && flow?.cancelled?.(state.draft)) || t("flow.cancelled") });
   }
 
   /** How a person asking for an officer leaves `dialog`'s flow, if this text asks and the flow lets it. */
@@ -421,6 +436,12 @@ function askWhich(ctx: TurnContext, choices: RenderedChoice[]): void {
     ]),
   });
 }
+
+/**
+ * Commands that act on the flow the person is in rather than moving them on: /help explains its question,
+ * /cancel and /start end it themselves (with their own words).
+ */
+const KEEPS_THE_FLOW: ReadonlySet<string> = new Set(["help", "cancel", "huy", "start"]);
 
 /** The mutable state of one turn behind a {@link TurnContext}. */
 class Turn {

@@ -70,6 +70,34 @@ describe("conversation engine", () => {
     expect(h.store.dialogs.size).toBe(0);
   });
 
+  it("another command typed in the middle of a flow leaves the flow first; /help keeps it", async () => {
+    const h = await createEngineHarness((router) => {
+      const ask: Flow<Record<string, never>> = defineFlow({
+        id: "ask",
+        version: 1,
+        draft: z.object({}),
+        ask: (ctx) =>
+          ctx.reply(say({ raw: "Which commune?" }, [[{ label: { raw: "Bình Sơn" }, payload: "ask:bs" }]])),
+        handle: (ctx) => ask.ask(ctx, "commune"),
+        cancelled: () => ({ raw: "Left the question." }),
+      });
+      router.command("ask", (ctx) => ctx.enter(ask, "commune", {}));
+      router.command("other", (ctx) => ctx.reply(say({ raw: "Other things." })));
+      router.flow(ask);
+    });
+    await h.send("/ask");
+    await h.send("/help");
+    expect(h.store.dialogs.size).toBe(1);
+    expect(texts(await h.send("/other"))).toEqual(["Left the question.", "Other things."]);
+    expect(h.store.dialogs.size).toBe(0);
+    // "/huy" is /cancel's Vietnamese name.
+    await h.send("/ask");
+    expect(texts(await h.send("/huy"))[0]).toBe(
+      "Đã hủy thao tác đang làm. Dữ liệu bạn vừa nhập không được lưu.",
+    );
+    expect(h.store.dialogs.size).toBe(0);
+  });
+
   it("a handler that throws gets the person an apology and leaves their state untouched", async () => {
     const h = await createEngineHarness((router) => {
       const half = defineFlow({

@@ -143,7 +143,21 @@ const TIERS: [ChoiceMatchKind, Test][] = [
     (t, n) =>
       yes(typoRun(n.folded, t.folded) || (typoRun(t.folded, n.folded) && isMostOf(n.folded, t.folded))),
   ],
+  // Words of the name with some left out, in order: "tạo mới" for "Tạo khảo sát mới", "gui ngay" for "Gửi
+  // thông báo ngay". Two words at least, so one common word does not pick a long label.
+  ["partial", (t, n) => (t.folded.length >= 2 && inOrder(t.folded, n.folded) ? t.folded.length : 0)],
 ];
+
+/** Every word of `typed` appears in `name`, in the same order (others may come between). */
+function inOrder(typed: readonly string[], name: readonly string[]): boolean {
+  let at = 0;
+  for (const word of typed) {
+    while (at < name.length && name[at] !== word) at += 1;
+    if (at === name.length) return false;
+    at += 1;
+  }
+  return true;
+}
 
 /** A typed answer that holds a whole name ("quán cafe" holds "cafe"); one-letter names do not count. */
 function containsName(typed: readonly string[], name: readonly string[]): boolean {
@@ -216,7 +230,7 @@ export function readChoice<T extends ChoiceOption>(
   }));
   const canTypo = typedVariants.some((t) => t.folded.some((w) => typoAllowance(w.length) > 0));
   for (const [how, test] of TIERS) {
-    if (how === "typo" && !canTypo) break;
+    if (how === "typo" && !canTypo) continue;
     let best = 0;
     let hits: T[] = [];
     for (const { choice, names } of how === "typo" ? named : near) {

@@ -52,7 +52,7 @@ export function registerMenu(router: Router, menu: MainMenu): void {
     })
     .command("menu", (ctx) => showMenu(ctx))
     .command("help", showHelp)
-    .command("cancel", (ctx) => {
+    .command(["cancel", "huy"], (ctx) => {
       ctx.reply(say(t(ctx.dialog ? "menu.cancelled" : "menu.nothingToCancel")));
       ctx.endDialog();
       showMenu(ctx);

@@ -183,6 +183,11 @@ describe("buttons answered by typing their label", () => {
     expect(read("hoi dap", BUTTONS)).toBe("faq");
     expect(read("nhắc tôi", OFFER)).toBe("remind:yes");
     expect(read("dia diem", BUTTONS)).toBe("ambiguous:venue:start,venue:mine");
+    // Words of a label with some left out, in order.
+    expect(read("tạo mới", [{ label: "➕ Tạo khảo sát mới", payload: "survey:new" }])).toBe("survey:new");
+    expect(read("dang ky dia diem", BUTTONS)).toBe("venue:start");
+    // Out of order, or one word only, is not enough.
+    expect(read("mới tạo", [{ label: "➕ Tạo khảo sát mới", payload: "survey:new" }])).toBeNull();
   });
 
   it("the engine's strict matchChoice takes numbers and whole labels only, never a word inside data", () => {

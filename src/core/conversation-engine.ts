@@ -112,7 +112,7 @@ export class ConversationEngine {
     switch (event.type) {
       case "command": {
         const handler = router.findCommand(event.command);
-        if (handler && !KEEPS_THE_FLOW.has(event.command)) this.leaveForCommand(turn, ctx);
+        if (handler && !KEEPS_THE_FLOW.has(event.command)) this.leaveForCommand(turn, ctx, event.command);
         if (handler) return handler(ctx);
         ctx.reply({ type: "text", text: t("errors.unknownCommand", { command: event.command }) });
         return router.findCommand("menu")?.(ctx);
@@ -197,11 +197,11 @@ export class ConversationEngine {
    * the flow is left as "cancel" leaves it, saying what was dropped, before the command runs. Kept, its next
    * question would take the words meant for the command ("tạo mới" read as the broadcast's audience).
    */
-  private leaveForCommand(turn: Turn, ctx: TurnContext): void {
+  private leaveForCommand(turn: Turn, ctx: TurnContext, command: string): void {
     const dialog = turn.dialog;
     const flow = dialog ? this.deps.router.findFlow(dialog.flow) : undefined;
     const state = flow && dialog ? readFlowState(flow, dialog) : undefined;
-    if (!dialog) return;
+    if (!dialog || flow?.entryCommands?.includes(command)) return;
     turn.dialogChange = null;
     ctx.reply({ type: "text", text: (state && flow?.cancelled?.(state.draft)) || t("flow.cancelled") });
   }

@@ -58,6 +58,12 @@ export interface FlowSpec<D> {
    * the flow for the router's escape to a person.
    */
   readonly readsPersonRequests?: boolean;
+  /**
+   * Commands that start this flow and know a draft of it is open (venue registration's /venue offers to
+   * continue or start over). Typed inside the flow they reach their handler with the flow kept; any other
+   * command leaves the flow first.
+   */
+  readonly entryCommands?: readonly string[];
 }
 
 /** A flow as the router and engine hold it. */

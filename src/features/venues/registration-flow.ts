@@ -105,6 +105,7 @@ export function createRegistrationFlow(deps: {
     },
     cancelled: () => v("flow.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
+    entryCommands: ["venue", "diadiem"],
     async handle(ctx) {
       const button = flowAction(ctx, flow);
       const text = typedText(ctx);

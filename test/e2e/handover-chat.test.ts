@@ -194,6 +194,11 @@ describe("a person asks for a person; an officer answers on Telegram", { timeout
     // The person writes back: the bot stays quiet, the officer who took it reads it.
     expect(await citizen.send("dạ em cảm ơn, vậy có cần mang sổ tiêm không ạ")).toEqual([]);
     await api.waitFor(() => lan.messages().some((c) => /viết thêm/.test(String(c.body.text))));
+    // She holds it already: answer or pass it on, not take it.
+    expect(lan.payloadsOf(/viết thêm/)).toEqual([
+      `handover:answer:${ticket.id}`,
+      `handover:pass:${ticket.id}`,
+    ]);
     expect(hoa.messages().some((c) => /viết thêm/.test(String(c.body.text)))).toBe(false);
 
     // "xong rồi" ends it; a 👍 and a comment are kept.

@@ -66,16 +66,15 @@ export class TicketMessenger {
       minutes,
       question: { raw: clip(ticket.question, 600) },
     });
-    const buttons: Button[][] = [
-      [
-        { label: handoverText("officer.take"), payload: `handover:take:${ticket.id}` },
-        { label: handoverText("officer.answer"), payload: `handover:answer:${ticket.id}` },
-      ],
-      [{ label: handoverText("officer.pass"), payload: `handover:pass:${ticket.id}` }],
-    ];
+    const take = { label: handoverText("officer.take"), payload: `handover:take:${ticket.id}` };
+    const answer = { label: handoverText("officer.answer"), payload: `handover:answer:${ticket.id}` };
+    const pass = [{ label: handoverText("officer.pass"), payload: `handover:pass:${ticket.id}` }];
     let told = 0;
     for (const officer of officers) {
       if (officer.contactId === ticket.contactId) continue;
+      // The officer who already holds it is not offered to take it.
+      const holds = ticket.assigneeId === officer.id;
+      const buttons: Button[][] = [holds ? [answer] : [take, answer], pass];
       const key = effectIdOf(turnKey, `tell:${why}:${officer.contactId}`);
       told += (await this.send(officer.contactId, text, buttons, key)) ? 1 : 0;
     }

@@ -26,15 +26,17 @@ const replyBench = { recipients: values.quick ? 1000 : 5000, limitPerSec: 200 };
 // The server runs as `npm start` runs it: the build in dist/, made from this checkout now.
 execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
 
-// `--only faq,render,startup,import,replies`: just those parts, printed and written to bench/tmp/partial.json
+// `--only faq,render,webhook,startup,import,broadcast,replies`: just those parts, printed and written to bench/tmp/partial.json
 // (the report stays one run's figures side by side).
 if (values.only) {
   const parts = new Set(values.only.split(","));
   const partial = {
     ...(parts.has("faq") ? { faq: measureFaq(root) } : {}),
     ...(parts.has("render") ? { poster: await measurePoster(runs) } : {}),
+    ...(parts.has("webhook") ? { webhook: await measureWebhook(root, { quick: values.quick }) } : {}),
     ...(parts.has("startup") ? { startup: await measureStartup(root, { runs: values.quick ? 3 : 7 }) } : {}),
     ...(parts.has("import") ? { importLoad: await measureImportUnderLoad(root, { rows: 1000 }) } : {}),
+    ...(parts.has("broadcast") ? { broadcast: await measureBroadcast(root, replyBench) } : {}),
     ...(parts.has("replies") ? { replyLatency: await measureReplyLatency(root, replyBench) } : {}),
     ...(parts.has("scaleout") && process.env.BENCH_DATABASE_URL
       ? {

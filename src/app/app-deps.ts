@@ -12,13 +12,13 @@ import { PrismaAuditStore } from "../db/prisma-audit-store";
 import { PrismaBroadcastStore } from "../db/prisma-broadcast-store";
 import { PrismaDirectiveStore } from "../db/prisma-directive-store";
 import { PrismaFaqContentStore } from "../db/prisma-faq-content-store";
-import { PrismaFaqStore } from "../db/prisma-faq-store";
 import { PrismaOfficerStore } from "../db/prisma-officer-store";
 import { PrismaRecurringStore } from "../db/prisma-recurring-store";
-import { PrismaTicketStore } from "../db/prisma-ticket-store";
 import { PrismaVenueStore } from "../db/prisma-venue-store";
 import { PrismaVisitStore } from "../db/prisma-visit-store";
+import { SqlFaqStore } from "../db/sql-faq-store";
 import { SqlSubscriptionStore } from "../db/sql-subscription-store";
+import { SqlTicketStore } from "../db/sql-ticket-store";
 import { BroadcastService } from "../features/broadcasts/broadcast-service";
 import { RecurringReminders } from "../features/broadcasts/recurring";
 import { CheckinService } from "../features/checkin/checkin-service";
@@ -122,8 +122,9 @@ export function createAppDeps(
   const officers = new OfficerService(new PrismaOfficerStore(db));
   // Asked on every FAQ answer, so in plain SQL (src/db/sql-subscription-store.ts).
   const subscriptions = new SqlSubscriptionStore(database.sql);
-  const tickets = new PrismaTicketStore(db);
-  const faq = new PrismaFaqStore(db);
+  // Read or written on every typed message, so their per-message calls are plain SQL too.
+  const tickets = new SqlTicketStore(db, database.sql);
+  const faq = new SqlFaqStore(db, database.sql);
   const menu = createMainMenu(input.menu);
   const faqContentStore = new PrismaFaqContentStore(db);
   const outOfScope = loadOutOfScope(input.localesDir);

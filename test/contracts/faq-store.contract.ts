@@ -55,6 +55,20 @@ export function faqStoreContract(subject: string, open: () => Promise<Opened<Faq
       expect(q?.lastAskedAt.getTime()).toBeLessThanOrEqual(after + 1);
     });
 
+    it("a question written again by the same turn is kept once, under the id it first got", async () => {
+      const input = {
+        text: "nha van hoa mo cua may gio",
+        folded: "nha van hoa mo cua may gio",
+        language: "vi",
+        channel: "webchat",
+        contactId: "c-1",
+        effectId: "update-9:unanswered",
+      };
+      const first = await store().recordUnanswered(input);
+      expect(await store().recordUnanswered(input)).toBe(first);
+      expect((await store().listUnanswered(10))[0]?.count).toBe(1);
+    });
+
     it("a person's yes/no to being told is kept once, on their own question only", async () => {
       const id = await store().recordUnanswered({
         text: "nha van hoa mo cua may gio",

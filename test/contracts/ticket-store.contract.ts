@@ -142,6 +142,36 @@ export function ticketStoreContract(subject: string, open: () => Promise<Opened<
       expect(await store().missesSince("c-1", T0)).toEqual([]);
     });
 
+    it("a miss written again by the same turn (its process died before committing) is kept once", async () => {
+      await store().recordMiss("c-1", "tiem mui 3 o dau", T0, "update-7:miss");
+      await store().recordMiss("c-1", "tiem mui 3 o dau", T0, "update-7:miss");
+      await store().recordMiss("c-1", "tiem mui 3 o dau", later(1));
+      expect(await store().missesSince("c-1", T0)).toEqual(["tiem mui 3 o dau", "tiem mui 3 o dau"]);
+    });
+
+    it("a person's latest ticket comes back whole, dates as they were", async () => {
+      await ticket("t-1", "c-1", "21040", T0);
+      await ticket("t-2", "c-1", null, later(30));
+      await store().assign("t-2", "o-1", null);
+      await store().close("t-2", "o-1", later(45));
+      const latest = await store().findLatest("c-1");
+      expect(latest).toMatchObject({
+        id: "t-2",
+        contactId: "c-1",
+        channel: "webchat",
+        externalId: "ext-c-1",
+        language: "vi",
+        communeCode: null,
+        status: "closed",
+        assigneeId: "o-1",
+        lastCitizenAt: later(30),
+        closedAt: later(45),
+        rating: null,
+        createdAt: later(30),
+      });
+      expect(await store().findLatest("nobody")).toBeNull();
+    });
+
     it("erasing a contact removes their tickets, messages and misses and counts them; others stay", async () => {
       await ticket("t-1", "c-1", "21040");
       await store().recordMiss("c-1", "tiem mui 3 o dau", T0);

@@ -17,7 +17,7 @@ export class FakeTicketStore implements TicketStore {
   readonly tickets = new Map<string, TicketRecord>();
   readonly ticketMessages: (TicketMessageRecord & { ticketId: string })[] = [];
   readonly contacts = new Map<string, ContactAddress & { choices?: RenderedChoice[] }>();
-  readonly misses: { contactId: string; text: string; at: Date }[] = [];
+  readonly misses: { contactId: string; text: string; at: Date; effectId?: string }[] = [];
   private nextMessage = 1;
 
   async open(input: Parameters<TicketStore["open"]>[0]): Promise<TicketRecord> {
@@ -150,8 +150,10 @@ export class FakeTicketStore implements TicketStore {
     if (contact) contact.choices = choices;
   }
 
-  async recordMiss(contactId: string, text: string, now: Date) {
-    this.misses.push({ contactId, text, at: now });
+  async recordMiss(contactId: string, text: string, now: Date, effectId?: string) {
+    // As the unique column does: a turn run again writes its miss once.
+    if (effectId && this.misses.some((m) => m.effectId === effectId)) return;
+    this.misses.push({ contactId, text, at: now, ...(effectId ? { effectId } : {}) });
   }
 
   async missesSince(contactId: string, since: Date) {

@@ -5,6 +5,7 @@ import {
   type FlowState,
   type Navigation,
   navigationPayload,
+  notAnOption,
   readFlowState,
   readNavigationPayload,
   storedDialog,
@@ -203,7 +204,7 @@ export class ConversationEngine {
     const state = flow && dialog ? readFlowState(flow, dialog) : undefined;
     if (!dialog || flow?.entryCommands?.includes(command)) return;
     turn.dialogChange = null;
-    ctx.reply({ type: "text", text: (state && flow?.cancelled?.(state.draft)) || t("flow.cancelled") });
+    ctx.reply(wordsOnLeaving(flow, state));
   }
 
   /** How a person asking for an officer leaves `dialog`'s flow, if this text asks and the flow lets it. */
@@ -235,7 +236,7 @@ export class ConversationEngine {
       return this.askAgain(turn, ctx);
     }
     turn.dialogChange = null;
-    ctx.reply({ type: "text", text: flow.cancelled?.(state.draft) ?? t("flow.cancelled") });
+    ctx.reply(wordsOnLeaving(flow, state));
     return this.route(turn, { type: "button", payload: toPerson.payload }, depth + 1);
   }
 
@@ -295,7 +296,7 @@ export class ConversationEngine {
 
   private async cancel<D>(turn: Turn, ctx: TurnContext, flow: Flow<D>, state: FlowState<D>): Promise<void> {
     turn.leave(state.resume);
-    ctx.reply({ type: "text", text: flow.cancelled?.(state.draft) ?? t("flow.cancelled") });
+    ctx.reply(wordsOnLeaving(flow, state));
     await flow.afterLeave?.(ctx);
   }
 
@@ -396,9 +397,20 @@ export class ConversationEngine {
         value: (step: string, draft?: D) => write({ ...state, step, draft: draft ?? state.draft }),
       },
       end: { value: () => turn.leave(state.resume) },
+      askAgain: {
+        value: async () => {
+          ctx.reply(notAnOption());
+          await flow.ask(fctx, state.step);
+        },
+      },
     });
     return fctx;
   }
+}
+
+/** What leaving a flow says, however it was left: the flow's own words on what was dropped, else the common ones. */
+function wordsOnLeaving<D>(flow: Flow<D> | undefined, state: FlowState<D> | undefined): Outbound {
+  return { type: "text", text: (state && flow?.cancelled?.(state.draft)) || t("flow.cancelled") };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
-import { defineFlow, type Flow, type FlowContext, flowAction, notAnOption, typedText } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -149,12 +149,6 @@ export function createComposerFlow(deps: {
     return code && units(ctx.draft.scope).some((u) => u.code === code) ? code : undefined;
   };
 
-  /** Typed text that matched none of the step's choices: said so, then the step again. */
-  const again = (ctx: Ctx, step: string) => {
-    ctx.reply(notAnOption());
-    return ask(ctx, step);
-  };
-
   const pickAudience = async (ctx: Ctx, kind: string, commune?: string) => {
     const name = commune ? (findUnit(district, commune)?.name ?? commune) : "";
     const options: Record<string, { audience: Audience; label: string }> = {
@@ -165,7 +159,7 @@ export function createComposerFlow(deps: {
     const option = commune
       ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" }
       : options[kind];
-    if (!option) return again(ctx, "audience");
+    if (!option) return ctx.askAgain();
     await go(ctx, "preview", {
       ...ctx.draft,
       audience: scoped(option.audience, ctx.draft.scope),
@@ -203,7 +197,7 @@ export function createComposerFlow(deps: {
             const code = typedCommune(ctx, text);
             if (code) return pickAudience(ctx, "commune", code);
           }
-          return again(ctx, "audience");
+          return ctx.askAgain();
         case "commune":
           if (button?.action === "communes") {
             ctx.goto("commune", { ...draft, communePage: Number(button.arg) || 0 });
@@ -215,16 +209,16 @@ export function createComposerFlow(deps: {
             const code = typedCommune(ctx, text);
             if (code) return pickAudience(ctx, "commune", code);
           }
-          return again(ctx, "commune");
+          return ctx.askAgain();
         case "preview":
           if (button?.action === "now")
             return go(ctx, "confirm", { ...draft, sendAt: undefined, repeat: undefined });
           if (button?.action === "later") return go(ctx, "time", { ...draft, repeat: undefined });
           if (button?.action === "repeat") return go(ctx, "repeat", draft);
-          return again(ctx, "preview");
+          return ctx.askAgain();
         case "repeat": {
           const rule = button?.action === "every" ? repeatChoice(button.arg) : undefined;
-          if (!rule) return again(ctx, "repeat");
+          if (!rule) return ctx.askAgain();
           return go(ctx, "repeatTime", { ...draft, repeat: rule, sendAt: undefined });
         }
         case "repeatTime": {
@@ -246,7 +240,7 @@ export function createComposerFlow(deps: {
             const at = draft.repeat ? undefined : parseSendTime(text, ctx.now);
             if (at instanceof Date) return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
           }
-          if (button?.action !== "confirm") return again(ctx, "confirm");
+          if (button?.action !== "confirm") return ctx.askAgain();
           if (draft.repeat?.time) return createRecurring(ctx, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({
             text: draft.text ?? "",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
-import { defineFlow, type Flow, type FlowContext, flowAction, notAnOption, typedText } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Button, namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { addDays, instantOf, localDay } from "../../core/understanding/calendar";
@@ -92,12 +92,6 @@ export function createDoseFlow(deps: {
     return ask(ctx, step);
   };
 
-  /** Typed text that matched none of the step's choices: said so, then the step again. */
-  const again = (ctx: Ctx, step: string) => {
-    ctx.reply(notAnOption());
-    return ask(ctx, step);
-  };
-
   /** After the vaccine: the due day from the table, or (no sourced interval) the person's own day. */
   const afterVaccine = async (ctx: Ctx, vaccine: string | null) => {
     const draft = { ...ctx.draft, vaccine };
@@ -168,7 +162,7 @@ export function createDoseFlow(deps: {
           const reading = button?.action === "ok" ? "yes" : readYesNo(text);
           // "không" to "Đồng ý không?": not these days, so the day is asked again.
           if (reading === "no") return go(ctx, "due", ctx.draft);
-          if (reading !== "yes") return again(ctx, "confirm");
+          if (reading !== "yes") return ctx.askAgain();
           const [y, m, d] = (ctx.draft.due ?? "").split("-").map(Number);
           await deps.service.scheduleDose({
             contactId: ctx.contact.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
-import { defineFlow, type Flow, type FlowContext, flowAction, notAnOption, typedText } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readYesNo } from "../../core/understanding/yes-no";
@@ -152,12 +152,6 @@ export function createSurveyComposer(deps: {
     return ask(ctx, step);
   };
 
-  /** Typed text that matched none of the step's choices: said so, then the step again. */
-  const again = (ctx: Ctx, step: string) => {
-    ctx.reply(notAnOption());
-    return ask(ctx, step);
-  };
-
   const addQuestion = (ctx: Ctx, question: Question) => {
     const questions = [...ctx.draft.questions, question];
     const draft = { ...ctx.draft, questions, pending: undefined };
@@ -202,7 +196,7 @@ export function createSurveyComposer(deps: {
         }
         case "kind": {
           const kind = KINDS.find((k) => k === button?.arg);
-          if (!kind || !d.pending) return again(ctx, "kind");
+          if (!kind || !d.pending) return ctx.askAgain();
           if (kind === "choice") return go(ctx, "options", d);
           return addQuestion(ctx, { kind, text: d.pending });
         }
@@ -219,11 +213,11 @@ export function createSurveyComposer(deps: {
           const answer = button?.action === "more" ? button.arg : readYesNo(text);
           if (answer === "yes") return go(ctx, "question", d);
           if (answer === "no") return go(ctx, "audience", d);
-          return again(ctx, "more");
+          return ctx.askAgain();
         }
         case "audience": {
           const role = (["venue-owner", "citizen", "all"] as const).find((r) => r === button?.arg);
-          if (button?.action !== "aud" || !role) return again(ctx, "audience");
+          if (button?.action !== "aud" || !role) return ctx.askAgain();
           return go(ctx, "commune", { ...d, role, communePage: 0 });
         }
         case "commune": {
@@ -240,7 +234,7 @@ export function createSurveyComposer(deps: {
             const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
             if (code && units(d.scope).some((u) => u.code === code)) return pickCommune(ctx, code);
           }
-          return again(ctx, "commune");
+          return ctx.askAgain();
         }
         case "closes": {
           const closesAt = readClosingTime(text, ctx.now);
@@ -251,7 +245,7 @@ export function createSurveyComposer(deps: {
           return go(ctx, "confirm", { ...d, closesAt: closesAt.toISOString() });
         }
         case "confirm": {
-          if (button?.action !== "confirm" && readYesNo(text) !== "yes") return again(ctx, "confirm");
+          if (button?.action !== "confirm" && readYesNo(text) !== "yes") return ctx.askAgain();
           const created = await deps.service.create({
             title: d.title ?? "",
             questions: d.questions,

@@ -14,7 +14,7 @@ import { FaqCsvError, faqContentFromCsv, faqContentToCsv } from "../src/features
 import { LiveFaqKnowledge } from "../src/features/faq/content/live-faq-knowledge";
 import {
   buildPublishedFaq,
-  loadOutOfScope,
+  loadMatchingData,
   loadSeedFaqContent,
 } from "../src/features/faq/content/published-faq";
 import { createLogger } from "../src/logger";
@@ -54,10 +54,10 @@ await migrate(config.DATABASE_URL);
 const database = openDatabase(config.DATABASE_URL);
 const localesDir = join(root, "locales");
 const store = new PrismaFaqContentStore(database.db);
-const outOfScope = loadOutOfScope(localesDir);
+const matching = loadMatchingData(localesDir);
 const logger = createLogger("warn");
-const knowledge = new LiveFaqKnowledge(store, outOfScope, buildPublishedFaq([], outOfScope, -1), logger);
-const service = new FaqContentService(store, knowledge, new PrismaAuditStore(database.db), outOfScope);
+const knowledge = new LiveFaqKnowledge(store, matching, buildPublishedFaq([], matching, -1), logger);
+const service = new FaqContentService(store, knowledge, new PrismaAuditStore(database.db), matching);
 let exitCode = 0;
 try {
   await service.start(loadSeedFaqContent(localesDir));

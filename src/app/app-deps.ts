@@ -27,7 +27,7 @@ import type { AuditStore } from "../features/checkin/visit-store";
 import type { DirectiveStore } from "../features/directives/directive-store";
 import { FaqContentService } from "../features/faq/content/faq-content-service";
 import { LiveFaqKnowledge } from "../features/faq/content/live-faq-knowledge";
-import { buildPublishedFaq, loadOutOfScope } from "../features/faq/content/published-faq";
+import { buildPublishedFaq, loadMatchingData } from "../features/faq/content/published-faq";
 import type { FaqStore } from "../features/faq/faq-store";
 import { AnswerNotices } from "../features/handover/answer-notices";
 import { HandoverService } from "../features/handover/handover-service";
@@ -127,12 +127,12 @@ export function createAppDeps(
   const faq = new SqlFaqStore(db, database.sql);
   const menu = createMainMenu(input.menu);
   const faqContentStore = new PrismaFaqContentStore(db);
-  const outOfScope = loadOutOfScope(input.localesDir);
+  const matching = loadMatchingData(input.localesDir);
   // Empty until the FAQ feature's start-up seeds and loads the database (before the first request).
   const faqKnowledge = new LiveFaqKnowledge(
     faqContentStore,
-    outOfScope,
-    buildPublishedFaq([], outOfScope, -1),
+    matching,
+    buildPublishedFaq([], matching, -1),
     logger,
   );
   return {
@@ -153,7 +153,7 @@ export function createAppDeps(
     audit,
     faq,
     faqKnowledge,
-    faqContent: new FaqContentService(faqContentStore, faqKnowledge, audit, outOfScope),
+    faqContent: new FaqContentService(faqContentStore, faqKnowledge, audit, matching),
     officers,
     apiTokens: new ApiTokens(new PrismaApiTokenStore(db)),
     requireOfficer: officerGuard(officers, logger, audit),

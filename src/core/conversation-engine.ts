@@ -397,7 +397,7 @@ export class ConversationEngine {
         value: (step: string, draft?: D) => write({ ...state, step, draft: draft ?? state.draft }),
       },
       end: { value: () => turn.leave(state.resume) },
-      askAgain: {
+      unmatched: {
         value: async () => {
           ctx.reply(notAnOption());
           await flow.ask(fctx, state.step);

@@ -16,8 +16,11 @@ export interface FlowContext<D> extends TurnContext {
   goto(step: string, draft?: D): void;
   /** Ends this flow; a dialog it interrupted is given back where it stood. */
   end(): void;
-  /** Typed text that matched none of the step's choices: says so, then asks the current step again. */
-  askAgain(): Promise<void>;
+  /**
+   * Typed text that matched none of the step's choices: says so, then asks the current step again (unlike
+   * the turn's `askAgain`, which only repeats the question).
+   */
+  unmatched(): Promise<void>;
 }
 
 /**

@@ -116,6 +116,33 @@ describe("a venue owner registers by web chat", () => {
     expect((await fetch(`${server.url}/c/ZZZZZZZZZZ`)).status).toBe(404);
   });
 
+  it("at the summary an owner who types what is wrong is taken to it, and a typed yes registers", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/start");
+    await chat.send({ payload: "venues:start" });
+    for (const answer of ["Tiem Tap Hoa Co Ba", "tap hoa", "binh hai", "thon Thanh Thuy", "Tran Thi Ba"])
+      await chat.send(answer);
+    let r = await chat.send("sdt 0905 777 888");
+    expect(textsOf(r)[0]).toContain("• Tên: Tiem Tap Hoa Co Ba");
+
+    // "ko" / "sai rồi" to "is this right?": which field, then.
+    r = await chat.send("sai roi");
+    expect(buttonsOf(r)).toContain("Tên");
+    r = await chat.send("ten");
+    expect(textsOf(r)[0]).toMatch(/^Bước 1\/6/);
+    r = await chat.send("Tiệm Tạp Hóa Cô Ba");
+    expect(textsOf(r)[0]).toContain("• Tên: Tiệm Tạp Hóa Cô Ba");
+
+    // Naming the field at once skips the picker.
+    r = await chat.send("sdt sai roi");
+    expect(textsOf(r)[0]).toMatch(/^Bước 6\/6/);
+    r = await chat.send("0905 777 999");
+    expect(textsOf(r)[0]).toContain("• Điện thoại: 0905 777 999");
+
+    r = await chat.send("dung roi a");
+    expect(textsOf(r)[0]).toMatch(/^🎉 Đã đăng ký xong "Tiệm Tạp Hóa Cô Ba"/);
+  });
+
   it("registering the same name and address again asks before creating a duplicate", async () => {
     const chat = new WebchatClient(server.url);
     const answers = [

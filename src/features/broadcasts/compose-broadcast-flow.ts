@@ -159,7 +159,7 @@ export function createComposerFlow(deps: {
     const option = commune
       ? { audience: { communes: codesCoveredBy(district, commune) }, label: "audience.commune" }
       : options[kind];
-    if (!option) return ctx.askAgain();
+    if (!option) return ctx.unmatched();
     await go(ctx, "preview", {
       ...ctx.draft,
       audience: scoped(option.audience, ctx.draft.scope),
@@ -197,7 +197,7 @@ export function createComposerFlow(deps: {
             const code = typedCommune(ctx, text);
             if (code) return pickAudience(ctx, "commune", code);
           }
-          return ctx.askAgain();
+          return ctx.unmatched();
         case "commune":
           if (button?.action === "communes") {
             ctx.goto("commune", { ...draft, communePage: Number(button.arg) || 0 });
@@ -209,16 +209,16 @@ export function createComposerFlow(deps: {
             const code = typedCommune(ctx, text);
             if (code) return pickAudience(ctx, "commune", code);
           }
-          return ctx.askAgain();
+          return ctx.unmatched();
         case "preview":
           if (button?.action === "now")
             return go(ctx, "confirm", { ...draft, sendAt: undefined, repeat: undefined });
           if (button?.action === "later") return go(ctx, "time", { ...draft, repeat: undefined });
           if (button?.action === "repeat") return go(ctx, "repeat", draft);
-          return ctx.askAgain();
+          return ctx.unmatched();
         case "repeat": {
           const rule = button?.action === "every" ? repeatChoice(button.arg) : undefined;
-          if (!rule) return ctx.askAgain();
+          if (!rule) return ctx.unmatched();
           return go(ctx, "repeatTime", { ...draft, repeat: rule, sendAt: undefined });
         }
         case "repeatTime": {
@@ -240,7 +240,7 @@ export function createComposerFlow(deps: {
             const at = draft.repeat ? undefined : parseSendTime(text, ctx.now);
             if (at instanceof Date) return go(ctx, "confirm", { ...draft, sendAt: at.toISOString() });
           }
-          if (button?.action !== "confirm") return ctx.askAgain();
+          if (button?.action !== "confirm") return ctx.unmatched();
           if (draft.repeat?.time) return createRecurring(ctx, { ...draft.repeat, time: draft.repeat.time });
           const created = await service.create({
             text: draft.text ?? "",

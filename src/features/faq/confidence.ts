@@ -51,11 +51,13 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * Logistic-regression weights turning evidence into a confidence, in the order of {@link confidenceFeatures}
  * (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage, log score, log word count,
  * classifier probability).
- * Refit with `npm run --silent faq:match -- --calibrate test/fixtures/faq/tune.jsonl
- * test/fixtures/faq-questions.jsonl` (see `calibration.ts`): tuning questions plus out-of-fold topic
- * examples, off-topic questions weighted to count as much as on-topic ones, so the confidence reads as the
- * chance the best topic is right when both kinds of message are equally common. Never fitted on the
- * held-out set. Refit after large changes to the topic data.
+ * Fitted with `npm run --silent faq:match -- --calibrate locales/faq-asked/tune.jsonl
+ * locales/faq-asked/first.jsonl` (see `calibration.ts`): tuning questions plus out-of-fold topic examples,
+ * off-topic questions weighted to count as much as on-topic ones, so the confidence reads as the chance the
+ * best topic is right when both kinds of message are equally common. Never fitted on the held-out set.
+ * The calibration builds its matcher without the asked questions (`locales/faq-asked`), since the shipped
+ * classifier has learned those very lines: the features are read as for a question nobody labelled, which is
+ * what a live question is. Refit after large changes to the topic data.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
   -4.25, 1.046, -0.385, 0.692, -5.326, -1.799, 0.29, 1.103, 4.363,

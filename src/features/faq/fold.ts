@@ -141,6 +141,8 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
 const PHRASE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "mui3", "lan2": the dose number typed without its space
   [/\b(mui|lan|dot)(\d)\b/g, "$1 $2"],
+  // a child's age typed short: "con 12t", "be 5tuoi"
+  [/\b(\d{1,2})t(?:uoi)?\b/g, "$1 tuoi"],
   // "chị" is a filler pronoun, but in "địa chỉ" it is half the word: keep the word whole
   [/\bdia chi\b/g, "diachi"],
   [/\bdanh ba\b/g, "danhba"],

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { loadAskedQuestions } from "./asked-questions";
 import { createFaqMatcher, type FaqMatcher, type FaqMatcherOptions } from "./matcher";
 import { type FaqOutOfScopeCategory, loadFaqOutOfScope } from "./out-of-scope";
 import { type FaqTopic, loadFaqTopics } from "./topics";
 
 /**
- * Reads and validates `locales/faq-topics.json` and `locales/faq-out-of-scope.json` and builds the matcher.
+ * Reads and validates `locales/faq-topics.json`, `locales/faq-out-of-scope.json` and `locales/faq-asked/` and
+ * builds the matcher.
  * One place for this keeps the bot, the CLI script and the tests on the same data.
  *
  * @param localesDir absolute path of the `locales` folder
@@ -26,5 +28,6 @@ export function loadFaqKnowledge(
   const read = (name: string): unknown => JSON.parse(readFileSync(`${localesDir}/${name}`, "utf8"));
   const topics = loadFaqTopics(read("faq-topics.json"));
   const outOfScope = loadFaqOutOfScope(read("faq-out-of-scope.json"));
-  return { topics, outOfScope, matcher: createFaqMatcher(topics, { ...options, outOfScope }) };
+  const asked = loadAskedQuestions(localesDir);
+  return { topics, outOfScope, matcher: createFaqMatcher(topics, { ...options, outOfScope, asked }) };
 }

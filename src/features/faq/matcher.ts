@@ -1,3 +1,4 @@
+import type { AskedQuestion } from "./asked-questions";
 import { calibrateConfidence, type MatchEvidence } from "./confidence";
 import type { FaqOutOfScopeCategory } from "./out-of-scope";
 import { toSearchWords, withPairs } from "./search-terms";
@@ -66,6 +67,12 @@ export interface FaqMatcherOptions {
   suggestThreshold?: number;
   /** Subjects the bot does not handle (see `loadFaqOutOfScope`); none by default. */
   outOfScope?: readonly FaqOutOfScopeCategory[];
+  /**
+   * Questions people asked, labelled (see `loadAskedQuestions`): more lines for the classifier to learn from.
+   * One whose topic is not among `topics` (officers removed it) is left out; one labelled null teaches what
+   * none of the topics answers.
+   */
+  asked?: readonly AskedQuestion[];
   /** Logistic weights for the confidence; the shipped ones unless refitting. */
   confidenceWeights?: readonly number[];
   /** How much the classifier's vote counts against BM25 when re-ranking the top candidates (tuning only). */
@@ -79,6 +86,8 @@ const MAX_ALTERNATIVES = 3;
 const ALTERNATIVE_FLOOR = 0.6;
 // Category documents get a prefix that topic ids ("group.name") can never have.
 const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
+// The classifier's class for asked questions that no topic answers: it only takes probability from topics.
+const ASKED_OFF_TOPIC = `${OUT_OF_SCOPE_PREFIX}asked`;
 
 /**
  * Folded words that name this FAQ's own subject (PC-Covid, Covid-19, vaccines, F0/F1, VNeID, Bluezone, the
@@ -144,6 +153,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
           label: `${OUT_OF_SCOPE_PREFIX}${category.id}`,
         })),
     ),
+    ...askedSamples(topics, options.asked ?? []),
   ]);
   // Each service name as the search terms it folds to ("CCCD" → căn cước công dân), all of which must appear.
   const foreignNames = (options.outOfScope ?? []).flatMap((category) =>
@@ -240,4 +250,19 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
   }
 
   return { match, explain };
+}
+
+/**
+ * The asked questions as classifier lines. Why the classifier only, not BM25: the topics' documents stay the
+ * officers' own examples and keywords, which they edit; the asked questions add the ways strangers word the
+ * same things (measured in docs/adr/020: every held-out set gained, the outsider's most).
+ */
+function askedSamples(topics: readonly FaqTopic[], asked: readonly AskedQuestion[]) {
+  const ids = new Set<string>(topics.map((topic) => topic.id));
+  return asked
+    .filter((question) => question.topic === null || ids.has(question.topic))
+    .map((question) => ({
+      terms: withPairs(toSearchWords(question.q)),
+      label: question.topic ?? ASKED_OFF_TOPIC,
+    }));
 }

@@ -162,7 +162,7 @@ export function createDoseFlow(deps: {
           const reading = button?.action === "ok" ? "yes" : readYesNo(text);
           // "không" to "Đồng ý không?": not these days, so the day is asked again.
           if (reading === "no") return go(ctx, "due", ctx.draft);
-          if (reading !== "yes") return ctx.askAgain();
+          if (reading !== "yes") return ctx.unmatched();
           const [y, m, d] = (ctx.draft.due ?? "").split("-").map(Number);
           await deps.service.scheduleDose({
             contactId: ctx.contact.id,

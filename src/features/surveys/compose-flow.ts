@@ -196,7 +196,7 @@ export function createSurveyComposer(deps: {
         }
         case "kind": {
           const kind = KINDS.find((k) => k === button?.arg);
-          if (!kind || !d.pending) return ctx.askAgain();
+          if (!kind || !d.pending) return ctx.unmatched();
           if (kind === "choice") return go(ctx, "options", d);
           return addQuestion(ctx, { kind, text: d.pending });
         }
@@ -213,11 +213,11 @@ export function createSurveyComposer(deps: {
           const answer = button?.action === "more" ? button.arg : readYesNo(text);
           if (answer === "yes") return go(ctx, "question", d);
           if (answer === "no") return go(ctx, "audience", d);
-          return ctx.askAgain();
+          return ctx.unmatched();
         }
         case "audience": {
           const role = (["venue-owner", "citizen", "all"] as const).find((r) => r === button?.arg);
-          if (button?.action !== "aud" || !role) return ctx.askAgain();
+          if (button?.action !== "aud" || !role) return ctx.unmatched();
           return go(ctx, "commune", { ...d, role, communePage: 0 });
         }
         case "commune": {
@@ -234,7 +234,7 @@ export function createSurveyComposer(deps: {
             const code = match.kind === "unit" || match.kind === "former" ? match.unit.code : undefined;
             if (code && units(d.scope).some((u) => u.code === code)) return pickCommune(ctx, code);
           }
-          return ctx.askAgain();
+          return ctx.unmatched();
         }
         case "closes": {
           const closesAt = readClosingTime(text, ctx.now);
@@ -245,7 +245,7 @@ export function createSurveyComposer(deps: {
           return go(ctx, "confirm", { ...d, closesAt: closesAt.toISOString() });
         }
         case "confirm": {
-          if (button?.action !== "confirm" && readYesNo(text) !== "yes") return ctx.askAgain();
+          if (button?.action !== "confirm" && readYesNo(text) !== "yes") return ctx.unmatched();
           const created = await deps.service.create({
             title: d.title ?? "",
             questions: d.questions,

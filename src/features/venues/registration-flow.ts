@@ -4,6 +4,7 @@ import { type Outbound, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
+import { fieldNamed } from "./field-named";
 import { formatPhoneForDisplay } from "./phone";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
 import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
@@ -125,7 +126,7 @@ export function createRegistrationFlow(deps: {
         case "contactName":
           return answer(ctx, ctx.step, text);
         case "field": {
-          const step = STEPS.find((s) => button?.action === "field" && s === button.arg);
+          const step = STEPS.find((s) => button?.action === "field" && s === button.arg) ?? fieldNamed(text);
           if (!step) {
             ctx.reply(say(v("flow.useButtons")));
             return ask(ctx, "field");
@@ -135,6 +136,11 @@ export function createRegistrationFlow(deps: {
         case "summary":
           if (button?.action === "edit") return go(ctx, "field", ctx.draft);
           if (button?.action === "confirm") return confirm(ctx, false);
+          {
+            // "sửa lại tên", "sdt sai rồi": straight to that field, as its button in "Sửa một mục" would.
+            const field = fieldNamed(text);
+            if (field) return go(ctx, field, { ...ctx.draft, editing: true });
+          }
           ctx.reply(say(v("flow.useButtons")));
           return ask(ctx, "summary");
         case "duplicate":

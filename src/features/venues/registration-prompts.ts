@@ -85,7 +85,8 @@ export function summary(draft: Draft, communeName: string): Outbound {
     }),
     [
       [{ label: venueText("flow.confirm"), payload: "venue:confirm", answers: "yes" }],
-      [{ label: venueText("flow.edit"), payload: "venue:edit" }],
+      // "ko", "sai rồi", "chưa đúng" to "is this right?" mean: let me change something.
+      [{ label: venueText("flow.edit"), payload: "venue:edit", answers: "no" }],
     ],
   );
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadAskedQuestions } from "../../../src/features/faq/asked-questions";
 import { evaluateMatcher } from "../../../src/features/faq/evaluate";
 import { loadFaqMatcher } from "../../../src/features/faq/load-faq-matcher";
 import { toSearchWords } from "../../../src/features/faq/search-terms";
@@ -15,11 +16,16 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // matcher changes; its baseline is in docs/adr/020 and its misses were never looked at while tuning.
 // heldout-4.jsonl was written on 2026-12-02 (third turn) by a writer who had seen only the topic titles: not the
 // code, the topic examples or the other sets; its floors are its first measurement, before any tuning.
+// heldout-5.jsonl was written on 2026-12-02 (fourth turn) by another such writer, with locales/faq-asked/tune-3.jsonl
+// beside it (its questions that other sets already held were dropped); first measured at 0.794 / 0.818, then
+// 0.830 / 0.909 once the classifier learned from the asked questions (docs/adr/020). Only its totals were read.
+// Every floor is that change's measurement, rounded down.
 const SETS = [
-  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.9, rejectionFloor: 0.95 },
-  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 0.95 },
-  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 0.95 },
-  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.94, rejectionFloor: 0.91 },
+  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.92, rejectionFloor: 0.97 },
+  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.96, rejectionFloor: 1 },
+  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 1 },
+  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.96, rejectionFloor: 0.93 },
+  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.82, rejectionFloor: 0.9 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"
@@ -44,9 +50,7 @@ for (const { file, minSize, inScopeFloor, rejectionFloor } of SETS) {
       const seen = new Set(
         [
           ...topics.flatMap((topic) => [...topic.examples.vi, ...topic.examples.en]),
-          ...readLabelledQuestions("faq/tune.jsonl").map((item) => item.q),
-          ...readLabelledQuestions("faq/tune-2.jsonl").map((item) => item.q),
-          ...readLabelledQuestions("faq-questions.jsonl").map((item) => item.q),
+          ...loadAskedQuestions(LOCALES_DIR).map((item) => item.q),
           // The two held-out sets are separate measurements: a question in both would count twice.
           ...others.map((item) => item.q),
         ].map(fold),

@@ -1,6 +1,5 @@
 import type { AuditStore } from "../../checkin/visit-store";
 import type { OfficerRole } from "../../officers/officer-store";
-import type { FaqOutOfScopeCategory } from "../out-of-scope";
 import {
   changedFields,
   type FaqContent,
@@ -10,7 +9,7 @@ import {
 } from "./faq-content";
 import type { FaqContentStore, FaqRevision, FaqTopicState, RevisionOrigin } from "./faq-content-store";
 import type { LiveFaqKnowledge } from "./live-faq-knowledge";
-import { buildPublishedFaq } from "./published-faq";
+import { buildPublishedFaq, type FaqMatchingData } from "./published-faq";
 
 /** Who changes content: an officer on the dashboard, or the import command. */
 export interface ContentEditor {
@@ -36,7 +35,7 @@ export class FaqContentService {
     private readonly store: FaqContentStore,
     private readonly knowledge: LiveFaqKnowledge,
     private readonly audit: AuditStore,
-    private readonly outOfScope: readonly FaqOutOfScopeCategory[],
+    private readonly matching: FaqMatchingData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -138,7 +137,7 @@ export class FaqContentService {
     const next = all.some((t) => t.id === content.id)
       ? all.map((t) => (t.id === content.id ? content : t))
       : [...all, content];
-    const built = buildPublishedFaq(next, this.outOfScope, 0);
+    const built = buildPublishedFaq(next, this.matching, 0);
     const version = await this.store.publish({
       topicId: content.id,
       revisionId,

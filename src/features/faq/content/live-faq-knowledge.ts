@@ -1,8 +1,12 @@
 import type { Logger } from "../../../core/logger";
-import type { FaqOutOfScopeCategory } from "../out-of-scope";
 import { type FaqContent, validateFaqContent } from "./faq-content";
 import type { FaqContentStore } from "./faq-content-store";
-import { buildPublishedFaq, type FaqKnowledge, type PublishedFaq } from "./published-faq";
+import {
+  buildPublishedFaq,
+  type FaqKnowledge,
+  type FaqMatchingData,
+  type PublishedFaq,
+} from "./published-faq";
 
 /**
  * The published FAQ of this process, replaced whole when the content version in the database moves on.
@@ -15,7 +19,7 @@ export class LiveFaqKnowledge implements FaqKnowledge {
 
   constructor(
     private readonly store: FaqContentStore,
-    private readonly outOfScope: readonly FaqOutOfScopeCategory[],
+    private readonly matching: FaqMatchingData,
     initial: PublishedFaq,
     private readonly logger: Logger,
   ) {
@@ -46,7 +50,7 @@ export class LiveFaqKnowledge implements FaqKnowledge {
     const version = await this.store.version();
     if (version === this.published.version) return false;
     const topics = usableTopics(await this.store.published(), this.logger);
-    this.published = buildPublishedFaq(topics, this.outOfScope, version);
+    this.published = buildPublishedFaq(topics, this.matching, version);
     this.logger.info({ version, topics: topics.length }, "FAQ content reloaded");
     return true;
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type AskedQuestion, loadAskedQuestions } from "../asked-questions";
 import { createFaqMatcher, type FaqMatcher } from "../matcher";
 import { type FaqOutOfScopeCategory, loadFaqOutOfScope } from "../out-of-scope";
 import { FAQ_TOPIC_CONTENT } from "../topic-content";
@@ -30,7 +31,7 @@ export function fixedFaqKnowledge(published: PublishedFaq): FaqKnowledge {
  */
 export function buildPublishedFaq(
   topics: readonly FaqContent[],
-  outOfScope: readonly FaqOutOfScopeCategory[],
+  matching: FaqMatchingData,
   version: number,
 ): PublishedFaq {
   const matcherTopics: FaqTopic[] = topics.map((topic) => ({
@@ -44,7 +45,7 @@ export function buildPublishedFaq(
   return {
     topics,
     byId: new Map(topics.map((topic) => [topic.id, topic])),
-    matcher: createFaqMatcher(matcherTopics, { outOfScope }),
+    matcher: createFaqMatcher(matcherTopics, { outOfScope: matching.outOfScope, asked: matching.asked }),
     version,
   };
 }
@@ -91,9 +92,24 @@ export function loadOutOfScope(localesDir: string): FaqOutOfScopeCategory[] {
   return loadFaqOutOfScope(JSON.parse(readFileSync(`${localesDir}/faq-out-of-scope.json`, "utf8")));
 }
 
+/**
+ * What the matcher learns from besides the topics officers edit: it ships in the files, is the same for every
+ * content version, and is read once per process.
+ */
+export interface FaqMatchingData {
+  /** The "not ours" subjects, with where to ask instead. */
+  outOfScope: readonly FaqOutOfScopeCategory[];
+  /** Labelled questions as people type them, for the classifier. */
+  asked: readonly AskedQuestion[];
+}
+
+export function loadMatchingData(localesDir: string): FaqMatchingData {
+  return { outOfScope: loadOutOfScope(localesDir), asked: loadAskedQuestions(localesDir) };
+}
+
 /** The published set as the files describe it, for tests and scripts that run without a database. */
 export function loadPublishedFaqFromFiles(localesDir: string): PublishedFaq {
-  return buildPublishedFaq(loadSeedFaqContent(localesDir), loadOutOfScope(localesDir), 0);
+  return buildPublishedFaq(loadSeedFaqContent(localesDir), loadMatchingData(localesDir), 0);
 }
 
 function stringAt(json: unknown, path: string[]): string {

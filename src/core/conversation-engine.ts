@@ -151,6 +151,10 @@ export class ConversationEngine {
           if (reading.kind === "match")
             return this.route(turn, { type: "button", payload: reading.choice.payload }, depth + 1);
           if (reading.kind === "ambiguous") return askWhich(ctx, reading.choices);
+          // Outside a flow, "menu", "danh mục", "trợ giúp" typed are those commands, not questions for the FAQ.
+          const outside = dialog ? null : readNavigation(event.text);
+          const command = outside === "menu" || outside === "help" ? router.findCommand(outside) : undefined;
+          if (command) return command(ctx);
         }
         if (dialog && router.findFlow(dialog.flow)) return this.runFlow(turn, ctx, dialog);
         return router.runFallbacks(ctx);

@@ -93,3 +93,38 @@ describe("the main menu's 'Hỏi cán bộ' reaches a person on every channel", 
     expect(opened).not.toContain("Đông Sơn");
   });
 });
+
+describe("a person asked for their commune who does not know it", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      ADMIN_API_TOKEN: ADMIN_TOKEN,
+      HANDOVER_OFFICE_HOURS: "Mon-Sun 00:00-24:00",
+    });
+    // A district-wide officer: a question with no commune reaches them.
+    await officerLink(server.url, "admin", []);
+  });
+  afterAll(() => server.stop());
+
+  it("says so in words, or types the question there, and the question still reaches an officer", async () => {
+    const unsure = new WebchatClient(server.url);
+    await unsure.send({ payload: "handover:start" });
+    expect(textsOf(await unsure.send("ko ro")).at(-1)).toBe(
+      "Bạn hãy viết câu hỏi cho cán bộ trong một tin nhắn.",
+    );
+    expect(textsOf(await unsure.send("xin giấy xác nhận cư trú ở đâu ạ")).at(-1)).toMatch(
+      /^Đã chuyển câu hỏi/,
+    );
+
+    const hurried = new WebchatClient(server.url);
+    await hurried.send({ payload: "handover:start" });
+    expect(textsOf(await hurried.send("toi bi sot 3 ngay roi co can xet nghiem ko")).at(-1)).toMatch(
+      /^Đã chuyển câu hỏi/,
+    );
+    const tickets = await server.database.db.ticket.findMany({ orderBy: { createdAt: "asc" } });
+    expect(tickets.map((t) => [t.communeCode, t.question])).toEqual([
+      [null, "xin giấy xác nhận cư trú ở đâu ạ"],
+      [null, "toi bi sot 3 ngay roi co can xet nghiem ko"],
+    ]);
+  });
+});

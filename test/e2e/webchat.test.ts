@@ -46,6 +46,19 @@ describe("web chat", () => {
     expect(textsOf(await chat.send("How do I download PC-Covid on my iPhone?"))[0]).toMatch(/^Cài PC-Covid/);
   });
 
+  it("typing menu or help outside a conversation shows them, with no apology first", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/start");
+    for (const typed of ["menu", "Menu chinh", "danh muc"]) {
+      const replies = await chat.send(typed);
+      expect(textsOf(replies).join("\n"), typed).not.toContain("chưa hiểu");
+      expect(buttonsOf(replies), typed).toContain("❓ Trợ giúp");
+    }
+    const help = textsOf(await chat.send("help"));
+    expect(help.join("\n")).not.toContain("chưa hiểu");
+    expect(help[0]).toEqual(textsOf(await chat.send("/help"))[0]);
+  });
+
   it("text the bot does not understand gets a helpful answer and the menu, never silence", async () => {
     const chat = new WebchatClient(server.url);
     const replies = await chat.send("asdkjh qwe");

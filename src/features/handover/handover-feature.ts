@@ -100,11 +100,19 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
               ? null
               : unitsInForce(district, ctx.now).find((u) => u.code === action.arg)?.code;
         } else if (typedText(ctx)) {
-          const match = findUnitByName(district, typedText(ctx), ctx.now);
-          const note = unitMatchNote(match, typedText(ctx));
+          const text = typedText(ctx);
+          const match = findUnitByName(district, text, ctx.now);
+          const note = unitMatchNote(match, text);
           if (note) ctx.reply(say(note));
           if (match.kind === "unit" || match.kind === "former")
             code = service.communeInForce(match.unit.code, ctx.now);
+          // "ko rõ", "không biết": the "Không rõ / nơi khác" button in words.
+          else if (saysDontKnow(text)) code = null;
+          // The question itself, typed here before it was asked for: kept, the commune left unknown.
+          else if (match.kind === "none" && !ctx.draft.question && isAQuestion(text)) {
+            ctx.end();
+            return openTicket(ctx, { ...ctx.draft, communeCode: null, communeAsked: true, question: text });
+          }
         }
         if (code === undefined) return askCommune(ctx, 0);
         const draft = { ...ctx.draft, communeCode: code, communeAsked: true };
@@ -336,4 +344,39 @@ function thumbsOnly(text: string): "up" | "down" | undefined {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+}
+
+/** Folded ways of saying "I don't know" or "somewhere else" to "which commune are you in?". */
+const DONT_KNOW = [
+  "khong ro",
+  "ko ro",
+  "k ro",
+  "hok ro",
+  "khong biet",
+  "ko biet",
+  "k biet",
+  "hok biet",
+  "khong nho",
+  "ko nho",
+  "chiu",
+  "noi khac",
+  "xa khac",
+  "o xa khac",
+  "tinh khac",
+  "dont know",
+  "don t know",
+  "not sure",
+  "somewhere else",
+  "other",
+  "none",
+];
+
+function saysDontKnow(text: string): boolean {
+  const padded = ` ${prepare(text).folded} `;
+  return DONT_KNOW.some((phrase) => padded.includes(` ${phrase} `));
+}
+
+/** Long enough to be the question rather than a commune's name mistyped: five words or more. */
+function isAQuestion(text: string): boolean {
+  return prepare(text).words.length >= 5;
 }

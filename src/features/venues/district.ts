@@ -185,6 +185,19 @@ function exactKey(text: string): string {
   return lower.replace(/^(xã|thị trấn|tt\.?|phường|x\.|p\.)\s*/u, "");
 }
 
+/**
+ * The words around a commune's name that people type with it: "binh hai commune", "commune of Binh Hai",
+ * "em ở Bình Hải ạ". Only those; what is left must still be a name.
+ */
+function withoutPlaceWords(text: string): string {
+  return text
+    .replace(/^(?:(?:em|tôi|toi|mình|minh|tui|con|nhà|nha)\s+)?(?:ở|o|tại|tai|thuộc|thuoc)\s+/iu, "")
+    .replace(/^(?:the\s+)?(?:commune|ward|township)\s+(?:of\s+)?/iu, "")
+    .replace(/[\s,.!]+(?:ạ|a|nha|nhé|nhe|ah|ak)$/iu, "")
+    .replace(/[\s,]+(?:commune|ward|township|town)$/iu, "")
+    .trim();
+}
+
 function foldedKey(text: string): string {
   return foldText(text).replace(PREFIX, "");
 }
@@ -196,7 +209,7 @@ function foldedKey(text: string): string {
  * is accepted and mapped ("Bình Hải" → Xã Vạn Tường, with the former unit so the reply can say so).
  */
 export function findUnitByName(district: District, text: string, at: Date | string = new Date()): UnitMatch {
-  const typed = text.trim();
+  const typed = withoutPlaceWords(text.trim());
   if (!typed) return { kind: "none" };
   if (/^\d{5}$/.test(typed)) {
     const unit = findUnit(district, typed, at);

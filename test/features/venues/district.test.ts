@@ -54,7 +54,16 @@ describe("the configured district", () => {
   it("accepts a former commune typed in 2026 and says which xã it is part of now", () => {
     const district = loadDistrict(binhSon);
     const now = "2026-03-02";
-    for (const typed of ["Bình Hải", "binh hai", "xa binh hai", "Xã Bình Hải", "  BINH HAI ", "21067"]) {
+    const typings = ["Bình Hải", "binh hai", "xa binh hai", "Xã Bình Hải", "  BINH HAI ", "21067"];
+    // With the words people type around it, in either language.
+    const withWords = [
+      "binh hai commune",
+      "Commune of Binh Hai",
+      "em ở Bình Hải ạ",
+      "o binh hai",
+      "tai xa binh hai nha",
+    ];
+    for (const typed of [...typings, ...withWords]) {
       const match = findUnitByName(district, typed, now);
       expect(match.kind, typed).toBe("former");
       if (match.kind === "former") {

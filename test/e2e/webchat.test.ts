@@ -29,6 +29,8 @@ describe("web chat", () => {
     expect(textsOf(switched)[0]).toBe("Switched to English.");
     const help = await chat.send("/help");
     expect(textsOf(help)[0]).toMatch(/^Commands:/);
+    // And back, asked for in a sentence.
+    expect(textsOf(await chat.send("chuyen sang tieng viet di"))[0]).toBe("Đã chuyển sang tiếng Việt.");
   });
 
   it("a visitor who writes in English is answered in English, and in Vietnamese again when they write it", async () => {

@@ -100,6 +100,41 @@ const LANGUAGE_WORDS: Record<"vi" | "en", string[][]> = {
   vi: phrases(["tieng viet", "vietnamese", "in vietnamese", "noi tieng viet", "tieng viet di"]),
 };
 
+/** A language's name, for a request worded around it ("chuyển sang tiếng Việt đi", "switch to English"). */
+const LANGUAGE_NAMES: Record<"vi" | "en", string[][]> = {
+  en: phrases(["english", "tieng anh"]),
+  vi: phrases(["tieng viet", "vietnamese"]),
+};
+
+/** Words that may stand around a language's name in a request for it, and nothing else. */
+const LANGUAGE_REQUEST_WORDS = new Set([
+  ...["chuyen", "sang", "doi", "qua", "ve", "noi", "dung", "bang", "cho", "minh", "toi", "tui", "em", "muon"],
+  ...["xin", "hay", "voi", "di", "nha", "nhe", "a", "ah", "vay", "ngon", "ngu", "lai", "tra", "loi", "viet"],
+  ...[
+    "please",
+    "pls",
+    "switch",
+    "change",
+    "to",
+    "speak",
+    "in",
+    "language",
+    "reply",
+    "answer",
+    "me",
+    "can",
+    "you",
+  ],
+]);
+
+/** The name of a language with only request words around it, in a short message. */
+function asksForLanguage(words: readonly string[], names: readonly string[][]): boolean {
+  if (words.length > 8) return false;
+  const at = find(words, names);
+  if (!at) return false;
+  return words.every((word, i) => (i >= at[0] && i < at[1]) || LANGUAGE_REQUEST_WORDS.has(word));
+}
+
 const HUMAN_WHOLE = phrases([
   "nguoi that",
   "gap can bo",
@@ -160,7 +195,8 @@ export function readIntent(text: string): Intent | null {
   const { words } = prepare(text);
   if (words.length === 0) return null;
   for (const language of ["en", "vi"] as const)
-    if (isWhole(words, LANGUAGE_WORDS[language])) return { kind: "language", language };
+    if (isWhole(words, LANGUAGE_WORDS[language]) || asksForLanguage(words, LANGUAGE_NAMES[language]))
+      return { kind: "language", language };
   if (inOrder(words, ERASE_VERBS, ERASE_OBJECTS, 4)) return { kind: "erase-data" };
   const question = text.includes("?") || anyOf(words, QUESTION_WORDS);
   if (!question && isUnsubscribe(words)) return { kind: "unsubscribe" };

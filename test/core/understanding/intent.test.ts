@@ -54,6 +54,25 @@ describe("what a message typed outside a flow asks for", () => {
     expect(readIntent("tiếng Việt")).toEqual({ kind: "language", language: "vi" });
   });
 
+  it("a language asked for in a sentence around its name switches too; a question about the language does not", () => {
+    for (const typed of [
+      "chuyen sang tieng viet di",
+      "tiếng việt nha",
+      "cho minh noi tieng viet",
+      "tra loi bang tieng viet",
+    ])
+      expect(readIntent(typed), typed).toEqual({ kind: "language", language: "vi" });
+    for (const typed of ["switch to english please", "can you speak English", "đổi sang tiếng Anh"])
+      expect(readIntent(typed), typed).toEqual({ kind: "language", language: "en" });
+    for (const typed of [
+      "tieng anh la gi",
+      "hoc tieng anh o dau",
+      "pc covid co tieng anh khong",
+      "dich tieng viet sang tieng anh",
+    ])
+      expect(readIntent(typed)?.kind, typed).not.toBe("language");
+  });
+
   it("a venue code typed alone, as printed on the poster or read over the phone, names the venue", () => {
     expect(readIntent("7KQ3MZP9XA")).toEqual({ kind: "venue-code", code: "7KQ3MZP9XA" });
     expect(readIntent(" 7kq3-mzp9 xa ")).toEqual({ kind: "venue-code", code: "7KQ3MZP9XA" });

@@ -11,6 +11,17 @@ describe("citizens ask questions", () => {
 
   it("a question typed without diacritics gets the answer and a 👍/👎, and the vote is kept", async () => {
     const chat = new WebchatClient(server.url);
+    // The first answer asks one question after it, the one-time reminder offer; a typed "co" answers it.
+    const first = await chat.send("quen mat khau so suc khoe dien tu");
+    expect(buttonsOf(first)).toEqual(["Có, nhận nhắc nhở", "Không, cảm ơn"]);
+    await chat.send("co");
+    const contact = await server.database.db.contact.findFirstOrThrow({ where: { channel: "webchat" } });
+    expect(
+      await server.database.db.subscription.findUnique({ where: { contactId: contact.id } }),
+    ).toMatchObject({
+      active: true,
+    });
+    // From then on each answer asks whether it helped.
     const r = await chat.send("ko nhan dc ma otp pc covid");
     expect(textsOf(r)[0]).toMatch(/OTP/);
     expect(buttonsOf(r)).toEqual(["👍 Có", "👎 Không"]);

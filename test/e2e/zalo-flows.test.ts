@@ -76,10 +76,13 @@ describe("every flow works on Zalo", () => {
 
   it("a citizen on Zalo OA asks a question without diacritics and rates the answer", async () => {
     const user = "7612345678901234567";
-    // The first answer also offers reminders, once, before asking for a rating.
-    const [answer, offer, rate] = await oaSay(user, "lam sao cai pc covid tren dien thoai", 3);
+    // The first answer asks one thing after it: the one-time reminder offer. "khong" declines it.
+    const [answer, offer] = await oaSay(user, "lam sao cai pc covid tren dien thoai", 2);
     expect(answer?.message.text).toMatch(/PC-Covid/);
     expect(FakeZaloOaApi.buttons(offer).map((b) => b.title)).toEqual(["Có, nhận nhắc nhở", "Không, cảm ơn"]);
+    await oaSay(user, "khong", 2);
+    // The next answer asks for a rating.
+    const [, rate] = await oaSay(user, "ko nhan dc ma otp", 2);
     expect(FakeZaloOaApi.buttons(rate).map((b) => b.title)).toEqual(["👍 Có", "👎 Không"]);
     const [thanks] = await oaSay(user, "👍 Có");
     expect(thanks?.message.text).toMatch(/^Cảm ơn bạn!/);

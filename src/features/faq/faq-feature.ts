@@ -51,7 +51,8 @@ export function registerFaq(
     store: FaqStore;
     showMenu: (ctx: TurnContext) => void;
     /** Offers reminders after an answer (the subscriptions feature asks only once per person). */
-    offerReminders?: (ctx: TurnContext) => Promise<void>;
+    /** The one-time reminder offer; true when it was made. */
+    offerReminders?: (ctx: TurnContext) => Promise<boolean>;
     /** Adds "what changed since" under answers older than the notice (FAQ_ARCHIVE_NOTICE, on by default). */
     archiveNotice?: boolean;
     /** Local phone numbers as the operator wrote them (LOCAL_CONTACTS); without them `contact.local` says where to look. */
@@ -126,14 +127,19 @@ export function registerFaq(
       rows.push([{ label: faqText("actions.remindDose"), payload: "doses:start" }]);
     if (topic.action === "subscriptions.settings")
       rows.push([{ label: faqText("actions.reminderSettings"), payload: "subs:settings" }]);
-    rows.push([
-      { label: faqText("feedback.up"), payload: `faq:fb:up:${topic.id}`, answers: "yes" },
-      { label: faqText("feedback.down"), payload: `faq:fb:down:${topic.id}`, answers: "no" },
-    ]);
-    // The one-time offer goes before the 👍/👎 question, so the question stays the last message and its
-    // buttons stay the ones a typed "1"/"2" answers.
-    if (topic.action !== "subscriptions.settings") await deps.offerReminders?.(ctx);
-    ctx.reply(say(faqText("feedback.ask"), rows));
+    // One question at a time, and the last message's buttons are what a typed "có" or "1" answers. An answer
+    // with a next step keeps it there; otherwise the one-time reminder offer, when it is made, takes the place
+    // of "was this helpful?" (asked again with the next answer).
+    if (rows.length === 0 && (await deps.offerReminders?.(ctx))) return;
+    ctx.reply(
+      say(faqText("feedback.ask"), [
+        ...rows,
+        [
+          { label: faqText("feedback.up"), payload: `faq:fb:up:${topic.id}`, answers: "yes" },
+          { label: faqText("feedback.down"), payload: `faq:fb:down:${topic.id}`, answers: "no" },
+        ],
+      ]),
+    );
   };
 
   router
@@ -222,10 +228,11 @@ export function registerFaq(
     const ids = [match.topic, ...match.alternatives].filter(
       (id, i, all): id is string => id !== null && byId.has(id) && all.indexOf(id) === i,
     );
-    const rows = ids
+    const rows: Button[][] = ids
       .slice(0, MAX_SUGGESTIONS)
       .map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
-    rows.push([{ label: faqText("suggest.none"), payload: "faq:none" }]);
+    // "không phải", "ko" to "did you mean…?" is this button.
+    rows.push([{ label: faqText("suggest.none"), payload: "faq:none", answers: "no" }]);
     return rows;
   }
 

@@ -101,8 +101,10 @@ export function registerSubscriptions(
     .action("subs:settings", showSettings)
     .action("subs:on", subscribe)
     .action("subs:off", unsubscribe)
+    // The offer was the turn's last question (nothing after it), so the menu comes with the answer to it.
     .action("subs:no", (ctx) => {
       ctx.reply(say(subscriptionText("declined")));
+      deps.showMenu(ctx);
     })
     .action("subs:communes:", (ctx) =>
       askCommune(ctx, Number(buttonPayload(ctx).slice("subs:communes:".length)) || 0),
@@ -149,12 +151,13 @@ export function registerSubscriptions(
 }
 
 /** Offers reminders if they were never offered to this contact (asked once, never nagged). */
-export type ReminderOffer = (ctx: TurnContext) => Promise<void>;
+/** Offers reminders once per person; true when it did (the caller then asks nothing after it). */
+export type ReminderOffer = (ctx: TurnContext) => Promise<boolean>;
 
 /** The one-time reminder offer the FAQ and venue registration make after they finish. */
 export function createReminderOffer(store: SubscriptionStore): ReminderOffer {
   return async (ctx) => {
-    if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return;
+    if (!(await store.claimOffer(ctx.contact.id, ctx.now))) return false;
     ctx.reply(
       say(subscriptionText("offer"), [
         [
@@ -163,5 +166,6 @@ export function createReminderOffer(store: SubscriptionStore): ReminderOffer {
         ],
       ]),
     );
+    return true;
   };
 }

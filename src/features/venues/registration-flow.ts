@@ -47,7 +47,8 @@ export function createRegistrationFlow(deps: {
   service: VenueService;
   district: District;
   showMenu: (ctx: TurnContext) => void;
-  afterRegistered?: (ctx: TurnContext) => Promise<void>;
+  /** Asked after a registration (the reminder offer); true when it asked, so no menu buries its question. */
+  afterRegistered?: (ctx: TurnContext) => Promise<boolean>;
 }): Flow<Draft> {
   const { service, district } = deps;
 
@@ -184,8 +185,7 @@ export function createRegistrationFlow(deps: {
       say(v("flow.done", { name: venue.name, code: venue.code, url: service.checkinUrl(venue.code) })),
       ...(await venueDocuments(service, venue)),
     );
-    await deps.afterRegistered?.(ctx);
-    deps.showMenu(ctx);
+    if (!(await deps.afterRegistered?.(ctx))) deps.showMenu(ctx);
   }
 }
 

@@ -32,7 +32,7 @@ export function registerVenues(
     /** Check-ins per local day, newest first (from the check-in feature); shown in a venue's details. */
     visitCounts?: (venueId: string, now: Date) => Promise<{ day: string; count: number }[]>;
     /** Offered after a registration (reminders are asked once per person). */
-    offerReminders?: (ctx: TurnContext) => Promise<void>;
+    offerReminders?: (ctx: TurnContext) => Promise<boolean>;
   },
 ): void {
   const { service, store } = deps;

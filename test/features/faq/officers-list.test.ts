@@ -81,6 +81,25 @@ describe("what officers see as questions the FAQ could not answer", () => {
     expect(buttons(reply)).toContain("Không phải các câu trên");
     expect(kept()).toEqual(["thẻ xanh hết hạn không"]);
   });
+
+  it("'k phải' typed to 'did you mean…?' is its 'none of these', which hands the question on", async () => {
+    const store = new FakeFaqStore();
+    let handedOn = 0;
+    const questions = {
+      unanswered: async () => false,
+      answered: async () => undefined,
+      noneOfThese: async () => {
+        handedOn += 1;
+        return true;
+      },
+    };
+    const chat = await createEngineHarness((router, showMenu) =>
+      registerFaq(router, { knowledge, outOfScope, store, showMenu, isPlaceName, questions }),
+    );
+    expect(buttons(await chat.send("thẻ xanh hết hạn không"))).toContain("Không phải các câu trên");
+    await chat.send("k phai");
+    expect(handedOn).toBe(1);
+  });
 });
 
 describe("a subject the bot does not handle", () => {

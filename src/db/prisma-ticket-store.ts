@@ -252,7 +252,10 @@ export class PrismaTicketStore implements TicketStore {
   }
 }
 
-function toTicket(row: Ticket): TicketRecord {
+/** A ticket's stored columns, as either store reads them (the SQL store parses its dates first). */
+export type TicketColumns = Omit<Ticket, "closedBy" | "updatedAt">;
+
+export function toTicket(row: TicketColumns): TicketRecord {
   return {
     id: row.id,
     contactId: row.contactId,

@@ -1,7 +1,6 @@
-import type { ChannelId, Language } from "../core/messages";
-import type { TicketRecord, TicketStatus } from "../features/handover/ticket-store";
+import type { TicketRecord } from "../features/handover/ticket-store";
 import type { Db } from "./database";
-import { PrismaTicketStore } from "./prisma-ticket-store";
+import { PrismaTicketStore, type TicketColumns, toTicket } from "./prisma-ticket-store";
 import { parseStoredDate, type SqlDatabase } from "./sql-session";
 
 interface TicketRow {
@@ -49,7 +48,7 @@ export class SqlTicketStore extends PrismaTicketStore {
         `${TICKET} WHERE "contactId" = ? ORDER BY "createdAt" DESC LIMIT 1`,
         contactId,
       );
-      return row ? toTicket(row) : null;
+      return row ? toTicket(toTicketColumns(row)) : null;
     });
   }
 
@@ -84,23 +83,14 @@ export class SqlTicketStore extends PrismaTicketStore {
   }
 }
 
-function toTicket(row: TicketRow): TicketRecord {
+/** The row with its stored dates parsed, for the one mapping both stores share. */
+function toTicketColumns(row: TicketRow): TicketColumns {
   const date = (value: string | null) => (value === null ? null : parseStoredDate(value));
   return {
-    id: row.id,
-    contactId: row.contactId,
-    channel: row.channel as ChannelId,
-    externalId: row.externalId,
-    language: (row.language === "en" ? "en" : "vi") as Language,
-    communeCode: row.communeCode,
-    status: row.status as TicketStatus,
-    question: row.question,
-    assigneeId: row.assigneeId,
+    ...row,
     firstAnsweredAt: date(row.firstAnsweredAt),
     lastCitizenAt: parseStoredDate(row.lastCitizenAt),
     closedAt: date(row.closedAt),
-    rating: row.rating === "up" || row.rating === "down" ? row.rating : null,
-    ratingComment: row.ratingComment,
     remindedOfficersAt: date(row.remindedOfficersAt),
     remindedAdminsAt: date(row.remindedAdminsAt),
     createdAt: parseStoredDate(row.createdAt),

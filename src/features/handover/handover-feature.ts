@@ -5,7 +5,7 @@ import { maskPhonesIn } from "../../core/mask-phones";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { asksForPerson } from "../../core/understanding/navigation";
-import { prepare } from "../../core/understanding/words";
+import { containsPhrase, phrases, prepare } from "../../core/understanding/words";
 import type { FaqQuestionHook } from "../faq/faq-feature";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { OfficerService } from "../officers/officer-service";
@@ -346,8 +346,8 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 }
 
-/** Folded ways of saying "I don't know" or "somewhere else" to "which commune are you in?". */
-const DONT_KNOW = [
+/** Ways of saying "I don't know" or "somewhere else" to "which commune are you in?". */
+const DONT_KNOW = phrases([
   "khong ro",
   "ko ro",
   "k ro",
@@ -369,11 +369,11 @@ const DONT_KNOW = [
   "somewhere else",
   "other",
   "none",
-];
+]);
 
 function saysDontKnow(text: string): boolean {
-  const padded = ` ${prepare(text).folded} `;
-  return DONT_KNOW.some((phrase) => padded.includes(` ${phrase} `));
+  const { words } = prepare(text);
+  return DONT_KNOW.some((phrase) => containsPhrase(words, phrase));
 }
 
 /** Long enough to be the question rather than a commune's name mistyped: five words or more. */

@@ -150,8 +150,10 @@ export function registerSubscriptions(
   });
 }
 
-/** Offers reminders if they were never offered to this contact (asked once, never nagged). */
-/** Offers reminders once per person; true when it did (the caller then asks nothing after it). */
+/**
+ * Offers reminders if they were never offered to this contact (asked once, never nagged); true when it did,
+ * so the caller asks nothing after it.
+ */
 export type ReminderOffer = (ctx: TurnContext) => Promise<boolean>;
 
 /** The one-time reminder offer the FAQ and venue registration make after they finish. */

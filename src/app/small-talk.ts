@@ -9,6 +9,7 @@ export const smallTalkFeature = defineFeature({
       registerSmallTalk(router, {
         showMenu: d.showMenu,
         isOfficer: async (contactId) => !!(await d.officers.findActive(contactId)),
+        ownsVenues: async (contactId) => (await d.venues.listByOwner(contactId)).length > 0,
       }),
   }),
 });

@@ -116,6 +116,9 @@ export class ConversationEngine {
         if (handler && !KEEPS_THE_FLOW.has(event.command)) this.leaveForCommand(turn, ctx, event.command);
         if (handler) return handler(ctx);
         ctx.reply({ type: "text", text: t("errors.unknownCommand", { command: event.command }) });
+        // Inside a flow, a mistyped command leaves nothing: the flow's question again, not the main menu
+        // (whose buttons would take the next "không" meant for that question).
+        if (turn.dialog && router.findFlow(turn.dialog.flow)) return this.askAgain(turn, ctx);
         return router.findCommand("menu")?.(ctx);
       }
       case "button": {

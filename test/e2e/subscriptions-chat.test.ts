@@ -29,6 +29,25 @@ describe("citizens and reminders", () => {
     expect(await subscription()).toMatchObject({ active: false, communeCode: "21040" });
   });
 
+  it("a resident who names a commune in the request is subscribed to it, a former name mapped, and types 'chon xa' to change it", async () => {
+    const chat = new WebchatClient(server.url);
+    const r = textsOf(await chat.send("toi muon nhan tin cua xa binh son"));
+    expect(r[0]).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    expect(r.join("\n")).toContain("bạn sẽ nhận tin của Xã Bình Sơn");
+    expect(await subscription()).toMatchObject({ active: true, communeCode: "21040" });
+    // A commune of 2021, typed in the request: mapped to the xã it is part of now, and the reply says so.
+    const former = textsOf(await chat.send("dang ky nhan thong bao xa binh hai")).join("\n");
+    expect(former).toMatch(/Bình Hải/);
+    expect(former).toContain("bạn sẽ nhận tin của Xã Vạn Tường");
+    // The settings card's "📍 Chọn xã" typed as words.
+    await chat.send("/nhacnho");
+    expect(buttonsOf(await chat.send("chon xa"))).toContain("Tất cả các xã (không chọn xã)");
+    // In English, in words.
+    const english = new WebchatClient(server.url);
+    await english.send("english");
+    expect(textsOf(await english.send("yes please send reminders"))[0]).toMatch(/^You are subscribed/);
+  });
+
   it("typing 'hủy' inside venue registration leaves the registration, and reminders stay on", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/subscribe");

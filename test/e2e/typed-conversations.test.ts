@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeZaloBotApi } from "../helpers/fake-zalo-bot-api";
 import { startTestServer, type TestServer, zaloBotEnv } from "../helpers/test-server";
-import { textsOf, WebchatClient } from "../helpers/webchat-client";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 import { zaloBotChat } from "../helpers/zalo-updates";
 
 /**
@@ -13,7 +13,8 @@ describe("a person who types every answer", () => {
   const bot = new FakeZaloBotApi();
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(zaloBotEnv(await bot.start()));
+    // Many people on one address (the tests' localhost): the per-address web chat limit is raised.
+    server = await startTestServer({ ...zaloBotEnv(await bot.start()), WEBCHAT_POSTS_PER_MINUTE: "600" });
   });
   afterAll(async () => {
     await server.stop();
@@ -57,6 +58,84 @@ describe("a person who types every answer", () => {
     });
   });
 
+  it("an owner who asks again in words gets the QR code and poster, or is asked which venue", async () => {
+    const chat = new WebchatClient(server.url);
+    // Before registering, "in lại poster" has nothing to send: it says so and offers a registration.
+    expect(all(await chat.send("in lai poster"))).toMatch(/chưa đăng ký địa điểm nào/);
+    const register = async (name: string) => {
+      await chat.send("/venue");
+      for (const typed of [
+        name,
+        "tap hoa",
+        "van tuong",
+        "Thôn Phú Long",
+        "Lê Thị Hạnh",
+        "0905 333 111",
+        "dung roi",
+      ])
+        await chat.send(typed);
+    };
+    await register("Tạp Hóa Hạnh");
+    await chat.send("ko"); // the reminder offer
+    for (const typed of ["cho toi xin lai ma qr", "in lai poster", "gửi lại áp phích giúp em"]) {
+      const again = textsOf(await chat.send(typed));
+      expect(again, typed).toEqual(expect.arrayContaining([expect.stringMatching(/^\[image\] qr-/)]));
+      expect(again.join("\n"), typed).toMatch(/\[document\] poster-/);
+      expect(again.join("\n"), typed).not.toMatch(/Bước 1\/6|muốn đăng ký/);
+    }
+    expect(all(await chat.send("dia diem cua toi"))).toMatch(/Các địa điểm của bạn \(1\)/);
+    await register("Tạp Hóa Hạnh 2");
+    const which = await chat.send("in lai poster");
+    expect(all(which)).toMatch(/Bạn có 2 địa điểm/);
+    expect(buttonsOf(which)).toEqual(["Tạp Hóa Hạnh", "Tạp Hóa Hạnh 2"]);
+    expect(textsOf(await chat.send("2")).join("\n")).toMatch(/\[document\] poster-/);
+  });
+
+  it("a question typed at the name step is not stored as the name; a phone typed with the contact's name is kept", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/venue");
+    const asked = all(await chat.send("cho hoi dang ky xong bao lau thi co ma qr vay"));
+    expect(asked).toMatch(/có vẻ là một câu hỏi/);
+    expect(asked).toMatch(/Bước 1\/6/);
+    // A real name that reads like a question is taken when typed again the same.
+    expect(all(await chat.send("Tiệm Sửa Xe Phát Khi Nào Cũng Mở"))).toMatch(/có vẻ là một câu hỏi/);
+    expect(all(await chat.send("Tiệm Sửa Xe Phát Khi Nào Cũng Mở"))).toMatch(/Bước 2\/6/);
+    await chat.send("quay lai");
+    await chat.send("Tiệm Sửa Xe Phát");
+    await chat.send("sua xe");
+    await chat.send("binh hai");
+    await chat.send("Thôn Tân Hy");
+    // The number alone, one step early: kept for later, and the name asked again.
+    const early = all(await chat.send("sdt 0905 777 888"));
+    expect(early).toMatch(/Đã ghi số điện thoại 0905 777 888/);
+    expect(early).toMatch(/Bước 5\/6/);
+    // Name and number together: both kept, and the phone step is not asked.
+    const summary = all(await chat.send("Phan Văn Phát - sđt: 0905.777.999"));
+    expect(summary).not.toMatch(/Bước 6\/6/);
+    expect(summary).toContain("Phan Văn Phát");
+    expect(summary).toContain("0905 777 999");
+    await chat.send("dung roi");
+    const stored = (await venues()).find((v) => v.name === "Tiệm Sửa Xe Phát");
+    expect(stored).toMatchObject({ contactName: "Phan Văn Phát", contactPhone: "+84905777999" });
+    // Someone else registering the same place is stopped without being sent to "their" venues.
+    const other = new WebchatClient(server.url);
+    await other.send("/venue");
+    for (const typed of [
+      "Tiệm Sửa Xe Phát",
+      "sua xe",
+      "binh hai",
+      "Thôn Tân Hy",
+      "Lê Văn Hòa",
+      "0905 111 000",
+      "ok",
+    ])
+      await other.send(typed);
+    const stopped = all(await other.send("ko"));
+    expect(stopped).toMatch(/không tạo mã mới/);
+    expect(stopped).toContain(stored?.code ?? "?");
+    expect(stopped).not.toMatch(/các địa điểm của bạn/);
+  });
+
   it("cancels by word after several answers, confirms with 'ừ', and nothing is saved", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/venue");
@@ -77,6 +156,10 @@ describe("a person who types every answer", () => {
     const chat = new WebchatClient(server.url);
     await chat.send(`/start c_${venue.code}`);
     await chat.send("ko");
+    // A mistyped command between two questions: said so, and the same question again (not the main menu).
+    const mistyped = all(await chat.send("/xyz"));
+    expect(mistyped).toMatch(/Không có lệnh \/xyz[\s\S]*Câu 2\/3/);
+    expect(mistyped).not.toMatch(/Chọn một mục bên dưới/);
     await chat.send("k ạ");
     await chat.send("dạ không");
     await chat.send("bo qua");

@@ -212,10 +212,13 @@ export function readChoice<T extends ChoiceOption>(
   }
   // An answer to a list is a few words; a sentence longer than this is not picking from it.
   if (reading.words.length > MAX_ANSWER_WORDS) return { kind: "none" };
-  const typed = trimmed(reading.words, reading.exactWords);
-  const typedVariants = withoutPlacePrefix(typed, true).filter((v) =>
-    v.folded.some((w) => !MEANINGLESS.has(w)),
-  );
+  const meaningful = (typed: Name) =>
+    withoutPlacePrefix(typed, true).filter((v) => v.folded.some((w) => !MEANINGLESS.has(w)));
+  // "chọn xã" for the button "Chọn xã": when the words left after "chọn" say nothing, the label is the
+  // whole text.
+  const typedVariants = meaningful(trimmed(reading.words, reading.exactWords));
+  if (typedVariants.length === 0)
+    typedVariants.push(...meaningful({ exact: reading.exactWords, folded: reading.words }));
   if (typedVariants.length === 0) return { kind: "none" };
   const named = choices.map((choice) => ({ choice, names: namesOf(choice) }));
   // Every tier but the typo one needs a word in common (or the same letters without spaces): the rest of a

@@ -13,7 +13,13 @@ export type Intent =
   /** "english please", "tiếng Việt": the language to answer in. */
   | { kind: "language"; language: "vi" | "en" }
   /** A venue code as printed on a poster, typed alone ("7KQ3 MZP9XA", "mã 7kq3mzp9xa"). */
-  | { kind: "venue-code"; code: string };
+  | { kind: "venue-code"; code: string }
+  /**
+   * An owner asking for what they registered: "in lại poster", "cho tôi xin lại mã QR", "địa điểm của tôi".
+   * `resend` when they want the QR and poster again; `sure` when it can only mean a venue they registered
+   * ("poster", "địa điểm"): "mã QR của tôi" alone may be a citizen's own PC-Covid code.
+   */
+  | { kind: "own-venues"; resend: boolean; sure: boolean };
 
 /*
  * Intents are read from a verb and an object in order ("đừng … gửi … nữa"), not from a whole-message list:
@@ -42,6 +48,10 @@ const UNSUBSCRIBE_WHOLE = phrases(["huy dang ky", "huy dk", "unsubscribe", "huy 
 const QUESTION_WORDS = phrases(["sao", "tai sao", "vi sao", "why", "the nao", "how", "khi nao", "bao gio"]);
 
 const SUBSCRIBE_VERBS = phrases(["dang ky", "dang ki", "dk", "muon", "xin", "cho"]);
+// "send me reminders", "i want to get updates", "sign me up for alerts".
+const SUBSCRIBE_VERBS_EN = phrases(["send", "get", "receive", "want", "sign up", "sign me up", "subscribe"]);
+const MESSAGES_EN = phrases(["reminders", "reminder", "updates", "alerts", "news", "notifications"]);
+const NEGATIONS_EN = phrases(["dont", "don", "not", "never", "no more", "stop"]);
 const SUBSCRIBE_WHOLE = phrases(["subscribe", "theo doi", "nhan tin"]);
 
 const REGISTER_VERBS = phrases([
@@ -70,6 +80,27 @@ const REGISTER_PLACES_EN = phrases([
   "coffee shop",
   "venue",
   "office",
+]);
+
+// "in lại", "xin lại", "gửi lại cho tôi": asking again for something received before, so not a new registration.
+const FETCH_VERBS = phrases(["xin", "gui", "in", "lay", "cap", "tai", "send", "print", "get", "download"]);
+const AGAIN = phrases(["lai", "again"]);
+const RESEND_WHOLE = phrases(["resend", "reprint", "in lai", "gui lai"]);
+const VENUE_PAPERS = phrases(["poster", "ap phich", "to in", "ban in", "posters"]);
+const VENUE_PLACES = phrases(["dia diem", "quan", "cua hang", "co so", "venue", "venues", "shop", "store"]);
+// Not "mã" alone: folded, it is also "mà" ("con của tôi mà chưa tiêm").
+const QR = phrases(["qr", "ma qr", "qr code", "ma dia diem", "ma quan"]);
+const MINE = phrases(["cua toi", "cua em", "cua minh", "cua tui", "cua tao", "my", "toi da dang ky"]);
+/** "đăng ký quán của tôi", "register my shop": a new registration, unless asked "again". */
+const NEW_REGISTRATION = phrases([
+  "dang ky",
+  "dang ki",
+  "dk",
+  "tao",
+  "register",
+  "create",
+  "set up",
+  "sign up",
 ]);
 
 // "nhắc tôi … mũi": asked for oneself. "mũi nhắc lại" is the booster itself, a question for the FAQ.
@@ -184,8 +215,11 @@ function inOrder(words: readonly string[], first: string[][], second: string[][]
 const anyOf = (words: readonly string[], list: readonly string[][]) =>
   list.some((p) => containsPhrase(words, p));
 
-/** Reads what a message typed outside a flow asks for, or null. */
-export function readIntent(text: string): Intent | null {
+/**
+ * Reads what a message typed outside a flow asks for, or null. `notOwner` says the person has registered no
+ * venue, so "mã QR của tôi" is not asked of the venues and is read for the other intents.
+ */
+export function readIntent(text: string, options: { notOwner?: boolean } = {}): Intent | null {
   if (text.length <= 40) {
     const code = normaliseVenueCode(
       text.trim().replace(/^(?:mã|ma|code|mã địa điểm|ma dia diem)[\s:]+/i, ""),
@@ -198,6 +232,8 @@ export function readIntent(text: string): Intent | null {
     if (isWhole(words, LANGUAGE_WORDS[language]) || asksForLanguage(words, LANGUAGE_NAMES[language]))
       return { kind: "language", language };
   if (inOrder(words, ERASE_VERBS, ERASE_OBJECTS, 4)) return { kind: "erase-data" };
+  const own = readOwnVenues(words);
+  if (own && (own.sure || !options.notOwner)) return own;
   const question = text.includes("?") || anyOf(words, QUESTION_WORDS);
   if (!question && isUnsubscribe(words)) return { kind: "unsubscribe" };
   if (
@@ -208,12 +244,30 @@ export function readIntent(text: string): Intent | null {
     return { kind: "register-venue" };
   if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
   if (inOrder(words, REMIND_ME, DOSE, 4)) return { kind: "dose-reminder" };
+  const subscribesEn =
+    !question && !anyOf(words, NEGATIONS_EN) && inOrder(words, SUBSCRIBE_VERBS_EN, MESSAGES_EN, 3);
   if (
     !anyOf(words, NEGATIONS) &&
-    (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE))
+    (inOrder(words, SUBSCRIBE_VERBS, MESSAGES, 3) || isWhole(words, SUBSCRIBE_WHOLE) || subscribesEn)
   ) {
     return { kind: "subscribe" };
   }
+  return null;
+}
+
+/** "in lại poster", "xin lại mã qr", "địa điểm của tôi", "my venues": what an owner registered, or again. */
+function readOwnVenues(words: readonly string[]): (Intent & { kind: "own-venues" }) | null {
+  const papers = anyOf(words, VENUE_PAPERS);
+  const objects = [...VENUE_PAPERS, ...QR, ...VENUE_PLACES];
+  const again =
+    (inOrder(words, FETCH_VERBS, AGAIN, 2) &&
+      (inOrder(words, AGAIN, objects, 5) || inOrder(words, objects, AGAIN, 5))) ||
+    inOrder(words, RESEND_WHOLE, objects, 4);
+  if (again) return { kind: "own-venues", resend: true, sure: papers || anyOf(words, VENUE_PLACES) };
+  if (anyOf(words, NEW_REGISTRATION) || anyOf(words, SCAN)) return null;
+  const place = anyOf(words, VENUE_PLACES);
+  if (inOrder(words, objects, MINE, 3) || inOrder(words, MINE, objects, 1))
+    return { kind: "own-venues", resend: !place, sure: papers || place };
   return null;
 }
 

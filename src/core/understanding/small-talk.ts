@@ -2,7 +2,15 @@ import { lexicon, readWholeMessage } from "./whole-message";
 import { OK_WORDS, prepare } from "./words";
 
 /** A message that is conversation rather than a request; the engine answers it briefly and shows the menu. */
-export type SmallTalk = "greeting" | "thanks" | "ack" | "anyone-there" | "emoji-only" | "laugh" | "dont-know";
+export type SmallTalk =
+  | "greeting"
+  | "thanks"
+  | "ack"
+  | "anyone-there"
+  | "who-are-you"
+  | "emoji-only"
+  | "laugh"
+  | "dont-know";
 
 const ENTRIES = [
   ...lexicon("greeting", [
@@ -110,6 +118,35 @@ const ENTRIES = [
     "is anyone there",
     "are you there",
     "hello anyone",
+  ]),
+  // "bạn là ai": what this is, and that it is not a person (people ask before trusting an answer).
+  ...lexicon("who-are-you", [
+    "ban la ai",
+    "ban la ai vay",
+    "ban la ai the",
+    "bn la ai",
+    "bn la ai v",
+    "b la ai",
+    "la ai vay",
+    "ai vay",
+    "ai day",
+    "day la ai",
+    "ban la gi",
+    "day la gi",
+    "ban la bot a",
+    "la bot a",
+    "bot a",
+    "ban la nguoi hay may",
+    "nguoi hay may",
+    "co phai bot khong",
+    "ban co phai nguoi that khong",
+    "who are you",
+    "what are you",
+    "are you a bot",
+    "are you a robot",
+    "are you human",
+    "are you a real person",
+    "is this a bot",
   ]),
   ...lexicon("laugh", [
     "hihi",

@@ -21,7 +21,12 @@ const OFFICER_COMMANDS: Record<OfficerRequest, string> = {
  */
 export function registerSmallTalk(
   router: Router,
-  deps: { showMenu: (ctx: TurnContext) => void; isOfficer?: (contactId: string) => Promise<boolean> },
+  deps: {
+    showMenu: (ctx: TurnContext) => void;
+    isOfficer?: (contactId: string) => Promise<boolean>;
+    /** Whether the person registered a venue: "mã QR của tôi" is then theirs, not a PC-Covid code. */
+    ownsVenues?: (contactId: string) => Promise<boolean>;
+  },
 ): void {
   router.fallback(async (ctx, next) => {
     if (ctx.event.type !== "text") return next();
@@ -31,7 +36,9 @@ export function registerSmallTalk(
     const command = request ? OFFICER_COMMANDS[request] : undefined;
     if (command && router.findCommand(command) && (await deps.isOfficer?.(ctx.contact.id)))
       return ctx.redirect({ type: "command", command, args: "" });
-    const intent = readIntent(text);
+    let intent = readIntent(text);
+    if (intent?.kind === "own-venues" && !intent.sure && !(await deps.ownsVenues?.(ctx.contact.id)))
+      intent = readIntent(text, { notOwner: true });
     if (intent) {
       switch (intent.kind) {
         case "unsubscribe":
@@ -61,6 +68,9 @@ export function registerSmallTalk(
           break;
         case "language":
           return ctx.redirect({ type: "button", payload: `lang:${intent.language}` });
+        case "own-venues":
+          if (!router.findAction("venues:again")) break;
+          return ctx.redirect({ type: "button", payload: intent.resend ? "venues:again" : "venues:mine" });
         case "venue-code":
           return ctx.redirect({ type: "command", command: "start", args: `c_${intent.code}` });
         case "erase-data":

@@ -1,7 +1,8 @@
 import { foldText } from "../../core/fold-text";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
-import { type District, findUnit, findUnitByName, unitsInForce } from "../venues/district";
+import { readIntent } from "../../core/understanding/intent";
+import { type District, findUnit, findUnitByName, findUnitMentioned, unitsInForce } from "../venues/district";
 import { storedUnitName, unitMatchNote } from "../venues/unit-texts";
 import { communePage } from "./commune-picker";
 import type { SubscriptionStore } from "./subscription-store";
@@ -121,6 +122,19 @@ export function registerSubscriptions(
         ),
       );
     });
+
+  // "tôi muốn nhận tin của xã Bình Sơn": subscribed with that commune at once, instead of being asked for it.
+  // Read here, before small talk turns the same words into a plain "subscribe".
+  router.fallback(async (ctx, next) => {
+    if (ctx.event.type !== "text" || readIntent(ctx.event.text)?.kind !== "subscribe") return next();
+    const match = findUnitMentioned(district, ctx.event.text, ctx.now);
+    if (match.kind !== "unit" && match.kind !== "former") return next();
+    await store.update(ctx.contact.id, { active: true, communeCode: match.unit.code });
+    ctx.reply(say(subscriptionText("subscribed")));
+    const note = match.kind === "former" ? unitMatchNote(match, match.former.name) : undefined;
+    if (note) ctx.reply(say(note));
+    ctx.reply(say(subscriptionText("communeSet", { name: communeName(match.unit.code) ?? match.unit.name })));
+  });
 
   // A commune typed in answer to the picker ("binh hai", "xã Vạn Tường"), on any page of it: names of
   // former units are mapped to today's and the reply says so. Listed before the FAQ, which would take it

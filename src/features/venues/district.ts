@@ -235,3 +235,30 @@ function resolve(district: District, hits: AdminUnit[], at: Date | string): Unit
   const successor = only ? successorOf(district, only, at) : undefined;
   return only && successor ? { kind: "former", unit: successor, former: only } : { kind: "none" };
 }
+
+/**
+ * A commune named inside a sentence: "tôi muốn nhận tin của xã Bình Sơn", "nhan thong bao xa van tuong". The
+ * longest unit name found in the folded words, resolved as {@link findUnitByName} resolves a name typed alone;
+ * "none" when no name is there, or when one follows "huyện" (the district of the same name is not its xã).
+ */
+export function findUnitMentioned(
+  district: District,
+  text: string,
+  at: Date | string = new Date(),
+): UnitMatch {
+  const words = foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let best: { length: number; name: string[] } | undefined;
+  for (const unit of district.units) {
+    const name = foldedKey(unit.name).split(" ");
+    if (best && name.length < best.length) continue;
+    for (let at = 0; at + name.length <= words.length; at += 1) {
+      if (words[at - 1] === "huyen" || !name.every((w, i) => words[at + i] === w)) continue;
+      if (!best || name.length > best.length) best = { length: name.length, name };
+      break;
+    }
+  }
+  // The folded name, so two units that differ only by diacritics come back ambiguous.
+  return best ? findUnitByName(district, best.name.join(" "), at) : { kind: "none" };
+}

@@ -2,9 +2,11 @@ import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
+import { looksLikeQuestion } from "../../core/understanding/question";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
 import { fieldNamed } from "./field-named";
+import { splitPhoneOut } from "./name-and-phone";
 import { formatPhoneForDisplay } from "./phone";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
 import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
@@ -59,7 +61,7 @@ export function createRegistrationFlow(deps: {
     if (step === "duplicate") {
       const existing = ctx.draft.duplicateOf ?? { name: "", code: "" };
       return ctx.reply(
-        say(v("flow.duplicate", existing), [
+        say(v("flow.duplicate", { name: existing.name, code: existing.code }), [
           [{ label: v("flow.duplicateYes"), payload: "venue:dup:yes", answers: "yes" }],
           [{ label: v("flow.duplicateNo"), payload: "venue:dup:no", answers: "no" }],
         ]),
@@ -83,11 +85,18 @@ export function createRegistrationFlow(deps: {
 
   /** Checks an answer with the shared field rules: stores it and moves on, or says what is wrong and asks again. */
   const answer = (ctx: Ctx, step: Step, raw: string) => {
+    // "cho hỏi đăng ký xong bao lâu thì có mã?" typed at the name step is not the venue's name. A real name
+    // that reads like one ("Quán Bao Giờ") is taken when typed again the same.
+    if (FREE_TEXT_STEPS.has(step) && looksLikeQuestion(raw) && ctx.draft.doubted !== raw.trim()) {
+      ctx.goto(ctx.step, { ...ctx.draft, doubted: raw.trim() });
+      ctx.reply(say(v("flow.notAnAnswer")));
+      return ask(ctx, step);
+    }
     const result = validateVenueField(fieldOf(step), raw, district, ctx.now);
     if (result.ok) {
       // An old unit typed ("Bình Hải") is accepted and the person told where it belongs now.
       if (result.note) ctx.reply(say(result.note));
-      return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value });
+      return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value, doubted: undefined });
     }
     ctx.reply(say(result.error ?? v(result.errorKey)));
     ask(ctx, step);
@@ -122,9 +131,21 @@ export function createRegistrationFlow(deps: {
           return answer(ctx, "commune", button?.action === "commune" ? button.arg : text);
         case "phone":
           return answer(ctx, "phone", ctx.event.type === "contact" ? ctx.event.phone : text);
+        case "contactName": {
+          // "Ngô Văn Hai 0905 123 456" or "sdt 0905…" one step early: the number is kept for the next step.
+          const split = splitPhoneOut(text);
+          if (!split) return answer(ctx, "contactName", text);
+          const draft = { ...ctx.draft, contactPhone: split.phone };
+          if (validateVenueField("contactName", split.rest, district).ok) {
+            ctx.goto("contactName", draft);
+            return answer(ctx, "contactName", split.rest);
+          }
+          ctx.goto("contactName", draft);
+          ctx.reply(say(v("flow.phoneKept", { phone: formatPhoneForDisplay(split.phone) })));
+          return ask(ctx, "contactName");
+        }
         case "name":
         case "address":
-        case "contactName":
           return answer(ctx, ctx.step, text);
         case "field": {
           const step = STEPS.find((s) => button?.action === "field" && s === button.arg) ?? fieldNamed(text);
@@ -147,7 +168,12 @@ export function createRegistrationFlow(deps: {
         case "duplicate":
           if (button?.action === "dup" && button.arg === "yes") return confirm(ctx, true);
           ctx.end();
-          ctx.reply(say(v("flow.duplicateStopped")));
+          {
+            // Only the person who registered it finds it among their venues.
+            const existing = ctx.draft.duplicateOf ?? { name: "", code: "" };
+            const key = existing.mine ? "flow.duplicateStopped" : "flow.duplicateStoppedOther";
+            ctx.reply(say(v(key, { name: existing.name, code: existing.code })));
+          }
           return deps.showMenu(ctx);
         default:
           ctx.goto("name");
@@ -177,7 +203,14 @@ export function createRegistrationFlow(deps: {
     if (!duplicateAccepted) {
       const [existing] = await service.findDuplicates(details);
       if (existing)
-        return go(ctx, "duplicate", { ...draft, duplicateOf: { name: existing.name, code: existing.code } });
+        return go(ctx, "duplicate", {
+          ...draft,
+          duplicateOf: {
+            name: existing.name,
+            code: existing.code,
+            mine: existing.ownerContactId === ctx.contact.id,
+          },
+        });
     }
     const venue = await service.register(details, ctx.contact.id, effectId(ctx.turnKey, "venue"));
     ctx.end();
@@ -188,6 +221,9 @@ export function createRegistrationFlow(deps: {
     if (!(await deps.afterRegistered?.(ctx))) deps.showMenu(ctx);
   }
 }
+
+/** Steps answered in free text, where a question typed instead would be stored as the answer. */
+const FREE_TEXT_STEPS: ReadonlySet<Step> = new Set(["name", "address", "contactName"]);
 
 /** A category typed in words ("quán ăn", "cafe", "tạp hóa"): its id, or the text (then refused with help). */
 function categoryTyped(text: string): string {

@@ -14,7 +14,9 @@ export const venueDraftSchema = z.object({
   editing: z.boolean().optional(),
   communePage: z.number().int().optional(),
   /** The registered venue this one looks like, while asking whether to go on. */
-  duplicateOf: z.object({ name: z.string(), code: z.string() }).optional(),
+  duplicateOf: z.object({ name: z.string(), code: z.string(), mine: z.boolean().optional() }).optional(),
+  /** An answer refused as looking like a question: typed again the same, it is taken as the answer. */
+  doubted: z.string().optional(),
   /** When this registration was started: shown when resuming, and one reminder per registration. */
   startedAt: z.string(),
 });

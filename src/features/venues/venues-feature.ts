@@ -82,6 +82,17 @@ export function registerVenues(
       if ((await store.listByOwner(ctx.contact.id)).length === 0) return start(ctx);
       return listMine(ctx, { offerRegister: true });
     })
+    // "in lại poster", "xin lại mã QR" typed: the one venue's documents at once, or which venue.
+    .action("venues:again", async (ctx) => {
+      const venues = await store.listByOwner(ctx.contact.id);
+      const only = venues.length === 1 ? venues[0] : undefined;
+      if (only) return ctx.reply(...(await venueDocuments(service, only)));
+      if (venues.length === 0) return listMine(ctx);
+      const rows: Button[][] = venues.map((venue) => [
+        { label: { raw: venue.name }, payload: `venues:poster:${venue.id}` },
+      ]);
+      ctx.reply(say(v("mine.whichPoster", { count: venues.length }), rows));
+    })
     .action("venues:show:", async (ctx) => {
       const venue = await owned(ctx, "venues:show:");
       if (venue) await showVenue(ctx, venue);

@@ -17,6 +17,10 @@ describe("what a message typed outside a flow asks for", () => {
     ["đăng ký nhận tin", "subscribe"],
     ["dk nhan thong bao", "subscribe"],
     ["subscribe", "subscribe"],
+    ["yes please send reminders", "subscribe"],
+    ["i want to get updates", "subscribe"],
+    ["how do i get reminders", null],
+    ["I don't want reminders", null],
     ["đăng ký mã qr cho quán", "register-venue"],
     ["dang ky ma qr cho quan", "register-venue"],
     ["tạo mã qr địa điểm", "register-venue"],
@@ -24,7 +28,7 @@ describe("what a message typed outside a flow asks for", () => {
     ["làm sao quét mã qr", null],
     ["I want to register my shop", "register-venue"],
     ["how do i create a qr code for my restaurant", "register-venue"],
-    ["how do I get my QR code", null],
+    ["how do I get my QR code", "own-venues"],
     ["can I get vaccinated in the shop", null],
     ["nhắc tôi tiêm mũi tiếp theo", "dose-reminder"],
     ["nhac em lich tiem mui 2 voi", "dose-reminder"],
@@ -46,6 +50,28 @@ describe("what a message typed outside a flow asks for", () => {
     ["", null],
   ])("%j reads as %s", (text, expected) => {
     expect(readIntent(text)?.kind ?? null).toBe(expected);
+  });
+
+  it("an owner asking again for the QR code or poster, or for their venues, is not starting a new registration", () => {
+    const own = (text: string) => readIntent(text);
+    expect(own("in lai poster")).toEqual({ kind: "own-venues", resend: true, sure: true });
+    expect(own("gửi lại áp phích cho quán em")).toEqual({ kind: "own-venues", resend: true, sure: true });
+    expect(own("dia diem cua toi")).toEqual({ kind: "own-venues", resend: false, sure: true });
+    expect(own("my venues")).toEqual({ kind: "own-venues", resend: false, sure: true });
+    expect(own("please resend the poster")).toEqual({ kind: "own-venues", resend: true, sure: true });
+    // Could be a citizen's own PC-Covid code: only an owner's, which the caller checks.
+    expect(own("cho toi xin lai ma qr")).toEqual({ kind: "own-venues", resend: true, sure: false });
+    expect(own("ma qr cua toi dau")).toEqual({ kind: "own-venues", resend: true, sure: false });
+    expect(readIntent("cho toi xin lai ma qr", { notOwner: true })?.kind).toBe("register-venue");
+    expect(readIntent("ma qr cua toi dau", { notOwner: true })).toBeNull();
+    for (const typed of [
+      "đăng ký quán của tôi",
+      "I want to register my shop",
+      "con cua toi ma chua tiem",
+      "quet ma qr cua quan",
+      "tai lai app pc covid",
+    ])
+      expect(readIntent(typed)?.kind, typed).not.toBe("own-venues");
   });
 
   it("a language asked for by name switches to it", () => {

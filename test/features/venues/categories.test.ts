@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   isVenueCategory,
+  readVenueCategory,
   VENUE_CATEGORIES,
   venueCategoryLabelKey,
 } from "../../../src/features/venues/categories";
@@ -42,5 +43,17 @@ describe("the category menu a venue owner picks from", () => {
   it("ignores a button payload that is not a category", () => {
     expect(isVenueCategory("market")).toBe(true);
     expect(isVenueCategory("casino")).toBe(false);
+  });
+});
+
+describe("a category typed in English", () => {
+  it("reads 'coffee shop' and 'tea shop' as a café, not a shop; 'phone shop' stays a shop", () => {
+    const read = (text: string) => {
+      const r = readVenueCategory(text);
+      return r.kind === "match" ? r.choice.category : r.kind;
+    };
+    expect(read("coffee shop")).toBe("food-service");
+    expect(read("a small tea shop")).toBe("food-service");
+    expect(read("phone shop")).toBe("shop");
   });
 });

@@ -5,6 +5,7 @@ import {
   DistrictDataError,
   findUnit,
   findUnitByName,
+  findUnitMentioned,
   loadDistrict,
   unitsInForce,
 } from "../../../src/features/venues/district";
@@ -164,5 +165,22 @@ describe("the configured district", () => {
       ],
     };
     expect(() => loadDistrict(duplicated)).toThrow(/units\.1\.code: duplicate code 21040/);
+  });
+});
+
+describe("a commune named inside a sentence", () => {
+  const district = loadDistrict(binhSon);
+  const now = new Date("2026-12-01T03:00:00Z");
+  it("finds today's xã, or maps a former one, in the words around it", () => {
+    const named = (text: string) => {
+      const match = findUnitMentioned(district, text, now);
+      return match.kind === "unit" || match.kind === "former" ? match.unit.code : match.kind;
+    };
+    expect(named("toi muon nhan tin cua xa binh son")).toBe("21040");
+    expect(named("dang ky nhan thong bao xa van tuong nha")).toBe(named("Xã Vạn Tường"));
+    expect(findUnitMentioned(district, "nhận tin xã Bình Hải", now).kind).toBe("former");
+    // The district of the same name is not its xã; no name at all is "none".
+    expect(named("tin cua huyen binh son")).toBe("none");
+    expect(named("toi muon nhan thong bao")).toBe("none");
   });
 });

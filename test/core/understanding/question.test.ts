@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeQuestion } from "../../../src/core/understanding/question";
+
+describe("a question typed where a name or an address is wanted", () => {
+  it.each([
+    "cho hoi dang ky xong bao lau thi co ma qr vay",
+    "đăng ký xong bao lâu thì có mã?",
+    "quan toi co can dang ky khong",
+    "lam sao de in poster",
+    "how long does it take",
+    "phải khai báo ở đâu",
+  ])("%j is a question", (text) => expect(looksLikeQuestion(text)).toBe(true));
+
+  it.each([
+    "Cafe Hoa Sen",
+    "Hội Phụ nữ xã Bình Sơn",
+    "Sao Mai Cafe",
+    "Quán Bún Bò Huế",
+    "Thôn Phú Long, xã Bình Sơn",
+    "Nguyễn Thị Hỏi",
+  ])("%j is a name", (text) => expect(looksLikeQuestion(text)).toBe(false));
+});

@@ -88,7 +88,9 @@ describe("a venue owner registers by web chat", () => {
 
     r = await chat.send({ payload: "venue:edit" });
     r = await chat.send({ payload: "venue:field:address" });
-    expect(textsOf(r)[0]).toMatch(/^Bước 4\/6/);
+    // What is stored now, then the step: the owner sees what they are replacing.
+    expect(textsOf(r)[0]).toContain("12 Phạm Văn Đồng");
+    expect(textsOf(r)[1]).toMatch(/^Bước 4\/6/);
     r = await chat.send("15 Phạm Văn Đồng");
     expect(textsOf(r)[0]).toContain("• Địa chỉ: 15 Phạm Văn Đồng");
 
@@ -133,13 +135,15 @@ describe("a venue owner registers by web chat", () => {
     r = await chat.send("sai roi");
     expect(buttonsOf(r)).toContain("Tên");
     r = await chat.send("ten");
-    expect(textsOf(r)[0]).toMatch(/^Bước 1\/6/);
+    expect(textsOf(r)[0]).toContain("Tiem Tap Hoa Co Ba");
+    expect(textsOf(r)[1]).toMatch(/^Bước 1\/6/);
     r = await chat.send("Tiệm Tạp Hóa Cô Ba");
     expect(textsOf(r)[0]).toContain("• Tên: Tiệm Tạp Hóa Cô Ba");
 
     // Naming the field at once skips the picker.
     r = await chat.send("sdt sai roi");
-    expect(textsOf(r)[0]).toMatch(/^Bước 6\/6/);
+    expect(textsOf(r)[0]).toContain("0905 777 888");
+    expect(textsOf(r)[1]).toMatch(/^Bước 6\/6/);
     r = await chat.send("0905 777 999");
     expect(textsOf(r)[0]).toContain("• Điện thoại: 0905 777 999");
 

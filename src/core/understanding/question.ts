@@ -53,6 +53,12 @@ const ASKING = phrases([
 ]);
 
 /**
+ * Particles that end a question: "… có mất phí không", "… là sao vậy". Not "hông", "chưa", "nhỉ", "hả":
+ * folded they are Hồng, Chùa, Nhi, Hà, which end names ("Tiệm Tạp Hóa Hồng").
+ */
+const ENDINGS = new Set(["khong", "ko", "hok", "vay"]);
+
+/**
  * Whether a short answer typed at a step that wants a name or an address is a question instead: a "?", an
  * opener, or a question word ("cho hỏi đăng ký xong bao lâu thì có mã QR vậy"). Names rarely hold these; a
  * question stored as a venue's name would be printed on its poster.
@@ -61,5 +67,6 @@ export function looksLikeQuestion(text: string): boolean {
   if (text.includes("?")) return true;
   const { words } = prepare(text);
   if (words.length < 2) return false;
+  if (words.length >= 3 && ENDINGS.has(words.at(-1) ?? "")) return true;
   return OPENERS.some((p) => startsWith(words, p)) || ASKING.some((p) => containsPhrase(words, p));
 }

@@ -2,6 +2,7 @@ import { say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
 import { type OfficerRequest, readOfficerRequest } from "../../core/understanding/officer-request";
+import { looksLikeQuestion } from "../../core/understanding/question";
 import { readSmallTalk } from "../../core/understanding/small-talk";
 
 /** The command each officer request in words stands for. */
@@ -53,6 +54,10 @@ export function registerSmallTalk(
         case "subscribe":
           return ctx.redirect({ type: "button", payload: "subs:on" });
         case "register-venue":
+          // "tôi muốn đăng ký mã QR cho quán": started at once, so the name typed next is the name. A question
+          // about it ("đăng ký mã QR có mất phí không") is offered the registration instead.
+          if (!looksLikeQuestion(text) && router.findAction("venues:start"))
+            return ctx.redirect({ type: "button", payload: "venues:start" });
           return ctx.reply(
             say(t("intents.offerRegistration"), [
               [

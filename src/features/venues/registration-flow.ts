@@ -1,6 +1,6 @@
 import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
-import { type Outbound, say } from "../../core/messages";
+import { type Outbound, say, type Text, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { looksLikeQuestion } from "../../core/understanding/question";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
@@ -70,9 +70,23 @@ export function createRegistrationFlow(deps: {
     ctx.reply(...askStep(stepOf(step), ctx.draft, district));
   };
 
+  /** What is stored for a question step, as the person would write it (shown on "back" and when editing). */
+  const storedAnswer = (step: string, draft: Draft): Text | undefined => {
+    const question = STEPS.find((s) => s === step);
+    const value = question ? draft[fieldOf(question)] : undefined;
+    if (!question || value === undefined) return undefined;
+    if (question === "category" && isVenueCategory(value)) return v(venueCategoryLabelKey(value));
+    if (question === "commune") return { raw: service.communeName(value) };
+    if (question === "phone") return { raw: formatPhoneForDisplay(value) };
+    return { raw: value };
+  };
+
   /** Moves on (remembered for "back") and asks. */
   const go = (ctx: Ctx, step: string, draft: Draft) => {
     ctx.next(step, draft);
+    // Changing one field from the summary: what is stored now, so the person sees what they are replacing.
+    const current = draft.editing ? storedAnswer(step, draft) : undefined;
+    if (current) ctx.reply(say(t("flow.previousAnswer", { answer: current })));
     ask(ctx, step);
   };
 
@@ -105,15 +119,7 @@ export function createRegistrationFlow(deps: {
   const flow: Flow<Draft> = defineFlow<Draft>({
     ...VENUE_FLOW_SHAPE,
     ask,
-    answerOf(step, draft) {
-      const question = STEPS.find((s) => s === step);
-      const value = question ? draft[fieldOf(question)] : undefined;
-      if (!question || value === undefined) return undefined;
-      if (question === "category" && isVenueCategory(value)) return v(venueCategoryLabelKey(value));
-      if (question === "commune") return { raw: service.communeName(value) };
-      if (question === "phone") return { raw: formatPhoneForDisplay(value) };
-      return { raw: value };
-    },
+    answerOf: storedAnswer,
     cancelled: () => v("flow.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
     entryCommands: ["venue", "diadiem"],

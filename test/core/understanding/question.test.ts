@@ -9,6 +9,7 @@ describe("a question typed where a name or an address is wanted", () => {
     "lam sao de in poster",
     "how long does it take",
     "phải khai báo ở đâu",
+    "dang ky ma qr co mat phi khong",
   ])("%j is a question", (text) => expect(looksLikeQuestion(text)).toBe(true));
 
   it.each([
@@ -18,5 +19,8 @@ describe("a question typed where a name or an address is wanted", () => {
     "Quán Bún Bò Huế",
     "Thôn Phú Long, xã Bình Sơn",
     "Nguyễn Thị Hỏi",
+    "Tiệm Tạp Hóa Hồng",
+    "Tiem Banh Be Nhi",
+    "Com chay Chua",
   ])("%j is a name", (text) => expect(looksLikeQuestion(text)).toBe(false));
 });

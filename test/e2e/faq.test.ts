@@ -32,6 +32,22 @@ describe("citizens ask questions", () => {
     ).toBe(1);
   });
 
+  it("a person who types that the answer did not help, while the reminder offer is open, is heard as a 👎", async () => {
+    const chat = new WebchatClient(server.url);
+    const first = await chat.send("mat pass so sk dien tu thi lam sao");
+    expect(buttonsOf(first)).toEqual(["Có, nhận nhắc nhở", "Không, cảm ơn"]);
+    // Not a "no" to the reminders, and not a new question kept for officers: a vote on the answer.
+    const r = await chat.send("ko giup dc gi het");
+    expect(textsOf(r)[0]).toMatch(/^Cảm ơn bạn đã góp ý/);
+    expect(
+      await server.database.db.faqFeedback.count({ where: { topic: "sskdt.login", helpful: false } }),
+    ).toBe(1);
+    // What the person asked goes in front of officers; what they said about the answer does not.
+    const kept = await server.database.db.faqUnanswered.findMany({ select: { text: true } });
+    expect(kept.map((row) => row.text)).toContain("mat pass so sk dien tu thi lam sao");
+    expect(kept.map((row) => row.text)).not.toContain("ko giup dc gi het");
+  });
+
   it("browsing the topic menu leads to an answer; the venue topic offers to start registration", async () => {
     const chat = new WebchatClient(server.url);
     let r = await chat.send({ payload: "faq:menu" });
@@ -49,7 +65,9 @@ describe("citizens ask questions", () => {
     // A subject the bot knows is not its own: it says so, and where to ask instead.
     expect(textsOf(r)[0]).toMatch(/^Câu hỏi này nằm ngoài phạm vi của trợ lý/);
     expect(textsOf(r)[0]).toContain("hỏi trực tiếp cửa hàng, người bán");
-    const stored = await server.database.db.faqUnanswered.findMany();
+    const stored = await server.database.db.faqUnanswered.findMany({
+      where: { text: { contains: "giá vàng" } },
+    });
     expect(stored).toHaveLength(1);
     expect(stored[0]?.text).not.toContain("0905 123 456");
     expect(stored[0]?.text).toContain("***56");

@@ -2,6 +2,7 @@ import { effectId } from "../../core/effect-id";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, type Language, namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
+import { readAnswerVerdict } from "../../core/understanding/answer-verdict";
 import { prepare } from "../../core/understanding/words";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { FaqContent } from "./content/faq-content";
@@ -23,6 +24,15 @@ function worthTellingBack(text: string): boolean {
 /** "Did you mean …?" offers at most this many topics. */
 const MAX_SUGGESTIONS = 3;
 const MAX_REMEMBERED_QUESTIONS = 10_000;
+/** How long after an answer a typed "ko giúp được" is read as a vote on it. */
+const VERDICT_WINDOW_MS = 30 * 60_000;
+
+interface LastAnswer {
+  topic: string;
+  /** What the person typed, when the answer was to a typed question (not a tapped topic). */
+  question: string | undefined;
+  at: number;
+}
 
 const faqText = namespace("faq");
 
@@ -71,9 +81,10 @@ export function registerFaq(
     raw: deps.knowledge.current().byId.get(id)?.title[ctx.lang] ?? id,
   });
   const whereToAsk = new Set((deps.outOfScope ?? []).map((category) => category.id));
-  // The question each person last had answered by typing, for a 👎 on that answer. Kept in memory only:
-  // a restart loses at most the link between a few votes and their questions, never a vote.
-  const answeredQuestions = new Map<string, string>();
+  // The answer each person was last given (and the question they typed for it), for a 👎 or a typed "ko giúp
+  // được" on that answer. Kept in memory only: a restart loses at most the link between a few votes and their
+  // answers, never a vote.
+  const lastAnswers = new Map<string, LastAnswer>();
 
   /** Keeps a question for officers (masked), unless it is an answer to a question or small talk. */
   const keepForOfficers = async (
@@ -96,16 +107,32 @@ export function registerFaq(
     return { id, masked };
   };
 
-  const rememberQuestion = (ctx: TurnContext, text: string) => {
-    answeredQuestions.delete(ctx.contact.id);
-    if (answeredQuestions.size >= MAX_REMEMBERED_QUESTIONS) {
-      const oldest = answeredQuestions.keys().next().value;
-      if (oldest !== undefined) answeredQuestions.delete(oldest);
+  const rememberAnswer = (ctx: TurnContext, topic: string, question: string | undefined) => {
+    lastAnswers.delete(ctx.contact.id);
+    if (lastAnswers.size >= MAX_REMEMBERED_QUESTIONS) {
+      const oldest = lastAnswers.keys().next().value;
+      if (oldest !== undefined) lastAnswers.delete(oldest);
     }
-    answeredQuestions.set(ctx.contact.id, text);
+    lastAnswers.set(ctx.contact.id, { topic, question, at: ctx.now.getTime() });
   };
 
-  const answer = async (ctx: TurnContext, topic: FaqContent) => {
+  /** Stores a vote on an answer and thanks; a 👎 on an answer to a typed question goes in front of officers. */
+  const vote = async (ctx: TurnContext, topic: string, helpful: boolean) => {
+    await deps.store.recordFeedback({
+      topic,
+      helpful,
+      contactId: ctx.contact.id,
+      effectId: effectId(ctx.turnKey, "faq-feedback"),
+    });
+    const last = lastAnswers.get(ctx.contact.id);
+    lastAnswers.delete(ctx.contact.id);
+    const question = last?.topic === topic ? last.question : undefined;
+    if (!helpful && question !== undefined) await keepForOfficers(ctx, question);
+    ctx.reply(say(faqText(helpful ? "feedback.thanksUp" : "feedback.thanksDown")));
+  };
+
+  const answer = async (ctx: TurnContext, topic: FaqContent, question?: string) => {
+    rememberAnswer(ctx, topic.id, question);
     const { byId } = deps.knowledge.current();
     const related = topic.related
       .filter((id) => byId.has(id))
@@ -158,19 +185,9 @@ export function registerFaq(
       return topic ? answer(ctx, topic) : showGroups(ctx);
     })
     .action("faq:fb:", async (ctx) => {
-      const [, , vote, id] = buttonPayload(ctx).split(":");
+      const [, , verdict, id] = buttonPayload(ctx).split(":");
       if (!id || !deps.knowledge.current().byId.has(id)) return deps.showMenu(ctx);
-      await deps.store.recordFeedback({
-        topic: id,
-        helpful: vote === "up",
-        contactId: ctx.contact.id,
-        effectId: effectId(ctx.turnKey, "faq-feedback"),
-      });
-      // A 👎 on an answer to a typed question puts the question in front of officers.
-      const question = answeredQuestions.get(ctx.contact.id);
-      answeredQuestions.delete(ctx.contact.id);
-      if (vote !== "up" && question !== undefined) await keepForOfficers(ctx, question);
-      ctx.reply(say(faqText(vote === "up" ? "feedback.thanksUp" : "feedback.thanksDown")));
+      await vote(ctx, id, verdict === "up");
     })
     .action("faq:tell:", async (ctx) => {
       const [, , answer, id] = buttonPayload(ctx).split(":");
@@ -192,12 +209,22 @@ export function registerFaq(
       const text = ctx.event.text.trim();
       // One set for the whole turn: a publish landing mid-turn must not mix two versions.
       const { matcher, byId } = deps.knowledge.current();
+      // "ko giúp được", "sai rồi", "hiểu rồi ạ" right after an answer is a vote on it, not a new question:
+      // the one-time reminder offer may have taken the place of the 👍/👎 buttons.
+      const last = lastAnswers.get(ctx.contact.id);
+      const verdict =
+        last && ctx.now.getTime() - last.at < VERDICT_WINDOW_MS ? readAnswerVerdict(text) : null;
+      if (last && verdict && byId.has(last.topic)) {
+        await vote(ctx, last.topic, verdict === "helped");
+        // Not helped: a person can take it further (an officer where there is one, else where to ask).
+        if (verdict === "not-helped" && (await deps.questions?.noneOfThese(ctx))) return;
+        return deps.showMenu(ctx);
+      }
       const match = matcher.match(text);
       const topic = match.topic ? byId.get(match.topic) : undefined;
       if (topic && match.band === "answer") {
-        rememberQuestion(ctx, text);
         await deps.questions?.answered(ctx);
-        return answer(ctx, topic);
+        return answer(ctx, topic, text);
       }
       // A guess is an answer with low confidence: officers see the question either way.
       const kept = text && match.outOfScope !== "chit-chat" ? await keepForOfficers(ctx, text) : undefined;

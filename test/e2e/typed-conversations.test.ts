@@ -138,6 +138,16 @@ describe("a person who types every answer", () => {
     expect(stopped).not.toMatch(/các địa điểm của bạn/);
   });
 
+  it("'quay lai' or 'thoi' with nothing to leave shows the menu without an apology", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("xin chao");
+    for (const text of ["quay lai", "thôi", "back"]) {
+      const r = await chat.send(text);
+      expect(all(r), text).not.toMatch(/chưa hiểu/);
+      expect(buttonsOf(r), text).toContain("💬 Hỏi đáp PC-Covid, tiêm chủng");
+    }
+  });
+
   it("cancels by word after several answers, confirms with 'ừ', and nothing is saved", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/venue");

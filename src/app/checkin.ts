@@ -1,6 +1,7 @@
 import { ipRateLimitFor } from "../db/sql-ip-rate-limit";
 import { SqlUsedTokens } from "../db/sql-used-tokens";
 import { registerCheckin } from "../features/checkin/checkin-feature";
+import { registerTypedVenueCode } from "../features/checkin/typed-venue-code";
 import { FORM_TTL_MS } from "../http/checkin/checkin-csrf";
 import { mountCheckinPage } from "../http/checkin/checkin-routes";
 import { defineFeature } from "./feature-module";
@@ -23,4 +24,13 @@ export const checkinFeature = defineFeature({
         usedTokens: new SqlUsedTokens(d.db, FORM_TTL_MS),
       }),
   }),
+});
+
+/**
+ * A venue code typed or pasted into the chat starts the check-in: its own entry in the features list because
+ * it must read the message before the FAQ does.
+ */
+export const checkinByTypedCode = defineFeature({
+  name: "checkin-typed-code",
+  create: (d) => ({ chat: (router) => registerTypedVenueCode(router, { venues: d.venues }) }),
 });

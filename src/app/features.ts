@@ -1,5 +1,5 @@
 import { broadcastsFeature } from "./broadcasts";
-import { checkinFeature } from "./checkin";
+import { checkinByTypedCode, checkinFeature } from "./checkin";
 import { dashboardFeature } from "./dashboard";
 import { directivesFeature } from "./directives";
 import { faqFeature } from "./faq";
@@ -31,6 +31,8 @@ export const FEATURES: FeatureDefinition[] = [
   surveysFeature,
   subscriptionsFeature,
   privacyFeature,
+  // A venue code typed instead of scanned is a check-in, before "checkin X4VN…" is read as a question.
+  checkinByTypedCode,
   smallTalkFeature,
   faqFeature,
   // "🙋 Hỏi cán bộ" second in the main menu, right after the questions the bot answers (docs/adr/013).

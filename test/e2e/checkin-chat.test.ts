@@ -158,4 +158,23 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     // Counts only: the owner never sees visitors' numbers.
     expect(details).not.toContain("90500000");
   });
+  it("a visitor whose camera will not read the poster types the code under it, or pastes the link", async () => {
+    const grouped = `${venue.code.slice(0, 4)}-${venue.code.slice(4, 8)} ${venue.code.slice(8)}`;
+    for (const text of [
+      `checkin ${venue.code.toLowerCase()}`,
+      `ma dia diem ${grouped}`,
+      `${server.url}/c/${venue.code}`,
+    ]) {
+      const chat = new WebchatClient(server.url);
+      const r = await chat.send(text);
+      expect(textsOf(r)[0], text).toMatch(/^✅ Đã ghi nhận lượt vào Chợ Châu Ổ/);
+      expect(textsOf(r)[1], text).toMatch(/^Câu 1\/3/);
+    }
+    // A code of no venue is not a check-in: the message is read as anything else would be.
+    const chat = new WebchatClient(server.url);
+    const before = await server.database.db.visit.count();
+    const r = await chat.send("checkin X4VN9DXUXB");
+    expect(textsOf(r).join("\n")).not.toMatch(/Đã ghi nhận lượt vào/);
+    expect(await server.database.db.visit.count()).toBe(before);
+  });
 });

@@ -11,6 +11,8 @@ const OFFICER_COMMANDS: Record<OfficerRequest, string> = {
   trace: "truyvet",
   dashboard: "dashboard",
   survey: "khaosat",
+  "officer-menu": "canbo",
+  tickets: "yeucau",
 };
 
 /**
@@ -34,9 +36,14 @@ export function registerSmallTalk(
     const text = ctx.event.text;
     // An officer typing "gửi thông báo" wants the composer; only officers are asked (the check is a query).
     const request = readOfficerRequest(text);
-    const command = request ? OFFICER_COMMANDS[request] : undefined;
-    if (command && router.findCommand(command) && (await deps.isOfficer?.(ctx.contact.id)))
-      return ctx.redirect({ type: "command", command, args: "" });
+    const command = request ? OFFICER_COMMANDS[request.request] : undefined;
+    if (request && command && router.findCommand(command)) {
+      if (await deps.isOfficer?.(ctx.contact.id))
+        return ctx.redirect({ type: "command", command, args: request.args });
+      // "menu cán bộ" from anyone else: the FAQ would read "bò" (cow). They are told whom it is for, how an
+      // officer gets in, and — since "cán bộ" alone may mean "I want an officer" — offered one.
+      if (request.request === "officer-menu") return officersOnly(ctx, !!router.findAction("handover:start"));
+    }
     let intent = readIntent(text);
     if (intent?.kind === "own-venues" && !intent.sure && !(await deps.ownsVenues?.(ctx.contact.id)))
       intent = readIntent(text, { notOwner: true });
@@ -95,4 +102,16 @@ export function registerSmallTalk(
     ctx.reply(say(t(`smalltalk.${talk}`)));
     deps.showMenu(ctx);
   });
+}
+
+function officersOnly(ctx: TurnContext, canAskOfficer: boolean): void {
+  if (!canAskOfficer) {
+    ctx.reply(say(t("intents.officersOnly")));
+    return;
+  }
+  ctx.reply(
+    say({ lines: [t("intents.officersOnly"), t("intents.officersOnlyAsk")] }, [
+      [{ label: t("handover:menu.entry"), payload: "handover:start" }],
+    ]),
+  );
 }

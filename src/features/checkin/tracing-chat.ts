@@ -51,7 +51,9 @@ export function registerTracingChat(
     const hours = words.length > 1 && last && /^\d+$/.test(last) ? Number(words.pop()) : 24;
     const typed = words.join(" ");
     if (!typed || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
-      return ctx.reply(say(traceText("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
+      // The usage names the command as it was typed (/truyvet or /trace), not always the English one.
+      const command = ctx.event.type === "command" ? ctx.event.command : "truyvet";
+      return ctx.reply(say(traceText("usage", { command, maxHours: MAX_WINDOW_DAYS * 24 })));
     }
     await pick.find(ctx, officer, typed, hours);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_NAMES, type CommandId, commandNames } from "../../src/core/command-names";
 import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -9,7 +10,7 @@ describe("an officer who types instead of tapping", () => {
   let server: TestServer;
   let api: ReturnType<typeof adminApi>;
   beforeAll(async () => {
-    server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
+    server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN, WEBCHAT_POSTS_PER_MINUTE: "1000" });
     api = adminApi(server.url);
   });
   afterAll(() => server.stop());
@@ -116,5 +117,24 @@ describe("an officer who types instead of tapping", () => {
       const citizen = new WebchatClient(server.url);
       expect(all(await citizen.send("danh sach yeu cau"))).not.toMatch(/Yêu cầu đang chờ|#[0-9a-f]{6}/);
     });
+  });
+
+  it("every name of every command, Vietnamese and English, is a command the server knows", async () => {
+    const admin = await officer([], "admin");
+    const unknown: string[] = [];
+    for (const name of (Object.keys(COMMAND_NAMES) as CommandId[]).flatMap((id) => commandNames(id))) {
+      // Each on its own chat as an admin, so no flow one command starts takes the next.
+      const chat = name === "canbo" || name === "officer" ? admin : await officer([], "admin");
+      const seen = all(await chat.send(`/${name}`));
+      if (/Không có lệnh|There is no command/.test(seen)) unknown.push(name);
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it("a venue owner typing the Vietnamese /diadiemcuatoi gets their venues, as /myvenues does", async () => {
+    const owner = new WebchatClient(server.url);
+    const mine = all(await owner.send("/diadiemcuatoi"));
+    expect(mine).toBe(all(await owner.send("/myvenues")));
+    expect(mine).not.toMatch(/Không có lệnh/);
   });
 });

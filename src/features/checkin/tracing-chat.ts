@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commandNames } from "../../core/command-names";
 import { defineFlow, type Flow, flowAction } from "../../core/flow";
 import { namespace, type Outbound, say } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
@@ -42,7 +43,7 @@ export function registerTracingChat(
     trace: listVisits,
     requireOfficer: (ctx) => deps.requireOfficer(ctx, "trace"),
   });
-  router.command(["trace", "truyvet"], async (ctx) => {
+  router.command(commandNames("trace"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "trace");
     if (!officer) return;
     const words = (ctx.event.type === "command" ? ctx.event.args : "").trim().split(/\s+/).filter(Boolean);

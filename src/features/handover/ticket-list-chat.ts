@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { namespace, say } from "../../core/messages";
 import type { Router } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
@@ -19,7 +20,7 @@ export function registerTicketList(
   router: Router,
   deps: Pick<HandoverChatDeps, "service" | "requireOfficer">,
 ): void {
-  router.command(["tickets", "yeucau"], async (ctx) => {
+  router.command(commandNames("tickets"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "tickets");
     if (!officer) return;
     const open = await deps.service.store.list({

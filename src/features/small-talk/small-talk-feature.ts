@@ -1,3 +1,4 @@
+import { commandName } from "../../core/command-names";
 import { say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
@@ -7,12 +8,12 @@ import { readSmallTalk } from "../../core/understanding/small-talk";
 
 /** The command each officer request in words stands for. */
 const OFFICER_COMMANDS: Record<OfficerRequest, string> = {
-  broadcast: "guitin",
-  trace: "truyvet",
-  dashboard: "dashboard",
-  survey: "khaosat",
-  "officer-menu": "canbo",
-  tickets: "yeucau",
+  broadcast: commandName("broadcast"),
+  trace: commandName("trace"),
+  dashboard: commandName("dashboard"),
+  survey: commandName("survey"),
+  "officer-menu": commandName("officer"),
+  tickets: commandName("tickets"),
 };
 
 /**
@@ -86,8 +87,8 @@ export function registerSmallTalk(
         case "venue-code":
           return ctx.redirect({ type: "command", command: "start", args: `c_${intent.code}` });
         case "erase-data":
-          if (router.findCommand("xoadulieu"))
-            return ctx.redirect({ type: "command", command: "xoadulieu", args: "" });
+          if (router.findCommand(commandName("erase")))
+            return ctx.redirect({ type: "command", command: commandName("erase"), args: "" });
           break;
         case "human":
           // The handover feature, when it is in the list, connects the person with an officer.

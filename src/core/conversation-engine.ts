@@ -1,4 +1,5 @@
 import { choicesOf, matchChoice } from "./choices";
+import { commandNames } from "./command-names";
 import {
   type Flow,
   type FlowContext,
@@ -461,7 +462,9 @@ function askWhich(ctx: TurnContext, choices: RenderedChoice[]): void {
  * Commands that act on the flow the person is in rather than moving them on: /help explains its question,
  * /cancel and /start end it themselves (with their own words).
  */
-const KEEPS_THE_FLOW: ReadonlySet<string> = new Set(["help", "cancel", "huy", "start"]);
+const KEEPS_THE_FLOW: ReadonlySet<string> = new Set(
+  (["help", "cancel", "start"] as const).flatMap((id) => commandNames(id)),
+);
 
 /** The mutable state of one turn behind a {@link TurnContext}. */
 class Turn {

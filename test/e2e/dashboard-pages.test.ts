@@ -61,7 +61,7 @@ describe("dashboard pages that read well: the activity log, venues and their exp
     expect(page).toContain("Lê Thị Lan (Cán bộ)");
     expect(page).toContain("Xem danh sách khai báo của một địa điểm");
     expect(page).toContain(`Chợ Châu Ổ (${market.code})`);
-    expect(page).toContain("Chat: truy vết (/trace)");
+    expect(page).toContain("Chat: truy vết (/truyvet)");
     expect(page).toContain("Bảng điều khiển: xem «Tổng quan» (/admin)");
     // The rows themselves (the officer filter's option values do carry ids).
     const table = /<tbody>[\s\S]*<\/tbody>/.exec(page)?.[0] ?? "";

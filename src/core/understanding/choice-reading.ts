@@ -1,4 +1,5 @@
 import { typoAllowance, withinEditDistance } from "./edit-distance";
+import { readOrdinal } from "./ordinal";
 import { containsPhrase, prepare } from "./words";
 
 /** Anything offered as a choice: a button (label, payload) or a category with the words people use for it. */
@@ -148,6 +149,9 @@ const TIERS: [ChoiceMatchKind, Test][] = [
   ["partial", (t, n) => (t.folded.length >= 2 && inOrder(t.folded, n.folded) ? t.folded.length : 0)],
 ];
 
+/** Where the tiers stop reading the labels as they are and start reading parts and typos of them. */
+const FIRST_LOOSE_TIER = 2;
+
 /** Every word of `typed` appears in `name`, in the same order (others may come between). */
 function inOrder(typed: readonly string[], name: readonly string[]): boolean {
   let at = 0;
@@ -189,7 +193,8 @@ const MEANINGLESS = new Set(["xa", "thi", "tran", "tt", "phuong", "huyen", "thon
 
 /**
  * Reads a typed answer against the offered choices: its number ("2", "số 2", "#2", "2."), then the label or an
- * alias typed exactly (diacritics included), then folded (diacritics, case, emoji, spacing ignored), then a
+ * alias typed exactly (diacritics included), then folded (diacritics, case, emoji, spacing ignored), then its
+ * place in words ("cái thứ hai", "second", src/core/understanding/ordinal.ts), then a
  * part of a name ("binh hai" for "Xã Bình Hải", "quán ăn" for "Nhà hàng/quán ăn/cà phê") or a name inside the
  * text ("quán cafe"), then small typos. The first tier that fits decides: one choice is a match, several are
  * ambiguous. So "Bình Thạnh" and "Bình Thanh" each land on their own commune, and "binh thanh" is ambiguous.
@@ -200,7 +205,11 @@ const MEANINGLESS = new Set(["xa", "thi", "tran", "tt", "phuong", "huyen", "thon
 export function readChoice<T extends ChoiceOption>(
   text: string,
   choices: readonly T[],
-  options: { upTo?: ChoiceMatchKind } = {},
+  options: {
+    upTo?: ChoiceMatchKind;
+    /** "thứ hai" alone is the second choice, not Monday: the list is not one of days or times. */
+    weekdayOrdinals?: boolean;
+  } = {},
 ): ChoiceReading<T> {
   if (choices.length === 0) return { kind: "none" };
   const reading = prepare(text);
@@ -232,7 +241,15 @@ export function readChoice<T extends ChoiceOption>(
     ),
   }));
   const canTypo = typedVariants.some((t) => t.folded.some((w) => typoAllowance(w.length) > 0));
-  for (const [how, test] of TIERS) {
+  for (const [index, [how, test]] of TIERS.entries()) {
+    // After the labels themselves ("Thứ Hai" may be a button) and before parts of them: "cái thứ 2", "second".
+    if (index === FIRST_LOOSE_TIER) {
+      const place = readOrdinal(text, choices.length, { bareWeekdays: options.weekdayOrdinals ?? false });
+      if (place !== null) {
+        const choice = choices[place - 1];
+        return choice ? { kind: "match", choice, how: "number" } : { kind: "none" };
+      }
+    }
     if (how === "typo" && !canTypo) continue;
     let best = 0;
     let hits: T[] = [];

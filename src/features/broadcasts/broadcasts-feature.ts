@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { shorten } from "../../core/shorten";
@@ -36,7 +37,7 @@ export function registerBroadcasts(
   router.flow(composer);
   const manage = registerBroadcastManagement(router, { ...deps, onChanged: deps.onCreated });
   // With broadcasts still to go, /broadcast shows them (cancel, new time, new text) and a "new" button.
-  router.command(["broadcast", "guitin"], async (ctx) => {
+  router.command(commandNames("broadcast"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "broadcast");
     if (!officer) return;
     const open = await manage.openList(ctx, officer);
@@ -54,7 +55,7 @@ export function registerBroadcasts(
     );
 
   router
-    .command(["recurring", "dinhky"], async (ctx) => {
+    .command(commandNames("recurring"), async (ctx) => {
       const officer = await deps.requireOfficer(ctx, "recurring");
       if (!officer) return;
       const active = await visible(ctx, officer);

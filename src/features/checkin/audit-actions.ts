@@ -46,6 +46,7 @@ export const CHAT_AUDIT_ACTIONS = [
   "recurring",
   "revoke",
   "survey",
+  "tickets",
   "trace",
   "trace-alert",
 ] as const;

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
+import { defineFlow, type Flow, type FlowContext, flowAction, notAnOption, typedText } from "../../core/flow";
 import { foldText } from "../../core/fold-text";
 import { namespace, say } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readChoice } from "../../core/understanding/choice-reading";
+import { readOrdinal } from "../../core/understanding/ordinal";
 import type { OfficerRecord } from "../officers/officer-store";
 import { normaliseVenueCode } from "../venues/venue-code";
 import type { VenueRecord, VenueStore } from "../venues/venue-store";
@@ -42,17 +43,23 @@ export function createVenuePick(deps: {
   flow: Flow<PickDraft>;
   find: (ctx: TurnContext, officer: OfficerRecord, typed: string, hours: number) => Promise<void>;
 } {
+  /**
+   * Looks `typed` up. `miss` is what a lookup that finds nothing does instead of asking for another name:
+   * at the "which one?" list, a typed answer that is neither a choice nor another venue shows the list again.
+   */
   const find = async (
     ctx: TurnContext,
     officer: OfficerRecord,
     typed: string,
     hours: number,
+    miss?: () => Promise<void>,
   ): Promise<void> => {
     const code = normaliseVenueCode(typed);
     if (code) {
       const venue = await deps.venues.findByCode(code);
-      if (!venue || !mayTrace(officer, venue)) return ctx.reply(say(traceText("notFound", { code })));
-      return deps.trace(ctx, officer, venue, hours);
+      if (venue && mayTrace(officer, venue)) return deps.trace(ctx, officer, venue, hours);
+      if (miss) return miss();
+      return ctx.reply(say(traceText("notFound", { code })));
     }
     const found = await deps.venues.search({
       folded: foldText(typed),
@@ -61,6 +68,7 @@ export function createVenuePick(deps: {
     });
     const [only] = found;
     if (found.length === 1 && only) return deps.trace(ctx, officer, only, hours);
+    if (miss && (found.length === 0 || found.length > MAX_CHOICES)) return miss();
     if (found.length === 0) {
       ctx.reply(say(traceText("noName", { name: typed })));
       return ctx.enter(flow, "name", { hours, typed, candidates: [] });
@@ -111,20 +119,34 @@ export function createVenuePick(deps: {
         const picked = button?.action === "venue" ? ctx.draft.candidates[Number(button.arg)] : undefined;
         if (picked) return chosen(ctx, picked.id);
         if (!text) return flow.ask(ctx, "pick");
-        const reading = readChoice(text, ctx.draft.candidates);
+        // A list of venues, never of days: "thứ hai" alone is the second one.
+        const reading = readChoice(text, ctx.draft.candidates, { weekdayOrdinals: true });
         if (reading.kind === "match") return chosen(ctx, reading.choice.id);
         if (reading.kind === "ambiguous") {
           ctx.goto("pick", { ...ctx.draft, candidates: reading.choices });
           return flow.ask(ctx, "pick");
         }
       }
-      // Another name or code typed: looked up afresh (a name at the "which one?" question too).
       if (!text) return flow.ask(ctx, ctx.step);
       const { hours } = ctx.draft;
-      ctx.end();
       const officer = await deps.requireOfficer(ctx);
-      if (officer) await find(ctx, officer, text, hours);
+      if (!officer) return ctx.end();
+      // At the list, "cái thứ mười" or a word of nothing: said so, the same list again (the flow stays
+      // here, so a "1" typed next is still its first venue and not the Cancel button of a name question).
+      const draft = ctx.draft;
+      const pickStep = ctx.step === "pick";
+      if (pickStep && readOrdinal(text, draft.candidates.length, { bareWeekdays: true }) !== null)
+        return ctx.unmatched();
+      // Another name or code typed: looked up afresh (a name at the "which one?" question too).
+      ctx.end();
+      await find(ctx, officer, text, hours, pickStep ? () => backToList(ctx, draft) : undefined);
     },
   });
+
+  /** The list the officer was choosing from, again after a typed miss. */
+  const backToList = async (ctx: TurnContext, draft: PickDraft) => {
+    ctx.reply(notAnOption());
+    await ctx.enter(flow, "pick", draft);
+  };
   return { flow, find };
 }

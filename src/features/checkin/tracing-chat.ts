@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commandNames } from "../../core/command-names";
 import { defineFlow, type Flow, flowAction } from "../../core/flow";
 import { namespace, type Outbound, say } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
@@ -42,7 +43,7 @@ export function registerTracingChat(
     trace: listVisits,
     requireOfficer: (ctx) => deps.requireOfficer(ctx, "trace"),
   });
-  router.command(["trace", "truyvet"], async (ctx) => {
+  router.command(commandNames("trace"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "trace");
     if (!officer) return;
     const words = (ctx.event.type === "command" ? ctx.event.args : "").trim().split(/\s+/).filter(Boolean);
@@ -51,7 +52,9 @@ export function registerTracingChat(
     const hours = words.length > 1 && last && /^\d+$/.test(last) ? Number(words.pop()) : 24;
     const typed = words.join(" ");
     if (!typed || !Number.isInteger(hours) || hours < 1 || hours > MAX_WINDOW_DAYS * 24) {
-      return ctx.reply(say(traceText("usage", { maxHours: MAX_WINDOW_DAYS * 24 })));
+      // The usage names the command as it was typed (/truyvet or /trace), not always the English one.
+      const command = ctx.event.type === "command" ? ctx.event.command : "truyvet";
+      return ctx.reply(say(traceText("usage", { command, maxHours: MAX_WINDOW_DAYS * 24 })));
     }
     await pick.find(ctx, officer, typed, hours);
   });

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { say, t } from "../../core/messages";
 import type { Router } from "../../core/router";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -11,7 +12,7 @@ export function registerDashboard(
   router: Router,
   deps: { auth: DashboardAuth; requireOfficer: RequireOfficer; publicUrl: string },
 ): void {
-  router.command(["dashboard", "bangdieukhien"], async (ctx) => {
+  router.command(commandNames("dashboard"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "dashboard");
     if (!officer) return;
     const token = await deps.auth.issueLoginToken(officer.id, ctx.now);

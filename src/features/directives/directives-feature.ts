@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { commandNames } from "../../core/command-names";
 import { defineFlow, type Flow, typedText } from "../../core/flow";
 import { namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
@@ -76,12 +77,12 @@ export function registerDirectives(
   router.flow(flow);
 
   router
-    .command(["directives", "vanban"], async (ctx) => {
+    .command(commandNames("directives"), async (ctx) => {
       const latest = await deps.store.latest(5);
       if (latest.length === 0) return ctx.reply(say(directivesText("none")));
       ctx.reply(say({ lines: [directivesText("latest"), ...latest.map(directiveText)] }));
     })
-    .command(["directive_add", "themvanban"], async (ctx) => {
+    .command(commandNames("directiveAdd"), async (ctx) => {
       if (!(await deps.requireOfficer(ctx, "directive_add"))) return;
       await ctx.enter(flow, "number", {});
     });

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import { maskPhonesIn } from "../../core/mask-phones";
 import { type Button, type Language, namespace, say, type Text, t } from "../../core/messages";
@@ -170,7 +171,7 @@ export function registerFaq(
   };
 
   router
-    .command(["faq", "hoidap"], (ctx) => showGroups(ctx))
+    .command(commandNames("faq"), (ctx) => showGroups(ctx))
     .action("faq:menu", (ctx) => showGroups(ctx))
     .action("faq:group:", (ctx) => {
       const group = buttonPayload(ctx).slice("faq:group:".length);

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { namespace, say } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { prepare } from "../../core/understanding/words";
@@ -36,7 +37,7 @@ export function registerFollowUps(
   const flow = createDoseFlow(deps);
   router.flow(flow);
   const start = (ctx: TurnContext) => ctx.enter(flow, "last", {});
-  router.command(["nhactiem", "dose"], start);
+  router.command(commandNames("dose"), start);
   router.action("doses:start", start);
 
   const end = async (ctx: TurnContext, status: "done" | "stopped", id?: string) => {

@@ -19,6 +19,7 @@ import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
 import type { ReadyAnswers } from "./ready-answers";
+import { registerTicketList } from "./ticket-list-chat";
 import { ratingQuestion } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
 
@@ -279,6 +280,7 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     });
 
   registerOfficerSide(router, deps);
+  registerTicketList(router, deps);
 
   // While a ticket is open the person's words are for the officer. First in the features list: "hủy" here
   // closes the ticket rather than stopping reminders, and a question is not answered by the FAQ meanwhile.

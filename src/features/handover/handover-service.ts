@@ -134,6 +134,11 @@ export class HandoverService implements Tickable {
     return ticket.communeCode !== null && officer.communes.includes(ticket.communeCode);
   }
 
+  /** The commune codes whose tickets the officer sees, for a list (null: every ticket), as {@link canSee}. */
+  scopeOf(officer: OfficerRecord): string[] | null {
+    return officer.role === "admin" || officer.communes.length === 0 ? null : officer.communes;
+  }
+
   /** The ticket if the officer may see it, else the refusal (a ticket of another commune is "not found"). */
   async visible(ticketId: string, officer: OfficerRecord): Promise<TicketRecord | Refusal> {
     const ticket = await this.deps.store.get(ticketId);

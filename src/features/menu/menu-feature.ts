@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { type Button, chunkRows, LANGUAGES, type Language, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 
@@ -42,7 +43,7 @@ export function createMainMenu(entries: MenuEntry[]): MainMenu {
 export function registerMenu(router: Router, menu: MainMenu): void {
   const { showMenu, showHelp } = menu;
   router
-    .command("start", async (ctx) => {
+    .command(commandNames("start"), async (ctx) => {
       const arg = ctx.event.type === "command" ? ctx.event.args.trim() : "";
       const link = arg ? router.findDeepLink(arg) : undefined;
       if (link) return link.handler(ctx, link.rest);
@@ -50,14 +51,14 @@ export function registerMenu(router: Router, menu: MainMenu): void {
       greet(ctx);
       showMenu(ctx);
     })
-    .command("menu", (ctx) => showMenu(ctx))
-    .command("help", showHelp)
-    .command(["cancel", "huy"], (ctx) => {
+    .command(commandNames("menu"), (ctx) => showMenu(ctx))
+    .command(commandNames("help"), showHelp)
+    .command(commandNames("cancel"), (ctx) => {
       ctx.reply(say(t(ctx.dialog ? "menu.cancelled" : "menu.nothingToCancel")));
       ctx.endDialog();
       showMenu(ctx);
     })
-    .command("lang", (ctx) => askLanguage(ctx))
+    .command(commandNames("lang"), (ctx) => askLanguage(ctx))
     .action("menu:main", showMenu)
     .action("menu:help", showHelp)
     .action("lang:menu", (ctx) => askLanguage(ctx))

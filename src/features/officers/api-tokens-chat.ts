@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import { type Button, namespace, say } from "../../core/messages";
 import { buttonPayload, type Router } from "../../core/router";
@@ -18,7 +19,7 @@ export function registerApiTokensChat(
   router: Router,
   deps: { tokens: ApiTokens; audit: AuditStore; requireOfficer: RequireOfficer },
 ): void {
-  router.command(["apitokens", "maapi"], async (ctx) => {
+  router.command(commandNames("apiTokens"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "apitokens");
     if (!officer) return;
     const tokens = await deps.tokens.list(officer);

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import type { Logger } from "../../core/logger";
 import { type Button, namespace, say, type Text } from "../../core/messages";
@@ -84,7 +85,7 @@ export function registerOfficers(
   const { service, requireOfficer } = deps;
 
   router
-    .command(["officer", "canbo"], async (ctx) => {
+    .command(commandNames("officer"), async (ctx) => {
       const code = ctx.event.type === "command" ? ctx.event.args.trim() : "";
       // Without a code, an officer gets the list of officer commands again; anyone else how to use a code.
       if (!code) {
@@ -95,7 +96,7 @@ export function registerOfficers(
       if (typeof result === "string") return ctx.reply(say(officerText(`redeem.${result}`)));
       ctx.reply(say(officerText(`redeem.done.${result.role}`)), say(officerText("help")));
     })
-    .command(["invite", "moi"], async (ctx) => {
+    .command(commandNames("invite"), async (ctx) => {
       const admin = await requireOfficer(ctx, "invite", "admin");
       if (!admin) return;
       const [roleArg = "", ...rest] = (ctx.event.type === "command" ? ctx.event.args : "").split(/\s+/);
@@ -110,7 +111,7 @@ export function registerOfficers(
       const { code } = await service.invite({ role, communes, createdBy: ctx.contact.id, now: ctx.now });
       ctx.reply(say(officerText(`invite.created.${role}`, { hours: 72 })), say({ raw: `/officer ${code}` }));
     })
-    .command(["officers", "dscanbo"], async (ctx) => {
+    .command(commandNames("officers"), async (ctx) => {
       if (!(await requireOfficer(ctx, "officers", "admin"))) return;
       const active = (await service.list()).filter((x) => !x.revokedAt);
       const rows: Button[][] = active

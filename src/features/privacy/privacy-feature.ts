@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import { foldText } from "../../core/fold-text";
 import type { Logger } from "../../core/logger";
@@ -179,8 +180,8 @@ export function registerPrivacy(router: Router, deps: PrivacyDeps): void {
   };
 
   router
-    .command(["xoadulieu", "forgetme"], askErase)
-    .command(["dulieucuatoi", "mydata"], showAccess)
+    .command(commandNames("erase"), askErase)
+    .command(commandNames("myData"), showAccess)
     .action("privacy:erase:yes", erase)
     .action("privacy:erase:no", (ctx) => {
       ctx.reply(say(privacyText("erase.cancelled")));

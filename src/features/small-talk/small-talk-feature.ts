@@ -1,3 +1,4 @@
+import { commandName } from "../../core/command-names";
 import { say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
@@ -7,10 +8,12 @@ import { readSmallTalk } from "../../core/understanding/small-talk";
 
 /** The command each officer request in words stands for. */
 const OFFICER_COMMANDS: Record<OfficerRequest, string> = {
-  broadcast: "guitin",
-  trace: "truyvet",
-  dashboard: "dashboard",
-  survey: "khaosat",
+  broadcast: commandName("broadcast"),
+  trace: commandName("trace"),
+  dashboard: commandName("dashboard"),
+  survey: commandName("survey"),
+  "officer-menu": commandName("officer"),
+  tickets: commandName("tickets"),
 };
 
 /**
@@ -34,9 +37,14 @@ export function registerSmallTalk(
     const text = ctx.event.text;
     // An officer typing "gửi thông báo" wants the composer; only officers are asked (the check is a query).
     const request = readOfficerRequest(text);
-    const command = request ? OFFICER_COMMANDS[request] : undefined;
-    if (command && router.findCommand(command) && (await deps.isOfficer?.(ctx.contact.id)))
-      return ctx.redirect({ type: "command", command, args: "" });
+    const command = request ? OFFICER_COMMANDS[request.request] : undefined;
+    if (request && command && router.findCommand(command)) {
+      if (await deps.isOfficer?.(ctx.contact.id))
+        return ctx.redirect({ type: "command", command, args: request.args });
+      // "menu cán bộ" from anyone else: the FAQ would read "bò" (cow). They are told whom it is for, how an
+      // officer gets in, and — since "cán bộ" alone may mean "I want an officer" — offered one.
+      if (request.request === "officer-menu") return officersOnly(ctx, !!router.findAction("handover:start"));
+    }
     let intent = readIntent(text);
     if (intent?.kind === "own-venues" && !intent.sure && !(await deps.ownsVenues?.(ctx.contact.id)))
       intent = readIntent(text, { notOwner: true });
@@ -79,8 +87,8 @@ export function registerSmallTalk(
         case "venue-code":
           return ctx.redirect({ type: "command", command: "start", args: `c_${intent.code}` });
         case "erase-data":
-          if (router.findCommand("xoadulieu"))
-            return ctx.redirect({ type: "command", command: "xoadulieu", args: "" });
+          if (router.findCommand(commandName("erase")))
+            return ctx.redirect({ type: "command", command: commandName("erase"), args: "" });
           break;
         case "human":
           // The handover feature, when it is in the list, connects the person with an officer.
@@ -95,4 +103,16 @@ export function registerSmallTalk(
     ctx.reply(say(t(`smalltalk.${talk}`)));
     deps.showMenu(ctx);
   });
+}
+
+function officersOnly(ctx: TurnContext, canAskOfficer: boolean): void {
+  if (!canAskOfficer) {
+    ctx.reply(say(t("intents.officersOnly")));
+    return;
+  }
+  ctx.reply(
+    say({ lines: [t("intents.officersOnly"), t("intents.officersOnlyAsk")] }, [
+      [{ label: t("handover:menu.entry"), payload: "handover:start" }],
+    ]),
+  );
 }

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { foldText } from "../../core/fold-text";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
@@ -96,9 +97,9 @@ export function registerSubscriptions(
   };
 
   router
-    .command(["subscribe", "nhantin"], subscribe)
-    .command(["unsubscribe", "dungnhan"], unsubscribe)
-    .command(["reminders", "nhacnho"], showSettings)
+    .command(commandNames("subscribe"), subscribe)
+    .command(commandNames("unsubscribe"), unsubscribe)
+    .command(commandNames("reminders"), showSettings)
     .action("subs:settings", showSettings)
     .action("subs:on", subscribe)
     .action("subs:off", unsubscribe)

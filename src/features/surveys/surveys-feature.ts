@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { type Button, namespace, say, type Text } from "../../core/messages";
 import type { Router } from "../../core/router";
 import type { OfficerRecord } from "../officers/officer-store";
@@ -75,7 +76,7 @@ export function registerSurveys(
     return lines;
   };
 
-  router.command(["survey", "khaosat"], async (ctx) => {
+  router.command(commandNames("survey"), async (ctx) => {
     const officer = await deps.requireOfficer(ctx, "survey");
     if (!officer) return;
     const lines = await summary(officer, ctx.contact.id);

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say, type Text, t } from "../../core/messages";
@@ -122,7 +123,7 @@ export function createRegistrationFlow(deps: {
     answerOf: storedAnswer,
     cancelled: () => v("flow.cancelled"),
     afterLeave: (ctx) => deps.showMenu(ctx),
-    entryCommands: ["venue", "diadiem"],
+    entryCommands: commandNames("venue"),
     async handle(ctx) {
       const button = flowAction(ctx, flow);
       const text = typedText(ctx);

@@ -1,3 +1,4 @@
+import { commandNames } from "../../core/command-names";
 import { draftOf } from "../../core/flow";
 import { type Button, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
@@ -71,12 +72,12 @@ export function registerVenues(
   };
 
   router
-    .command(["venue", "diadiem"], start)
+    .command(commandNames("venue"), start)
     .deepLink("venue", (ctx) => start(ctx))
     .action("venues:start", start)
     .action("venues:restart", begin)
     .action("venues:resume", (ctx) => (draftOf(flow, ctx.dialog) ? ctx.askAgain() : begin(ctx)))
-    .command(["myvenues"], (ctx) => listMine(ctx))
+    .command(commandNames("myVenues"), (ctx) => listMine(ctx))
     .action("venues:mine", (ctx) => listMine(ctx))
     .action("venues:menu", async (ctx) => {
       if ((await store.listByOwner(ctx.contact.id)).length === 0) return start(ctx);

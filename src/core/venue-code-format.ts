@@ -25,3 +25,36 @@ export function normaliseVenueCode(input: string): string | undefined {
   const candidate = input.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
   return isVenueCodeFormat(candidate) ? candidate : undefined;
 }
+
+/** Longer than this, a message is a question that happens to quote a code, not a check-in. */
+const MAX_CHECKIN_TEXT = 120;
+/** A check-in link pasted into the chat: `https://…/c/<code>`. */
+const CHECKIN_LINK = /\/c\/([0-9A-Za-z-]{10,16})\b/;
+
+/**
+ * The venue code a person typed or pasted instead of scanning ("X4VN9DXUXA", "checkin x4vn-9dxu-xa", the
+ * page's link), or undefined. A code split in groups is joined only when the groups were copied as printed
+ * (capitals) or begin with digits: "tap hoa ba nam" must not become a candidate made of ordinary words.
+ */
+export function venueCodeIn(text: string): string | undefined {
+  if (text.length > MAX_CHECKIN_TEXT) return undefined;
+  const link = CHECKIN_LINK.exec(text)?.[1];
+  if (link) return normaliseVenueCode(link);
+  const tokens = text
+    .normalize("NFKC")
+    .split(/[\s,.:;!?()"'“”]+/)
+    .filter((token) => token !== "");
+  for (let start = 0; start < tokens.length; start += 1) {
+    let joined = "";
+    for (let end = start; end < tokens.length && joined.length < VENUE_CODE_LENGTH; end += 1) {
+      const token = tokens[end] ?? "";
+      // Groups join when copied as printed (capitals), or after a first group a word could not be (digits).
+      if (end > start && !/^[0-9A-Z-]+$/.test(token) && !/\d/.test(tokens[start] ?? "")) break;
+      joined += token.replace(/-/g, "");
+      const code = joined.length === VENUE_CODE_LENGTH ? normaliseVenueCode(joined) : undefined;
+      // One word alone may be typed in lower case; a code needs a digit or capitals to be told from a word.
+      if (code && (end > start || /\d/.test(token) || token === token.toUpperCase())) return code;
+    }
+  }
+  return undefined;
+}

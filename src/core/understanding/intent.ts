@@ -1,4 +1,4 @@
-import { normaliseVenueCode } from "../venue-code-format";
+import { venueCodeIn } from "../venue-code-format";
 import { containsPhrase, phrases, prepare } from "./words";
 
 /** What a message typed outside any flow asks for, when it asks for one of these. */
@@ -220,10 +220,10 @@ const anyOf = (words: readonly string[], list: readonly string[][]) =>
  * venue, so "mã QR của tôi" is not asked of the venues and is read for the other intents.
  */
 export function readIntent(text: string, options: { notOwner?: boolean } = {}): Intent | null {
+  // A code of a venue that exists was taken before (the check-in's typed-code fallback); one of no venue is
+  // still a code, told apart from words, and answered as an unknown venue rather than matched as a question.
   if (text.length <= 40) {
-    const code = normaliseVenueCode(
-      text.trim().replace(/^(?:mã|ma|code|mã địa điểm|ma dia diem)[\s:]+/i, ""),
-    );
+    const code = venueCodeIn(text);
     if (code) return { kind: "venue-code", code };
   }
   const { words } = prepare(text);

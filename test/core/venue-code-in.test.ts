@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { venueCodeIn } from "../../../src/features/checkin/typed-venue-code";
+import { venueCodeIn } from "../../src/core/venue-code-format";
 
 describe("a venue code typed instead of scanned", () => {
   it("is found alone, in a sentence, in groups as printed, and in a pasted link", () => {
@@ -7,6 +7,7 @@ describe("a venue code typed instead of scanned", () => {
     expect(venueCodeIn("checkin x4vn9dxuxa")).toBe("X4VN9DXUXA");
     expect(venueCodeIn("ma dia diem la X4VN-9DXU-XA a")).toBe("X4VN9DXUXA");
     expect(venueCodeIn("X4VN 9DXU XA")).toBe("X4VN9DXUXA");
+    expect(venueCodeIn(" 7kq3-mzp9 xa ")).toBe("7KQ3MZP9XA");
     expect(venueCodeIn("https://qr.binhson.vn/c/X4VN9DXUXA?x=1")).toBe("X4VN9DXUXA");
   });
 

@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMAND_NAMES, type CommandId, commandNames } from "../../src/core/command-names";
-import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
+import { invitedOfficerChat } from "../helpers/officer-chat";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 
 // Officers who type what they want, without a slash and without diacritics, as a stranger's trial did.
 describe("an officer who types instead of tapping", () => {
   let server: TestServer;
-  let api: ReturnType<typeof adminApi>;
   beforeAll(async () => {
     server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN, WEBCHAT_POSTS_PER_MINUTE: "1000" });
-    api = adminApi(server.url);
   });
   afterAll(() => server.stop());
 
-  const officer = async (communes: string[] = [], role: "officer" | "admin" = "officer") => {
-    const code = String((await api("/api/v1/officers/invites", { role, communes })).json.code);
-    const chat = new WebchatClient(server.url);
-    await chat.send(`/officer ${code}`);
-    return chat;
-  };
+  const officer = (communes: string[] = [], role: "officer" | "admin" = "officer") =>
+    invitedOfficerChat(server.url, communes, role);
   const all = (messages: Awaited<ReturnType<WebchatClient["send"]>>) => textsOf(messages).join("\n");
 
   describe("asks for the officer menu in words", () => {

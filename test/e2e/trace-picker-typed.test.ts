@@ -1,25 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
 import { registerVenue } from "../helpers/checkin-form";
+import { invitedOfficerChat } from "../helpers/officer-chat";
 import { startTestServer, type TestServer } from "../helpers/test-server";
-import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+import { buttonsOf, textsOf } from "../helpers/webchat-client";
 
 // The venue picker of tracing, answered the way officers type: numbers, ordinals in words, misses.
 describe("an officer picks the venue to trace by typing", () => {
   let server: TestServer;
-  let api: ReturnType<typeof adminApi>;
   beforeAll(async () => {
     server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
-    api = adminApi(server.url);
   });
   afterAll(() => server.stop());
 
-  const officer = async (communes: string[] = []) => {
-    const code = String((await api("/api/v1/officers/invites", { role: "officer", communes })).json.code);
-    const chat = new WebchatClient(server.url);
-    await chat.send(`/officer ${code}`);
-    return chat;
-  };
+  const officer = (communes: string[] = []) => invitedOfficerChat(server.url, communes);
 
   describe("the venue picker reads what officers type", () => {
     // Each test its own shop name, three branches of it in one commune.

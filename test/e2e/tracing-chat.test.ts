@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { ADMIN_TOKEN } from "../helpers/broadcast-fixtures";
 import { CheckinBrowser, registerVenue } from "../helpers/checkin-form";
+import { invitedOfficerChat } from "../helpers/officer-chat";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 
 describe("an officer traces a venue from the chat", () => {
   let server: TestServer;
-  let api: ReturnType<typeof adminApi>;
   beforeAll(async () => {
     server = await startTestServer({ ADMIN_API_TOKEN: ADMIN_TOKEN });
-    api = adminApi(server.url);
   });
   afterAll(() => server.stop());
 
-  const officer = async (communes: string[] = []) => {
-    const code = String((await api("/api/v1/officers/invites", { role: "officer", communes })).json.code);
-    const chat = new WebchatClient(server.url);
-    await chat.send(`/officer ${code}`);
-    return chat;
-  };
+  const officer = (communes: string[] = []) => invitedOfficerChat(server.url, communes);
 
   it("sees who was there, alerts the chat visitors, and gets the phone-only visitors to call; all audited", async () => {
     const venue = await registerVenue(server.url, ADMIN_TOKEN, {

@@ -155,10 +155,11 @@ export class ConversationEngine {
           if (reading.kind === "match")
             return this.route(turn, { type: "button", payload: reading.choice.payload }, depth + 1);
           if (reading.kind === "ambiguous") return askWhich(ctx, reading.choices);
-          // Outside a flow, "menu", "danh mục", "trợ giúp" typed are those commands, not questions for the FAQ;
-          // a "quay lại" or "thôi" with nothing to leave is a person who wants the menu, not an apology.
+          // Outside a flow, "menu", "danh mục", "trợ giúp" typed are those commands, not questions for the FAQ.
+          // "quay lại", "thôi", "dừng" are not: a feature may own them ("dừng" stops reminders); small talk
+          // shows the menu for them when none does.
           const outside = dialog ? null : readNavigation(event.text);
-          const command = outside ? router.findCommand(outside === "help" ? "help" : "menu") : undefined;
+          const command = outside === "menu" || outside === "help" ? router.findCommand(outside) : undefined;
           if (command) return command(ctx);
         }
         if (dialog && router.findFlow(dialog.flow)) return this.runFlow(turn, ctx, dialog);

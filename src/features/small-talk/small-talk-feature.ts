@@ -2,6 +2,7 @@ import { commandName } from "../../core/command-names";
 import { say, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
+import { readNavigation } from "../../core/understanding/navigation";
 import { type OfficerRequest, readOfficerRequest } from "../../core/understanding/officer-request";
 import { looksLikeQuestion } from "../../core/understanding/question";
 import { readSmallTalk } from "../../core/understanding/small-talk";
@@ -98,6 +99,8 @@ export function registerSmallTalk(
           return deps.showMenu(ctx);
       }
     }
+    // "quay lại", "thôi" with nothing to leave (the features that own "dừng" came first): the menu, no apology.
+    if (readNavigation(text)) return deps.showMenu(ctx);
     const talk = readSmallTalk(text);
     if (!talk) return next();
     ctx.reply(say(t(`smalltalk.${talk}`)));

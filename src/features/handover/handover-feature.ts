@@ -14,7 +14,7 @@ import { communePage } from "../subscriptions/commune-picker";
 import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { type District, findUnitByName, unitsInForce } from "../venues/district";
 import { unitMatchNote } from "../venues/unit-texts";
-import { readCloseRequest } from "./close-words";
+import { readEnding } from "./close-words";
 import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
@@ -218,6 +218,18 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     ctx.reply(say(handoverText("citizen.closed")), ratingQuestion(ticketId));
   };
 
+  // Yes closes as "xong" does; no keeps the ticket open. Labels without "cảm ơn", so a second thank-you
+  // that is only politeness is not read as the first button.
+  const askIfDone = (ctx: TurnContext, ticketId: string) =>
+    ctx.reply(
+      say(handoverText("citizen.askDone"), [
+        [
+          { label: handoverText("citizen.doneYes"), payload: `handover:done:${ticketId}`, answers: "yes" },
+          { label: handoverText("citizen.doneNo"), payload: "handover:keep", answers: "no" },
+        ],
+      ]),
+    );
+
   const commentFlow = defineFlow({
     id: "handover-comment",
     version: 1,
@@ -268,6 +280,7 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       return start(ctx, question, question ? misses.slice(0, -1) : []);
     })
     .action("handover:done:", (ctx) => close(ctx, buttonPayload(ctx).slice("handover:done:".length)))
+    .action("handover:keep", (ctx) => ctx.reply(say(handoverText("citizen.keepGoing"))))
     .action("handover:rate:", async (ctx) => {
       const [, , vote, ticketId = ""] = buttonPayload(ctx).split(":");
       const ticket = await service.store.get(ticketId);
@@ -295,8 +308,14 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       if (!vote || !recent || ticket.rating) return next();
       return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
     }
-    if (readCloseRequest(ctx.event.text)) return close(ctx, ticket.id);
-    if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey))) return next();
+    const ending = readEnding(ctx.event.text);
+    if (ending === "close") return close(ctx, ticket.id);
+    const kept = await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey);
+    if (!kept) return next();
+    // "ok cảm ơn" right after an answer: most likely the end, but maybe politeness before the next question.
+    // Asked, not assumed: a ticket closed by mistake cannot be reopened. The thanks reached the officer.
+    if (ending === "thanks" && ticket.status === "waiting") return askIfDone(ctx, ticket.id);
+    if (kept.acknowledge) ctx.reply(say(handoverText("citizen.passedOn")));
   });
 }
 

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
+import { FakeBotApi } from "../helpers/fake-bot-api";
+import { TelegramOfficer, waitForText } from "../helpers/telegram-officer";
+import { startTestServer, type TestServer, telegramEnv } from "../helpers/test-server";
+import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
+
+const BINH_SON = "21040";
+const PASSED_ON = "Đã chuyển tin nhắn của bạn tới cán bộ. Bạn cứ viết tiếp nếu cần; gõ “xong” khi đã xong.";
+
+/**
+ * A citizen and an officer who type instead of tapping, the way strangers write: no diacritics, "ko", "u",
+ * "tra loi". What each of them sees is the check, and what the ticket holds.
+ */
+describe("a ticket between people who type every answer", { timeout: 90_000 }, () => {
+  const api = new FakeBotApi();
+  let server: TestServer;
+  let lan: TelegramOfficer;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      ...telegramEnv(await api.start()),
+      ADMIN_API_TOKEN: ADMIN_TOKEN,
+      HANDOVER_OFFICE_HOURS: "Mon-Sun 00:00-24:00",
+    });
+    lan = new TelegramOfficer(() => server, api, 9301, "Lan Nguyễn");
+    const res = await adminApi(server.url)("/api/v1/officers/invites", {
+      role: "officer",
+      communes: [BINH_SON],
+    });
+    await lan.say(`/officer ${String(res.json.code)}`, 2);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await api.stop();
+  });
+
+  /** A ticket of Bình Sơn opened in typed words; returns the citizen's chat and the ticket's id. */
+  const openTicket = async (question: string) => {
+    const citizen = new WebchatClient(server.url);
+    await citizen.send("gap can bo");
+    await citizen.send("binh son");
+    expect(textsOf(await citizen.send(question)).at(-1)).toMatch(/^Đã chuyển câu hỏi của bạn/);
+    const ticket = await server.database.db.ticket.findFirstOrThrow({ where: { question } });
+    return { citizen, id: ticket.id };
+  };
+  /** Lan answers by the buttons; the citizen's chat shows the answer. */
+  const answer = async (citizen: WebchatClient, id: string, text: string) => {
+    await lan.tap(`handover:answer:${id}`, /Gõ câu trả lời/);
+    await lan.say(text, /Đã gửi câu trả lời/);
+    await waitForText(citizen, /trả lời:/);
+  };
+  const citizenLines = async (id: string) =>
+    (
+      await server.database.db.ticketMessage.findMany({
+        where: { ticketId: id, author: "citizen" },
+        orderBy: { id: "asc" },
+      })
+    ).map((m) => m.text);
+
+  it("each burst of messages is acknowledged once; a thank-you after an answer asks whether they are done", async () => {
+    const { citizen, id } = await openTicket("cho hoi tre 5 tuoi tiem mui 2 o dau");
+    // The first line after the question is acknowledged, the rest of the burst is kept quietly.
+    expect(textsOf(await citizen.send("chau nang 18kg"))).toEqual([PASSED_ON]);
+    expect(textsOf(await citizen.send("co bi di ung trung"))).toEqual([]);
+
+    await answer(citizen, id, "Trạm y tế xã tiêm vào sáng thứ Năm.");
+    // After an answer, the first line is acknowledged again.
+    expect(textsOf(await citizen.send("vay co can mang so tiem k"))).toEqual([PASSED_ON]);
+    await answer(citizen, id, "Có, bạn mang theo sổ tiêm.");
+
+    // "ok cam on": passed on, and the person is asked rather than the ticket closed on a guess.
+    const thanked = await citizen.send("ok cam on");
+    expect(textsOf(thanked)).toEqual([
+      "Đã chuyển lời của bạn tới cán bộ. Bạn đã hỏi xong chưa? Nếu xong, cuộc trao đổi với cán bộ sẽ kết thúc.",
+    ]);
+    expect(buttonsOf(thanked)).toEqual(["✅ Xong, kết thúc", "✏️ Chưa, tôi hỏi thêm"]);
+    expect(textsOf(await citizen.send("chua"))).toEqual([
+      "Bạn cứ viết tiếp ở đây, cán bộ sẽ đọc được. Gõ “xong” khi đã xong.",
+    ]);
+    expect((await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).status).not.toBe("closed");
+
+    await answer(citizen, id, "Bạn nhớ cho bé ăn sáng trước khi tiêm.");
+    expect(textsOf(await citizen.send("cam on ad nhieu nha")).at(-1)).toMatch(/Bạn đã hỏi xong chưa/);
+    expect(textsOf(await citizen.send("u"))).toEqual([
+      "Đã kết thúc trao đổi với cán bộ.",
+      "Câu trả lời của cán bộ có giúp được bạn không?",
+    ]);
+    expect(await citizenLines(id)).toEqual([
+      "cho hoi tre 5 tuoi tiem mui 2 o dau",
+      "chau nang 18kg",
+      "co bi di ung trung",
+      "vay co can mang so tiem k",
+      "ok cam on",
+      "cam on ad nhieu nha",
+    ]);
+    expect(await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "closed",
+      closedBy: "citizen",
+    });
+  });
+
+  it("'het roi' after an answer closes at once", async () => {
+    const { citizen, id } = await openTicket("giay xac nhan tiem lay o dau vay");
+    await answer(citizen, id, "Bạn lấy ở trạm y tế xã.");
+    expect(textsOf(await citizen.send("het roi a")).at(0)).toBe("Đã kết thúc trao đổi với cán bộ.");
+  });
+});

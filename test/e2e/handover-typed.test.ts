@@ -94,9 +94,14 @@ describe("a ticket between people who type every answer", { timeout: 90_000 }, (
       "ok cam on",
       "cam on ad nhieu nha",
     ]);
+    // The rating in words, and "nothing to add" is not kept as a comment.
+    expect(textsOf(await citizen.send("co cam on nhieu")).at(-1)).toMatch(/góp ý/);
+    expect(textsOf(await citizen.send("khong co gi"))).toEqual(["Cảm ơn bạn đã cho biết ý kiến."]);
     expect(await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "closed",
       closedBy: "citizen",
+      rating: "up",
+      ratingComment: null,
     });
   });
 
@@ -104,5 +109,46 @@ describe("a ticket between people who type every answer", { timeout: 90_000 }, (
     const { citizen, id } = await openTicket("giay xac nhan tiem lay o dau vay");
     await answer(citizen, id, "Bạn lấy ở trạm y tế xã.");
     expect(textsOf(await citizen.send("het roi a")).at(0)).toBe("Đã kết thúc trao đổi với cán bộ.");
+    expect(textsOf(await citizen.send("te")).at(-1)).toMatch(/góp ý/);
+    expect(textsOf(await citizen.send("ko"))).toEqual(["Cảm ơn bạn đã cho biết ý kiến."]);
+    expect(await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      rating: "down",
+      ratingComment: null,
+    });
+  });
+
+  it.each([
+    { rating: "hai long", comment: "thoi", vote: "up", kept: null },
+    { rating: "tốt lắm ạ", comment: "ko co y kien gi", vote: "up", kept: null },
+    {
+      rating: "khong hai long",
+      comment: "can bo tra loi hoi cham",
+      vote: "down",
+      kept: "can bo tra loi hoi cham",
+    },
+  ])("rated $rating, then $comment", async ({ rating, comment, vote, kept }) => {
+    const { citizen, id } = await openTicket(`lich tiem ngua thang nay the nao (${rating})`);
+    await answer(citizen, id, "Lịch tiêm tháng này vào thứ Năm.");
+    expect(textsOf(await citizen.send("xong roi")).at(-1)).toMatch(/có giúp được bạn không/);
+    const asked = await citizen.send(rating);
+    expect(textsOf(asked).at(-1)).toMatch(/góp ý/);
+    expect(textsOf(await citizen.send(comment))).toEqual(["Cảm ơn bạn đã cho biết ý kiến."]);
+    expect(await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      rating: vote,
+      ratingComment: kept,
+    });
+  });
+
+  it("'co' to 'any comment?' waits for the comment itself", async () => {
+    const { citizen, id } = await openTicket("xin hoi ve giay chung nhan tiem");
+    await answer(citizen, id, "Bạn xem trên VNeID.");
+    await citizen.send("ok xong");
+    await citizen.send("👍");
+    expect(textsOf(await citizen.send("co")).at(-1)).toMatch(/góp ý/);
+    await citizen.send("nen ghi ro cach xem tren vneid");
+    expect(await server.database.db.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      rating: "up",
+      ratingComment: "nen ghi ro cach xem tren vneid",
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
-import { maskPhonesIn } from "../../core/mask-phones";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { asksForPerson } from "../../core/understanding/navigation";
@@ -18,6 +17,7 @@ import { readEnding } from "./close-words";
 import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
+import { rateTyped, registerRating } from "./rating-chat";
 import type { ReadyAnswers } from "./ready-answers";
 import { ratingQuestion } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
@@ -28,9 +28,6 @@ const handoverText = namespace("handover");
 const MINUTE_MS = 60_000;
 /** Unanswered questions this close together are "in a row"; older ones are another conversation. */
 const MISS_WINDOW_MS = 30 * MINUTE_MS;
-const MAX_COMMENT_CHARS = 500;
-/** How long after closing a typed 👍/👎 still rates the ticket. */
-const RATE_WINDOW_MS = 24 * 60 * MINUTE_MS;
 
 const askDraft = z.object({
   communeCode: z.string().nullable(),
@@ -230,37 +227,8 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       ]),
     );
 
-  const commentFlow = defineFlow({
-    id: "handover-comment",
-    version: 1,
-    draft: z.object({ ticketId: z.string() }),
-    ask: (ctx) => askComment(ctx),
-    async handle(ctx) {
-      const text = typedText(ctx);
-      if (flowAction(ctx, commentFlow)?.action === "skip" || (!text && ctx.event.type === "button")) {
-        ctx.end();
-        return ctx.reply(say(handoverText("citizen.thanks")));
-      }
-      if (!text) return askComment(ctx);
-      await service.store.rate(ctx.draft.ticketId, null, maskPhonesIn(text).slice(0, MAX_COMMENT_CHARS));
-      ctx.end();
-      ctx.reply(say(handoverText("citizen.thanks")));
-    },
-    navigation: () => ({ back: false }),
-    afterLeave: (ctx) => deps.showMenu(ctx),
-  });
-
-  function askComment(ctx: TurnContext): void {
-    ctx.reply(
-      say(handoverText("citizen.askComment"), [
-        [{ label: handoverText("citizen.skipComment"), payload: "handover-comment:skip" }],
-      ]),
-    );
-  }
-
   router
     .flow(askFlow)
-    .flow(commentFlow)
     // "gặp cán bộ" typed in the middle of any other flow comes here (the engine leaves that flow first).
     .escapeToPerson({
       payload: "handover:start",
@@ -280,17 +248,9 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       return start(ctx, question, question ? misses.slice(0, -1) : []);
     })
     .action("handover:done:", (ctx) => close(ctx, buttonPayload(ctx).slice("handover:done:".length)))
-    .action("handover:keep", (ctx) => ctx.reply(say(handoverText("citizen.keepGoing"))))
-    .action("handover:rate:", async (ctx) => {
-      const [, , vote, ticketId = ""] = buttonPayload(ctx).split(":");
-      const ticket = await service.store.get(ticketId);
-      // Someone else's ticket (a forged button) or one still open: nothing to rate.
-      if (!ticket || ticket.contactId !== ctx.contact.id || ticket.status !== "closed")
-        return deps.showMenu(ctx);
-      await service.store.rate(ticketId, vote === "up" ? "up" : "down", null);
-      return ctx.enter(commentFlow, "comment", { ticketId });
-    });
+    .action("handover:keep", (ctx) => ctx.reply(say(handoverText("citizen.keepGoing"))));
 
+  registerRating(router, deps);
   registerOfficerSide(router, deps);
 
   // While a ticket is open the person's words are for the officer. First in the features list: "hủy" here
@@ -300,14 +260,8 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     const ticket = await service.store.findLatest(ctx.contact.id);
     // A ticket this very turn opened (it runs again): the words asked for it, they are not a message to it.
     if (!ticket || ticket.id === effectId(ctx.turnKey, "ticket")) return next();
-    if (ticket.status === "closed") {
-      // A 👍/👎 typed after an officer closed it: that rating question came outside a turn, so its buttons
-      // are not the ones a typed answer is read against.
-      const vote = thumbsOnly(ctx.event.text);
-      const recent = ticket.closedAt && ctx.now.getTime() - ticket.closedAt.getTime() < RATE_WINDOW_MS;
-      if (!vote || !recent || ticket.rating) return next();
-      return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
-    }
+    if (ticket.status === "closed")
+      return (await rateTyped(ctx, ticket, ctx.event.text)) ? undefined : next();
     const ending = readEnding(ctx.event.text);
     if (ending === "close") return close(ctx, ticket.id);
     const kept = await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey);
@@ -350,15 +304,6 @@ export function handoverQuestionHook(service: HandoverService): FaqQuestionHook 
       return Promise.resolve(true);
     },
   };
-}
-
-/** "up" or "down" for a message of only 👍 or only 👎 emoji, else undefined. */
-function thumbsOnly(text: string): "up" | "down" | undefined {
-  const reading = prepare(text);
-  if (reading.words.length > 0 || reading.emoji.length === 0) return undefined;
-  const up = reading.emoji.every((e) => e.startsWith("👍"));
-  const down = reading.emoji.every((e) => e.startsWith("👎"));
-  return up ? "up" : down ? "down" : undefined;
 }
 
 function lowerFirst(s: string): string {

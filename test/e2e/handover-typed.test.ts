@@ -152,3 +152,22 @@ describe("a ticket between people who type every answer", { timeout: 90_000 }, (
     });
   });
 });
+
+describe("before any officer is invited", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ HANDOVER_OFFICE_HOURS: "Mon-Sun 00:00-24:00" });
+  });
+  afterAll(() => server.stop());
+
+  it("two questions the FAQ cannot answer say where to ask, not 'Hỏi cán bộ' that nobody would read", async () => {
+    const citizen = new WebchatClient(server.url);
+    await citizen.send("bao gio sua duong thon tay");
+    const second = await citizen.send("cau cang xa minh khi nao lam xong");
+    expect(textsOf(second).join("\n")).toMatch(/chưa có cán bộ trực.*trạm y tế xã/s);
+    expect(buttonsOf(second)).not.toContain("🙋 Hỏi cán bộ");
+    // Typed as it would answer the offer, "co" opens nothing.
+    await citizen.send("co");
+    expect(await server.database.db.ticket.count()).toBe(0);
+  });
+});

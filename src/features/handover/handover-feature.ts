@@ -5,7 +5,6 @@ import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { asksForPerson } from "../../core/understanding/navigation";
 import { containsPhrase, phrases, prepare } from "../../core/understanding/words";
-import type { FaqQuestionHook } from "../faq/faq-feature";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { OfficerService } from "../officers/officer-service";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -17,17 +16,16 @@ import { readEnding } from "./close-words";
 import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
+import { MISS_WINDOW_MS } from "./question-hook";
 import { rateTyped, registerRating } from "./rating-chat";
 import type { ReadyAnswers } from "./ready-answers";
 import { ratingQuestion } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
+import { anyoneToAnswer as whoAnswers } from "./who-answers";
 
 export const HANDOVER_MENU: MenuEntry[] = [{ labelKey: "handover:menu.entry", payload: "handover:start" }];
 
 const handoverText = namespace("handover");
-const MINUTE_MS = 60_000;
-/** Unanswered questions this close together are "in a row"; older ones are another conversation. */
-const MISS_WINDOW_MS = 30 * MINUTE_MS;
 
 const askDraft = z.object({
   communeCode: z.string().nullable(),
@@ -59,16 +57,8 @@ export interface HandoverChatDeps {
 export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   const { service, district } = deps;
 
-  /** Is there an officer who would see a ticket of this commune (`anyCommune`: of any commune)? */
-  const anyoneToAnswer = async (communeCode: string | null, anyCommune = false) =>
-    (await deps.officers.list()).some(
-      (o) =>
-        !o.revokedAt &&
-        (anyCommune ||
-          o.role === "admin" ||
-          o.communes.length === 0 ||
-          (!!communeCode && o.communes.includes(communeCode))),
-    );
+  const anyoneToAnswer = (communeCode: string | null, anyCommune = false) =>
+    whoAnswers(deps.officers, communeCode, anyCommune);
 
   // Nobody could answer (no officer invited for it yet): said plainly instead of a ticket no one reads.
   const nobodyToAnswer = (ctx: TurnContext) => {
@@ -271,39 +261,6 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     if (ending === "thanks" && ticket.status === "waiting") return askIfDone(ctx, ticket.id);
     if (kept.acknowledge) ctx.reply(say(handoverText("citizen.passedOn")));
   });
-}
-
-/**
- * The FAQ's hook (src/features/faq/faq-feature.ts): each question it cannot answer is kept for the person for
- * a while; the second in a row, or "none of these" after a did-you-mean, offers an officer.
- */
-export function handoverQuestionHook(service: HandoverService): FaqQuestionHook {
-  const offer = (ctx: TurnContext) =>
-    ctx.reply(
-      say(handoverText("citizen.offer"), [
-        [
-          { label: handoverText("citizen.offerYes"), payload: "handover:offer", answers: "yes" },
-          { label: handoverText("citizen.offerNo"), payload: "menu:main", answers: "no" },
-        ],
-      ]),
-    );
-  return {
-    async unanswered(ctx, question) {
-      await service.store.recordMiss(ctx.contact.id, question, ctx.now, effectId(ctx.turnKey, "miss"));
-      const misses = await service.store.missesSince(
-        ctx.contact.id,
-        new Date(ctx.now.getTime() - MISS_WINDOW_MS),
-      );
-      if (misses.length < 2) return false;
-      offer(ctx);
-      return true;
-    },
-    answered: (ctx) => service.store.clearMisses(ctx.contact.id),
-    noneOfThese(ctx) {
-      offer(ctx);
-      return Promise.resolve(true);
-    },
-  };
 }
 
 function lowerFirst(s: string): string {

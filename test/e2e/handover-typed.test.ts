@@ -151,6 +151,40 @@ describe("a ticket between people who type every answer", { timeout: 90_000 }, (
       ratingComment: "nen ghi ro cach xem tren vneid",
     });
   });
+  it("an officer on Telegram types the alert's buttons: '1', 'tra loi' reach the ticket of the last alert", async () => {
+    const alerted = (id: string, pattern: RegExp) =>
+      api.waitFor(() =>
+        lan
+          .messages()
+          .some(
+            (c) => String(c.body.text).includes(`#${id.slice(0, 6)}`) && pattern.test(String(c.body.text)),
+          ),
+      );
+    const first = await openTicket("xin cho hoi so dien thoai tram y te");
+    await alerted(first.id, /cần cán bộ/);
+    // "1" is the alert's first button, "Nhận": pushed outside Lan's turn, it is still what she answers.
+    expect(await lan.say("1", /Bạn đã nhận/)).toContainEqual(
+      expect.stringMatching(`Bạn đã nhận #${first.id.slice(0, 6)}`),
+    );
+
+    // A newer alert is the last message she saw: "tra loi" answers that ticket, not the one she just took.
+    const second = await openTicket("hom nay tram y te co lam viec khong");
+    await alerted(second.id, /cần cán bộ/);
+    expect(await lan.say("tra loi", /Gõ câu trả lời/)).toContainEqual(
+      expect.stringMatching(`^Trả lời #${second.id.slice(0, 6)}`),
+    );
+    await lan.say("Hôm nay trạm làm việc đến 17 giờ.", /Đã gửi câu trả lời/);
+    await waitForText(second.citizen, /trả lời:\nHôm nay trạm làm việc/);
+
+    // The citizen of the first ticket writes more; the alert's "Trả lời", typed, answers it.
+    await first.citizen.send("so cua tram xa binh son a");
+    await alerted(first.id, /viết thêm/);
+    expect(await lan.say("tra loi", /Gõ câu trả lời/)).toContainEqual(
+      expect.stringMatching(`^Trả lời #${first.id.slice(0, 6)}`),
+    );
+    await lan.say("Bạn xem số trên bảng tin UBND xã.", /Đã gửi câu trả lời/);
+    await waitForText(first.citizen, /Bạn xem số trên bảng tin/);
+  });
 });
 
 describe("before any officer is invited", () => {

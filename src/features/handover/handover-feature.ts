@@ -51,8 +51,9 @@ export interface HandoverChatDeps {
 /**
  * A person asks for a person: "gặp cán bộ", the menu, two unanswered questions in a row, or "none of these".
  * The bot asks the commune if it does not know it and the question if there is none yet, opens a ticket and
- * says who answers and when. While the ticket is open the person's messages go to it and the bot stays quiet
- * (commands still work); "xong"/"hủy" closes it and asks for a 👍/👎.
+ * says who answers and when. While the ticket is open the person's messages go to it, acknowledged once per
+ * burst (acknowledgement.ts; commands still work); "xong"/"hết rồi"/"hủy" closes it and asks for a 👍/👎, and
+ * a thank-you right after an answer asks whether they are done.
  */
 export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   const { service, district } = deps;

@@ -1,6 +1,6 @@
 import { loadOutOfScope, loadSeedFaqContent } from "../features/faq/content/published-faq";
 import { FAQ_MENU, registerFaq } from "../features/faq/faq-feature";
-import { handoverQuestionHook } from "../features/handover/handover-feature";
+import { handoverQuestionHook } from "../features/handover/question-hook";
 import { findUnitByName } from "../features/venues/district";
 import { mountFaqApi } from "../http/admin/faq-api";
 import { defineFeature } from "./feature-module";
@@ -25,7 +25,7 @@ export const faqFeature = defineFeature({
         // The "not ours" categories stay in the shipped files; their replies say where to ask instead.
         outOfScope: loadOutOfScope(d.localesDir),
         // Two unanswered questions in a row, or "none of these", offer an officer.
-        questions: handoverQuestionHook(d.handover),
+        questions: handoverQuestionHook({ store: d.handover.store, officers: d.officers }),
         // Kept with the question so that officers send the answer only to people of their communes.
         communeOf: async (contactId, now) =>
           d.handover.communeInForce((await d.subscriptions.get(contactId))?.communeCode, now),

@@ -1,88 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminApi } from "../helpers/broadcast-fixtures";
-import { type BotApiCall, FakeBotApi } from "../helpers/fake-bot-api";
-import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer, telegramEnv } from "../helpers/test-server";
+import { FakeBotApi } from "../helpers/fake-bot-api";
+import { TelegramOfficer, waitForText } from "../helpers/telegram-officer";
+import { startTestServer, type TestServer, telegramEnv } from "../helpers/test-server";
 import { buttonsOf, textsOf, WebchatClient } from "../helpers/webchat-client";
 
 const BINH_SON = "21040";
 const VAN_TUONG = "21061";
-let updateId = 70_000;
-
-/** One officer on Telegram: a chat id and a first name that must never reach a citizen. */
-class TelegramOfficer {
-  constructor(
-    private readonly server: () => TestServer,
-    private readonly api: FakeBotApi,
-    readonly chatId: number,
-    readonly name: string,
-  ) {}
-
-  private get from() {
-    return { id: this.chatId, is_bot: false, first_name: this.name, language_code: "vi" };
-  }
-
-  async post(update: Record<string, unknown>, answers = 1): Promise<string[]> {
-    const before = this.api.textsTo(this.chatId).length;
-    const res = await fetch(`${this.server().url}/webhooks/telegram`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET },
-      body: JSON.stringify({ update_id: updateId++, ...update }),
-    });
-    expect(res.status).toBe(200);
-    await this.api.waitFor(() => this.api.textsTo(this.chatId).length >= before + answers);
-    return this.api.textsTo(this.chatId).slice(before);
-  }
-
-  say(text: string, answers = 1) {
-    const chat = { id: this.chatId, type: "private" };
-    return this.post({ message: { message_id: updateId, date: 0, chat, from: this.from, text } }, answers);
-  }
-
-  tap(data: string, answers = 1) {
-    const chat = { id: this.chatId, type: "private" };
-    return this.post(
-      {
-        callback_query: {
-          id: `cb${updateId}`,
-          from: this.from,
-          message: { message_id: 1, date: 0, chat },
-          chat_instance: "1",
-          data,
-        },
-      },
-      answers,
-    );
-  }
-
-  /** The buttons' payloads of the last message to this officer whose text matches. */
-  payloadsOf(pattern: RegExp): string[] {
-    const call = this.messages()
-      .filter((c) => pattern.test(String(c.body.text)))
-      .at(-1);
-    const markup = call?.body.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined;
-    return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
-  }
-
-  messages(): BotApiCall[] {
-    return this.api.sent().filter((c) => String(c.body.chat_id) === String(this.chatId));
-  }
-}
-
-/** Waits until the citizen's web chat shows a message matching `pattern`; returns every new text. */
-async function waitForText(client: WebchatClient, pattern: RegExp): Promise<string[]> {
-  const seen: string[] = [];
-  const deadline = Date.now() + 10_000;
-  while (!seen.some((t) => pattern.test(t)) && Date.now() < deadline) {
-    seen.push(...textsOf(await client.read()));
-    if (!seen.some((t) => pattern.test(t))) await new Promise((r) => setTimeout(r, 50));
-  }
-  expect(
-    seen.some((t) => pattern.test(t)),
-    `web chat showed ${JSON.stringify(seen)}`,
-  ).toBe(true);
-  return seen;
-}
-
 // Long stories over HTTP on a shared 2-core machine: more than the default 30 s under load.
 describe("a person asks for a person; an officer answers on Telegram", { timeout: 90_000 }, () => {
   const api = new FakeBotApi();
@@ -191,8 +115,10 @@ describe("a person asks for a person; an officer answers on Telegram", { timeout
     expect(answered.status).toBe("waiting");
     expect(answered.firstAnsweredAt).not.toBeNull();
 
-    // The person writes back: the bot stays quiet, the officer who took it reads it.
-    expect(await citizen.send("dạ em cảm ơn, vậy có cần mang sổ tiêm không ạ")).toEqual([]);
+    // The person writes back: told once that it was passed on, and the officer who took it reads it.
+    expect(textsOf(await citizen.send("dạ em cảm ơn, vậy có cần mang sổ tiêm không ạ"))).toEqual([
+      "Đã chuyển tin nhắn của bạn tới cán bộ. Bạn cứ viết tiếp nếu cần; gõ “xong” khi đã xong.",
+    ]);
     await api.waitFor(() => lan.messages().some((c) => /viết thêm/.test(String(c.body.text))));
     // She holds it already: answer or pass it on, not take it.
     expect(lan.payloadsOf(/viết thêm/)).toEqual([

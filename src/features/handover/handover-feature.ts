@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, flowAction, typedText } from "../../core/flow";
-import { maskPhonesIn } from "../../core/mask-phones";
 import { namespace, say, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { asksForPerson } from "../../core/understanding/navigation";
 import { containsPhrase, phrases, prepare } from "../../core/understanding/words";
-import type { FaqQuestionHook } from "../faq/faq-feature";
 import type { MenuEntry } from "../menu/menu-feature";
 import type { OfficerService } from "../officers/officer-service";
 import type { RequireOfficer } from "../officers/officers-feature";
@@ -14,24 +12,21 @@ import { communePage } from "../subscriptions/commune-picker";
 import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { type District, findUnitByName, unitsInForce } from "../venues/district";
 import { unitMatchNote } from "../venues/unit-texts";
-import { readCloseRequest } from "./close-words";
+import { readEnding } from "./close-words";
 import type { HandoverService } from "./handover-service";
 import { describeHours, describeMoment, isOpen, nextOpening } from "./office-hours";
 import { registerOfficerSide } from "./officer-chat";
+import { MISS_WINDOW_MS } from "./question-hook";
+import { rateTyped, registerRating } from "./rating-chat";
 import type { ReadyAnswers } from "./ready-answers";
 import { registerTicketList } from "./ticket-list-chat";
 import { ratingQuestion } from "./ticket-messenger";
 import type { TicketRecord } from "./ticket-store";
+import { anyoneToAnswer as whoAnswers } from "./who-answers";
 
 export const HANDOVER_MENU: MenuEntry[] = [{ labelKey: "handover:menu.entry", payload: "handover:start" }];
 
 const handoverText = namespace("handover");
-const MINUTE_MS = 60_000;
-/** Unanswered questions this close together are "in a row"; older ones are another conversation. */
-const MISS_WINDOW_MS = 30 * MINUTE_MS;
-const MAX_COMMENT_CHARS = 500;
-/** How long after closing a typed 👍/👎 still rates the ticket. */
-const RATE_WINDOW_MS = 24 * 60 * MINUTE_MS;
 
 const askDraft = z.object({
   communeCode: z.string().nullable(),
@@ -57,22 +52,15 @@ export interface HandoverChatDeps {
 /**
  * A person asks for a person: "gặp cán bộ", the menu, two unanswered questions in a row, or "none of these".
  * The bot asks the commune if it does not know it and the question if there is none yet, opens a ticket and
- * says who answers and when. While the ticket is open the person's messages go to it and the bot stays quiet
- * (commands still work); "xong"/"hủy" closes it and asks for a 👍/👎.
+ * says who answers and when. While the ticket is open the person's messages go to it, acknowledged once per
+ * burst (acknowledgement.ts; commands still work); "xong"/"hết rồi"/"hủy" closes it and asks for a 👍/👎, and
+ * a thank-you right after an answer asks whether they are done.
  */
 export function registerHandover(router: Router, deps: HandoverChatDeps): void {
   const { service, district } = deps;
 
-  /** Is there an officer who would see a ticket of this commune (`anyCommune`: of any commune)? */
-  const anyoneToAnswer = async (communeCode: string | null, anyCommune = false) =>
-    (await deps.officers.list()).some(
-      (o) =>
-        !o.revokedAt &&
-        (anyCommune ||
-          o.role === "admin" ||
-          o.communes.length === 0 ||
-          (!!communeCode && o.communes.includes(communeCode))),
-    );
+  const anyoneToAnswer = (communeCode: string | null, anyCommune = false) =>
+    whoAnswers(deps.officers, communeCode, anyCommune);
 
   // Nobody could answer (no officer invited for it yet): said plainly instead of a ticket no one reads.
   const nobodyToAnswer = (ctx: TurnContext) => {
@@ -219,37 +207,20 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     ctx.reply(say(handoverText("citizen.closed")), ratingQuestion(ticketId));
   };
 
-  const commentFlow = defineFlow({
-    id: "handover-comment",
-    version: 1,
-    draft: z.object({ ticketId: z.string() }),
-    ask: (ctx) => askComment(ctx),
-    async handle(ctx) {
-      const text = typedText(ctx);
-      if (flowAction(ctx, commentFlow)?.action === "skip" || (!text && ctx.event.type === "button")) {
-        ctx.end();
-        return ctx.reply(say(handoverText("citizen.thanks")));
-      }
-      if (!text) return askComment(ctx);
-      await service.store.rate(ctx.draft.ticketId, null, maskPhonesIn(text).slice(0, MAX_COMMENT_CHARS));
-      ctx.end();
-      ctx.reply(say(handoverText("citizen.thanks")));
-    },
-    navigation: () => ({ back: false }),
-    afterLeave: (ctx) => deps.showMenu(ctx),
-  });
-
-  function askComment(ctx: TurnContext): void {
+  // Yes closes as "xong" does; no keeps the ticket open. Labels without "cảm ơn", so a second thank-you
+  // that is only politeness is not read as the first button.
+  const askIfDone = (ctx: TurnContext, ticketId: string) =>
     ctx.reply(
-      say(handoverText("citizen.askComment"), [
-        [{ label: handoverText("citizen.skipComment"), payload: "handover-comment:skip" }],
+      say(handoverText("citizen.askDone"), [
+        [
+          { label: handoverText("citizen.doneYes"), payload: `handover:done:${ticketId}`, answers: "yes" },
+          { label: handoverText("citizen.doneNo"), payload: "handover:keep", answers: "no" },
+        ],
       ]),
     );
-  }
 
   router
     .flow(askFlow)
-    .flow(commentFlow)
     // "gặp cán bộ" typed in the middle of any other flow comes here (the engine leaves that flow first).
     .escapeToPerson({
       payload: "handover:start",
@@ -269,16 +240,9 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
       return start(ctx, question, question ? misses.slice(0, -1) : []);
     })
     .action("handover:done:", (ctx) => close(ctx, buttonPayload(ctx).slice("handover:done:".length)))
-    .action("handover:rate:", async (ctx) => {
-      const [, , vote, ticketId = ""] = buttonPayload(ctx).split(":");
-      const ticket = await service.store.get(ticketId);
-      // Someone else's ticket (a forged button) or one still open: nothing to rate.
-      if (!ticket || ticket.contactId !== ctx.contact.id || ticket.status !== "closed")
-        return deps.showMenu(ctx);
-      await service.store.rate(ticketId, vote === "up" ? "up" : "down", null);
-      return ctx.enter(commentFlow, "comment", { ticketId });
-    });
+    .action("handover:keep", (ctx) => ctx.reply(say(handoverText("citizen.keepGoing"))));
 
+  registerRating(router, deps);
   registerOfficerSide(router, deps);
   registerTicketList(router, deps);
 
@@ -289,59 +253,17 @@ export function registerHandover(router: Router, deps: HandoverChatDeps): void {
     const ticket = await service.store.findLatest(ctx.contact.id);
     // A ticket this very turn opened (it runs again): the words asked for it, they are not a message to it.
     if (!ticket || ticket.id === effectId(ctx.turnKey, "ticket")) return next();
-    if (ticket.status === "closed") {
-      // A 👍/👎 typed after an officer closed it: that rating question came outside a turn, so its buttons
-      // are not the ones a typed answer is read against.
-      const vote = thumbsOnly(ctx.event.text);
-      const recent = ticket.closedAt && ctx.now.getTime() - ticket.closedAt.getTime() < RATE_WINDOW_MS;
-      if (!vote || !recent || ticket.rating) return next();
-      return ctx.redirect({ type: "button", payload: `handover:rate:${vote}:${ticket.id}` });
-    }
-    if (readCloseRequest(ctx.event.text)) return close(ctx, ticket.id);
-    if (!(await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey))) return next();
+    if (ticket.status === "closed")
+      return (await rateTyped(ctx, ticket, ctx.event.text)) ? undefined : next();
+    const ending = readEnding(ctx.event.text);
+    if (ending === "close") return close(ctx, ticket.id);
+    const kept = await service.citizenWrote(ticket, ctx.event.text.trim(), ctx.now, ctx.turnKey);
+    if (!kept) return next();
+    // "ok cảm ơn" right after an answer: most likely the end, but maybe politeness before the next question.
+    // Asked, not assumed: a ticket closed by mistake cannot be reopened. The thanks reached the officer.
+    if (ending === "thanks" && ticket.status === "waiting") return askIfDone(ctx, ticket.id);
+    if (kept.acknowledge) ctx.reply(say(handoverText("citizen.passedOn")));
   });
-}
-
-/**
- * The FAQ's hook (src/features/faq/faq-feature.ts): each question it cannot answer is kept for the person for
- * a while; the second in a row, or "none of these" after a did-you-mean, offers an officer.
- */
-export function handoverQuestionHook(service: HandoverService): FaqQuestionHook {
-  const offer = (ctx: TurnContext) =>
-    ctx.reply(
-      say(handoverText("citizen.offer"), [
-        [
-          { label: handoverText("citizen.offerYes"), payload: "handover:offer", answers: "yes" },
-          { label: handoverText("citizen.offerNo"), payload: "menu:main", answers: "no" },
-        ],
-      ]),
-    );
-  return {
-    async unanswered(ctx, question) {
-      await service.store.recordMiss(ctx.contact.id, question, ctx.now, effectId(ctx.turnKey, "miss"));
-      const misses = await service.store.missesSince(
-        ctx.contact.id,
-        new Date(ctx.now.getTime() - MISS_WINDOW_MS),
-      );
-      if (misses.length < 2) return false;
-      offer(ctx);
-      return true;
-    },
-    answered: (ctx) => service.store.clearMisses(ctx.contact.id),
-    noneOfThese(ctx) {
-      offer(ctx);
-      return Promise.resolve(true);
-    },
-  };
-}
-
-/** "up" or "down" for a message of only 👍 or only 👎 emoji, else undefined. */
-function thumbsOnly(text: string): "up" | "down" | undefined {
-  const reading = prepare(text);
-  if (reading.words.length > 0 || reading.emoji.length === 0) return undefined;
-  const up = reading.emoji.every((e) => e.startsWith("👍"));
-  const down = reading.emoji.every((e) => e.startsWith("👎"));
-  return up ? "up" : down ? "down" : undefined;
 }
 
 function lowerFirst(s: string): string {

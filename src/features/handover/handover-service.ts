@@ -10,6 +10,7 @@ import type { AuditAction, AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "../officers/officer-service";
 import type { OfficerRecord } from "../officers/officer-store";
 import { type District, findUnit, successorOf } from "../venues/district";
+import { acknowledges } from "./acknowledgement";
 import { isOpen, type OfficeHours } from "./office-hours";
 import { clip, ratingQuestion, ref, TicketMessenger } from "./ticket-messenger";
 import type { TicketRecord, TicketStore } from "./ticket-store";
@@ -103,17 +104,29 @@ export class HandoverService implements Tickable {
     return ticket;
   }
 
-  /** The person wrote again: kept on the ticket, and whoever took it is told. */
-  async citizenWrote(ticket: TicketRecord, text: string, now: Date, turnKey?: string): Promise<boolean> {
+  /**
+   * The person wrote again: kept on the ticket, and whoever took it is told. Null when the ticket closed
+   * meanwhile; else whether the person is told it was passed on (see `acknowledges`).
+   */
+  async citizenWrote(
+    ticket: TicketRecord,
+    text: string,
+    now: Date,
+    turnKey?: string,
+  ): Promise<{ acknowledge: boolean } | null> {
     const masked = clip(maskPhonesIn(text), MAX_CITIZEN_CHARS);
     const key = effectIdOf(turnKey, "ticket-line");
-    if (!(await this.deps.store.appendCitizen(ticket.id, masked, now, key))) return false;
+    if (!(await this.deps.store.appendCitizen(ticket.id, masked, now, key))) return null;
+    // Read after the write so that a turn run again (its line already kept) decides as the first run did.
+    const lines = await this.deps.store.messages(ticket.id);
+    const own = lines.findLastIndex((m) => m.author === "citizen");
+    const acknowledge = acknowledges(lines.slice(0, own), now);
     const assignee = ticket.assigneeId
       ? (await this.messenger.activeOfficers()).find((o) => o.id === ticket.assigneeId)
       : undefined;
     const to = assignee ? [assignee] : await this.messenger.officersOf(ticket, "all");
     await this.messenger.tellOfficers({ ...ticket, question: masked }, to, "more", now, turnKey);
-    return true;
+    return { acknowledge };
   }
 
   /** The person closed it ("xong", a button). False when it was closed already or is not theirs. */

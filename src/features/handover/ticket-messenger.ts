@@ -82,8 +82,9 @@ export class TicketMessenger {
   }
 
   /**
-   * Queues a message to a contact outside any turn of theirs (rendered in their language). `key`: an effect
-   * id of the turn that causes it, so that turn run again queues it once.
+   * Queues a message to an officer outside any turn of theirs (rendered in their language); its buttons
+   * become what the officer's typed "nhan", "tra loi" or "1" is read against. `key`: an effect id of the turn
+   * that causes it, so that turn run again queues it once.
    */
   async send(contactId: string, text: Text, buttons?: Button[][], key?: string): Promise<boolean> {
     const to = await this.deps.store.contactAddress(contactId);
@@ -104,18 +105,28 @@ export class TicketMessenger {
         ...(key ? { effectId: effectId(key, String(i)) } : {}),
       })),
     );
-    await this.offerTypedChoices(contactId, to.channel, rendered);
+    // On every channel, Telegram too: officers type the buttons' words as often as they tap them, and the
+    // alert is the last message they were shown. (A turn of theirs afterwards offers its own choices.)
+    await this.offerTypedChoices(contactId, to.channel, rendered, "every-channel");
     this.deps.notify();
     return true;
   }
 
   /**
-   * On Zalo Bot and Zalo OA a button is text the person sends back ("1", its label), read against the choices
-   * of their last turn; a message sent outside a turn makes its own buttons those choices. Not for an answer
-   * to a citizen: its "Xong, cảm ơn" would then swallow "dạ em cảm ơn, …" meant for the officer.
+   * A typed answer ("1", a label, a tapped Zalo button that comes back as its label) is read against the
+   * choices of the person's last turn (contact.choices, which the engine writes when it commits a turn); a
+   * message sent outside a turn makes its own buttons those choices, through the same stored field. For a
+   * citizen only on Zalo Bot and Zalo OA, where buttons are text; never for an answer to a citizen, whose
+   * "Xong, cảm ơn" would then swallow "dạ em cảm ơn, …" meant for the officer. `"every-channel"`: officers'
+   * alerts, whose labels they type on any channel.
    */
-  async offerTypedChoices(contactId: string, channel: ChannelId, rendered: RenderedMessage[]): Promise<void> {
-    if (channel !== "zalo-bot" && channel !== "zalo-oa") return;
+  async offerTypedChoices(
+    contactId: string,
+    channel: ChannelId,
+    rendered: RenderedMessage[],
+    where: "text-button-channels" | "every-channel" = "text-button-channels",
+  ): Promise<void> {
+    if (where === "text-button-channels" && channel !== "zalo-bot" && channel !== "zalo-oa") return;
     const choices = choicesOf(rendered);
     if (choices.length > 0) await this.deps.store.offerChoices(contactId, choices);
   }

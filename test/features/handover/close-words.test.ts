@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCloseRequest } from "../../../src/features/handover/close-words";
+import { readEnding } from "../../../src/features/handover/close-words";
 
 describe("a person ends the conversation with an officer in their own words", () => {
   it.each([
@@ -13,13 +13,36 @@ describe("a person ends the conversation with an officer in their own words", ()
     "ket thuc",
     "done, thanks",
     "ok xong",
-  ])("%s closes it", (text) => expect(readCloseRequest(text)).toBe(true));
+    "het roi",
+    "hết rồi ạ",
+    "ko con gi nua",
+    "vay thoi, cam on ban",
+    "thats all thank you",
+  ])("%s closes it", (text) => expect(readEnding(text)).toBe("close"));
+
   it.each([
     "cảm ơn",
+    "ok cảm ơn",
+    "ok cam on",
+    "cam on nhe",
+    "thanks",
+    "oke cam on ad nhieu",
+    "da em cam on a",
+    "thank u so much",
+    "ok",
+    "vâng, rõ rồi ạ",
+  ])("%s is a thank-you: after an answer the person is asked whether they are done", (text) =>
+    expect(readEnding(text)).toBe("thanks"),
+  );
+
+  it.each([
     "xong chưa ạ?",
     "Huy",
     "em đã tiêm xong mũi 2, giờ làm sao",
     "thôi",
     "khi nào thì xong giấy tờ",
-  ])("%s is a message for the officer", (text) => expect(readCloseRequest(text)).toBe(false));
+    "dạ em cảm ơn, vậy có cần mang sổ tiêm không ạ",
+    "thuoc het han roi thi sao",
+    "ok vay mai em qua tram",
+  ])("%s is a message for the officer", (text) => expect(readEnding(text)).toBeNull());
 });

@@ -26,14 +26,20 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // tune-4 moved the others as a whole upward (heldout 0.927 → 0.932, heldout-3 0.941 → 0.950 in scope) but let one
 // more of heldout-5's off-topic questions through (0.909 → 0.886): its rejection floor was lowered for that,
 // in the open, rather than the new lines tuned against it.
+// heldout-7.jsonl was written on 2026-12-03 (second session) by a writer who saw only the topic titles and the
+// styles, while another such writer wrote locales/faq-asked/tune-5.jsonl; lines that fold to a training or another
+// held-out question were dropped (164 of 220 kept). First measured at 0.945 / 0.973, then 0.953 / 0.973 with
+// tune-5 in the classifier. Only its totals were read. tune-5 raised the others too (heldout-5's rejection back
+// to 0.932, heldout-6 0.910 / 0.957 → 0.929 / 0.978).
 // Every floor is that change's measurement, rounded down.
 const SETS = [
   { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.93, rejectionFloor: 0.97 },
   { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.96, rejectionFloor: 1 },
   { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 1 },
-  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.96, rejectionFloor: 0.93 },
-  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.82, rejectionFloor: 0.88 },
-  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.91, rejectionFloor: 0.95 },
+  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.97, rejectionFloor: 0.93 },
+  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.82, rejectionFloor: 0.93 },
+  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.92, rejectionFloor: 0.97 },
+  { file: "faq/heldout-7.jsonl", minSize: 160, inScopeFloor: 0.95, rejectionFloor: 0.97 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"

@@ -101,9 +101,10 @@ async function settled(read: () => Promise<string[]>, atLeast = 0): Promise<stri
 }
 
 function masked(line: string): string {
+  // Venue codes first: a random code may hold "K4Z", which the person's number mask would break up.
   return line
-    .replace(/K\d+Z/g, "K#Z")
     .replace(/[2-9A-Z]{10}/g, "CODE")
+    .replace(/K\d+Z/g, "K#Z")
     .replace(/\d{1,2}:\d{2}/g, "HH:MM");
 }
 

@@ -123,6 +123,9 @@ Generated ${results.generatedAt} on Node ${results.node}${values.quick ? " (quic
 | … processed over the run and the drain after it | ${webhook.processedPerSec} updates/s, drained in ${webhook.drainMs} ms |
 | webhook saturation (bare telegraf + express echo, same run) | ${webhook.baselineUpdatesPerSec} updates/s |
 | ratio ours / baseline (acknowledged) | ${webhook.ratio} (goal ≥ 0.5) |
+| ratio ours processed / baseline | ${webhook.processedRatio} (goal ≥ 0.5) |
+| the realistic peer at saturation (telegraf + express + SQLite session, one read, write, reply per update; not durable, not deduplicated) | ${webhook.peerUpdatesPerSec} updates/s answered |
+| ratio ours processed / peer | ${webhook.peerRatio} (goal ≥ 1.0) |
 | webhook on PostgreSQL: steady 200/s p99 (in server; echo bot); bursts p99; processed at 200/s; saturation acknowledged / processed; ratio | ${webhookPostgres ? `${webhookPostgres.target.p99Ms} ms (${webhookPostgres.target.server.p99Ms} ms; ${webhookPostgres.target.baselineP99Ms} ms); ${webhookPostgres.burst.p99Ms} ms; ${webhookPostgres.target.processedPerSec}/s; ${webhookPostgres.updatesPerSec} / ${webhookPostgres.processedPerSec} updates/s; ratio ${webhookPostgres.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
 | PostgreSQL, 1 vs 2 processes (same updates round robin, 32 connections): processed/s; ratio | ${scaleOut ? `${scaleOut.runs.map((r) => `${r.processes} process${r.processes > 1 ? "es" : ""}: ${r.processedPerSec}/s (acknowledged ${r.acknowledgedPerSec}/s, failed ${r.failed})`).join("; ")}; ratio ${scaleOut.ratio}` : "not run (set BENCH_DATABASE_URL)"} |
 | peak RSS of the server under webhook load | ${webhook.rssPeakMb} MB (goal ≤ 150 MB; 228.4 MB on 2026-11-27 under tsx) |

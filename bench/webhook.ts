@@ -166,6 +166,15 @@ export interface WebhookBench {
   drainMs: number;
   baselineUpdatesPerSec: number;
   ratio: number;
+  /** Processed (answered) per second over acknowledged per second of the echo bot: the 0.5× goal. */
+  processedRatio: number;
+  /**
+   * The realistic peer at saturation (bench/baseline-session.ts: telegraf + express + a SQLite session, one
+   * read, write and reply per update; it answers each update before acknowledging it).
+   */
+  peerUpdatesPerSec: number;
+  /** Ours processed over the peer's answered: the 1.0× goal. */
+  peerRatio: number;
   rssPeakMb: number | null;
   database: string;
 }
@@ -223,6 +232,17 @@ export async function measureWebhook(
     baseline = await load(baselineProc.url, { durationSec, connections: CONNECTIONS });
   } finally {
     baselineProc.child.kill("SIGTERM");
+  }
+  const peerProc = await startProcess(root, "bench/baseline-session.ts", {
+    ...env,
+    PEER_DB_FILE: join(tmp, "peer-session.db"),
+  });
+  let peer: Load;
+  try {
+    await steady(peerProc.url, { durationSec: 3, rate: RATE });
+    peer = await load(peerProc.url, { durationSec, connections: CONNECTIONS });
+  } finally {
+    peerProc.child.kill("SIGTERM");
     api.child.kill("SIGTERM");
   }
   return {
@@ -252,6 +272,9 @@ export async function measureWebhook(
     drainMs: saturation.drainMs,
     baselineUpdatesPerSec: baseline.updatesPerSec,
     ratio: round(saturation.updatesPerSec / baseline.updatesPerSec, 3),
+    processedRatio: round(saturation.processedPerSec / baseline.updatesPerSec, 3),
+    peerUpdatesPerSec: peer.updatesPerSec,
+    peerRatio: round(saturation.processedPerSec / peer.updatesPerSec, 3),
     rssPeakMb,
     database: databaseUrl.startsWith("postgres") ? "postgresql" : "sqlite",
   };

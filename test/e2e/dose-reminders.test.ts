@@ -104,6 +104,11 @@ describe("a citizen asks to be reminded of their next dose", () => {
     // Zalo Bot: numbered options, typed.
     await zaloSay("/nhactiem");
     await zaloSay("3 tháng trước");
+    // A word that names no vaccine ("ok"): the hint, then the question again with its numbered list, the
+    // only place a channel without buttons shows which number is which.
+    const again = await zaloSay("ok", 2);
+    expect(again[0]).toMatch(/^Chưa rõ loại vắc xin/);
+    expect(again[1]).toMatch(/^Mũi gần nhất bạn tiêm loại vắc xin nào\?[\s\S]*AstraZeneca[\s\S]*Không biết/);
     await zaloSay("1", 2);
     await zaloSay(typedDue);
     expect((await zaloSay("1"))[0]).toMatch(/^Đã đặt lịch nhắc tiêm ngày/);

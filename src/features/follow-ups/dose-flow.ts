@@ -136,8 +136,12 @@ export function createDoseFlow(deps: {
                   const r = readChoice(text, VACCINE_CHOICES);
                   return r.kind === "match" ? r.choice.id : undefined;
                 })();
-          if (!id || !VACCINE_CHOICES.some((v) => v.id === id))
-            return ctx.reply(say(followUpText("badVaccine")));
+          // Asked again with its choices: on a channel without buttons the numbered list is the only way to
+          // see which numbers to type, and the hint alone ("gõ số thứ tự") would point at nothing.
+          if (!id || !VACCINE_CHOICES.some((v) => v.id === id)) {
+            ctx.reply(say(followUpText("badVaccine")));
+            return ask(ctx, "vaccine");
+          }
           return afterVaccine(ctx, id === "unknown" ? null : id);
         }
         case "due": {

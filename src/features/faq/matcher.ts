@@ -51,6 +51,8 @@ export interface FaqExplanation {
    * it names nothing of this FAQ's own ({@link DOMAIN_ANCHORS}); such a question gets no topic.
    */
   namesForeign: string | undefined;
+  /** The question names one of this FAQ's apps ({@link PRODUCT_ANCHORS}): never "not ours", whatever else fits. */
+  ownApp: boolean;
 }
 
 /** Matches free-text citizen questions to FAQ topics. Build once, call `match` per message. */
@@ -103,6 +105,17 @@ const DOMAIN_ANCHORS: readonly (readonly string[])[] = [
   ["bluezone"],
   ["ncovi"],
   ["suc", "khoe"],
+];
+/**
+ * Folded words that name one of the apps this FAQ is about. Narrower than the anchors: "tiền hỗ trợ covid"
+ * or "vắc xin HPV" name the subject yet are rightly "not ours"; "pc covid bị lỗi" never is.
+ */
+const PRODUCT_ANCHORS: readonly (readonly string[])[] = [
+  ["pccovid"],
+  ["vneid"],
+  ["bluezone"],
+  ["ncovi"],
+  ["suc", "khoe", "dien", "tu"],
 ];
 const OUT_OF_SCOPE_LINE_WEIGHT = 5;
 // Chosen on out-of-fold topic examples and the tuning files (docs/adr/020): 0.3 to 1 were equally good.
@@ -178,11 +191,14 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
         ? undefined
         : { category: foreign.id.slice(OUT_OF_SCOPE_PREFIX.length), score: foreign.score };
     const best = results[0];
-    const anchored = DOMAIN_ANCHORS.some((anchor) => anchor.every((word) => terms.includes(word)));
+    const names = (anchors: readonly (readonly string[])[]) =>
+      anchors.some((anchor) => anchor.every((word) => terms.includes(word)));
+    const anchored = names(DOMAIN_ANCHORS);
+    const ownApp = names(PRODUCT_ANCHORS);
     const namesForeign = anchored
       ? undefined
       : foreignNames.find((name) => name.words.every((word) => terms.includes(word)))?.category;
-    if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined, namesForeign };
+    if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined, namesForeign, ownApp };
 
     const words = terms.filter((term) => !term.includes("_"));
     const pairs = terms.filter((term) => term.includes("_"));
@@ -207,7 +223,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       wordCount: words.length,
       classifierProbability: probabilities.get(best.id) ?? 0,
     };
-    return { terms, ranked, outOfScope, evidence, namesForeign };
+    return { terms, ranked, outOfScope, evidence, namesForeign, ownApp };
   }
 
   /**
@@ -225,7 +241,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
   }
 
   function match(question: string): FaqMatch {
-    const { ranked, outOfScope, evidence, namesForeign } = explain(question);
+    const { ranked, outOfScope, evidence, namesForeign, ownApp } = explain(question);
     const best = ranked[0];
     const confidence = evidence === undefined ? 0 : calibrateConfidence(evidence, options.confidenceWeights);
     // Another service named: no topic is the answer, so none is given any confidence.
@@ -235,7 +251,9 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       .filter((entry) => best !== undefined && entry.score >= ALTERNATIVE_FLOOR * best.score)
       .map((entry) => entry.topic);
     if (best === undefined || confidence < suggestThreshold) {
-      const fitsForeign = outOfScope !== undefined && outOfScope.score >= (best?.score ?? 0);
+      // "pc covid bị lỗi" fits "other apps crash" best, but PC-Covid is ours: the person is not told it is
+      // outside this helpdesk's remit; they get the closest topics to choose from instead.
+      const fitsForeign = !ownApp && outOfScope !== undefined && outOfScope.score >= (best?.score ?? 0);
       return {
         topic: null,
         confidence,

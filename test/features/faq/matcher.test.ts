@@ -117,6 +117,11 @@ describe("FAQ matcher", () => {
     // Naming PC-Covid, Covid or the health book keeps the question ours, whatever else it names.
     expect(matcher.match("sim viettel ko nhan dc ma otp pc covid").topic).toBe("pccovid.otp");
     expect(matcher.match("quên mật khẩu sổ sức khỏe điện tử, em dùng gmail").topic).toBe("sskdt.login");
+    // "bị lỗi" fits "other apps crash" best, but a person whose PC-Covid fails is never told it is not ours.
+    for (const question of ["pc covid bi loi", "app pccovid bị lỗi hoài"]) {
+      expect(matcher.match(question).outOfScope, question).toBeUndefined();
+    }
+    expect(matcher.match("ung dung shopee bi loi").outOfScope).toBe("other-apps");
   });
 
   it("offers only alternatives that come close to the best topic, not padding", () => {

@@ -48,6 +48,26 @@ describe("citizens and reminders", () => {
     expect(textsOf(await english.send("yes please send reminders"))[0]).toMatch(/^You are subscribed/);
   });
 
+  it("a resident who types 'nhan tin nhac nho' is subscribed, and one who types only a commune's name is asked first", async () => {
+    const asked = new WebchatClient(server.url);
+    const r = await asked.send("nhan tin nhac nho");
+    expect(textsOf(r)[0]).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    expect(buttonsOf(r)).toContain("Tất cả các xã (không chọn xã)");
+
+    // No picker on screen: a former commune's name, mapped to today's xã, and an offer rather than an act.
+    const chat = new WebchatClient(server.url);
+    await chat.send("xin chao");
+    const offer = textsOf(await chat.send("binh hai")).join("\n");
+    expect(offer).toMatch(/Bình Hải/);
+    expect(offer).toContain("Bạn có muốn nhận nhắc nhở và thông báo phòng, chống dịch của Xã Vạn Tường");
+    const yes = textsOf(await chat.send("có")).join("\n");
+    expect(yes).toMatch(/^Đã đăng ký nhận nhắc nhở/);
+    expect(yes).toContain("bạn sẽ nhận tin của Xã Vạn Tường");
+    expect(await subscription()).toMatchObject({ active: true });
+    // The same name again: the settings, not the offer a second time.
+    expect(textsOf(await chat.send("Bình Hải"))[0]).toMatch(/^🔔 Bạn đang nhận nhắc nhở\.\nXã: Xã Vạn Tường/);
+  });
+
   it("typing 'hủy' inside venue registration leaves the registration, and reminders stay on", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("/subscribe");

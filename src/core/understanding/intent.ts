@@ -52,7 +52,20 @@ const SUBSCRIBE_VERBS = phrases(["dang ky", "dang ki", "dk", "muon", "xin", "cho
 const SUBSCRIBE_VERBS_EN = phrases(["send", "get", "receive", "want", "sign up", "sign me up", "subscribe"]);
 const MESSAGES_EN = phrases(["reminders", "reminder", "updates", "alerts", "news", "notifications"]);
 const NEGATIONS_EN = phrases(["dont", "don", "not", "never", "no more", "stop"]);
-const SUBSCRIBE_WHOLE = phrases(["subscribe", "theo doi", "nhan tin"]);
+// Whole messages only: "nhận thông báo" alone asks for them, "nhận được thông báo F1 thì làm gì" does not.
+const SUBSCRIBE_WHOLE = phrases([
+  "subscribe",
+  "theo doi",
+  "nhan tin",
+  "nhan nhac nho",
+  "nhan tin nhac nho",
+  "nhan thong bao",
+  "nhan tin thong bao",
+  "nhan thong bao nhac nho",
+  "bat thong bao",
+  "bat nhac nho",
+  "nhac nho",
+]);
 
 const REGISTER_VERBS = phrases([
   "dang ky",

@@ -111,6 +111,13 @@ export function registerSubscriptions(
     .action("subs:communes:", (ctx) =>
       askCommune(ctx, Number(buttonPayload(ctx).slice("subs:communes:".length)) || 0),
     )
+    .action("subs:join:", async (ctx) => {
+      const code = buttonPayload(ctx).slice("subs:join:".length);
+      if (!findUnit(district, code)) return askCommune(ctx, 0);
+      await store.update(ctx.contact.id, { active: true, communeCode: code });
+      ctx.reply(say(subscriptionText("subscribed")));
+      ctx.reply(say(subscriptionText("communeSet", { name: communeName(code) ?? code })));
+    })
     .action("subs:commune:", async (ctx) => {
       const code = buttonPayload(ctx).slice("subs:commune:".length);
       if (code !== "all" && !findUnit(district, code)) return askCommune(ctx, 0);
@@ -152,6 +159,32 @@ export function registerSubscriptions(
     if (match.kind !== "unit" && match.kind !== "former") return next();
     if (note) ctx.reply(say(note));
     return ctx.redirect({ type: "button", payload: `subs:commune:${match.unit.code}` });
+  });
+
+  // A commune's name typed alone with no picker on screen ("binh hai"): most likely the commune the FAQ's
+  // reminders answer talks about choosing. Asked, not assumed, since it may as well be where the person
+  // lives for another reason; a former name is mapped, and the reply says so.
+  router.fallback(async (ctx, next) => {
+    if (ctx.event.type !== "text") return next();
+    const match = findUnitByName(district, ctx.event.text, ctx.now);
+    if (match.kind !== "unit" && match.kind !== "former") return next();
+    const sub = await store.get(ctx.contact.id);
+    if (sub?.active && sub.communeCode === match.unit.code) return showSettings(ctx);
+    const note = unitMatchNote(match, ctx.event.text);
+    if (note) ctx.reply(say(note));
+    const name = communeName(match.unit.code) ?? match.unit.name;
+    ctx.reply(
+      say(subscriptionText("offerCommune", { name }), [
+        [
+          {
+            label: subscriptionText("buttons.acceptCommune"),
+            payload: `subs:join:${match.unit.code}`,
+            answers: "yes",
+          },
+          { label: subscriptionText("buttons.declineOffer"), payload: "menu:main", answers: "no" },
+        ],
+      ]),
+    );
   });
 
   // Stop words: this feature is listed before the FAQ, whose matching would read "hủy" as a question.

@@ -47,7 +47,8 @@ describe("a person who types every answer", () => {
     await chat.send("Trần Văn Tư");
     const summary = await chat.send("0905 222 444");
     expect(all(summary)).toContain("0905 222 444");
-    await chat.send("ok");
+    // "xong rồi" (done) is no yes to a question, but it is one to "check the details": it registers.
+    expect(all(await chat.send("xong rồi"))).toMatch(/🎉 Đã đăng ký xong/);
     const [venue] = await venues();
     expect(venue).toMatchObject({
       name: "Quán Cơm Bà Tư 2",

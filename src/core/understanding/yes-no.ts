@@ -65,6 +65,8 @@ const ENTRIES = [
   // "đúng" folds to "dung", as do "dừng" (stop), "đừng" (don't) and "dùng" (use): only those spellings refuse.
   { kind: "yes" as const, words: ["dung"], notExact: ["dừng", "đừng", "dùng"] },
   ...lexicon("yes", ["dung roi", "dung vay", "dung the", "dung a", "dung chu"]),
+  // "không sai" (not wrong) is a yes, though it starts with the no of "không".
+  ...lexicon("yes", ["khong sai", "ko sai", "k sai", "khong co gi sai", "ko co gi sai", "khong sai gi"]),
   ...lexicon("no", [
     "khong",
     "khong a",

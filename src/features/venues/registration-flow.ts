@@ -10,6 +10,7 @@ import { fieldNamed } from "./field-named";
 import { splitPhoneOut } from "./name-and-phone";
 import { formatPhoneForDisplay } from "./phone";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
+import { confirmsSummary } from "./summary-words";
 import { type Draft, VENUE_FLOW_SHAPE } from "./venue-draft";
 import { type VenueField, validateVenueDetails, validateVenueField } from "./venue-fields";
 import type { VenueService } from "./venue-service";
@@ -164,7 +165,7 @@ export function createRegistrationFlow(deps: {
         }
         case "summary":
           if (button?.action === "edit") return go(ctx, "field", ctx.draft);
-          if (button?.action === "confirm") return confirm(ctx, false);
+          if (button?.action === "confirm" || (text && confirmsSummary(text))) return confirm(ctx, false);
           {
             // "sửa lại tên", "sdt sai rồi": straight to that field, as its button in "Sửa một mục" would.
             const field = fieldNamed(text);

@@ -20,6 +20,8 @@ describe("a yes/no question answered by typing", () => {
     "đúng",
     "đúng rồi",
     "dung roi",
+    "không sai",
+    "ko sai ạ",
     "được",
     "duoc",
     "dc",

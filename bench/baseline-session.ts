@@ -3,8 +3,8 @@
 // one write and one reply per update. It is neither durable (an update is lost if the process dies before its
 // reply) nor deduplicated (a replayed update runs again); ours is both, and is measured against it anyway.
 import Database from "better-sqlite3";
-import express from "express";
-import { type Context, session, Telegraf } from "telegraf";
+import { type Context, session } from "telegraf";
+import { baselineBot, serveBaseline } from "./baseline-bot";
 
 interface Session {
   count: number;
@@ -22,18 +22,7 @@ const write = db.prepare<[string, string]>(
 );
 const remove = db.prepare<[string]>("DELETE FROM sessions WHERE key = ?");
 
-const bot = new Telegraf<PeerContext>(process.env.TELEGRAM_BOT_TOKEN ?? "", {
-  telegram: { apiRoot: process.env.TELEGRAM_API_ROOT ?? "", webhookReply: false },
-});
-bot.botInfo = {
-  id: 1,
-  is_bot: true,
-  first_name: "Peer",
-  username: "peer_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-};
+const bot = baselineBot<PeerContext>("Peer");
 bot.use(
   session<Session, PeerContext, "session">({
     defaultSession: () => ({ count: 0 }),
@@ -60,11 +49,4 @@ const answer = (ctx: PeerContext, what: string) => {
 };
 bot.on("message", (ctx) => answer(ctx, "message"));
 bot.on("callback_query", (ctx) => answer(ctx, "button"));
-bot.catch(() => undefined);
-const app = express();
-app.use(express.json());
-app.post("/webhooks/telegram", bot.webhookCallback("/webhooks/telegram"));
-app.get("/healthz", (_req, res) => {
-  res.json({ status: "ok" });
-});
-app.listen(Number(process.env.PORT), "127.0.0.1");
+serveBaseline(bot);

@@ -1,19 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderedMessage } from "../../../src/core/rendered-message";
-import {
-  fixedFaqKnowledge,
-  loadOutOfScope,
-  loadPublishedFaqFromFiles,
-} from "../../../src/features/faq/content/published-faq";
 import { FakeFaqStore } from "../../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../../src/features/faq/faq-feature";
 import { isNotAQuestion } from "../../../src/features/faq/not-a-question";
 import { createEngineHarness, texts } from "../../helpers/engine-harness";
+import { shippedFaq } from "../../helpers/shipped-faq";
 
-const locales = join(import.meta.dirname, "../../../locales");
-const knowledge = fixedFaqKnowledge(loadPublishedFaqFromFiles(locales));
-const outOfScope = loadOutOfScope(locales);
+const { knowledge, outOfScope } = shippedFaq();
 const COMMUNES = new Set(["binh hai", "bình hải", "xa binh chau", "van tuong"]);
 const isPlaceName = (text: string) => COMMUNES.has(text.trim().toLowerCase());
 

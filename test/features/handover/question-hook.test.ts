@@ -1,11 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RenderedMessage } from "../../../src/core/rendered-message";
-import {
-  fixedFaqKnowledge,
-  loadOutOfScope,
-  loadPublishedFaqFromFiles,
-} from "../../../src/features/faq/content/published-faq";
 import { FakeFaqStore } from "../../../src/features/faq/fake-faq-store";
 import { registerFaq } from "../../../src/features/faq/faq-feature";
 import { FakeTicketStore } from "../../../src/features/handover/fake-ticket-store";
@@ -13,10 +7,9 @@ import { handoverQuestionHook } from "../../../src/features/handover/question-ho
 import { FakeOfficerStore } from "../../../src/features/officers/fake-officer-store";
 import { OfficerService } from "../../../src/features/officers/officer-service";
 import { createEngineHarness, texts } from "../../helpers/engine-harness";
+import { shippedFaq } from "../../helpers/shipped-faq";
 
-const locales = join(import.meta.dirname, "../../../locales");
-const knowledge = fixedFaqKnowledge(loadPublishedFaqFromFiles(locales));
-const outOfScope = loadOutOfScope(locales);
+const { knowledge, outOfScope } = shippedFaq();
 const NOBODY =
   "Hiện trợ lý này chưa có cán bộ trực trả lời tin nhắn. Việc gấp về sức khỏe, bạn vui lòng gọi 1900 9095 hoặc liên hệ trạm y tế xã nơi bạn ở.";
 

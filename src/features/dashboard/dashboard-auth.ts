@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { OfficerRole } from "../officers/officer-store";
+import { communeScope, type OfficerRole } from "../officers/officer-store";
 
 /** A login link works once, within this time of being sent. */
 export const LOGIN_LINK_TTL_MS = 10 * 60 * 1000;
@@ -75,8 +75,7 @@ export class DashboardAuth {
     if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return null;
     const found = await this.store.resolveSession(sha256(sessionId), now, SESSION_IDLE_MS);
     if (!found) return null;
-    const scope = found.role === "admin" || found.communes.length === 0 ? null : found.communes;
-    return { officerId: found.officerId, role: found.role, scope };
+    return { officerId: found.officerId, role: found.role, scope: communeScope(found) };
   }
 
   logout(sessionId: string): Promise<void> {

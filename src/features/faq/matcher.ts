@@ -92,23 +92,8 @@ const OUT_OF_SCOPE_PREFIX = "(out-of-scope)/";
 const ASKED_OFF_TOPIC = `${OUT_OF_SCOPE_PREFIX}asked`;
 
 /**
- * Folded words that name this FAQ's own subject (PC-Covid, Covid-19, vaccines, F0/F1, VNeID, Bluezone, the
- * health book): a question with one of them is ours even when it also names another service.
- */
-const DOMAIN_ANCHORS: readonly (readonly string[])[] = [
-  ["pccovid"],
-  ["covid"],
-  ["vaccine"],
-  ["f0"],
-  ["f1"],
-  ["vneid"],
-  ["bluezone"],
-  ["ncovi"],
-  ["suc", "khoe"],
-];
-/**
- * Folded words that name one of the apps this FAQ is about. Narrower than the anchors: "tiền hỗ trợ covid"
- * or "vắc xin HPV" name the subject yet are rightly "not ours"; "pc covid bị lỗi" never is.
+ * Folded words that name one of the apps this FAQ is about. Narrower than the anchors below: "tiền hỗ trợ
+ * covid" or "vắc xin HPV" name the subject yet are rightly "not ours"; "pc covid bị lỗi" never is.
  */
 const PRODUCT_ANCHORS: readonly (readonly string[])[] = [
   ["pccovid"],
@@ -116,6 +101,18 @@ const PRODUCT_ANCHORS: readonly (readonly string[])[] = [
   ["bluezone"],
   ["ncovi"],
   ["suc", "khoe", "dien", "tu"],
+];
+/**
+ * Folded words that name this FAQ's own subject (its apps, Covid-19, vaccines, F0/F1, the health book): a
+ * question with one of them is ours even when it also names another service.
+ */
+const DOMAIN_ANCHORS: readonly (readonly string[])[] = [
+  ...PRODUCT_ANCHORS,
+  ["covid"],
+  ["vaccine"],
+  ["f0"],
+  ["f1"],
+  ["suc", "khoe"],
 ];
 const OUT_OF_SCOPE_LINE_WEIGHT = 5;
 // Chosen on out-of-fold topic examples and the tuning files (docs/adr/020): 0.3 to 1 were equally good.

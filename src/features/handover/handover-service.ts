@@ -8,7 +8,7 @@ import type { TextRenderer } from "../../core/renderer";
 import type { Tickable } from "../../core/scheduler";
 import type { AuditAction, AuditStore } from "../checkin/visit-store";
 import type { OfficerService } from "../officers/officer-service";
-import type { OfficerRecord } from "../officers/officer-store";
+import { communeScope, type OfficerRecord } from "../officers/officer-store";
 import { type District, findUnit, successorOf } from "../venues/district";
 import { acknowledges } from "./acknowledgement";
 import { isOpen, type OfficeHours } from "./office-hours";
@@ -143,13 +143,8 @@ export class HandoverService implements Tickable {
 
   /** May this officer see and act on this ticket? Admins and district-wide officers see every ticket. */
   canSee(officer: OfficerRecord, ticket: Pick<TicketRecord, "communeCode">): boolean {
-    if (officer.role === "admin" || officer.communes.length === 0) return true;
-    return ticket.communeCode !== null && officer.communes.includes(ticket.communeCode);
-  }
-
-  /** The commune codes whose tickets the officer sees, for a list (null: every ticket), as {@link canSee}. */
-  scopeOf(officer: OfficerRecord): string[] | null {
-    return officer.role === "admin" || officer.communes.length === 0 ? null : officer.communes;
+    const scope = communeScope(officer);
+    return scope === null || (ticket.communeCode !== null && scope.includes(ticket.communeCode));
   }
 
   /** The ticket if the officer may see it, else the refusal (a ticket of another commune is "not found"). */

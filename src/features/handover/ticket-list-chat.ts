@@ -2,6 +2,7 @@ import { commandNames } from "../../core/command-names";
 import { namespace, say } from "../../core/messages";
 import type { Router } from "../../core/router";
 import { formatVietnamTime } from "../../core/vietnam-time";
+import { communeScope } from "../officers/officer-store";
 import type { HandoverChatDeps } from "./handover-feature";
 import { clip, ref } from "./ticket-messenger";
 
@@ -24,7 +25,7 @@ export function registerTicketList(
     const officer = await deps.requireOfficer(ctx, "tickets");
     if (!officer) return;
     const open = await deps.service.store.list({
-      scope: deps.service.scopeOf(officer),
+      scope: communeScope(officer),
       status: "open",
       limit: SHOWN + 1,
     });

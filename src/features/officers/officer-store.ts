@@ -20,6 +20,14 @@ export interface OfficerRecord {
   displayName?: string | null;
 }
 
+/**
+ * The communes whose data an officer sees, or null for all of them: admins and district-wide officers (no
+ * communes of their own). The one rule behind ticket visibility, ticket lists and the dashboard's scope.
+ */
+export function communeScope(officer: Pick<OfficerRecord, "role" | "communes">): string[] | null {
+  return officer.role === "admin" || officer.communes.length === 0 ? null : officer.communes;
+}
+
 /** Why an invite code was refused. */
 export type RedeemRefusal = "unknown" | "used" | "expired";
 

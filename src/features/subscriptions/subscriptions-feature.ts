@@ -1,6 +1,6 @@
 import { commandNames } from "../../core/command-names";
 import { foldText } from "../../core/fold-text";
-import { namespace, say, t } from "../../core/messages";
+import { namespace, say, type Text, t } from "../../core/messages";
 import { buttonPayload, type Router, type TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
 import { type District, findUnit, findUnitByName, findUnitMentioned, unitsInForce } from "../venues/district";
@@ -87,6 +87,14 @@ export function registerSubscriptions(
     if (!sub.communeCode) askCommune(ctx, 0);
   };
 
+  /** Subscribed with a commune at once (`note`: how a former name was mapped, said before the commune). */
+  const subscribeTo = async (ctx: TurnContext, code: string, note?: Text) => {
+    await store.update(ctx.contact.id, { active: true, communeCode: code });
+    ctx.reply(say(subscriptionText("subscribed")));
+    if (note) ctx.reply(say(note));
+    ctx.reply(say(subscriptionText("communeSet", { name: communeName(code) ?? code })));
+  };
+
   const unsubscribe = async (ctx: TurnContext) => {
     await store.update(ctx.contact.id, { active: false });
     ctx.reply(
@@ -111,12 +119,9 @@ export function registerSubscriptions(
     .action("subs:communes:", (ctx) =>
       askCommune(ctx, Number(buttonPayload(ctx).slice("subs:communes:".length)) || 0),
     )
-    .action("subs:join:", async (ctx) => {
+    .action("subs:join:", (ctx) => {
       const code = buttonPayload(ctx).slice("subs:join:".length);
-      if (!findUnit(district, code)) return askCommune(ctx, 0);
-      await store.update(ctx.contact.id, { active: true, communeCode: code });
-      ctx.reply(say(subscriptionText("subscribed")));
-      ctx.reply(say(subscriptionText("communeSet", { name: communeName(code) ?? code })));
+      return findUnit(district, code) ? subscribeTo(ctx, code) : askCommune(ctx, 0);
     })
     .action("subs:commune:", async (ctx) => {
       const code = buttonPayload(ctx).slice("subs:commune:".length);
@@ -137,11 +142,8 @@ export function registerSubscriptions(
     if (ctx.event.type !== "text" || readIntent(ctx.event.text)?.kind !== "subscribe") return next();
     const match = findUnitMentioned(district, ctx.event.text, ctx.now);
     if (match.kind !== "unit" && match.kind !== "former") return next();
-    await store.update(ctx.contact.id, { active: true, communeCode: match.unit.code });
-    ctx.reply(say(subscriptionText("subscribed")));
     const note = match.kind === "former" ? unitMatchNote(match, match.former.name) : undefined;
-    if (note) ctx.reply(say(note));
-    ctx.reply(say(subscriptionText("communeSet", { name: communeName(match.unit.code) ?? match.unit.name })));
+    return subscribeTo(ctx, match.unit.code, note);
   });
 
   // A commune typed in answer to the picker ("binh hai", "xã Vạn Tường"), on any page of it: names of

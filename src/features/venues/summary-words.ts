@@ -1,23 +1,19 @@
 import { lexicon, readWholeMessage } from "../../core/understanding/whole-message";
 import { prepare } from "../../core/understanding/words";
+import { readYesNo } from "../../core/understanding/yes-no";
 
 /*
- * What an owner types at the registration summary to say it is all right: "xong", "đúng hết rồi", "chuẩn",
- * "tạo mã đi", "looks good". A yes ("ok", "có", "ừ") is already the Confirm button's answer; these are the
- * words that are no yes to a question but are one to "Bạn vui lòng kiểm tra lại thông tin". Whole messages
+ * What an owner types at the registration summary to say it is all right: a yes ("ok", "chuẩn", "looks
+ * good", read by readYesNo, as the Confirm button's answer is), or the words listed here, which are no yes to
+ * a question but are one to "Bạn vui lòng kiểm tra lại thông tin" ("xong", "đúng hết rồi"). Whole messages
  * only, so "xong rồi mà tên sai" stays a message the step answers by asking again.
  */
 const CONFIRM = lexicon("confirm", [
   "xong",
   "xong rồi",
   "đã xong",
-  "được rồi",
-  "đúng rồi",
   "đúng hết",
   "đúng hết rồi",
-  "chính xác",
-  "chuẩn",
-  "chuẩn rồi",
   "không cần sửa",
   "ko cần sửa",
   "không sửa",
@@ -27,11 +23,7 @@ const CONFIRM = lexicon("confirm", [
   "lưu",
   "lưu lại",
   "done",
-  "correct",
   "all good",
-  "looks good",
-  "thats right",
-  "that's right",
   "save",
 ]);
 const FILLERS = new Set([
@@ -54,5 +46,5 @@ const FILLERS = new Set([
 
 /** Whether a typed message at the summary confirms it. */
 export function confirmsSummary(text: string): boolean {
-  return readWholeMessage(prepare(text), CONFIRM, FILLERS) === "confirm";
+  return readYesNo(text) === "yes" || readWholeMessage(prepare(text), CONFIRM, FILLERS) === "confirm";
 }

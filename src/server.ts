@@ -42,6 +42,15 @@ import { mountZaloSiteVerification } from "./http/zalo-site-verification";
 import { createTextRenderer, orgNameOf } from "./i18n/i18n";
 import { persistedSessionSecret } from "./session-secret";
 
+/**
+ * Conversations processed at once. On SQLite the turns run on this one thread, but the ones that finish
+ * together share one commit (SqlConversationStore's group commit): 32 at once took processed updates at
+ * saturation from ≈ 450/s to ≈ 820/s on the bench machine (docs/adr/008-sqlite-hot-path.md). On PostgreSQL the
+ * overlap hides round trips; each turn commits on its own connection.
+ */
+const TURNS_AT_ONCE_SQLITE = 32;
+const TURNS_AT_ONCE_POSTGRES = 4;
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -170,7 +179,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     Object.fromEntries(channels.map((c) => [c.channel, c.parser])),
     logger,
     () => dispatcher.notify(),
-    database.provider === "sqlite" ? 1 : 4,
+    database.provider === "sqlite" ? TURNS_AT_ONCE_SQLITE : TURNS_AT_ONCE_POSTGRES,
     { leases, metrics },
   );
 

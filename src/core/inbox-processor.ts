@@ -52,9 +52,9 @@ export class InboxProcessor {
     /** Called after each processed update (the dispatcher is woken so replies go out at once). */
     private readonly afterProcess: () => void = () => {},
     /**
-     * Conversations processed at once. Overlap pays where queries wait on a server (PostgreSQL); an
-     * embedded synchronous database gains nothing from it, and one turn at a time keeps the pauses
-     * between webhook acknowledgements shortest.
+     * Conversations processed at once (each one's updates stay in order). Overlap pays where queries wait on
+     * a server (PostgreSQL), and on the embedded database where the turns that finish together commit
+     * together; one at a time would keep the pauses between webhook acknowledgements shortest.
      */
     concurrency = 4,
     options: InboxProcessorOptions = {},

@@ -15,7 +15,7 @@ export function createMessageStores(database: Database): {
   outbox: OutboxStore;
 } {
   return {
-    conversations: new SqlConversationStore(database.sql),
+    conversations: new SqlConversationStore(database.sql, { groupCommit: database.provider === "sqlite" }),
     inbox: new SqlInboxStore(database.sql),
     outbox: new SqlOutboxStore(database.db, database.sql),
   };

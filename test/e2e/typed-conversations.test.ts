@@ -43,6 +43,10 @@ describe("a person who types every answer", () => {
     expect(all(await chat.send("binh hai"))).toMatch(/Bước 4\/6/);
     expect(all(await chat.send("back"))).toMatch(/Bước 3\/6/);
     await chat.send("xa binh hai");
+    // Stuck at the address: told what is good enough and asked again, not printed on the poster.
+    const stuck = all(await chat.send("ko biet dia chi a"));
+    expect(stuck).toContain("Nếu chưa có số nhà");
+    expect(stuck).toMatch(/Bước 4\/6/);
     await chat.send("Thôn Thanh Thủy");
     await chat.send("Trần Văn Tư");
     const summary = await chat.send("0905 222 444");
@@ -228,5 +232,16 @@ describe("a person who types every answer", () => {
     ).join("\n");
     expect(reply).toMatch(/Câu hỏi này nằm ngoài phạm vi của trợ lý/);
     expect(reply).toMatch(/trạm y tế xã/);
+  });
+
+  it("'pc covid bị lỗi' is asked which problem, with PC-Covid's topics; 'không phải' goes on to where to ask", async () => {
+    const chat = new WebchatClient(server.url);
+    const asked = await chat.send("pc covid bị lỗi");
+    expect(all(asked)).toContain("Bạn gặp vấn đề gì với PC-Covid?");
+    expect(all(asked)).not.toContain("chưa hiểu");
+    const labels = buttonsOf(asked);
+    expect(labels).toContain("Không nhận được mã OTP");
+    expect(labels).toContain("Không phải các câu trên");
+    expect(all(await chat.send("khong phai"))).not.toContain("Bạn gặp vấn đề gì với PC-Covid?");
   });
 });

@@ -13,7 +13,7 @@ import { foldVietnamese } from "./fold";
 import type { FaqMatch } from "./matcher";
 import { isNotAQuestion } from "./not-a-question";
 import { ARCHIVE_NOTICE_AS_OF } from "./topic-content";
-import { FAQ_GROUPS } from "./topics";
+import { FAQ_GROUPS, type FaqGroup } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
@@ -231,6 +231,12 @@ export function registerFaq(
       const kept = text && match.outOfScope !== "chit-chat" ? await keepForOfficers(ctx, text) : undefined;
       if (topic && match.band === "suggest")
         return ctx.reply(say(faqText("suggest.ask"), suggestionRows(ctx, match)));
+      // "pc covid bị lỗi": the app is plain, the problem is not. Its topics to pick from beat "not understood";
+      // "none of these" goes on to a person as any miss would.
+      if (match.app)
+        return ctx.reply(
+          say(faqText("appProblem.ask", { app: faqText(`groups.${match.app}`) }), appRows(ctx, match.app)),
+        );
       // Two unanswered in a row may offer an officer (the handover); then the hook has replied.
       if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept.masked))) return;
       ctx.reply(say(fallbackText(match)));
@@ -249,6 +255,16 @@ export function registerFaq(
         ]),
       );
     });
+
+  /** The topics of one app's menu group, then "none of these". */
+  function appRows(ctx: TurnContext, group: FaqGroup): Button[][] {
+    const rows: Button[][] = deps.knowledge
+      .current()
+      .topics.filter((topic) => topic.group === group)
+      .map((topic) => [{ label: title(ctx, topic.id), payload: `faq:topic:${topic.id}` }]);
+    rows.push([{ label: faqText("suggest.none"), payload: "faq:none", answers: "no" }]);
+    return rows;
+  }
 
   /** "Did you mean …?": the best guess and the matcher's plausible alternatives, three at most, then "none". */
   function suggestionRows(ctx: TurnContext, match: FaqMatch): Button[][] {

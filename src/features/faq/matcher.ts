@@ -4,7 +4,7 @@ import type { FaqOutOfScopeCategory } from "./out-of-scope";
 import { toSearchWords, withPairs } from "./search-terms";
 import { type ScoredDocument, TermIndex } from "./term-index";
 import { TopicClassifier } from "./topic-classifier";
-import type { FaqTopic } from "./topics";
+import type { FaqGroup, FaqTopic } from "./topics";
 
 /** Confidence from which the bot answers directly. */
 export const ANSWER_THRESHOLD = 0.7;
@@ -34,6 +34,11 @@ export interface FaqMatch {
   band: FaqBand;
   /** On fallback: the category of "not ours" subjects the question fits best, when one fits better than any topic. */
   outOfScope?: string;
+  /**
+   * On fallback: the menu group of the app the question names ("pc covid bị lỗi" → pccovid), so the person
+   * can be asked which of its problems they have rather than told nothing was understood.
+   */
+  app?: FaqGroup;
 }
 
 /** Why the matcher decided as it did: every candidate topic and the evidence for the best one. */
@@ -51,8 +56,11 @@ export interface FaqExplanation {
    * it names nothing of this FAQ's own ({@link DOMAIN_ANCHORS}); such a question gets no topic.
    */
   namesForeign: string | undefined;
-  /** The question names one of this FAQ's apps ({@link PRODUCT_ANCHORS}): never "not ours", whatever else fits. */
-  ownApp: boolean;
+  /**
+   * The menu group of the app this question names ({@link PRODUCT_ANCHORS}), if it names one: such a
+   * question is never "not ours", whatever else fits.
+   */
+  ownApp: FaqGroup | undefined;
 }
 
 /** Matches free-text citizen questions to FAQ topics. Build once, call `match` per message. */
@@ -95,19 +103,19 @@ const ASKED_OFF_TOPIC = `${OUT_OF_SCOPE_PREFIX}asked`;
  * Folded words that name one of the apps this FAQ is about. Narrower than the anchors below: "tiền hỗ trợ
  * covid" or "vắc xin HPV" name the subject yet are rightly "not ours"; "pc covid bị lỗi" never is.
  */
-const PRODUCT_ANCHORS: readonly (readonly string[])[] = [
-  ["pccovid"],
-  ["vneid"],
-  ["bluezone"],
-  ["ncovi"],
-  ["suc", "khoe", "dien", "tu"],
+const PRODUCT_ANCHORS: readonly { words: readonly string[]; group: FaqGroup }[] = [
+  { words: ["pccovid"], group: "pccovid" },
+  { words: ["vneid"], group: "vneid" },
+  { words: ["bluezone"], group: "pccovid" },
+  { words: ["ncovi"], group: "pccovid" },
+  { words: ["suc", "khoe", "dien", "tu"], group: "sskdt" },
 ];
 /**
  * Folded words that name this FAQ's own subject (its apps, Covid-19, vaccines, F0/F1, the health book): a
  * question with one of them is ours even when it also names another service.
  */
 const DOMAIN_ANCHORS: readonly (readonly string[])[] = [
-  ...PRODUCT_ANCHORS,
+  ...PRODUCT_ANCHORS.map((anchor) => anchor.words),
   ["covid"],
   ["vaccine"],
   ["f0"],
@@ -191,7 +199,9 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
     const names = (anchors: readonly (readonly string[])[]) =>
       anchors.some((anchor) => anchor.every((word) => terms.includes(word)));
     const anchored = names(DOMAIN_ANCHORS);
-    const ownApp = names(PRODUCT_ANCHORS);
+    const ownApp = PRODUCT_ANCHORS.find((anchor) =>
+      anchor.words.every((word) => terms.includes(word)),
+    )?.group;
     const namesForeign = anchored
       ? undefined
       : foreignNames.find((name) => name.words.every((word) => terms.includes(word)))?.category;
@@ -251,6 +261,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
       // "pc covid bị lỗi" fits "other apps crash" best, but PC-Covid is ours: the person is not told it is
       // outside this helpdesk's remit; they get the closest topics to choose from instead.
       const fitsForeign = !ownApp && outOfScope !== undefined && outOfScope.score >= (best?.score ?? 0);
+      const app = fitsForeign ? undefined : ownApp;
       return {
         topic: null,
         confidence,
@@ -258,6 +269,7 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
         alternatives: fitsForeign ? [] : plausible.slice(0, MAX_ALTERNATIVES),
         band: "fallback",
         ...(fitsForeign ? { outOfScope: outOfScope.category } : {}),
+        ...(app ? { app } : {}),
       };
     }
     const band: FaqBand = confidence >= answerThreshold ? "answer" : "suggest";

@@ -1,7 +1,7 @@
 import type { Text } from "../../core/messages";
-import { readYesNo } from "../../core/understanding/yes-no";
 import { isVenueCategory } from "./categories";
 import { type District, findUnitByName } from "./district";
+import { isNoAnswer } from "./no-answer";
 import { normaliseVietnamesePhone } from "./phone";
 import { unitMatchNote } from "./unit-texts";
 import type { VenueDetails } from "./venue-store";
@@ -40,7 +40,7 @@ export function validateVenueField(
   switch (field) {
     case "name":
       // "ok", "dc", "có" typed at the name step answer a question nobody asked; stored, they print a poster.
-      if (readYesNo(text)) return { ok: false, errorKey: "flow.notAName" };
+      if (isNoAnswer(text)) return { ok: false, errorKey: "flow.notAName" };
       return between(text, 2, 120) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badName" };
     case "category":
       return isVenueCategory(text) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badCategory" };
@@ -54,9 +54,11 @@ export function validateVenueField(
       return { ok: false, errorKey: "flow.badCommune" };
     }
     case "address":
+      // "ko biet dia chi", "chưa có số nhà": the person needs to hear what is good enough, not a poster with it.
+      if (isNoAnswer(text)) return { ok: false, errorKey: "flow.addressUnknown" };
       return between(text, 3, 200) ? { ok: true, value: text } : { ok: false, errorKey: "flow.badAddress" };
     case "contactName":
-      if (readYesNo(text)) return { ok: false, errorKey: "flow.notAPersonName" };
+      if (isNoAnswer(text)) return { ok: false, errorKey: "flow.notAPersonName" };
       return between(text, 2, 80) && !/\d/.test(text)
         ? { ok: true, value: text }
         : { ok: false, errorKey: "flow.badContactName" };

@@ -121,6 +121,10 @@ describe("FAQ matcher", () => {
     for (const question of ["pc covid bi loi", "app pccovid bị lỗi hoài"]) {
       expect(matcher.match(question).outOfScope, question).toBeUndefined();
     }
+    // With no topic sure enough, the app named is said, so its problems can be offered.
+    expect(matcher.match("pc covid bị lỗi")).toMatchObject({ band: "fallback", app: "pccovid" });
+    expect(matcher.match("sổ sức khoẻ điện tử ko dc").app ?? "sskdt").toBe("sskdt");
+    expect(matcher.match("ung dung shopee bi loi").app).toBeUndefined();
     expect(matcher.match("ung dung shopee bi loi").outOfScope).toBe("other-apps");
   });
 

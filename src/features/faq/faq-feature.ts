@@ -13,7 +13,7 @@ import { foldVietnamese } from "./fold";
 import type { FaqMatch } from "./matcher";
 import { isNotAQuestion } from "./not-a-question";
 import { ARCHIVE_NOTICE_AS_OF } from "./topic-content";
-import { FAQ_GROUPS, type FaqGroup } from "./topics";
+import { FAQ_GROUPS } from "./topics";
 
 export const FAQ_MENU: MenuEntry[] = [{ labelKey: "faq:menu.entry", payload: "faq:menu" }];
 
@@ -175,9 +175,8 @@ export function registerFaq(
     .action("faq:menu", (ctx) => showGroups(ctx))
     .action("faq:group:", (ctx) => {
       const group = buttonPayload(ctx).slice("faq:group:".length);
-      const topics = deps.knowledge.current().topics.filter((topic) => topic.group === group);
-      if (topics.length === 0) return showGroups(ctx);
-      const rows = topics.map((topic) => [{ label: title(ctx, topic.id), payload: `faq:topic:${topic.id}` }]);
+      const rows = groupRows(ctx, group);
+      if (rows.length === 0) return showGroups(ctx);
       rows.push([{ label: faqText("menu.back"), payload: "faq:menu" }]);
       ctx.reply(say(faqText("menu.pickTopic", { group: "" }), rows));
     })
@@ -232,10 +231,13 @@ export function registerFaq(
       if (topic && match.band === "suggest")
         return ctx.reply(say(faqText("suggest.ask"), suggestionRows(ctx, match)));
       // "pc covid bị lỗi": the app is plain, the problem is not. Its topics to pick from beat "not understood";
-      // "none of these" goes on to a person as any miss would.
+      // "none of these" goes on to a person, as other misses do.
       if (match.app)
         return ctx.reply(
-          say(faqText("appProblem.ask", { app: faqText(`groups.${match.app}`) }), appRows(ctx, match.app)),
+          say(faqText("appProblem.ask", { app: faqText(`groups.${match.app}`) }), [
+            ...groupRows(ctx, match.app),
+            noneOfTheseRow(),
+          ]),
         );
       // Two unanswered in a row may offer an officer (the handover); then the hook has replied.
       if (kept !== undefined && (await deps.questions?.unanswered(ctx, kept.masked))) return;
@@ -256,14 +258,17 @@ export function registerFaq(
       );
     });
 
-  /** The topics of one app's menu group, then "none of these". */
-  function appRows(ctx: TurnContext, group: FaqGroup): Button[][] {
-    const rows: Button[][] = deps.knowledge
+  /** One button per topic of a menu group, in the topics' order (empty for a group with none). */
+  function groupRows(ctx: TurnContext, group: string): Button[][] {
+    return deps.knowledge
       .current()
       .topics.filter((topic) => topic.group === group)
       .map((topic) => [{ label: title(ctx, topic.id), payload: `faq:topic:${topic.id}` }]);
-    rows.push([{ label: faqText("suggest.none"), payload: "faq:none", answers: "no" }]);
-    return rows;
+  }
+
+  /** "None of these" under a list of topics: typed "không phải", "ko" is this button. */
+  function noneOfTheseRow(): Button[] {
+    return [{ label: faqText("suggest.none"), payload: "faq:none", answers: "no" }];
   }
 
   /** "Did you mean …?": the best guess and the matcher's plausible alternatives, three at most, then "none". */
@@ -275,8 +280,7 @@ export function registerFaq(
     const rows: Button[][] = ids
       .slice(0, MAX_SUGGESTIONS)
       .map((id) => [{ label: title(ctx, id), payload: `faq:topic:${id}` }]);
-    // "không phải", "ko" to "did you mean…?" is this button.
-    rows.push([{ label: faqText("suggest.none"), payload: "faq:none", answers: "no" }]);
+    rows.push(noneOfTheseRow());
     return rows;
   }
 

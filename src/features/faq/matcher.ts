@@ -196,15 +196,10 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
         ? undefined
         : { category: foreign.id.slice(OUT_OF_SCOPE_PREFIX.length), score: foreign.score };
     const best = results[0];
-    const names = (anchors: readonly (readonly string[])[]) =>
-      anchors.some((anchor) => anchor.every((word) => terms.includes(word)));
-    const anchored = names(DOMAIN_ANCHORS);
-    const ownApp = PRODUCT_ANCHORS.find((anchor) =>
-      anchor.words.every((word) => terms.includes(word)),
-    )?.group;
-    const namesForeign = anchored
-      ? undefined
-      : foreignNames.find((name) => name.words.every((word) => terms.includes(word)))?.category;
+    const named = (words: readonly string[]) => words.every((word) => terms.includes(word));
+    const anchored = DOMAIN_ANCHORS.some(named);
+    const ownApp = PRODUCT_ANCHORS.find((anchor) => named(anchor.words))?.group;
+    const namesForeign = anchored ? undefined : foreignNames.find((name) => named(name.words))?.category;
     if (best === undefined) return { terms, ranked, outOfScope, evidence: undefined, namesForeign, ownApp };
 
     const words = terms.filter((term) => !term.includes("_"));

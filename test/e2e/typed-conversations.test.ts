@@ -244,4 +244,24 @@ describe("a person who types every answer", () => {
     expect(labels).toContain("Không phải các câu trên");
     expect(all(await chat.send("khong phai"))).not.toContain("Bạn gặp vấn đề gì với PC-Covid?");
   });
+
+  it("'mã qr của tôi' from someone with no venue is asked which code; 'ca nhan' gets PC-Covid's, 'dia diem' starts a registration", async () => {
+    const chat = new WebchatClient(server.url);
+    for (const typed of ["mã qr của tôi", "ma cua toi", "xin lai ma qr", "where is my qr code"]) {
+      const asked = await chat.send(typed);
+      expect(all(asked), typed).toMatch(/Bạn cần mã QR nào\?|Which QR code do you need\?/);
+      expect(all(asked), typed).not.toMatch(/chưa hiểu|Bước 1\/6/);
+    }
+    await chat.send("tiếng việt");
+    await chat.send("ma qr cua toi");
+    const personal = all(await chat.send("ca nhan"));
+    expect(personal).toMatch(/QR cá nhân/);
+    expect(personal).not.toMatch(/Bạn cần mã QR nào/);
+    // Named outright, the personal code is the FAQ's answer at once, never a registration.
+    expect(all(await chat.send("in lai ma qr ca nhan pc covid cua toi"))).not.toMatch(
+      /Bước 1\/6|Bạn cần mã QR nào/,
+    );
+    await chat.send("mã của tôi");
+    expect(all(await chat.send("dia diem"))).toMatch(/Bước 1\/6/);
+  });
 });

@@ -104,6 +104,27 @@ const VENUE_PLACES = phrases(["dia diem", "quan", "cua hang", "co so", "venue", 
 // Not "mã" alone: folded, it is also "mà" ("con của tôi mà chưa tiêm").
 const QR = phrases(["qr", "ma qr", "qr code", "ma dia diem", "ma quan"]);
 const MINE = phrases(["cua toi", "cua em", "cua minh", "cua tui", "cua tao", "my", "toi da dang ky"]);
+// "mã của tôi" as the whole message: folded, "mã" is also "mà", but "mà của tôi" alone says nothing.
+const MY_CODE_WHOLE = phrases([
+  "ma cua toi",
+  "ma cua em",
+  "ma cua minh",
+  "ma cua tui",
+  "xem ma cua toi",
+  "ma cua toi dau",
+  "my code",
+]);
+// A code that names the citizen's app is that app's personal code, for the FAQ, never a venue's.
+const PERSONAL_CODE = phrases([
+  "ca nhan",
+  "pc covid",
+  "pccovid",
+  "pccv",
+  "personal",
+  "vneid",
+  "so suc khoe",
+  "sskdt",
+]);
 /** "đăng ký quán của tôi", "register my shop": a new registration, unless asked "again". */
 const NEW_REGISTRATION = phrases([
   "dang ky",
@@ -252,7 +273,8 @@ export function readIntent(text: string, options: { notOwner?: boolean } = {}): 
   if (
     (inOrder(words, REGISTER_VERBS, REGISTER_OBJECTS) ||
       inOrder(words, REGISTER_VERBS_EN, REGISTER_PLACES_EN, 3)) &&
-    !anyOf(words, SCAN)
+    !anyOf(words, SCAN) &&
+    !anyOf(words, PERSONAL_CODE)
   )
     return { kind: "register-venue" };
   if (anyOf(words, HUMAN_WHOLE)) return { kind: "human" };
@@ -271,6 +293,7 @@ export function readIntent(text: string, options: { notOwner?: boolean } = {}): 
 /** "in lại poster", "xin lại mã qr", "địa điểm của tôi", "my venues": what an owner registered, or again. */
 function readOwnVenues(words: readonly string[]): (Intent & { kind: "own-venues" }) | null {
   const papers = anyOf(words, VENUE_PAPERS);
+  if (!papers && anyOf(words, PERSONAL_CODE) && !anyOf(words, VENUE_PLACES)) return null;
   const objects = [...VENUE_PAPERS, ...QR, ...VENUE_PLACES];
   const again =
     (inOrder(words, FETCH_VERBS, AGAIN, 2) &&
@@ -278,6 +301,7 @@ function readOwnVenues(words: readonly string[]): (Intent & { kind: "own-venues"
     inOrder(words, RESEND_WHOLE, objects, 4);
   if (again) return { kind: "own-venues", resend: true, sure: papers || anyOf(words, VENUE_PLACES) };
   if (anyOf(words, NEW_REGISTRATION) || anyOf(words, SCAN)) return null;
+  if (isWhole(words, MY_CODE_WHOLE)) return { kind: "own-venues", resend: true, sure: false };
   const place = anyOf(words, VENUE_PLACES);
   if (inOrder(words, objects, MINE, 3) || inOrder(words, MINE, objects, 1))
     return { kind: "own-venues", resend: !place, sure: papers || place };

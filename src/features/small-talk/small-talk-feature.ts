@@ -47,8 +47,12 @@ export function registerSmallTalk(
       if (request.request === "officer-menu") return officersOnly(ctx, !!router.findAction("handover:start"));
     }
     let intent = readIntent(text);
-    if (intent?.kind === "own-venues" && !intent.sure && !(await deps.ownsVenues?.(ctx.contact.id)))
+    if (intent?.kind === "own-venues" && !intent.sure && !(await deps.ownsVenues?.(ctx.contact.id))) {
+      // "mã QR của tôi" from someone with no venue here: their PC-Covid code, or a venue code they think
+      // they have. Asked rather than guessed: either guess answers the other person wrongly.
+      if (router.findAction(PERSONAL_QR_TOPIC) && router.findAction("venues:start")) return whichCode(ctx);
       intent = readIntent(text, { notOwner: true });
+    }
     if (intent) {
       switch (intent.kind) {
         case "unsubscribe":
@@ -106,6 +110,18 @@ export function registerSmallTalk(
     ctx.reply(say(t(`smalltalk.${talk}`)));
     deps.showMenu(ctx);
   });
+}
+
+/** The FAQ's answer on the PC-Covid personal code. */
+const PERSONAL_QR_TOPIC = "faq:topic:pccovid.personal-qr";
+
+function whichCode(ctx: TurnContext): void {
+  ctx.reply(
+    say(t("intents.whichCode"), [
+      [{ label: t("intents.whichCodePersonal"), payload: PERSONAL_QR_TOPIC }],
+      [{ label: t("intents.whichCodeVenue"), payload: "venues:start" }],
+    ]),
+  );
 }
 
 function officersOnly(ctx: TurnContext, canAskOfficer: boolean): void {

@@ -68,6 +68,16 @@ describe("what a message typed outside a flow asks for", () => {
     expect(own("ma qr cua toi dau")).toEqual({ kind: "own-venues", resend: true, sure: false });
     expect(readIntent("cho toi xin lai ma qr", { notOwner: true })?.kind).toBe("register-venue");
     expect(readIntent("ma qr cua toi dau", { notOwner: true })).toBeNull();
+    // "mã của tôi" alone is a code too (folded "mà của tôi" alone says nothing); a code that names the app is
+    // the citizen's PC-Covid code, never a venue's nor a registration.
+    expect(own("mã của tôi")).toEqual({ kind: "own-venues", resend: true, sure: false });
+    for (const personal of [
+      "ma qr ca nhan cua toi o dau",
+      "in lai ma qr pc covid cua toi",
+      "tạo mã qr cá nhân cho con",
+    ])
+      expect(readIntent(personal), personal).toBeNull();
+    expect(own("in lai ma qr quan cua toi")).toEqual({ kind: "own-venues", resend: true, sure: true });
     for (const typed of [
       "đăng ký quán của tôi",
       "I want to register my shop",

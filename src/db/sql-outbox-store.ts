@@ -22,6 +22,10 @@ const WINDOW = (broadcasts: boolean, where: string) => `${HEAD} WHERE "status" =
 const OLDEST_BROADCAST_ROW = `${HEAD} WHERE "channel" = ? AND "externalId" = ? AND "status" = 'pending'
   AND "broadcastId" IS NOT NULL ORDER BY "id" LIMIT 1`;
 
+/** Whether any broadcast row waits at all: when none does, no reply needs its recipient's looked up. */
+const ANY_PENDING_BROADCAST = (where: string) => `SELECT 1 AS "found" FROM "OutboxMessage"
+  WHERE "status" = 'pending' AND "broadcastId" IS NOT NULL${where} LIMIT 1`;
+
 /**
  * An older row of the same recipient not yet settled. The heads above are read in separate statements, so
  * another process may claim (and start sending) a recipient's head between them; this makes the claim
@@ -121,14 +125,21 @@ export class SqlOutboxStore implements OutboxStore {
    */
   private async unsentRows(sql: Sql, limit: number, filter: ClaimFilter | undefined): Promise<HeadRow[]> {
     const where = channelCondition(filter);
+    const window = windowFor(limit);
     const busy = await sql.all<Head>(BUSY(where));
-    const replies = await sql.all<Head>(WINDOW(false, where), windowFor(limit));
-    const broadcasts =
-      filter?.kind === "replies" ? [] : await sql.all<Head>(WINDOW(true, where), windowFor(limit));
+    const replies = await sql.all<Head>(WINDOW(false, where), window);
+    const broadcasts = filter?.kind === "replies" ? [] : await sql.all<Head>(WINDOW(true, where), window);
     const inHand = new Set(busy.map((r) => `${r.channel}:${r.externalId}`));
     const known = new Set(broadcasts.map((r) => `${r.channel}:${r.externalId}`));
     const blockers: Head[] = [];
-    if (filter?.kind !== "broadcasts") {
+    // A window shorter than asked for holds every pending broadcast row (`known` then covers them all); the
+    // reply lane reads none, and asks once whether there is any. Either way, with none waiting, the query
+    // per replying recipient below is skipped: it was one statement per reply sent.
+    const maybeBlocked =
+      filter?.kind === "replies"
+        ? replies.length > 0 && (await sql.get(ANY_PENDING_BROADCAST(where))) !== undefined
+        : broadcasts.length >= window;
+    if (filter?.kind !== "broadcasts" && maybeBlocked) {
       const waiting = new Map(replies.map((r) => [`${r.channel}:${r.externalId}`, r]));
       for (const [recipient, reply] of [...waiting].slice(0, limit)) {
         if (inHand.has(recipient) || known.has(recipient)) continue;

@@ -263,5 +263,12 @@ describe("a person who types every answer", () => {
     );
     await chat.send("mã của tôi");
     expect(all(await chat.send("dia diem"))).toMatch(/Bước 1\/6/);
+    // At the name step a request in words is not taken for the name; a real name that reads like one is,
+    // once typed again the same.
+    const request = all(await chat.send("ma qr cua toi"));
+    expect(request).toContain("giống một yêu cầu khác");
+    expect(request).toMatch(/Bước 1\/6/);
+    expect(all(await chat.send("Cafe My Shop"))).toMatch(/Bước 1\/6/);
+    expect(all(await chat.send("Cafe My Shop"))).toMatch(/Bước 2\/6/);
   });
 });

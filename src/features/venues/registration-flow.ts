@@ -3,6 +3,7 @@ import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Outbound, say, type Text, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
+import { readIntent } from "../../core/understanding/intent";
 import { looksLikeQuestion } from "../../core/understanding/question";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
@@ -103,9 +104,11 @@ export function createRegistrationFlow(deps: {
   const answer = (ctx: Ctx, step: Step, raw: string) => {
     // "cho hỏi đăng ký xong bao lâu thì có mã?" typed at the name step is not the venue's name. A real name
     // that reads like one ("Quán Bao Giờ") is taken when typed again the same.
-    if (FREE_TEXT_STEPS.has(step) && looksLikeQuestion(raw) && ctx.draft.doubted !== raw.trim()) {
+    // So is a request said in words ("mã qr của tôi", "gặp cán bộ", "english"), the same way.
+    const doubt = ctx.draft.doubted === raw.trim() ? undefined : doubtAbout(step, raw);
+    if (doubt) {
       ctx.goto(ctx.step, { ...ctx.draft, doubted: raw.trim() });
-      ctx.reply(say(v("flow.notAnAnswer")));
+      ctx.reply(say(v(doubt)));
       return ask(ctx, step);
     }
     const result = validateVenueField(fieldOf(step), raw, district, ctx.now);
@@ -232,6 +235,13 @@ export function createRegistrationFlow(deps: {
 
 /** Steps answered in free text, where a question typed instead would be stored as the answer. */
 const FREE_TEXT_STEPS: ReadonlySet<Step> = new Set(["name", "address", "contactName"]);
+
+/** Why a free-text answer may not be one: the text that says so, or undefined. */
+function doubtAbout(step: Step, raw: string): "flow.notAnAnswer" | "flow.looksLikeRequest" | undefined {
+  if (!FREE_TEXT_STEPS.has(step)) return undefined;
+  if (looksLikeQuestion(raw)) return "flow.notAnAnswer";
+  return readIntent(raw) ? "flow.looksLikeRequest" : undefined;
+}
 
 /** A category typed in words ("quán ăn", "cafe", "tạp hóa"): its id, or the text (then refused with help). */
 function categoryTyped(text: string): string {

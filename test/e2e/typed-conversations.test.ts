@@ -234,6 +234,14 @@ describe("a person who types every answer", () => {
     expect(reply).toMatch(/trạm y tế xã/);
   });
 
+  it("'cho e hỏi' is asked for the question, not told it was not understood nor kept for officers", async () => {
+    const chat = new WebchatClient(server.url);
+    const reply = all(await chat.send("cho e hoi"));
+    expect(reply).toContain("bạn cứ gõ câu hỏi");
+    expect(reply).not.toMatch(/chưa hiểu|gửi lại cho bạn/);
+    expect(await server.database.db.faqUnanswered.count({ where: { text: "cho e hoi" } })).toBe(0);
+  });
+
   it("'pc covid bị lỗi' is asked which problem, with PC-Covid's topics; 'không phải' goes on to where to ask", async () => {
     const chat = new WebchatClient(server.url);
     const asked = await chat.send("pc covid bị lỗi");

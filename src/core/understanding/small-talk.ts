@@ -10,7 +10,8 @@ export type SmallTalk =
   | "who-are-you"
   | "emoji-only"
   | "laugh"
-  | "dont-know";
+  | "dont-know"
+  | "ask-ahead";
 
 const ENTRIES = [
   ...lexicon("greeting", [
@@ -39,6 +40,47 @@ const ENTRIES = [
     "good evening",
     "start",
     "bat dau",
+  ]),
+  // "cho em hỏi", "hỏi chút ạ": the question comes in the next message; it is not one for the FAQ or officers.
+  ...lexicon("ask-ahead", [
+    "cho hoi",
+    "cho e hoi",
+    "cho em hoi",
+    "cho minh hoi",
+    "cho toi hoi",
+    "cho tui hoi",
+    "cho chau hoi",
+    "cho anh hoi",
+    "cho chi hoi",
+    "cho hoi chut",
+    "cho hoi xiu",
+    "cho hoi ti",
+    "cho hoi voi",
+    "cho e hoi voi",
+    "cho em hoi voi",
+    "cho minh hoi voi",
+    "cho hoi cai",
+    "cho e hoi chut",
+    "cho em hoi chut",
+    "cho em hoi xiu",
+    "cho e hoi xiu",
+    "hoi chut",
+    "hoi xiu",
+    "hoi ti",
+    "xin hoi",
+    "muon hoi",
+    "can hoi",
+    "co cau hoi",
+    "toi co cau hoi",
+    "em co cau hoi",
+    "hoi cai",
+    "question",
+    "a question",
+    "i have a question",
+    "quick question",
+    "can i ask",
+    "can i ask something",
+    "may i ask",
   ]),
   ...lexicon("thanks", [
     "cam on",
@@ -182,6 +224,9 @@ const LEADING = new Set(["xin", "da", "vang", "ok", "oke", "alo", "hello", "hi",
 
 const ANYONE = ENTRIES.filter((e) => e.kind === "anyone-there");
 const GREETING_LEADING = new Set([...LEADING, "alo", "chao", "hello", "hi", "xin"]);
+const ASK_AHEAD = ENTRIES.filter((e) => e.kind === "ask-ahead");
+/** "ad ơi cho mình hỏi", "alo cho hỏi": a greeting or a call to the admin before it. */
+const CALL_LEADING = new Set([...GREETING_LEADING, "ad", "admin", "oi", "anh", "chi", "ban"]);
 
 /** "hahaha", "hihihi", "kkkk", "=))", ":))": laughter of any length. */
 const LAUGH = /^(?:(?:ha|he|hi|ho|ke|hj){2,}h?|k{2,}|=+\)+|:+\)+|x+d+|lol+)$/;
@@ -198,6 +243,7 @@ export function readSmallTalk(text: string): SmallTalk | null {
   }
   // "alo có ai không": the question wins over the greeting in front of it.
   if (readWholeMessage(reading, ANYONE, FILLERS, GREETING_LEADING)) return "anyone-there";
+  if (readWholeMessage(reading, ASK_AHEAD, FILLERS, CALL_LEADING)) return "ask-ahead";
   const read = readWholeMessage(reading, ENTRIES, FILLERS, LEADING);
   if (read) return read;
   return reading.words.every((w) => LAUGH.test(w)) ? "laugh" : null;

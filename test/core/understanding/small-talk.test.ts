@@ -58,4 +58,24 @@ describe("small talk gets a short friendly answer instead of 'not understood'", 
   ])("%j is not small talk", (text) => {
     expect(readSmallTalk(text)).toBeNull();
   });
+
+  it.each([
+    "cho e hoi",
+    "Cho em hỏi ạ",
+    "ad ơi cho mình hỏi với",
+    "alo cho hoi",
+    "hỏi chút",
+    "em hỏi xíu ạ",
+    "can i ask something?",
+    "hi, quick question",
+  ])("%j announces a question still to come: asked for it, not read as one", (text) => {
+    expect(readSmallTalk(text)).toBe("ask-ahead");
+  });
+
+  it.each(["cho em hỏi tiêm mũi 3 ở đâu", "cho hoi can bo", "hỏi cán bộ"])(
+    "%j carries its question: not small talk",
+    (text) => {
+      expect(readSmallTalk(text)).toBeNull();
+    },
+  );
 });

@@ -34,20 +34,24 @@ export class SqlSubscriptionStore implements SubscriptionStore {
     patch: { active?: boolean; communeCode?: string | null },
   ): Promise<SubscriptionRecord> {
     // Only the fields given change; the insert's defaults are those of the Prisma schema.
+    // Asking for reminders answers the offer for good: someone who subscribed and later stopped is not
+    // offered them again after an answer.
     const sets = [
       ...(patch.active === undefined ? [] : [`"active" = excluded."active"`]),
+      ...(patch.active ? [`"offeredAt" = COALESCE("Subscription"."offeredAt", excluded."offeredAt")`] : []),
       ...(patch.communeCode === undefined ? [] : [`"communeCode" = excluded."communeCode"`]),
       `"updatedAt" = excluded."updatedAt"`,
     ];
     const now = new Date();
     return this.database.run(async (sql) => {
       const row = await sql.get<SubscriptionRow>(
-        `INSERT INTO "Subscription" ("contactId", "active", "communeCode", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO "Subscription" ("contactId", "active", "communeCode", "offeredAt", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT ("contactId") DO UPDATE SET ${sets.join(", ")} RETURNING ${COLUMNS}`,
         contactId,
         patch.active ?? false,
         patch.communeCode ?? null,
+        patch.active ? now : null,
         now,
         now,
       );

@@ -32,6 +32,17 @@ describe("citizens ask questions", () => {
     ).toBe(1);
   });
 
+  it("someone who asked for reminders in words and later stopped them is not offered them again after an answer", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("toi muon nhan thong bao nhac nho");
+    await chat.send("binh hai");
+    await chat.send("khong nhan tin nua");
+    await chat.send("co");
+    const answer = await chat.send("tui bi mat dien thoai, lam sao lay lai tai khoan pc covid");
+    expect(buttonsOf(answer)).not.toContain("Có, nhận nhắc nhở");
+    expect(buttonsOf(answer)).toContain("👍 Có");
+  });
+
   it("a person who types that the answer did not help, while the reminder offer is open, is heard as a 👎", async () => {
     const chat = new WebchatClient(server.url);
     const first = await chat.send("mat pass so sk dien tu thi lam sao");

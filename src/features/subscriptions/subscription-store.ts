@@ -16,8 +16,8 @@ export interface SubscriptionStore {
     patch: { active?: boolean; communeCode?: string | null },
   ): Promise<SubscriptionRecord>;
   /**
-   * Records that reminders are being offered: true only if they never were and the person is not
-   * subscribed already (so the offer is made once, and never to a subscriber).
+   * Records that reminders are being offered: true only if they never were and the person never
+   * subscribed (so the offer is made once, and never to a subscriber or to someone who stopped them).
    */
   claimOffer(contactId: string, now: Date): Promise<boolean>;
 }

@@ -49,6 +49,10 @@ describe("a person who types every answer", () => {
     expect(stuck).toMatch(/Bước 4\/6/);
     await chat.send("Thôn Thanh Thủy");
     await chat.send("Trần Văn Tư");
+    // No phone to give: told why one is needed and that any reachable number will do, and asked again.
+    const noPhone = all(await chat.send("khong co sdt"));
+    expect(noPhone).toContain("không in trên áp phích");
+    expect(noPhone).toMatch(/Bước 6\/6/);
     const summary = await chat.send("0905 222 444");
     expect(all(summary)).toContain("0905 222 444");
     // "xong rồi" (done) is no yes to a question, but it is one to "check the details": it registers.

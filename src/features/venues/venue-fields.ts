@@ -63,6 +63,8 @@ export function validateVenueField(
         ? { ok: true, value: text }
         : { ok: false, errorKey: "flow.badContactName" };
     case "contactPhone": {
+      // "không có sđt", "ko có": told why a number is needed and that any reachable one will do.
+      if (isNoAnswer(text)) return { ok: false, errorKey: "flow.phoneNeeded" };
       const phone = normaliseVietnamesePhone(text, { allowLandline: true });
       return phone.ok
         ? { ok: true, value: phone.e164 }

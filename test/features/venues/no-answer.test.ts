@@ -14,6 +14,10 @@ describe("a free-text registration answer that is no answer", () => {
     "ko biết",
     "i don't know the address",
     "no address yet",
+    "khong co sdt",
+    "ko co dt a",
+    "không có số điện thoại",
+    "no phone",
   ])("%s is someone stuck on the question", (text) => {
     expect(isNoAnswer(text)).toBe(true);
   });
@@ -27,6 +31,8 @@ describe("a free-text registration answer that is no answer", () => {
     "Tổ 3, đường Lê Lợi",
     "Quán Không Tên",
     "Ngô Văn Hai",
+    "0905 123 456",
+    "Số 5 đường Lê Lợi",
   ])("%s is an answer", (text) => {
     expect(isNoAnswer(text)).toBe(false);
   });

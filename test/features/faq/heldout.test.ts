@@ -36,16 +36,30 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // 0.933 / 1.000, then 0.946 / 1.000 with tune-6 in the classifier. Only its totals were read. tune-6 raised the
 // in-scope figure of six sets and heldout-4's rejection (0.939 → 0.959), and let two more of heldout-5's
 // off-topic questions through (0.932 → 0.886): that floor was lowered in the open, not tuned against.
+// heldout-9.jsonl was written on 2026-12-03 (fourth session) the same way, while two other such writers wrote
+// locales/faq-asked/tune-7.jsonl and tune-8.jsonl in other voices (162 of 200, 292 and 281 of 320 lines kept after
+// the fold check). First measured at 0.843 / 0.951, then 0.884 / 0.951 with both in the classifier. Only its
+// totals were read. They raised heldout-5 (0.837 / 0.886 → 0.851 / 0.932) and heldout-8 (0.946 → 0.960) and let
+// one of heldout-7's in-scope questions go (0.961 → 0.953): that floor was lowered in the open.
+// heldout-10.jsonl was written the same session by a third writer (mixed voices, some in the Central dialect),
+// while two more wrote tune-9 and tune-10 (176 of 200, 294 and 303 of 320 kept). First measured at 0.899 / 1.000
+// with tune-7 and -8 in the classifier, 0.906 / 1.000 with tune-9 and -10. Only its totals were read. Then
+// tune-11 to tune-16 (English-heavy, short keyword queries, near-domain off-topic, detail questions, typing
+// slips, confusable topic pairs) and the classifier's rate and L2, chosen by leaving each tuning file out in
+// turn (never on a held-out set): pooled over the ten sets, in-scope 0.938 → 0.944 and rejection 0.982 → 0.991.
+// heldout-2 (0.978 → 0.963) and heldout-4 in scope (0.971 → 0.964) fell by a question or two: lowered in the open.
 // Every floor is that change's measurement, rounded down.
 const SETS = [
-  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.94, rejectionFloor: 0.97 },
-  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.97, rejectionFloor: 1 },
-  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.94, rejectionFloor: 1 },
-  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.97, rejectionFloor: 0.95 },
-  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.83, rejectionFloor: 0.88 },
-  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.94, rejectionFloor: 0.97 },
-  { file: "faq/heldout-7.jsonl", minSize: 160, inScopeFloor: 0.96, rejectionFloor: 0.97 },
-  { file: "faq/heldout-8.jsonl", minSize: 190, inScopeFloor: 0.94, rejectionFloor: 1 },
+  { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.96, rejectionFloor: 0.98 },
+  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.96, rejectionFloor: 1 },
+  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 1 },
+  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.96, rejectionFloor: 0.97 },
+  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.87, rejectionFloor: 0.95 },
+  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.94, rejectionFloor: 1 },
+  { file: "faq/heldout-7.jsonl", minSize: 160, inScopeFloor: 0.96, rejectionFloor: 1 },
+  { file: "faq/heldout-8.jsonl", minSize: 190, inScopeFloor: 0.96, rejectionFloor: 1 },
+  { file: "faq/heldout-9.jsonl", minSize: 160, inScopeFloor: 0.9, rejectionFloor: 1 },
+  { file: "faq/heldout-10.jsonl", minSize: 170, inScopeFloor: 0.92, rejectionFloor: 1 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"

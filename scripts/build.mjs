@@ -3,7 +3,8 @@
 // (docs/adr/010-rendering-startup-footprint.md). Runs after `npm ci` (postinstall) and, with
 // `--if-stale`, before `npm start` when a source file is newer than the bundle.
 // npm packages stay external: node_modules is there at run time, and its files load as they are.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -86,6 +87,26 @@ const rewrites = {
   },
 };
 
+/**
+ * A hash of everything the bundle is made of (sources, locked dependencies, this script): the server keys what
+ * it keeps between starts by it (the trained FAQ classifier, src/features/faq/classifier-cache.ts), so a new
+ * build never reads what an older one computed. Files under locales/ are read at run time and key themselves.
+ */
+function sourceHash() {
+  const hash = createHash("sha256");
+  const add = (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+      return;
+    }
+    hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");
+  };
+  for (const path of ["src", "package-lock.json", "scripts/build.mjs"]) add(join(root, path));
+  return hash.digest("hex").slice(0, 16);
+}
+
 const started = performance.now();
 // Imported only now: the staleness check before `npm start` should cost no more than a directory walk.
 const { build } = await import("esbuild");
@@ -101,6 +122,7 @@ await build({
   // Stack traces need file and line, not the text: a map without the sources is a third the size.
   sourcesContent: false,
   plugins: [rewrites],
+  define: { __BUILD_ID__: JSON.stringify(sourceHash()) },
   logLevel: "warning",
 });
 console.error(`built dist/ in ${Math.round(performance.now() - started)} ms`);

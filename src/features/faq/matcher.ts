@@ -1,4 +1,5 @@
 import type { AskedQuestion } from "./asked-questions";
+import type { ClassifierCache, LabelledLine } from "./classifier-cache";
 import { calibrateConfidence, type MatchEvidence } from "./confidence";
 import type { FaqOutOfScopeCategory } from "./out-of-scope";
 import { toSearchWords, withPairs } from "./search-terms";
@@ -89,6 +90,8 @@ export interface FaqMatcherOptions {
   rerankWeight?: number;
   /** How many of BM25's best candidates the classifier may re-order (tuning only). */
   rerankDepth?: number;
+  /** Where trained classifiers are kept between starts (a built server's; none in tests and scripts). */
+  classifierCache?: ClassifierCache;
 }
 
 const MAX_ALTERNATIVES = 3;
@@ -157,22 +160,22 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
 
   // The "not ours" subjects are classes too: "gmail" in "quên mật khẩu gmail" then takes probability away
   // from the health book's login instead of being a word the topics merely lack.
-  const classifier = new TopicClassifier([
-    ...topics.flatMap((topic) =>
-      [...topic.examples.vi, ...topic.examples.en, ...topic.keywords.vi, ...topic.keywords.en].map(
-        (line) => ({ terms: withPairs(toSearchWords(line)), label: topic.id }),
+  const classifier = trainedClassifier(
+    [
+      ...topics.flatMap((topic) =>
+        [...topic.examples.vi, ...topic.examples.en, ...topic.keywords.vi, ...topic.keywords.en].map(
+          (text) => ({ text, label: topic.id }),
+        ),
       ),
-    ),
-    ...(options.outOfScope ?? []).flatMap((category) =>
-      category.lines
-        .flatMap((line) => line.split(/[,;:]/))
-        .map((line) => ({
-          terms: withPairs(toSearchWords(line)),
-          label: `${OUT_OF_SCOPE_PREFIX}${category.id}`,
-        })),
-    ),
-    ...askedSamples(topics, options.asked ?? []),
-  ]);
+      ...(options.outOfScope ?? []).flatMap((category) =>
+        category.lines
+          .flatMap((line) => line.split(/[,;:]/))
+          .map((text) => ({ text, label: `${OUT_OF_SCOPE_PREFIX}${category.id}` })),
+      ),
+      ...askedLines(topics, options.asked ?? []),
+    ],
+    options.classifierCache,
+  );
   // Each service name as the search terms it folds to ("CCCD" → căn cước công dân), all of which must appear.
   const foreignNames = (options.outOfScope ?? []).flatMap((category) =>
     category.names
@@ -279,12 +282,29 @@ export function createFaqMatcher(topics: FaqTopic[], options: FaqMatcherOptions 
  * officers' own examples and keywords, which they edit; the asked questions add the ways strangers word the
  * same things (measured in docs/adr/020: every held-out set gained, the outsider's most).
  */
-function askedSamples(topics: readonly FaqTopic[], asked: readonly AskedQuestion[]) {
+function askedLines(topics: readonly FaqTopic[], asked: readonly AskedQuestion[]): LabelledLine[] {
   const ids = new Set<string>(topics.map((topic) => topic.id));
   return asked
     .filter((question) => question.topic === null || ids.has(question.topic))
-    .map((question) => ({
-      terms: withPairs(toSearchWords(question.q)),
-      label: question.topic ?? ASKED_OFF_TOPIC,
-    }));
+    .map((question) => ({ text: question.q, label: question.topic ?? ASKED_OFF_TOPIC }));
+}
+
+/** The classifier for these lines: kept from an earlier start of this build when there is one, else trained. */
+function trainedClassifier(
+  lines: readonly LabelledLine[],
+  cache: ClassifierCache | undefined,
+): TopicClassifier {
+  const kept = cache?.read(lines);
+  if (kept !== undefined) {
+    try {
+      return TopicClassifier.restore(kept);
+    } catch {
+      // A file that does not fit is trained over below and replaced.
+    }
+  }
+  const classifier = TopicClassifier.train(
+    lines.map(({ text, label }) => ({ terms: withPairs(toSearchWords(text)), label })),
+  );
+  cache?.write(lines, classifier.state());
+  return classifier;
 }

@@ -1,3 +1,16 @@
+/** A trained model as plain data: features in id order, weights term-major (see `logits`). */
+export interface ClassifierState {
+  readonly labels: readonly string[];
+  readonly features: readonly string[];
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+}
+
+/** A kept model that does not fit together (a damaged or foreign file). */
+export class ClassifierStateError extends Error {
+  override readonly name = "ClassifierStateError";
+}
+
 /** One training line for the classifier: its search terms and the topic it belongs to. */
 export interface ClassifierSample {
   terms: readonly string[];
@@ -20,29 +33,42 @@ const MIN_GRADIENT = 1e-3;
  * words; this says which words *tell topics apart*: "quên", "mật khẩu" weigh towards the health book's
  * login and away from the health book itself, "khai hộ", "nhân viên" towards staff check-in and away from
  * having no smartphone — pairs whose examples share most of their vocabulary.
- * Training is deterministic (fixed order, no randomness) and takes tens of milliseconds for ~2,000 lines;
- * a query costs one pass over its terms per topic.
+ * Training is deterministic (fixed order, no randomness) and takes ~0.3 s for the ~7,000 lines shipped, a
+ * fifth of start-up, so a built server keeps the trained model (see `classifier-cache.ts`); a query costs one
+ * pass over its terms per topic.
  */
 export class TopicClassifier {
   readonly labels: readonly string[];
-  private readonly features = new Map<string, number>();
+  private readonly features: ReadonlyMap<string, number>;
   private readonly weights: Float64Array;
   private readonly bias: Float64Array;
 
-  constructor(samples: readonly ClassifierSample[]) {
-    this.labels = [...new Set(samples.map((s) => s.label))];
-    const labelIndex = new Map(this.labels.map((label, i) => [label, i]));
+  private constructor(state: ClassifierState) {
+    this.labels = state.labels;
+    this.features = new Map(state.features.map((term, i) => [term, i]));
+    this.weights = state.weights;
+    this.bias = state.bias;
+  }
+
+  /** Trains on the samples (see the class comment): the same samples always give the same model. */
+  static train(samples: readonly ClassifierSample[]): TopicClassifier {
+    const labels = [...new Set(samples.map((s) => s.label))];
+    const labelIndex = new Map(labels.map((label, i) => [label, i]));
+    const features = new Map<string, number>();
     for (const { terms } of samples)
-      for (const term of terms) if (!this.features.has(term)) this.features.set(term, this.features.size);
-    const classes = this.labels.length;
-    this.weights = new Float64Array(classes * this.features.size);
-    this.bias = new Float64Array(classes);
+      for (const term of terms) if (!features.has(term)) features.set(term, features.size);
+    const classes = labels.length;
+    const model = new TopicClassifier({
+      labels,
+      features: [...features.keys()],
+      weights: new Float64Array(classes * features.size),
+      bias: new Float64Array(classes),
+    });
     const rows = samples.map(({ terms, label }) => ({
-      ids: Int32Array.from(new Set(terms), (term) => this.features.get(term) ?? 0),
+      ids: Int32Array.from(new Set(terms), (term) => features.get(term) ?? 0),
       y: labelIndex.get(label) ?? 0,
     }));
-    const weights = this.weights;
-    const bias = this.bias;
+    const { weights, bias } = model;
     const probabilities = new Float64Array(classes);
     // A fixed stride through the rows mixes topics without a random generator: same data, same model.
     const stride = coprimeStride(rows.length);
@@ -54,7 +80,7 @@ export class TopicClassifier {
         if (row === undefined || row.ids.length === 0) continue;
         const { ids, y } = row;
         const scale = 1 / Math.sqrt(ids.length);
-        this.logits(ids, scale, probabilities);
+        model.logits(ids, scale, probabilities);
         softmaxInPlace(probabilities);
         for (let c = 0; c < classes; c += 1) {
           const gradient = (probabilities[c] as number) - (c === y ? 1 : 0);
@@ -69,6 +95,33 @@ export class TopicClassifier {
         }
       }
     }
+    return model;
+  }
+
+  /**
+   * A model trained before (see {@link TopicClassifier.state}).
+   *
+   * @throws ClassifierStateError when the arrays do not fit the labels and features
+   */
+  static restore(state: ClassifierState): TopicClassifier {
+    if (
+      state.bias.length !== state.labels.length ||
+      state.weights.length !== state.labels.length * state.features.length
+    )
+      throw new ClassifierStateError(
+        `${state.labels.length} labels and ${state.features.length} features do not fit ${state.weights.length} weights and ${state.bias.length} biases`,
+      );
+    return new TopicClassifier(state);
+  }
+
+  /** Everything the model is, to keep and {@link TopicClassifier.restore} later (the arrays are shared). */
+  state(): ClassifierState {
+    return {
+      labels: this.labels,
+      features: [...this.features.keys()],
+      weights: this.weights,
+      bias: this.bias,
+    };
   }
 
   /**

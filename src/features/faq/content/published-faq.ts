@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type AskedQuestion, loadAskedQuestions } from "../asked-questions";
+import type { ClassifierCache } from "../classifier-cache";
 import { createFaqMatcher, type FaqMatcher } from "../matcher";
 import { type FaqOutOfScopeCategory, loadFaqOutOfScope } from "../out-of-scope";
 import { FAQ_TOPIC_CONTENT } from "../topic-content";
@@ -49,7 +50,13 @@ export function buildPublishedFaq(
     // "not ours" classes alone cost ~0.1 s of every start.
     matcher: createFaqMatcher(
       matcherTopics,
-      topics.length === 0 ? {} : { outOfScope: matching.outOfScope, asked: matching.asked },
+      topics.length === 0
+        ? {}
+        : {
+            outOfScope: matching.outOfScope,
+            asked: matching.asked,
+            ...(matching.classifierCache ? { classifierCache: matching.classifierCache } : {}),
+          },
     ),
     version,
   };
@@ -106,6 +113,8 @@ export interface FaqMatchingData {
   outOfScope: readonly FaqOutOfScopeCategory[];
   /** Labelled questions as people type them, for the classifier. */
   asked: readonly AskedQuestion[];
+  /** Where the trained classifier is kept between starts (a built server's; see `classifier-cache.ts`). */
+  classifierCache?: ClassifierCache;
 }
 
 export function loadMatchingData(localesDir: string): FaqMatchingData {

@@ -32,6 +32,7 @@ describe("a person who types every answer", () => {
     const stray = all(await chat.send("tiem mui 3 o dau"));
     expect(stray).toMatch(/Bước 2\/6/);
     expect(stray).not.toMatch(/Bước 3\/6/);
+    expect(stray).toContain("có vẻ là một câu hỏi hoặc một yêu cầu khác");
     // A category as people name it, not the label of a button.
     expect(all(await chat.send("quan an"))).toMatch(/Bước 3\/6/);
     // Back twice: to the category, then to the name, which is shown again; nothing typed is stored as data.
@@ -40,6 +41,12 @@ describe("a person who types every answer", () => {
     expect(name).toMatch(/Bước 1\/6/);
     expect(name).toContain("Câu trả lời trước của bạn: Quán Cơm Bà Tư.");
     expect(all(await chat.send("Quán Cơm Bà Tư 2"))).toMatch(/Bước 3\/6/);
+    // A question at the commune step is named as one, not answered "no such commune".
+    const question = all(await chat.send("xa nao cung dc ha ad"));
+    expect(question).toContain("có vẻ là một câu hỏi hoặc một yêu cầu khác");
+    expect(question).toMatch(/Bước 3\/6/);
+    const misspelt = all(await chat.send("binh haii"));
+    expect(misspelt).not.toContain("có vẻ là một câu hỏi");
     expect(all(await chat.send("binh hai"))).toMatch(/Bước 4\/6/);
     expect(all(await chat.send("back"))).toMatch(/Bước 3\/6/);
     await chat.send("xa binh hai");

@@ -70,3 +70,19 @@ export function looksLikeQuestion(text: string): boolean {
   if (words.length >= 3 && ENDINGS.has(words.at(-1) ?? "")) return true;
   return OPENERS.some((p) => startsWith(words, p)) || ASKING.some((p) => containsPhrase(words, p));
 }
+
+/** Question words that are also syllables of names ("Sao Mai", "Bình Hải" → hai): only asked where no name fits. */
+const LOOSE_ASKING = new Set(["nao", "gi", "sao", "dau", "ai", "khong", "ko", "hok"]);
+const LOOSE_ENDINGS = new Set(["ha", "nhi", "chua", "vay", "ta", "the"]);
+
+/**
+ * Whether a text that already fits none of a step's choices reads as a question ("xã nào cũng được hả ad",
+ * "chọn cái gì"), so the person is told it was taken for one rather than "not found". Looser than
+ * {@link looksLikeQuestion}: it never decides whether an answer is stored, only which help is given.
+ */
+export function asksSomething(text: string): boolean {
+  if (looksLikeQuestion(text)) return true;
+  const { words } = prepare(text);
+  if (words.length < 2) return false;
+  return words.some((word) => LOOSE_ASKING.has(word)) || LOOSE_ENDINGS.has(words.at(-1) ?? "");
+}

@@ -4,7 +4,7 @@ import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "
 import { type Outbound, say, type Text, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
-import { looksLikeQuestion } from "../../core/understanding/question";
+import { asksSomething, looksLikeQuestion } from "../../core/understanding/question";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
 import type { District } from "./district";
 import { fieldNamed } from "./field-named";
@@ -117,7 +117,9 @@ export function createRegistrationFlow(deps: {
       if (result.note) ctx.reply(say(result.note));
       return advance(ctx, { ...ctx.draft, [fieldOf(step)]: result.value, doubted: undefined });
     }
-    ctx.reply(say(result.error ?? v(result.errorKey)));
+    // "tiem mui 3 o dau" at the commune step is no misspelt commune: saying "not found" would send the person
+    // looking for a spelling. Their question is named as one; the choices follow.
+    ctx.reply(say(readsAsQuestion(step, raw) ? v("flow.notAChoice") : (result.error ?? v(result.errorKey))));
     ask(ctx, step);
   };
 
@@ -241,6 +243,14 @@ function doubtAbout(step: Step, raw: string): "flow.notAnAnswer" | "flow.looksLi
   if (!FREE_TEXT_STEPS.has(step)) return undefined;
   if (looksLikeQuestion(raw)) return "flow.notAnAnswer";
   return readIntent(raw) ? "flow.looksLikeRequest" : undefined;
+}
+
+/** Steps answered by picking one of a list, where a question typed instead fits none of it. */
+const CHOICE_STEPS: ReadonlySet<Step> = new Set(["category", "commune"]);
+
+/** A text that fits none of a step's choices and is a question or a request in words instead. */
+function readsAsQuestion(step: Step, raw: string): boolean {
+  return CHOICE_STEPS.has(step) && (asksSomething(raw) || readIntent(raw) !== null);
 }
 
 /** A category typed in words ("quán ăn", "cafe", "tạp hóa"): its id, or the text (then refused with help). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeQuestion } from "../../../src/core/understanding/question";
+import { asksSomething, looksLikeQuestion } from "../../../src/core/understanding/question";
 
 describe("a question typed where a name or an address is wanted", () => {
   it.each([
@@ -23,4 +23,20 @@ describe("a question typed where a name or an address is wanted", () => {
     "Tiem Banh Be Nhi",
     "Com chay Chua",
   ])("%j is a name", (text) => expect(looksLikeQuestion(text)).toBe(false));
+});
+
+describe("a question typed where one of a list is wanted (after it matched none of the list)", () => {
+  it.each([
+    "xa nao cung dc ha ad",
+    "chon cai gi",
+    "o dau vay",
+    "khong biet xa nao",
+    "tiem mui 3 o dau",
+    "sao nhiều xã thế",
+  ])("%j is a question", (text) => expect(asksSomething(text)).toBe(true));
+
+  it.each(["binh haii", "Bình Hải cũ", "van tuong", "thon 3", "Dong Son"])(
+    "%j is a misspelt or unknown choice",
+    (text) => expect(asksSomething(text)).toBe(false),
+  );
 });

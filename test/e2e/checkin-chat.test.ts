@@ -75,6 +75,18 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
     r = await chat.send("tiem mui 3 o dau");
     expect(textsOf(r).join("\n")).not.toMatch(/điện thoại/);
 
+    // A question typed at a health question is named as one (not only "tap Yes or No"), with the way out.
+    const asking = new WebchatClient(server.url);
+    await asking.send(`/start c_${venue.code}`);
+    r = await asking.send("sốt nhẹ thì có sao không");
+    expect(textsOf(r)[0]).toMatch(/^Câu này có vẻ là một câu hỏi/);
+    expect(textsOf(r)[0]).toContain('gõ "thôi"');
+    expect(textsOf(r)[1]).toMatch(/^Câu 1\/3/);
+    r = await asking.send("hôm nay trời đẹp");
+    expect(textsOf(r)[0]).toBe('Bạn vui lòng bấm "Có" hoặc "Không".');
+    r = await asking.send("ko");
+    expect(textsOf(r)[0]).toMatch(/^Câu 2\/3/);
+
     // "thôi" at a health question leaves the questions, keeps the visit, and says so (nothing is "discarded").
     const other = new WebchatClient(server.url);
     await other.send(`/start c_${venue.code}`);

@@ -3,7 +3,9 @@ import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
 import { type Button, namespace, say, type Text, t } from "../../core/messages";
 import type { Router, TurnContext } from "../../core/router";
+import { readIntent } from "../../core/understanding/intent";
 import { readNavigation } from "../../core/understanding/navigation";
+import { asksSomething } from "../../core/understanding/question";
 import { readYesNo } from "../../core/understanding/yes-no";
 import { formatVietnamTime } from "../../core/vietnam-time";
 import { formatPhoneForDisplay, normaliseVietnamesePhone } from "../venues/phone";
@@ -78,7 +80,10 @@ export function registerCheckin(
       const question = HEALTH_QUESTIONS[index];
       const button = flowAction(ctx, flow)?.action;
       if (!question || (button !== "yes" && button !== "no")) {
-        return ctx.reply(say(checkinText("chat.pickYesNo")), ask(index));
+        // "sốt nhẹ có tính không?", "tiem mui 3 o dau" typed here: told it was read as a question, not an
+        // answer, and how to leave the questions to ask it, rather than only "tap Yes or No".
+        const asks = typed !== "" && (asksSomething(typed) || readIntent(typed) !== null);
+        return ctx.reply(say(checkinText(asks ? "chat.notAnAnswer" : "chat.pickYesNo")), ask(index));
       }
       const answers = { ...ctx.draft.answers, [question]: button === "yes" };
       if (index + 1 < HEALTH_QUESTIONS.length) {

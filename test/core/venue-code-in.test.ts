@@ -11,6 +11,17 @@ describe("a venue code typed instead of scanned", () => {
     expect(venueCodeIn("https://qr.binhson.vn/c/X4VN9DXUXA?x=1")).toBe("X4VN9DXUXA");
   });
 
+  it("of letters only is read in lower case when a word before it names it a code", () => {
+    // Codes made before every code held a digit: "ADVPBZMWGE" typed as "checkin advpbzmwge".
+    expect(venueCodeIn("checkin advpbzmwge")).toBe("ADVPBZMWGE");
+    expect(venueCodeIn("check in advpbzmwge")).toBe("ADVPBZMWGE");
+    expect(venueCodeIn("mã advpbzmwge")).toBe("ADVPBZMWGE");
+    expect(venueCodeIn("ADVPBZMWGE")).toBe("ADVPBZMWGE");
+    // Alone and in lower case it is a word, as English "understand" is.
+    expect(venueCodeIn("advpbzmwge")).toBeUndefined();
+    expect(venueCodeIn("understand")).toBeUndefined();
+  });
+
   it("is not made of ordinary words, nor guessed from letters a code never holds", () => {
     expect(venueCodeIn("tiem tap hoa ba nam")).toBeUndefined();
     expect(venueCodeIn("quen mat khau so suc khoe")).toBeUndefined();

@@ -182,6 +182,11 @@ describe("a visitor checks in by chat through the venue's deep link", () => {
       expect(textsOf(r)[0], text).toMatch(/^✅ Đã ghi nhận lượt vào Chợ Châu Ổ/);
       expect(textsOf(r)[1], text).toMatch(/^Câu 1\/3/);
     }
+    // A venue registered before every code held a digit: its letters-only code typed in lower case.
+    const older = await registerVenue(server.url, TOKEN, { name: "Quán Cơm Ba Tơ" });
+    await server.database.db.venue.update({ where: { id: older.id }, data: { code: "ADVPBZMWGE" } });
+    const typed = await new WebchatClient(server.url).send("checkin advpbzmwge");
+    expect(textsOf(typed)[0]).toMatch(/^✅ Đã ghi nhận lượt vào Quán Cơm Ba Tơ/);
     // A code of no venue is not a check-in: the message is read as anything else would be.
     const chat = new WebchatClient(server.url);
     const before = await server.database.db.visit.count();

@@ -19,6 +19,10 @@ describe("venue codes printed on posters", () => {
     expect(VENUE_CODE_ALPHABET).not.toMatch(/[01OIL]/);
   });
 
+  it("each hold a digit, so one typed in lower case is not taken for a word", () => {
+    expect(codes.filter((code) => !/\d/.test(code))).toEqual([]);
+  });
+
   it("use every character of the alphabet about equally, so none can be predicted", () => {
     const counts = new Map<string, number>();
     for (const char of codes.join("")) counts.set(char, (counts.get(char) ?? 0) + 1);

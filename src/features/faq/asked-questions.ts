@@ -23,12 +23,23 @@ export class AskedQuestionsError extends Error {
  * @throws AskedQuestionsError on a line that is not `{"q": "…", "topic": "…" | null}`
  */
 export function loadAskedQuestions(localesDir: string): AskedQuestion[] {
+  return loadAskedGroups(localesDir).flatMap((group) => group.questions);
+}
+
+/**
+ * The same questions file by file (each written by one writer in one voice), for the calibration, which
+ * scores each file with a matcher that learned only the others.
+ *
+ * @throws AskedQuestionsError on a line that is not `{"q": "…", "topic": "…" | null}`
+ */
+export function loadAskedGroups(localesDir: string): { name: string; questions: AskedQuestion[] }[] {
   const folder = `${localesDir}/faq-asked`;
   const files = readdirSync(folder)
     .filter((name) => name.endsWith(".jsonl"))
     .sort();
-  return files.flatMap((name) =>
-    readFileSync(`${folder}/${name}`, "utf8")
+  return files.map((name) => ({
+    name,
+    questions: readFileSync(`${folder}/${name}`, "utf8")
       .split("\n")
       .flatMap((line, index) => {
         if (line.trim() === "") return [];
@@ -37,7 +48,7 @@ export function loadAskedQuestions(localesDir: string): AskedQuestion[] {
           throw new AskedQuestionsError(`faq-asked/${name}:${index + 1} is not a labelled question`);
         return [parsed.data];
       }),
-  );
+  }));
 }
 
 function parseJson(line: string): unknown {

@@ -51,16 +51,14 @@ export function confidenceFeatures(evidence: MatchEvidence): number[] {
  * Logistic-regression weights turning evidence into a confidence, in the order of {@link confidenceFeatures}
  * (intercept, coverage, pairCoverage, margin, outOfScopeShare, foreignCoverage, log score, log word count,
  * classifier probability).
- * Fitted with `npm run --silent faq:match -- --calibrate locales/faq-asked/tune.jsonl
- * locales/faq-asked/first.jsonl` (see `calibration.ts`): tuning questions plus out-of-fold topic examples,
- * off-topic questions weighted to count as much as on-topic ones, so the confidence reads as the chance the
- * best topic is right when both kinds of message are equally common. Never fitted on the held-out set.
- * The calibration builds its matcher without the asked questions (`locales/faq-asked`), since the shipped
- * classifier has learned those very lines: the features are read as for a question nobody labelled, which is
- * what a live question is. Refit after large changes to the topic data.
+ * Fitted with `npm run --silent faq:match -- --calibrate` (see `calibration.ts`): every file of
+ * `locales/faq-asked` scored by a matcher whose classifier learned the other files but not that one, so the
+ * features read as for a question nobody labelled, which is what a live question is; off-topic questions
+ * weighted to count as much as on-topic ones. Never fitted on the held-out sets. Refit after a new asked file
+ * or large changes to the topic data.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  -4.25, 1.046, -0.385, 0.692, -5.326, -1.799, 0.29, 1.103, 4.363,
+  -5.696, 0.806, 0.293, -0.204, -2.565, -1.103, -0.095, 1.484, 6.288,
 ];
 
 /**

@@ -154,6 +154,32 @@ describe("a person who types every answer", () => {
     expect(stopped).not.toMatch(/các địa điểm của bạn/);
   });
 
+  it("a phone typed at the address is kept for the phone step; an address typed as the contact's name is doubted", async () => {
+    const chat = new WebchatClient(server.url);
+    for (const typed of ["/venue", "Cafe Gió Biển", "quan cafe", "binh chau"]) await chat.send(typed);
+    // Two steps early: the number is kept and the address asked again.
+    const early = all(await chat.send("0905 123 456"));
+    expect(early).toMatch(/Đã ghi số điện thoại 0905 123 456 cho bước sau/);
+    expect(early).toMatch(/Bước 4\/6/);
+    // Address and number together: the address is taken, the number kept.
+    expect(all(await chat.send("thôn Tân Hy, sdt 0905 123 457"))).toMatch(/Bước 5\/6/);
+    // The address again, where the contact's name is asked: not stored as a person's name.
+    const doubted = all(await chat.send("thon tan hy binh chau"));
+    expect(doubted).toMatch(/có vẻ là địa chỉ/);
+    expect(doubted).toMatch(/Bước 5\/6/);
+    // A surname that is also an address word ("Tô") is a name; the phone step is skipped, the number was kept.
+    const summary = all(await chat.send("Tô Thị Gió"));
+    expect(summary).not.toMatch(/Bước 6\/6/);
+    expect(summary).toContain("0905 123 457");
+    await chat.send("dung roi");
+    const stored = (await venues()).find((v) => v.name === "Cafe Gió Biển");
+    expect(stored).toMatchObject({
+      address: "thôn Tân Hy",
+      contactName: "Tô Thị Gió",
+      contactPhone: "+84905123457",
+    });
+  });
+
   it("'quay lai' or 'thoi' with nothing to leave shows the menu without an apology", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("xin chao");

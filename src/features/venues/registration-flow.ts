@@ -1,6 +1,7 @@
 import { commandNames } from "../../core/command-names";
 import { effectId } from "../../core/effect-id";
 import { defineFlow, type Flow, type FlowContext, flowAction, typedText } from "../../core/flow";
+import { foldText } from "../../core/fold-text";
 import { type Outbound, say, type Text, t } from "../../core/messages";
 import type { TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
@@ -123,6 +124,22 @@ export function createRegistrationFlow(deps: {
     ask(ctx, step);
   };
 
+  /**
+   * The address or the contact person's name, with a phone number typed one step or two early ("0905 123 456"
+   * at the address, "Ngô Văn Hai 0905 123 456"): the number is kept for the phone step, the rest answers this
+   * one, and with nothing left the person is told the number is kept and asked this step again.
+   */
+  const answerKeepingPhone = (ctx: Ctx, step: "address" | "contactName", text: string) => {
+    const split = splitPhoneOut(text);
+    if (!split) return answer(ctx, step, text);
+    const draft = { ...ctx.draft, contactPhone: split.phone };
+    ctx.goto(step, draft);
+    if (validateVenueField(fieldOf(step), split.rest, district).ok) return answer(ctx, step, split.rest);
+    const key = step === "address" ? "flow.phoneKeptAtAddress" : "flow.phoneKept";
+    ctx.reply(say(v(key, { phone: formatPhoneForDisplay(split.phone) })));
+    return ask(ctx, step);
+  };
+
   const flow: Flow<Draft> = defineFlow<Draft>({
     ...VENUE_FLOW_SHAPE,
     ask,
@@ -144,21 +161,10 @@ export function createRegistrationFlow(deps: {
           return answer(ctx, "commune", button?.action === "commune" ? button.arg : text);
         case "phone":
           return answer(ctx, "phone", ctx.event.type === "contact" ? ctx.event.phone : text);
-        case "contactName": {
-          // "Ngô Văn Hai 0905 123 456" or "sdt 0905…" one step early: the number is kept for the next step.
-          const split = splitPhoneOut(text);
-          if (!split) return answer(ctx, "contactName", text);
-          const draft = { ...ctx.draft, contactPhone: split.phone };
-          if (validateVenueField("contactName", split.rest, district).ok) {
-            ctx.goto("contactName", draft);
-            return answer(ctx, "contactName", split.rest);
-          }
-          ctx.goto("contactName", draft);
-          ctx.reply(say(v("flow.phoneKept", { phone: formatPhoneForDisplay(split.phone) })));
-          return ask(ctx, "contactName");
-        }
-        case "name":
         case "address":
+        case "contactName":
+          return answerKeepingPhone(ctx, ctx.step, text);
+        case "name":
           return answer(ctx, ctx.step, text);
         case "field": {
           const step = STEPS.find((s) => button?.action === "field" && s === button.arg) ?? fieldNamed(text);
@@ -239,11 +245,23 @@ export function createRegistrationFlow(deps: {
 const FREE_TEXT_STEPS: ReadonlySet<Step> = new Set(["name", "address", "contactName"]);
 
 /** Why a free-text answer may not be one: the text that says so, or undefined. */
-function doubtAbout(step: Step, raw: string): "flow.notAnAnswer" | "flow.looksLikeRequest" | undefined {
+function doubtAbout(
+  step: Step,
+  raw: string,
+): "flow.notAnAnswer" | "flow.looksLikeRequest" | "flow.looksLikeAddress" | undefined {
   if (!FREE_TEXT_STEPS.has(step)) return undefined;
   if (looksLikeQuestion(raw)) return "flow.notAnAnswer";
+  if (step === "contactName" && ADDRESS_START.test(foldText(raw))) return "flow.looksLikeAddress";
   return readIntent(raw) ? "flow.looksLikeRequest" : undefined;
 }
+
+/**
+ * How an address begins and a person's name never does ("thôn Tân Hy", "tổ 5", "số 12 Lê Lợi", "QL1A"): typed
+ * at the contact name, it is the address answered late. Tô and Đường are surnames, so "tổ" and "đường" count
+ * only before a number or "dân phố"/"số".
+ */
+const ADDRESS_START =
+  /^(?:(?:thon|xom|ap|khu pho|khu dan cu|kdc|to dan pho|tdp|so nha|duong so|quoc lo)(?:[\s,.]|$)|(?:to|so|doi|duong|ql|km) ?\d)/;
 
 /** Steps answered by picking one of a list, where a question typed instead fits none of it. */
 const CHOICE_STEPS: ReadonlySet<Step> = new Set(["category", "commune"]);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { parse } from "csv-parse/sync";
+import { runProcessInBackground } from "../src/background-priority";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
@@ -33,6 +34,9 @@ Re-running the same file registers nothing twice: a row with the same commune, n
 registered venue is reported with that venue's code. Invalid rows are listed with what is wrong and the
 others still go in. --posters DIR writes one A4 poster PDF per venue (new and existing).
 Exit code: 0 when every row is registered or already was, 1 when some rows are invalid, 2 on usage errors.`;
+
+// An import runs beside the server, often on its machine: people's replies come first (docs/adr/010).
+runProcessInBackground();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

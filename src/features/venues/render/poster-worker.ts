@@ -1,5 +1,6 @@
 // Entry of a poster worker thread (poster-pool.ts): renders posters with pdfkit off the event loop.
 import { parentPort } from "node:worker_threads";
+import { runThreadInBackground } from "../../../background-priority";
 import { type PosterInput, renderPosterPdf } from "./poster-pdf";
 
 /** A render request from the pool. */
@@ -15,6 +16,9 @@ export type PosterJobResult =
 
 const port = parentPort;
 if (port === null) throw new Error("poster-worker.ts runs as a worker thread (see poster-pool.ts)");
+// A poster is wanted in a second or so; the replies on the event loop are wanted now. On 2 cores a render
+// beside the loop otherwise takes half the CPU the loop needs (docs/adr/010).
+runThreadInBackground();
 port.on("message", (job: PosterJob) => {
   renderPosterPdf(job.input).then(
     (pdf) => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { PosterCache } from "../../../../src/features/venues/render/poster-cache";
 import type { PosterInput } from "../../../../src/features/venues/render/poster-pdf";
@@ -36,6 +37,19 @@ describe("posters rendered off the event loop", () => {
     const elapsed = performance.now() - started;
     expect(ticks).toBeGreaterThan(Math.min(10, elapsed / 20));
   });
+
+  it.runIf(process.platform === "linux")(
+    "run below the event loop's priority, so replies come first when both want the CPU",
+    async () => {
+      await pool.render(cafe);
+      const niceOf = (task: string) =>
+        Number(readFileSync(`/proc/self/task/${task}/stat`, "utf8").split(") ")[1]?.split(" ")[16]);
+      const nices = readdirSync("/proc/self/task").map(niceOf);
+      // The pool's one worker thread is lowered; the process's main thread and every other one are not.
+      expect(nices.filter((nice) => nice === 10)).toHaveLength(1);
+      expect(niceOf(String(process.pid))).toBe(0);
+    },
+  );
 
   it("still refuse a URL a phone would not open, with the same error", async () => {
     await expect(pool.render({ ...cafe, checkinUrl: "javascript:alert(1)" })).rejects.toThrow(

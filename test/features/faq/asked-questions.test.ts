@@ -4,22 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AskedQuestionsError, loadAskedQuestions } from "../../../src/features/faq/asked-questions";
 import { createFaqMatcher } from "../../../src/features/faq/matcher";
-import { FAQ_TOPIC_IDS, type FaqTopic } from "../../../src/features/faq/topics";
-import { LOCALES_DIR } from "./labelled-questions";
-
-const topic = (id: string, examples: string[]): FaqTopic =>
-  ({
-    id,
-    group: id.split(".")[0],
-    keywords: { vi: [], en: [] },
-    examples: { vi: examples, en: [] },
-  }) as FaqTopic;
-
-// Two topics whose examples share most words: only the asked questions say which one "quen mk" belongs to.
-const TOPICS = [
-  topic("sskdt.login", ["Đăng nhập Sổ sức khỏe điện tử", "Không vào được Sổ sức khỏe điện tử"]),
-  topic("sskdt.about", ["Sổ sức khỏe điện tử là gì", "Sổ sức khỏe điện tử dùng để làm gì"]),
-];
+import { FAQ_TOPIC_IDS } from "../../../src/features/faq/topics";
+import { LOCALES_DIR, LOOKALIKE_TOPICS } from "./labelled-questions";
 
 describe("the questions people asked teach the FAQ how strangers word things", () => {
   it("ships labelled questions for every topic, each label a topic the FAQ has", () => {
@@ -34,12 +20,12 @@ describe("the questions people asked teach the FAQ how strangers word things", (
 
   it("a wording only the asked questions use finds the topic they label", () => {
     const question = "sskdt quen mk thi lam sao";
-    const without = createFaqMatcher(TOPICS).explain(question);
+    const without = createFaqMatcher(LOOKALIKE_TOPICS).explain(question);
     const asked = [
       { q: "quên mk sổ sức khỏe", topic: "sskdt.login" },
       { q: "quen mat khau so suc khoe dien tu", topic: "sskdt.login" },
     ];
-    const taught = createFaqMatcher(TOPICS, { asked }).explain(question);
+    const taught = createFaqMatcher(LOOKALIKE_TOPICS, { asked }).explain(question);
     expect(taught.evidence?.classifierProbability ?? 0).toBeGreaterThan(
       without.evidence?.classifierProbability ?? 0,
     );
@@ -48,7 +34,7 @@ describe("the questions people asked teach the FAQ how strangers word things", (
 
   it("a question labelled with a topic officers removed is left out, not learned under a dead id", () => {
     const asked = [{ q: "quen mk so suc khoe", topic: "sskdt.removed" }];
-    const matcher = createFaqMatcher(TOPICS, { asked });
+    const matcher = createFaqMatcher(LOOKALIKE_TOPICS, { asked });
     expect(matcher.explain("quen mk so suc khoe").ranked.map((r) => r.topic)).not.toContain("sskdt.removed");
   });
 

@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calibrateOnAskedGroups } from "../../../src/features/faq/calibration";
-import type { FaqTopic } from "../../../src/features/faq/topics";
+import { LOOKALIKE_TOPICS } from "./labelled-questions";
 
-const topic = (id: string, examples: string[]): FaqTopic =>
-  ({
-    id,
-    group: id.split(".")[0],
-    keywords: { vi: [], en: [] },
-    examples: { vi: examples, en: [] },
-  }) as FaqTopic;
-
-// Two topics whose examples share most words: only asked questions say that "quen mk" is about the login.
-const TOPICS = [
-  topic("sskdt.login", ["Đăng nhập Sổ sức khỏe điện tử", "Không vào được Sổ sức khỏe điện tử"]),
-  topic("sskdt.about", ["Sổ sức khỏe điện tử là gì", "Sổ sức khỏe điện tử dùng để làm gì"]),
-];
 // One writer's file: "quên mk" is their wording, and no other file has it.
 const WRITER_A = {
   name: "tune-a.jsonl",
@@ -36,16 +23,20 @@ const WRITER_B = {
 
 describe("refitting the FAQ's confidence on the questions people asked", () => {
   it("scores each file with a matcher that never learned it, so a writer's wording does not vouch for itself", () => {
-    const apart = calibrateOnAskedGroups(TOPICS, {}, [WRITER_A, WRITER_B]);
+    const apart = calibrateOnAskedGroups(LOOKALIKE_TOPICS, {}, [WRITER_A, WRITER_B]);
     // Scored without its own file, "quen mk" is a stranger's wording and the login is not found for it.
     expect(apart.rankedFirst).toBeLessThan(1);
     // The same file twice: each copy is scored by a matcher that learned the other, as if it had learned itself.
-    const copied = calibrateOnAskedGroups(TOPICS, {}, [WRITER_A, { ...WRITER_A, name: "copy" }, WRITER_B]);
+    const copied = calibrateOnAskedGroups(LOOKALIKE_TOPICS, {}, [
+      WRITER_A,
+      { ...WRITER_A, name: "copy" },
+      WRITER_B,
+    ]);
     expect(copied.rankedFirst).toBe(1);
   });
 
   it("reports every threshold and picks the one where the weaker figure is best, ties to more rejection", () => {
-    const report = calibrateOnAskedGroups(TOPICS, {}, [WRITER_A, WRITER_B]);
+    const report = calibrateOnAskedGroups(LOOKALIKE_TOPICS, {}, [WRITER_A, WRITER_B]);
     expect(report.weights).toHaveLength(9);
     const rows = report.thresholds;
     for (const [i, row] of rows.entries()) {
@@ -69,6 +60,6 @@ describe("refitting the FAQ's confidence on the questions people asked", () => {
       name: "old.jsonl",
       questions: [{ q: "bluezone con dung duoc khong", topic: "pccovid.bluezone" }],
     };
-    expect(calibrateOnAskedGroups(TOPICS, {}, [WRITER_A, WRITER_B, stale]).skipped).toBe(1);
+    expect(calibrateOnAskedGroups(LOOKALIKE_TOPICS, {}, [WRITER_A, WRITER_B, stale]).skipped).toBe(1);
   });
 });

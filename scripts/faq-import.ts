@@ -2,7 +2,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
@@ -18,6 +17,7 @@ import {
   loadSeedFaqContent,
 } from "../src/features/faq/content/published-faq";
 import { createLogger } from "../src/logger";
+import { readCommandLine } from "./command-line";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const HELP = `Usage: npm run faq:import -- FILE.csv [--publish]
@@ -30,18 +30,17 @@ running servers answer with it within about a second. Invalid rows change nothin
 A database that has no topics yet is seeded from the locale files first, as a server start would.
 Exit code: 0 when every row was imported or unchanged, 1 when some rows were refused, 2 on usage errors.`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    publish: { type: "boolean" },
-    export: { type: "string" },
-    help: { type: "boolean", short: "h" },
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      publish: { type: "boolean" },
+      export: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  HELP,
+);
 const file = positionals[0];
 if ((!file && !values.export) || positionals.length > 1) {
   console.error(HELP);

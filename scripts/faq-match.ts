@@ -10,16 +10,22 @@
  */
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { loadAskedGroups } from "../src/features/faq/asked-questions";
 import { calibrateOnAskedGroups } from "../src/features/faq/calibration";
 import { loadFaqKnowledge } from "../src/features/faq/load-faq-matcher";
+import { readCommandLine } from "./command-line";
 
 // Resolved from this file, not the working directory, so the script runs from anywhere.
 const localesDir = fileURLToPath(new URL("../locales", import.meta.url));
-const { values } = parseArgs({
-  options: { calibrate: { type: "boolean", default: false } },
-});
+const USAGE = `Usage: npm run --silent faq:match < questions.txt
+       npm run --silent faq:match -- --calibrate
+
+Matches one question per line and prints one JSON line each: {"topic", "confidence", "alternatives"}.
+--calibrate refits the confidence model on locales/faq-asked/ and prints the weights and thresholds.`;
+const { values } = readCommandLine(
+  { options: { calibrate: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } },
+  USAGE,
+);
 const { matcher, topics, outOfScope } = loadFaqKnowledge(localesDir);
 
 if (values.calibrate) {

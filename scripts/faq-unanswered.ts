@@ -1,13 +1,19 @@
 // `npm run faq:unanswered [-- --limit 50]`: the questions the bot could not answer, most asked first, so
 // officers can add topics or examples to locales/faq-topics.json.
-import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
 import { PrismaFaqStore } from "../src/db/prisma-faq-store";
 import { loadEnvFile } from "../src/env-file";
+import { readCommandLine } from "./command-line";
 
-const { values } = parseArgs({ options: { limit: { type: "string", default: "50" } } });
+const USAGE = `Usage: npm run faq:unanswered [-- --limit 50]
+
+Lists the questions the bot could not answer, could only guess at, or whose answer got a 👎, most asked first.`;
+const { values } = readCommandLine(
+  { options: { limit: { type: "string", default: "50" }, help: { type: "boolean", short: "h" } } },
+  USAGE,
+);
 loadEnvFile();
 const config = loadConfig(process.env);
 await migrate(config.DATABASE_URL);

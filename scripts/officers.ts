@@ -4,7 +4,6 @@
 // `npm run officers -- list` and `npm run officers -- revoke <id>` manage existing officers.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
@@ -12,6 +11,7 @@ import { PrismaOfficerStore } from "../src/db/prisma-officer-store";
 import { loadEnvFile } from "../src/env-file";
 import { INVITE_TTL_MS, OfficerService } from "../src/features/officers/officer-service";
 import { type District, findUnitByName, loadDistrict } from "../src/features/venues/district";
+import { readCommandLine } from "./command-line";
 
 /** A commune typed on the command line → the code of the unit in force (a former unit maps to its xã). */
 function communeCode(district: District, typed: string): string {
@@ -27,10 +27,24 @@ function communeCode(district: District, typed: string): string {
   throw new Error(`--communes: "${typed}": ${hint}`);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { role: { type: "string" }, communes: { type: "string", default: "" } },
-});
+const USAGE = `Usage: npm run officers -- invite --role admin|officer|editor [--communes 21040,"Vạn Tường"]
+       npm run officers -- list
+       npm run officers -- revoke <id>
+
+invite prints a one-time code valid ${INVITE_TTL_MS / 3_600_000} h as its last line; the person sends /officer <code> to the bot.
+Communes by GSO code or by name, as in chat ("van tuong"; a former unit's name gives the xã it is part of).`;
+
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      role: { type: "string" },
+      communes: { type: "string", default: "" },
+      help: { type: "boolean", short: "h" },
+    },
+  },
+  USAGE,
+);
 const [command, arg] = positionals;
 loadEnvFile();
 const config = loadConfig(process.env);
@@ -64,9 +78,7 @@ try {
   } else if (command === "revoke" && arg) {
     console.log((await officers.revoke(arg, new Date())) ? `revoked ${arg}` : `no active officer ${arg}`);
   } else {
-    console.error(
-      'usage: npm run officers -- invite --role admin|officer|editor [--communes 21040,"Vạn Tường"] | list | revoke <id>',
-    );
+    console.error(USAGE);
     process.exitCode = 2;
   }
 } catch (error) {

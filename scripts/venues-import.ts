@@ -2,7 +2,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { parse } from "csv-parse/sync";
 import { runProcessInBackground } from "../src/background-priority";
@@ -16,6 +15,7 @@ import { IMPORT_COLUMNS, type ImportRowResult, importVenues } from "../src/featu
 import { VenueService } from "../src/features/venues/venue-service";
 import { createTextRenderer } from "../src/i18n/i18n";
 import { posterUrlWarning } from "../src/public-url-warning";
+import { readCommandLine } from "./command-line";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const HELP = `Usage: npm run venues:import -- FILE.csv [--posters DIR]
@@ -38,14 +38,13 @@ Exit code: 0 when every row is registered or already was, 1 when some rows are i
 // An import runs beside the server, often on its machine: people's replies come first (docs/adr/010).
 runProcessInBackground();
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { posters: { type: "string" }, help: { type: "boolean", short: "h" } },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: { posters: { type: "string" }, help: { type: "boolean", short: "h" } },
+  },
+  HELP,
+);
 const file = positionals[0];
 if (!file || positionals.length > 1) {
   console.error(HELP);

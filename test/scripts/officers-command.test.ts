@@ -47,4 +47,22 @@ describe("an admin invites an officer from the command line", () => {
       /^--communes: "binh thanh": several fit: 21046 Xã Bình Thạnh, 21091/,
     );
   }, 60_000);
+
+  it("answers --help with the usage, and a mistyped option with what is wrong and the usage, never a stack trace", async () => {
+    const help = await officers("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run officers -- invite --role/);
+    for (const args of [
+      ["invite", "--rol", "admin"],
+      ["invite", "--role"],
+    ]) {
+      const wrong = await officers(...args);
+      expect(wrong.code, args.join(" ")).toBe(2);
+      expect(wrong.stderr, args.join(" ")).toMatch(
+        /Unknown option '--rol'|Option '--role <value>' argument missing/,
+      );
+      expect(wrong.stderr).toContain("Usage: npm run officers");
+      expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
 });

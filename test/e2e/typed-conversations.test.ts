@@ -180,6 +180,25 @@ describe("a person who types every answer", () => {
     });
   });
 
+  it("a kind of place no list names is refused once, then saved under 'Khác'; a yes or a number is never", async () => {
+    const chat = new WebchatClient(server.url);
+    await chat.send("/venue");
+    await chat.send("Lò Gạch Ông Tám");
+    const once = all(await chat.send("lo gach"));
+    expect(once).toMatch(/chưa nhận ra loại địa điểm này/);
+    expect(once).toMatch(/Bước 2\/6/);
+    // "ok" typed twice is no kind of place: the list again, each time.
+    for (let i = 0; i < 2; i += 1) expect(all(await chat.send("ok"))).toMatch(/Bạn vui lòng chọn một loại/);
+    // The same kind typed again, whatever came between: it is the person's answer.
+    const saved = all(await chat.send("lo gach"));
+    expect(saved).toContain('Đã ghi loại "Khác" cho "lo gach"');
+    expect(saved).toMatch(/Bước 3\/6/);
+    // In English, a bakery is a place to eat: no round trip through "Other".
+    const english = new WebchatClient(server.url);
+    for (const typed of ["english", "i want to register my shop", "Sunny Bakery"]) await english.send(typed);
+    expect(all(await english.send("bakery"))).toMatch(/Step 3\/6/);
+  });
+
   it("'quay lai' or 'thoi' with nothing to leave shows the menu without an apology", async () => {
     const chat = new WebchatClient(server.url);
     await chat.send("xin chao");

@@ -10,6 +10,7 @@ import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./cat
 import type { District } from "./district";
 import { fieldNamed } from "./field-named";
 import { splitPhoneOut } from "./name-and-phone";
+import { isNoAnswer } from "./no-answer";
 import { formatPhoneForDisplay } from "./phone";
 import { askStep, fieldPicker, STEPS, type Step, summary, venueText as v } from "./registration-prompts";
 import { confirmsSummary } from "./summary-words";
@@ -140,6 +141,27 @@ export function createRegistrationFlow(deps: {
     return ask(ctx, step);
   };
 
+  /**
+   * A category typed in words ("quán ăn", "cafe", "tạp hóa"). A kind of place no list names ("lò gạch",
+   * "bakery" before it was added) is refused once with the list; typed again the same, it is the person's
+   * answer and goes under "Khác", since the category only sorts venues for officers' figures.
+   */
+  const answerCategory = (ctx: Ctx, text: string) => {
+    const reading = readVenueCategory(text);
+    if (reading.kind === "match") return answer(ctx, "category", reading.choice.category);
+    const typed = text.trim();
+    if (reading.kind === "none" && namesAPlace(typed)) {
+      if (ctx.draft.doubted === typed) {
+        ctx.reply(say(v("flow.categoryOther", { typed })));
+        return answer(ctx, "category", "other");
+      }
+      ctx.goto("category", { ...ctx.draft, doubted: typed });
+      ctx.reply(say(v("flow.unknownCategory")));
+      return ask(ctx, "category");
+    }
+    return answer(ctx, "category", text);
+  };
+
   const flow: Flow<Draft> = defineFlow<Draft>({
     ...VENUE_FLOW_SHAPE,
     ask,
@@ -152,7 +174,7 @@ export function createRegistrationFlow(deps: {
       const text = typedText(ctx);
       switch (ctx.step) {
         case "category":
-          return answer(ctx, "category", button?.action === "cat" ? button.arg : categoryTyped(text));
+          return button?.action === "cat" ? answer(ctx, "category", button.arg) : answerCategory(ctx, text);
         case "commune":
           if (button?.action === "communes") {
             ctx.goto("commune", { ...ctx.draft, communePage: Number(button.arg) || 0 });
@@ -271,10 +293,9 @@ function readsAsQuestion(step: Step, raw: string): boolean {
   return CHOICE_STEPS.has(step) && (asksSomething(raw) || readIntent(raw) !== null);
 }
 
-/** A category typed in words ("quán ăn", "cafe", "tạp hóa"): its id, or the text (then refused with help). */
-function categoryTyped(text: string): string {
-  const reading = readVenueCategory(text);
-  return reading.kind === "match" ? reading.choice.category : text;
+/** Text that could name a kind of place: words, not a yes/no, a number or a question (those get the list again). */
+function namesAPlace(typed: string): boolean {
+  return /\p{L}{2}/u.test(typed) && !isNoAnswer(typed) && !readsAsQuestion("category", typed);
 }
 
 /** A question step by name; anything else (a summary, a stale step) counts as the first. */

@@ -1,20 +1,23 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
-/** The options of a script, `--help` among them (`-h` too), so every script answers it the same way. */
-type ScriptArgs = ParseArgsConfig & { options: { help: { type: "boolean"; short: "h" } } };
+/** Every script answers `--help` (and `-h`) the same way, so none has to declare it. */
+const HELP = { help: { type: "boolean", short: "h" } } as const;
+
+type WithHelp<T extends ParseArgsConfig> = Omit<T, "options"> & { options: T["options"] & typeof HELP };
 
 /**
  * Reads a script's command line as a person at a terminal needs it: `--help` prints the usage and exits 0; an
  * option the script does not know, or one without its value, prints what is wrong and the usage and exits 2
  * (the scripts' usage-error code), never a stack trace from `node:util`.
  */
-export function readCommandLine<T extends ScriptArgs>(
+export function readCommandLine<T extends ParseArgsConfig>(
   config: T,
   usage: string,
-): ReturnType<typeof parseArgs<T>> {
-  let parsed: ReturnType<typeof parseArgs<T>>;
+): ReturnType<typeof parseArgs<WithHelp<T>>> {
+  const withHelp = { ...config, options: { ...config.options, ...HELP } } as WithHelp<T>;
+  let parsed: ReturnType<typeof parseArgs<WithHelp<T>>>;
   try {
-    parsed = parseArgs(config);
+    parsed = parseArgs(withHelp);
   } catch (error) {
     if (!isUsageError(error)) throw error;
     console.error(`${error.message}\n\n${usage}`);

@@ -36,7 +36,6 @@ const { values, positionals } = readCommandLine(
     options: {
       publish: { type: "boolean" },
       export: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   },
   HELP,

@@ -22,10 +22,7 @@ const USAGE = `Usage: npm run --silent faq:match < questions.txt
 
 Matches one question per line and prints one JSON line each: {"topic", "confidence", "alternatives"}.
 --calibrate refits the confidence model on locales/faq-asked/ and prints the weights and thresholds.`;
-const { values } = readCommandLine(
-  { options: { calibrate: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } },
-  USAGE,
-);
+const { values } = readCommandLine({ options: { calibrate: { type: "boolean", default: false } } }, USAGE);
 const { matcher, topics, outOfScope } = loadFaqKnowledge(localesDir);
 
 if (values.calibrate) {

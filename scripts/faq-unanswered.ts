@@ -10,10 +10,7 @@ import { readCommandLine } from "./command-line";
 const USAGE = `Usage: npm run faq:unanswered [-- --limit 50]
 
 Lists the questions the bot could not answer, could only guess at, or whose answer got a 👎, most asked first.`;
-const { values } = readCommandLine(
-  { options: { limit: { type: "string", default: "50" }, help: { type: "boolean", short: "h" } } },
-  USAGE,
-);
+const { values } = readCommandLine({ options: { limit: { type: "string", default: "50" } } }, USAGE);
 loadEnvFile();
 const config = loadConfig(process.env);
 await migrate(config.DATABASE_URL);

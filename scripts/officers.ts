@@ -40,7 +40,6 @@ const { values, positionals } = readCommandLine(
     options: {
       role: { type: "string" },
       communes: { type: "string", default: "" },
-      help: { type: "boolean", short: "h" },
     },
   },
   USAGE,

@@ -41,7 +41,7 @@ runProcessInBackground();
 const { values, positionals } = readCommandLine(
   {
     allowPositionals: true,
-    options: { posters: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { posters: { type: "string" } },
   },
   HELP,
 );

@@ -7,6 +7,12 @@ export interface AskedQuestion {
   topic: string | null;
 }
 
+/** Labelled questions written together (one file: one writer, one voice), held out together when calibrating. */
+export interface AskedGroup {
+  name: string;
+  questions: readonly AskedQuestion[];
+}
+
 const LINE = z.object({ q: z.string().trim().min(1).max(1000), topic: z.string().min(1).nullable() });
 
 /** A labelled-questions file that cannot be read as such; names the file and line. */
@@ -32,7 +38,7 @@ export function loadAskedQuestions(localesDir: string): AskedQuestion[] {
  *
  * @throws AskedQuestionsError on a line that is not `{"q": "…", "topic": "…" | null}`
  */
-export function loadAskedGroups(localesDir: string): { name: string; questions: AskedQuestion[] }[] {
+export function loadAskedGroups(localesDir: string): AskedGroup[] {
   const folder = `${localesDir}/faq-asked`;
   const files = readdirSync(folder)
     .filter((name) => name.endsWith(".jsonl"))

@@ -1,13 +1,7 @@
-import type { AskedQuestion } from "./asked-questions";
+import type { AskedGroup } from "./asked-questions";
 import { calibrateConfidence, fitConfidenceWeights, type MatchEvidence } from "./confidence";
 import { createFaqMatcher, type FaqMatcherOptions } from "./matcher";
 import type { FaqTopic } from "./topics";
-
-/** Labelled questions written together (one file: one writer, one voice), held out together. */
-export interface AskedGroup {
-  name: string;
-  questions: readonly AskedQuestion[];
-}
 
 /** Refitted confidence weights, what each candidate threshold would give, and the one the rule picks. */
 export interface CalibrationReport {

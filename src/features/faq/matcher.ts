@@ -135,9 +135,9 @@ const RERANK_DEPTH = 12;
 /**
  * Builds the FAQ matcher: one BM25 document per topic (examples and keywords, both languages) and one per
  * "not ours" category, indexed once over folded syllables and syllable pairs, and a topic classifier trained
- * on the same lines and the asked questions that re-orders BM25's best twelve (see `TopicClassifier`). Confidence is a logistic model
- * over coverage, margin, the classifier's probability and the competition from the "not ours" categories
- * (see `calibrateConfidence`).
+ * on the same lines and the asked questions that re-orders BM25's best twelve (see `TopicClassifier`).
+ * Confidence is a logistic model over coverage, margin, the classifier's probability and the competition from
+ * the "not ours" categories (see `calibrateConfidence`).
  *
  * @param topics validated topic data (see `loadFaqTopics`)
  * @param options thresholds, defaulting to {@link ANSWER_THRESHOLD} and {@link SUGGEST_THRESHOLD}

@@ -7,7 +7,7 @@ import type { TurnContext } from "../../core/router";
 import { readIntent } from "../../core/understanding/intent";
 import { asksSomething, looksLikeQuestion } from "../../core/understanding/question";
 import { isVenueCategory, readVenueCategory, venueCategoryLabelKey } from "./categories";
-import type { District } from "./district";
+import { type District, findUnitByName } from "./district";
 import { fieldNamed } from "./field-named";
 import { splitPhoneOut } from "./name-and-phone";
 import { isNoAnswer } from "./no-answer";
@@ -150,7 +150,12 @@ export function createRegistrationFlow(deps: {
     const reading = readVenueCategory(text);
     if (reading.kind === "match") return answer(ctx, "category", reading.choice.category);
     const typed = text.trim();
-    if (reading.kind === "none" && namesAPlace(typed)) {
+    // A commune typed one step early ("binh hai") names where the place is, not what kind: never "Khác".
+    if (
+      reading.kind === "none" &&
+      namesAPlace(typed) &&
+      findUnitByName(district, typed, ctx.now).kind === "none"
+    ) {
       if (ctx.draft.doubted === typed) {
         ctx.reply(say(v("flow.categoryOther", { typed })));
         return answer(ctx, "category", "other");

@@ -22,14 +22,15 @@ export interface ClassifierCache {
   write(lines: readonly LabelledLine[], state: ClassifierState): void;
 }
 
-const MAGIC = "FAQCLS1\n";
+// Version 2: single-precision weights (version 1 held doubles).
+const MAGIC = "FAQCLS2\n";
 const SUFFIX = ".model";
 // Officers' edits each make a new set of lines; the few newest are enough to start quickly again.
 const KEEP = 4;
 
 /**
  * A cache of files in `dir`, one per model: a short header (labels and features as JSON) and the weights as
- * the machine's doubles (its byte order is part of the key), so a start reads ~8 MB instead of training for
+ * the machine's floats (its byte order is part of the key), so a start reads ~4 MB instead of training for
  * ~0.3 s. Files are written under a temporary name and renamed, so several processes starting together never
  * read half a file.
  *
@@ -74,9 +75,9 @@ function keyOf(buildId: string, lines: readonly LabelledLine[]): string {
 
 function encode(state: ClassifierState): Buffer {
   const header = Buffer.from(JSON.stringify({ labels: state.labels, features: state.features }), "utf8");
-  // The doubles start on a multiple of 8 so they can be read where they lie.
-  const start = align8(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + 8 * (state.weights.length + state.bias.length));
+  // The floats start on a multiple of 4 so they can be read where they lie.
+  const start = align4(MAGIC.length + 4 + header.length);
+  const out = Buffer.alloc(start + FLOAT * (state.weights.length + state.bias.length));
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
@@ -96,28 +97,30 @@ function decode(file: Buffer): ClassifierState {
     labels: string[];
     features: string[];
   };
-  const start = align8(MAGIC.length + 4 + headerLength);
+  const start = align4(MAGIC.length + 4 + headerLength);
   const weightCount = header.labels.length * header.features.length;
-  if (file.length !== start + 8 * (weightCount + header.labels.length))
+  if (file.length !== start + FLOAT * (weightCount + header.labels.length))
     throw new Error(`kept FAQ model is ${file.length} bytes, not what its header describes`);
-  // A file read whole has its own memory, so the doubles are read where they lie; a Buffer cut from a shared
+  // A file read whole has its own memory, so the floats are read where they lie; a Buffer cut from a shared
   // pool may start anywhere and is copied.
   const at = file.byteOffset + start;
   const count = weightCount + header.labels.length;
-  const doubles =
-    at % 8 === 0
-      ? new Float64Array(file.buffer, at, count)
-      : new Float64Array(file.buffer.slice(at, at + 8 * count));
+  const floats =
+    at % FLOAT === 0
+      ? new Float32Array(file.buffer, at, count)
+      : new Float32Array(file.buffer.slice(at, at + FLOAT * count));
   return {
     labels: header.labels,
     features: header.features,
-    weights: doubles.subarray(0, weightCount),
-    bias: doubles.subarray(weightCount),
+    weights: floats.subarray(0, weightCount),
+    bias: floats.subarray(weightCount),
   };
 }
 
-function align8(n: number): number {
-  return Math.ceil(n / 8) * 8;
+const FLOAT = Float32Array.BYTES_PER_ELEMENT;
+
+function align4(n: number): number {
+  return Math.ceil(n / FLOAT) * FLOAT;
 }
 
 /** Leaves the newest {@link KEEP} models; another process pruning at the same time is not an error. */

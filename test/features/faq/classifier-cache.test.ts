@@ -81,7 +81,7 @@ describe("a built server keeping its trained FAQ classifier between starts", () 
     const cache = fileClassifierCache(dir, "build-a", logger);
     cache.write(lines, TopicClassifier.train(samples).state());
     const [file] = readdirSync(dir);
-    writeFileSync(join(dir, file as string), "FAQCLS1\ntruncated");
+    writeFileSync(join(dir, file as string), "FAQCLS2\ntruncated");
     expect(cache.read(lines)).toBeUndefined();
     expect(warnings).toEqual(["kept FAQ model unreadable; training again"]);
   });

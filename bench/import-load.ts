@@ -16,6 +16,8 @@ export interface ImportLoadBench {
   failed: number;
   /** Inside the server during the import: webhook time and event-loop lateness (monitorEventLoopDelay). */
   server: ProbeStats;
+  /** The same steady load with no import beside it, just before: what the machine and the load cost alone. */
+  alone: ProbeStats;
 }
 
 const RATE = 200;
@@ -49,6 +51,8 @@ export async function measureImportUnderLoad(root: string, opts: { rows: number 
   try {
     await steady(server.url, { durationSec: 2, rate: RATE });
     await readProbe(server.child, probeFile);
+    await steady(server.url, { durationSec: 6, rate: RATE });
+    const alone = await readProbe(server.child, probeFile);
     const started = performance.now();
     const child = spawn(
       process.execPath,
@@ -78,6 +82,7 @@ export async function measureImportUnderLoad(root: string, opts: { rows: number 
       p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
       failed: loads.reduce((sum, l) => sum + l.non2xx, 0),
       server: inside,
+      alone,
     };
   } finally {
     server.child.kill("SIGTERM");

@@ -115,6 +115,9 @@ export interface ProbeStats {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  loopDelayP99Ms: number;
-  loopDelayMaxMs: number;
+  /** How late the event loop ran a timer after its due time (the probe's timer period taken off). */
+  loopLatenessP99Ms: number;
+  loopLatenessMaxMs: number;
+  /** The highest value of each part of `process.memoryUsage()` (MB), sampled every 100 ms. */
+  memoryPeakMb: Record<"rss" | "heapTotal" | "heapUsed" | "external" | "arrayBuffers", number>;
 }

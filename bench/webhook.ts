@@ -176,6 +176,8 @@ export interface WebhookBench {
   /** Ours processed over the peer's answered: the 1.0× goal. */
   peerRatio: number;
   rssPeakMb: number | null;
+  /** Each part of the server's memory at its highest under the saturation load (the probe's samples). */
+  memoryPeakMb: ProbeStats["memoryPeakMb"];
   database: string;
 }
 
@@ -206,6 +208,7 @@ export async function measureWebhook(
   let burst: Phase;
   let saturation: Phase;
   let rssPeakMb: number | null;
+  let saturationInside: ProbeStats;
   try {
     // Warm-up at the target rate (JIT, caches, connections), then the measured runs.
     await processed(inbox, () => steady(ours.url, { durationSec: 3, rate: RATE }));
@@ -215,7 +218,9 @@ export async function measureWebhook(
     burst = await processed(inbox, () =>
       load(ours.url, { durationSec, rate: RATE, connections: CONNECTIONS }),
     );
+    await readProbe(ours.child, probeFile);
     saturation = await processed(inbox, () => load(ours.url, { durationSec, connections: CONNECTIONS }));
+    saturationInside = await readProbe(ours.child, probeFile);
     rssPeakMb = rssMb(ours.child.pid, "VmHWM");
   } finally {
     ours.child.kill("SIGTERM");
@@ -276,6 +281,7 @@ export async function measureWebhook(
     peerUpdatesPerSec: peer.updatesPerSec,
     peerRatio: round(saturation.processedPerSec / peer.updatesPerSec, 3),
     rssPeakMb,
+    memoryPeakMb: saturationInside.memoryPeakMb,
     database: databaseUrl.startsWith("postgres") ? "postgresql" : "sqlite",
   };
 }

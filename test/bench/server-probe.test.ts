@@ -1,31 +1,38 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ProbeStats, readProbe } from "../../bench/process";
 
 const PROBE = join(import.meta.dirname, "../../bench/server-probe.mjs");
+const dirs: string[] = [];
 
-/**
- * Runs `script` in a node process with the bench's probe loaded, for `ms`, then asks the probe for what it saw
- * (SIGUSR2, as the bench does) and reads its answer.
- */
-async function probeWhile(
-  script: string,
-  ms: number,
-): Promise<{ loopLatenessP99Ms: number; loopLatenessMaxMs: number }> {
-  const file = join(mkdtempSync(join(tmpdir(), "probe-")), "probe.json");
-  const body = `${script}
-setTimeout(() => {
-  process.kill(process.pid, "SIGUSR2");
-  setTimeout(() => process.exit(0), 50);
-}, ${ms});`;
-  const child = spawn(process.execPath, ["--import", PROBE, "-e", body], {
-    env: { ...process.env, BENCH_PROBE_FILE: file },
-    stdio: "inherit",
-  });
-  await new Promise((resolve) => child.once("exit", resolve));
-  return JSON.parse(readFileSync(file, "utf8"));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `script` in a node process with the bench's probe loaded for `ms`, then reads the probe as the bench does. */
+async function probeWhile(script: string, ms: number): Promise<ProbeStats> {
+  const dir = mkdtempSync(join(tmpdir(), "probe-"));
+  dirs.push(dir);
+  const file = join(dir, "probe.json");
+  // The interval keeps an idle script alive until it is read.
+  const child = spawn(
+    process.execPath,
+    ["--import", PROBE, "-e", `${script}\nsetInterval(() => {}, 1_000);`],
+    {
+      env: { ...process.env, BENCH_PROBE_FILE: file },
+      stdio: "inherit",
+    },
+  );
+  try {
+    await sleep(ms);
+    return await readProbe(child, file);
+  } finally {
+    child.kill("SIGTERM");
+  }
 }
 
 describe("the bench's event-loop probe", () => {

@@ -1,7 +1,8 @@
 /**
  * A trained model as plain data: features in id order, weights term-major (see `logits`). Single precision:
  * the model is trained in doubles, then kept in floats, which halves its memory for the life of the process
- * (~1 million weights, 7.6 → 3.8 MB) and moves a topic's probability by about 1e-7.
+ * (~1 million weights, 7.6 → 3.8 MB). On every held-out question the answer and its confidence stayed the
+ * same to 4 decimals.
  */
 export interface ClassifierState {
   readonly labels: readonly string[];
